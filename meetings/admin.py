@@ -1,0 +1,141 @@
+from django.contrib import admin
+
+from meetings.models import (
+    AgendaItem,
+    Assignment,
+    Attachment,
+    Attendance,
+    Invitation,
+    ItemNote,
+    Matter,
+    Meeting,
+    Minutes,
+    Position,
+    Presenter,
+    QuestionAnswer,
+    Substitution,
+)
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fk_name = "meeting"
+    extra = 0
+    ordering = ["parent_id", "order"]
+    fields = ["order", "parent", "kind", "title", "duration_minutes", "show_time", "matter"]
+    show_change_link = True
+    autocomplete_fields = ["matter"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A sub-item can only hang under an item of the same meeting.
+        field = formset.form.base_fields["parent"]
+        field.queryset = (
+            AgendaItem.objects.filter(meeting=obj, parent__isnull=True) if obj else AgendaItem.objects.none()
+        )
+        return formset
+
+
+class InvitationInline(admin.TabularInline):
+    model = Invitation
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class SubstitutionInline(admin.TabularInline):
+    model = Substitution
+    extra = 0
+    autocomplete_fields = ["substitute", "replaces"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "start_time", "end_time", "body", "kind", "status", "form_display", "notice_published_at"]
+    list_filter = ["body", "kind", "status", "form"]
+    search_fields = ["location", "agenda_items__title"]
+    date_hierarchy = "date"
+    inlines = [InvitationInline, SubstitutionInline, AgendaItemInline]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class PresenterInline(admin.TabularInline):
+    model = Presenter
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "file", "is_public", "order"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "order", "kind", "duration_minutes"]
+    list_filter = ["kind", "meeting__body"]
+    search_fields = ["title", "body", "proposal_text"]
+    autocomplete_fields = ["meeting", "parent", "matter"]
+    inlines = [PresenterInline, AttachmentInline]
+    list_select_related = ["meeting", "meeting__body"]
+
+
+@admin.register(Matter)
+class MatterAdmin(admin.ModelAdmin):
+    list_display = ["title", "body", "created_at"]
+    list_filter = ["body"]
+    search_fields = ["title", "description"]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["taken_on", "how", "matter", "text", "notes_information"]
+    list_filter = ["body", "how", "notes_information"]
+    search_fields = ["text", "clauses", "matter__title"]
+    date_hierarchy = "taken_on"
+    autocomplete_fields = ["item", "matter"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["assignees", "description", "due_date", "due_meeting", "status"]
+    list_filter = ["body", "status"]
+    search_fields = ["assignees", "description"]
+    autocomplete_fields = ["position", "matter", "due_meeting", "report_item"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person", "substitute"]
+    raw_id_fields = ["membership"]
+
+
+class ItemNoteInline(admin.StackedInline):
+    model = ItemNote
+    extra = 0
+    autocomplete_fields = ["item"]
+    show_change_link = True
+
+
+@admin.register(Minutes)
+class MinutesAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "status", "version", "approved_at", "published_at"]
+    list_filter = ["status", "meeting__body"]
+    search_fields = ["meeting__agenda_items__title"]
+    inlines = [AttendanceInline, ItemNoteInline]
+    readonly_fields = ["created_at", "updated_at"]
+    autocomplete_fields = ["meeting"]
+
+
+class QuestionAnswerInline(admin.StackedInline):
+    model = QuestionAnswer
+    extra = 0
+
+
+@admin.register(ItemNote)
+class ItemNoteAdmin(admin.ModelAdmin):
+    list_display = ["item", "minutes"]
+    search_fields = ["item__title", "text"]
+    inlines = [QuestionAnswerInline]
+    autocomplete_fields = ["item", "minutes"]

@@ -1,0 +1,169 @@
+import uuid
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models.meeting import Meeting
+from members.models import Person
+
+
+def split_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class AgendaItem(models.Model):
+    """A numbered item of a meeting's agenda (dagordningspunkt), or a sub-item (1 a, 1 b), or a break.
+
+    Numbers and clock times are not stored: they follow from the order and the
+    durations (see ``meetings.selectors.agenda_with_times``), so reordering can
+    never leave two items with the same number.
+    """
+
+    class Kind(models.TextChoices):
+        INFORMATION = "information", _("Information")
+        POSITION = "position", _("Position")
+        INFORMATION_POSITION = "information_position", _("Information and position")
+        INFORMATION_DIALOG = "information_dialog", _("Information and dialogue")
+        DIALOG = "dialog", _("Dialogue")
+        STANDING = "standing", _("Standing item")
+        OTHER = "other", _("Other information")
+        BREAK = "break", _("Break")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), related_name="agenda_items", on_delete=models.CASCADE
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("sub-item of"),
+        related_name="children",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.INFORMATION)
+    kind_note = models.CharField(
+        _("note on the kind"), max_length=100, blank=True, help_text=_("E.g. “delrapport”, printed after the kind.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
+    show_time = models.BooleanField(
+        _("show the time"),
+        default=True,
+        help_text=_("Standing items usually take a few minutes without their times being printed."),
+    )
+    body = models.TextField(_("text"), blank=True, help_text=_("Sanitised HTML: bold, lists and links."))
+    proposal_text = models.TextField(_("proposed position"), blank=True)
+    proposal_clauses = models.TextField(
+        _("clauses of the proposed position"), blank=True, help_text=_("One clause per line; printed numbered.")
+    )
+    matter = models.ForeignKey(
+        "meetings.Matter",
+        verbose_name=_("matter"),
+        related_name="agenda_items",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "parent_id", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"], condition=Q(parent__isnull=True), name="agenda_item_unique_order"
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "order"], condition=Q(parent__isnull=False), name="agenda_subitem_unique_order"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent.meeting_id != self.meeting_id:
+                raise ValidationError({"parent": _("A sub-item must belong to the same meeting as its item.")})
+            if self.parent.parent_id:
+                raise ValidationError({"parent": _("Sub-items cannot have sub-items of their own.")})
+            if self.kind == self.Kind.BREAK:
+                raise ValidationError({"kind": _("A break cannot be a sub-item.")})
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind == self.Kind.BREAK
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as the notice prints it, e.g. "Information (delrapport)"; standing items print none."""
+        if self.kind in (self.Kind.STANDING, self.Kind.OTHER, self.Kind.BREAK):
+            return ""
+        label = self.get_kind_display()
+        return f"{label} ({self.kind_note})" if self.kind_note else label
+
+    @property
+    def clauses(self) -> list[str]:
+        return split_lines(self.proposal_clauses)
+
+
+class Presenter(models.Model):
+    """A person presenting an item (föredragande)."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), related_name="presenters", on_delete=models.CASCADE
+    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), related_name="presentations", on_delete=models.PROTECT)
+    description = models.CharField(
+        _("description"), max_length=200, blank=True, help_text=_("E.g. “VGR” or “ordförande SSN”.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("presenter")
+        verbose_name_plural = _("presenters")
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["item", "person"], name="presenter_unique_person")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        detail = self.description or (self.person.organisation.display_name if self.person.organisation_id else "")
+        return f"{self.person.name}, {detail}" if detail else self.person.name
+
+
+def attachment_path(instance, filename: str) -> str:
+    # Stored under a generated name: the uploaded name is kept only as the title.
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"attachments/{timezone.now():%Y}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file on an agenda item (bilaga, beslutsunderlag)."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), related_name="attachments", on_delete=models.CASCADE
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    title = models.CharField(_("title"), max_length=300)
+    is_public = models.BooleanField(_("public"), default=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,127 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Body, Person
+
+
+class MeetingQuerySet(models.QuerySet):
+    def notice_published(self):
+        return self.filter(notice_published_at__isnull=False)
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        ORDINARY = "ordinary", _("Ordinary meeting")
+        EXTRA = "extra", _("Extra meeting")
+        CHECK_IN = "check_in", _("Check-in with the presidium")
+        STUDY_VISIT = "study_visit", _("Study visit")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        NOTICE_SENT = "notice_sent", _("Notice sent")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Form(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        DIGITAL = "digital", _("Digital")
+        HYBRID = "hybrid", _("Hybrid")
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), related_name="meetings", on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    form = models.CharField(_("meeting form"), max_length=20, choices=Form.choices, default=Form.IN_PERSON)
+    location = models.CharField(
+        _("place"),
+        max_length=300,
+        blank=True,
+        help_text=_("The address, or the digital form such as “Teamsmöte”; printed as the meeting form."),
+    )
+    notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
+    notice_version = models.PositiveSmallIntegerField(
+        _("notice version"), default=0, help_text=_("How many times the notice has been sent.")
+    )
+    notice_published_at = models.DateTimeField(_("notice published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-start_time"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_time__gt=F("start_time")), name="meeting_end_after_start"),
+        ]
+        permissions = [
+            ("draft_notice", _("Can draft, send and publish notices")),
+            ("keep_minutes", _("Can keep meeting notes")),
+        ]
+
+    def __str__(self):
+        return f"{self.body} {self.date:%Y-%m-%d}"
+
+    @property
+    def form_display(self) -> str:
+        """What the notice prints after "Mötesform:"."""
+        return self.location or self.get_form_display()
+
+
+class Invitation(models.Model):
+    """A guest who is not a member, invited to the meeting or to one item (often a presenter)."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), related_name="invitations", on_delete=models.CASCADE
+    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), related_name="invitations", on_delete=models.PROTECT)
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("How the guest is named in the notice, e.g. “enhetschef Läkemedel och hjälpmedel VGR”."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("invited guest")
+        verbose_name_plural = _("invited guests")
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="invitation_unique_person")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        detail = self.description or (self.person.organisation.display_name if self.person.organisation_id else "")
+        return f"{self.person.name}, {detail}" if detail else self.person.name
+
+
+class Substitution(models.Model):
+    """A substitute known before the meeting: "X ersätter Y under dagens möte"."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), related_name="substitutions", on_delete=models.CASCADE
+    )
+    substitute = models.ForeignKey(
+        Person, verbose_name=_("substitute"), related_name="substitutions_made", on_delete=models.PROTECT
+    )
+    replaces = models.ForeignKey(
+        Person, verbose_name=_("replaces"), related_name="substituted_at", on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("substitution")
+        verbose_name_plural = _("substitutions")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "replaces"], name="substitution_unique_replaced"),
+            models.CheckConstraint(condition=~Q(substitute=F("replaces")), name="substitution_not_self"),
+        ]
+
+    def __str__(self):
+        return _("%(substitute)s replaces %(replaces)s") % {"substitute": self.substitute, "replaces": self.replaces}

@@ -1,0 +1,56 @@
+"""The portal's roles as Django groups, kept in step with the code on every migrate."""
+
+from django.contrib.auth.models import Group, Permission
+
+SECRETARY = "Sekreterare"
+CHAIR = "Ordförande"
+
+_SECRETARY_MODELS = {
+    "meetings": [
+        "meeting",
+        "invitation",
+        "substitution",
+        "agendaitem",
+        "presenter",
+        "attachment",
+        "matter",
+        "position",
+        "assignment",
+        "minutes",
+        "attendance",
+        "itemnote",
+        "questionanswer",
+    ],
+    "members": ["organisation", "party", "person", "term", "membership"],
+}
+
+
+def _codenames_for_secretary():
+    codenames = ["meetings.draft_notice", "meetings.keep_minutes", "members.view_body"]
+    for app, models in _SECRETARY_MODELS.items():
+        for model in models:
+            codenames += [f"{app}.{action}_{model}" for action in ("add", "change", "delete", "view")]
+    return codenames
+
+
+def _codenames_for_chair():
+    codenames = ["meetings.approve_minutes"]
+    for app, models in _SECRETARY_MODELS.items():
+        codenames += [f"{app}.view_{model}" for model in models]
+    return codenames
+
+
+ROLE_PERMISSIONS = {SECRETARY: _codenames_for_secretary, CHAIR: _codenames_for_chair}
+
+
+def _permissions(codenames):
+    wanted = {tuple(c.split(".")) for c in codenames}
+    perms = Permission.objects.filter(content_type__app_label__in={a for a, _ in wanted}).select_related("content_type")
+    return [p for p in perms if (p.content_type.app_label, p.codename) in wanted]
+
+
+def ensure_role_groups(**kwargs):
+    """Create the secretary and chair groups with exactly their permissions (post_migrate)."""
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(_permissions(codenames()))

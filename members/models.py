@@ -1,0 +1,254 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Body(models.Model):
+    """A body that meets: SRO, or e.g. a political preparation group."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=30, unique=True)
+    subtitle = models.CharField(
+        _("subtitle"), max_length=200, blank=True, help_text=_("Printed under the title of notices and notes.")
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("What the body is and does."))
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region")
+        REGIONAL_BOARD = "regional_board", _("Regional board or committee")
+        ASSOCIATION = "association", _("Association of local authorities")
+        MUNICIPAL_ASSOCIATION = "municipal_association", _("Municipal association")
+        MUNICIPALITY = "municipality", _("Municipality")
+        COMPANY = "company", _("Company or consultancy")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True, help_text=_("The full, official name."))
+    common_name = models.CharField(
+        _("common name"), max_length=100, blank=True, help_text=_("The name used in lists, e.g. Göteborgsregionen.")
+    )
+    short_name = models.CharField(_("short name"), max_length=30, blank=True, help_text=_("E.g. GR, VGR, SSN."))
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        related_name="children",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True) | ~Q(parent=F("pk")),
+                name="organisation_not_own_parent",
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.common_name or self.name
+
+
+class Party(models.Model):
+    abbreviation = models.CharField(_("abbreviation"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["abbreviation"]
+
+    def __str__(self):
+        return f"{self.name} ({self.abbreviation})"
+
+
+class Person(models.Model):
+    """A politician or an official. Contact details are never shown in public."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("party"),
+        related_name="people",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("home organisation"),
+        related_name="people",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Where the person works or sits; used for invited guests and presenters."),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("E.g. förbundsdirektör."))
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        related_name="person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def name_with_party(self) -> str:
+        if self.party_id:
+            return f"{self.name} ({self.party.abbreviation})"
+        return self.name
+
+
+class Term(models.Model):
+    """A mandatperiod, e.g. 2023–2026."""
+
+    name = models.CharField(_("name"), max_length=30, unique=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="term_end_after_start"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def on(self, day):
+        """The memberships in force on ``day``: the body's composition is a query, not a copy."""
+        return self.filter(Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+class Membership(models.Model):
+    """A person's seat in a body for a period."""
+
+    class Side(models.TextChoices):
+        MUNICIPALITIES = "vgk", _("The municipalities (VGK)")
+        REGION = "vgr", _("Västra Götalandsregionen (VGR)")
+
+    class Category(models.TextChoices):
+        POLITICIAN = "politician", _("Politician")
+        OFFICIAL = "official", _("Official")
+        ADMINISTRATION = "administration", _("Administration")
+        COMMUNICATION = "communication", _("Communication")
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        VICE_CHAIR = "vice_chair", _("vice chair")
+        MEMBER = "member", _("member")
+        SUBSTITUTE = "substitute", _("substitute")
+        SECRETARY = "secretary", _("secretary")
+        ADJUNCT = "adjunct", _("co-opted")
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), related_name="memberships", on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, verbose_name=_("person"), related_name="memberships", on_delete=models.PROTECT)
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), related_name="memberships", on_delete=models.PROTECT, null=True, blank=True
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation represented"),
+        related_name="memberships",
+        on_delete=models.PROTECT,
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    title = models.CharField(
+        _("title at home"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "E.g. “ordf. Regionstyrelsen” or “förbundsdirektör Göteborgsregionen”; "
+            "left empty, the organisation is shown."
+        ),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(
+        _("order in lists"), default=0, help_text=_("Lower numbers come first within their group.")
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["side", "category", "sort_order", "person__last_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="membership_end_not_before_start",
+            ),
+            models.UniqueConstraint(fields=["body", "person", "start_date"], name="membership_unique_person_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.body} ({self.get_role_display()})"
+
+    @property
+    def is_presidium(self) -> bool:
+        return self.role in (self.Role.CHAIR, self.Role.VICE_CHAIR)
+
+    @property
+    def description(self) -> str:
+        """ "Name (Party), title or organisation", the line without the role in the body."""
+        return f"{self.person.name_with_party}, {self.title or self.organisation.display_name}"
+
+    @property
+    def line(self) -> str:
+        """The member as the notice lists them: "Name (Party), title or organisation, role"."""
+        if self.is_presidium:
+            return f"{self.description}, {self.get_role_display()}"
+        return self.description
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.body_id and self.person_id and self.start_date:
+            overlapping = Membership.objects.filter(body_id=self.body_id, person_id=self.person_id).exclude(pk=self.pk)
+            overlapping = overlapping.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
+            if self.end_date:
+                overlapping = overlapping.filter(start_date__lte=self.end_date)
+            if overlapping.exists():
+                raise ValidationError(_("The person already has a membership in this body during that period."))

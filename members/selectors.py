@@ -1,0 +1,76 @@
+"""Reads of the body's members that views and documents need."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Body, Membership
+
+# The notice names the politicians by side ("Kommunpolitiker", "Regionpolitiker").
+_CATEGORY_LABELS = {
+    (Membership.Side.MUNICIPALITIES, Membership.Category.POLITICIAN): _("Municipal politicians"),
+    (Membership.Side.REGION, Membership.Category.POLITICIAN): _("Regional politicians"),
+}
+_SIDE_HEADINGS = {
+    Membership.Side.MUNICIPALITIES: _("For the four municipal associations of Västra Götaland (VGK)"),
+    Membership.Side.REGION: _("For Västra Götalandsregionen (VGR)"),
+}
+_SIDE_ORDER = [Membership.Side.MUNICIPALITIES, Membership.Side.REGION]
+_CATEGORY_ORDER = list(Membership.Category)
+
+
+@dataclass
+class CategoryGroup:
+    category: str
+    label: str
+    memberships: list[Membership] = field(default_factory=list)
+
+
+@dataclass
+class SideGroup:
+    side: str
+    heading: str
+    categories: list[CategoryGroup] = field(default_factory=list)
+
+
+def body_composition(*, body: Body, on: datetime.date) -> list[SideGroup]:
+    """The body's members on ``on``, grouped as the notice groups them: side, then category.
+
+    Within a group the members keep their ``sort_order``. Runs one query.
+    """
+    memberships = (
+        Membership.objects.on(on)
+        .filter(body=body)
+        .select_related("person", "person__party", "organisation")
+        .order_by("sort_order", "person__last_name", "person__first_name")
+    )
+    buckets: dict[tuple[str, str], list[Membership]] = {}
+    for membership in memberships:
+        buckets.setdefault((membership.side, membership.category), []).append(membership)
+
+    sides = []
+    for side in _SIDE_ORDER:
+        categories = [
+            CategoryGroup(
+                category=category,
+                label=_CATEGORY_LABELS.get((side, category), category.label),
+                memberships=buckets[(side, category)],
+            )
+            for category in _CATEGORY_ORDER
+            if (side, category) in buckets
+        ]
+        if categories:
+            sides.append(SideGroup(side=side, heading=_SIDE_HEADINGS[side], categories=categories))
+    return sides
+
+
+def presidium(*, body: Body, on: datetime.date) -> list[Membership]:
+    """The chair and vice chair(s) on ``on``, chair first: they sign the notice's welcome."""
+    roles = [Membership.Role.CHAIR, Membership.Role.VICE_CHAIR]
+    found = (
+        Membership.objects.on(on)
+        .filter(body=body, role__in=roles)
+        .select_related("person", "person__party", "organisation", "organisation__parent")
+    )
+    return sorted(found, key=lambda m: (roles.index(m.role), m.sort_order))

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+admin.site.site_header = _("SRO portal – administration")
+admin.site.site_title = _("SRO portal")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("meetings.urls.public")),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
