@@ -18,7 +18,8 @@ class Command(BaseCommand):
         if users and not settings.DEBUG:
             raise CommandError("Demo accounts have known passwords: they are only created with DEBUG=true.")
         body = DemoLoader().load()
-        self.stdout.write(self.style.SUCCESS(f"Demo data loaded for {body.name}."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded for {body.name}."))
         if users:
             for username, password, role in create_demo_users():
                 self.stdout.write(f"  {role:<12} user: {username:<12} password: {password}")

@@ -1,0 +1,62 @@
+# SRO-portalen. Two commands on a fresh Debian 12 machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages system-deps system-deps-test clean
+
+help:
+	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test   install what the tests need, then lint and run the whole suite"
+	@echo "make lint   ruff, ruff format --check, djhtml --check, makemigrations --check"
+	@echo "make format reformat Python and templates"
+
+system-deps:
+	@bash scripts/system-deps.sh run
+
+system-deps-test:
+	@bash scripts/system-deps.sh test
+
+$(VENV)/.run-deps: requirements.txt | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt $(VENV)/.run-deps
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json | system-deps-test
+	npm ci --no-audit --no-fund --loglevel=error
+
+messages: $(VENV)/.run-deps
+	DEBUG=true $(PY) manage.py compilemessages -l sv --ignore=$(VENV) --ignore=node_modules -v 0
+
+run: $(VENV)/.run-deps messages
+	DEBUG=true $(PY) manage.py migrate --no-input -v 0
+	DEBUG=true $(PY) manage.py load_demo --users
+	@echo
+	@echo "SRO-portalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
+	@echo "Log in with one of the demo accounts above. Stop the server with Ctrl+C."
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+
+test: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+format: $(VENV)/.test-deps
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml templates
+
+clean:
+	rm -rf $(VENV) node_modules var db.sqlite3

@@ -1,0 +1,81 @@
+"""Chromium through Playwright for Python, against Django's live server.
+
+Debian's Chromium is used as it is (``playwright install`` cannot download here); axe-core comes
+from the npm registry into ``node_modules`` (``make test`` installs both).
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# The standards Swedish law asks for (WCAG 2.1 AA), plus axe's best practices for landmarks and headings.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm"}
+
+
+@pytest.fixture
+def axe(page):
+    """Run axe-core on the page now showing; return its violations as a readable list."""
+    source = AXE_JS.read_text(encoding="utf-8")
+
+    def run():
+        # Evaluated rather than added as a script tag, so a strict CSP cannot block it.
+        page.evaluate(source)
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in result["violations"]
+        ]
+
+    return run
+
+
+def describe(violations) -> str:
+    return json.dumps(violations, ensure_ascii=False, indent=2)
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Log in through the real login form."""
+
+    def _login(username, password):
+        page.goto(f"{live_server.url}/admin/login/")
+        page.get_by_label("Användarnamn").fill(username)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+
+    return _login

@@ -1,0 +1,50 @@
+"""The fixed cast of users and the shared fixtures of the suite."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from meetings.roles import CHAIR, SECRETARY
+from tests.factories import UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def member_user(db):
+    """Logged-in somebody with no role: sits in SRO, but keeps no notes and approves nothing."""
+    return UserFactory(username="ledamot")
+
+
+@pytest.fixture
+def secretary(db):
+    user = UserFactory(username="sekreterare", is_staff=True)
+    user.groups.add(Group.objects.get(name=SECRETARY))
+    return user
+
+
+@pytest.fixture
+def chair(db):
+    user = UserFactory(username="ordforande", is_staff=True)
+    user.groups.add(Group.objects.get(name=CHAIR))
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def cast(member_user, secretary, chair, superuser):
+    """Every role by name, anonymous as None: for tables of URLs × roles."""
+    return {"anonymous": None, "member": member_user, "secretary": secretary, "chair": chair, "superuser": superuser}
+
+
+@pytest.fixture
+def demo(db):
+    """The real SRO as load_demo loads it."""
+    call_command("load_demo", verbosity=0)
+    from members.models import Body
+
+    return Body.objects.get(short_name="SRO")
