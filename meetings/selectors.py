@@ -5,8 +5,11 @@ from dataclasses import dataclass, field
 from string import ascii_lowercase
 
 from django.db.models import Prefetch
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Attachment, Meeting, Presenter
+from meetings.models import AgendaItem, Attachment, Meeting, Minutes, Presenter
+from members.selectors import body_composition, presidium
 
 
 @dataclass
@@ -94,3 +97,116 @@ def public_upcoming_meetings(*, body=None, today: datetime.date, limit: int = 5)
     if body is not None:
         meetings = meetings.filter(body=body)
     return list(meetings.select_related("body").order_by("date", "start_time")[:limit])
+
+
+# Items whose kind calls for somebody to present them.
+PRESENTED_KINDS = {
+    AgendaItem.Kind.INFORMATION,
+    AgendaItem.Kind.POSITION,
+    AgendaItem.Kind.INFORMATION_POSITION,
+    AgendaItem.Kind.INFORMATION_DIALOG,
+    AgendaItem.Kind.DIALOG,
+}
+
+
+@dataclass
+class Signatory:
+    name: str
+    lines: list[str]
+
+
+def previous_published_minutes(*, meeting: Meeting):
+    """The newest published notes of the body before this meeting: item 3 of a new agenda links them."""
+    return (
+        Minutes.objects.filter(
+            meeting__body_id=meeting.body_id, meeting__date__lt=meeting.date, status=Minutes.Status.PUBLISHED
+        )
+        .select_related("meeting")
+        .order_by("-meeting__date")
+        .first()
+    )
+
+
+def notice_problems(*, meeting: Meeting, entries: list[AgendaEntry]) -> list[str]:
+    """What still is missing before the notice can go out, in words for the secretary."""
+    problems = []
+    if not any(e.item.kind in PRESENTED_KINDS for e in entries):
+        problems.append(_("The agenda has no items yet."))
+    without = [e.number for e in entries if e.item.kind in PRESENTED_KINDS and not e.item.presenters.all()]
+    if without:
+        problems.append(_("Items without presenter: %(numbers)s") % {"numbers": ", ".join(without)})
+    if agenda_overruns(meeting=meeting, entries=entries):
+        end = agenda_end(meeting=meeting, entries=entries)
+        problems.append(
+            _("The agenda runs until %(end)s, past the meeting's end at %(planned)s.")
+            % {"end": f"{end:%H.%M}", "planned": f"{meeting.end_time:%H.%M}"}
+        )
+    return problems
+
+
+def notice_state(meeting: Meeting) -> str:
+    """Draft, sent, revised and sent again, or published, as the secretary's overview shows it."""
+    if meeting.notice_published_at:
+        return _("Published")
+    if meeting.notice_version > 1:
+        return _("Revised and sent again (version %(version)s)") % {"version": meeting.notice_version}
+    if meeting.notice_version == 1:
+        return _("Sent")
+    return _("Draft")
+
+
+def staff_meetings(*, today: datetime.date):
+    """Coming meetings first, soonest first, then the past ones, newest first; with their agendas."""
+    base = Meeting.objects.select_related("body").prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related(
+                Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
+            ),
+        )
+    )
+    coming = list(base.filter(date__gte=today).order_by("date", "start_time"))
+    past = list(base.filter(date__lt=today).order_by("-date", "-start_time")[:20])
+    return coming, past
+
+
+def meeting_overview(meeting: Meeting) -> dict:
+    items = list(meeting.agenda_items.all())
+    entries = agenda_with_times(meeting=meeting, items=items)
+    return {
+        "meeting": meeting,
+        "state": notice_state(meeting),
+        "problems": notice_problems(meeting=meeting, entries=entries),
+    }
+
+
+def signatories(*, body, on: datetime.date) -> list[Signatory]:
+    """The welcome is signed by the chair and the vice chair: name, organisation, its parent, role."""
+    result = []
+    for membership in presidium(body=body, on=on):
+        org = membership.organisation
+        lines = [org.display_name]
+        if org.parent_id:
+            lines.append(org.parent.name)
+        lines.append(capfirst(membership.get_role_display()))
+        result.append(Signatory(name=membership.person.name, lines=lines))
+    return result
+
+
+def notice_context(*, meeting: Meeting, version: int | None = None) -> dict:
+    """Everything the notice shows; the HTML preview and the PDF both render from this one context."""
+    version = version if version is not None else max(meeting.notice_version, 1)
+    entries = agenda_with_times(meeting=meeting)
+    return {
+        "meeting": meeting,
+        "body": meeting.body,
+        "version": version,
+        "revised": version > 1,
+        "entries": entries,
+        "overruns": agenda_overruns(meeting=meeting, entries=entries),
+        "composition": body_composition(body=meeting.body, on=meeting.date),
+        "invitations": list(meeting.invitations.select_related("person", "person__organisation")),
+        "substitutions": list(meeting.substitutions.select_related("substitute", "replaces")),
+        "signatories": signatories(body=meeting.body, on=meeting.date),
+        "previous_minutes": previous_published_minutes(meeting=meeting),
+    }

@@ -10,6 +10,7 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("staff/", include("meetings.urls.staff")),
     path("", include("meetings.urls.public")),
 ]
 

@@ -17,9 +17,9 @@ def po_entries():
     for line in [*PO.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("#,"):
             flags = line
-        elif line.startswith(("msgid ", "msgstr ")):
+        elif line.startswith(("msgid ", "msgstr ", "msgstr[0] ")):
             key, _, rest = line.partition(" ")
-            current[key] = rest[1:-1]
+            current[key.replace("[0]", "")] = rest[1:-1]
         elif line.startswith('"') and key:
             current[key] += line[1:-1]
         elif not line.strip() and current:

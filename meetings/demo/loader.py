@@ -150,6 +150,7 @@ class DemoLoader:
             order=order,
             kind=data["kind"],
             kind_note=data.get("kind_note", ""),
+            standing=data.get("standing", ""),
             title=data["title"],
             duration_minutes=data.get("minutes"),
             show_time=data.get("show_time", True),

@@ -168,21 +168,29 @@ AGENDA = [
     {
         "kind": "standing",
         "title": "Mötets öppnande",
+        "standing": "opening",
         "show_time": False,
         "children": [
-            {"kind": "standing", "title": "närvaro/upprop"},
-            {"kind": "standing", "title": "övriga frågor", "notes": "<p>Inga övriga frågor.</p>"},
+            {"kind": "standing", "standing": "attendance", "title": "närvaro/upprop"},
+            {
+                "kind": "standing",
+                "standing": "other_questions",
+                "title": "övriga frågor",
+                "notes": "<p>Inga övriga frågor.</p>",
+            },
         ],
     },
     {
         "kind": "standing",
         "title": "Godkännande av dagens agenda",
+        "standing": "agenda_approval",
         "show_time": False,
         "notes": "<p>Dagens agenda godkändes.</p>",
     },
     {
         "kind": "standing",
         "title": "Föregående mötesanteckning",
+        "standing": "previous_minutes",
         "show_time": False,
         "notes": "<p>Inga synpunkter på föregående mötesanteckning.</p>",
     },

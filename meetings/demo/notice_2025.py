@@ -45,17 +45,19 @@ AGENDA = [
     {
         "kind": "standing",
         "title": "Mötets öppnande",
+        "standing": "opening",
         "minutes": 5,
         "show_time": False,
         "children": [
-            {"kind": "standing", "title": "närvaro/frånvaro"},
-            {"kind": "standing", "title": "övriga frågor"},
+            {"kind": "standing", "standing": "attendance", "title": "närvaro/frånvaro"},
+            {"kind": "standing", "standing": "other_questions", "title": "övriga frågor"},
         ],
     },
-    {"kind": "standing", "title": "Godkännande av dagens agenda", "show_time": False},
+    {"kind": "standing", "title": "Godkännande av dagens agenda", "standing": "agenda_approval", "show_time": False},
     {
         "kind": "standing",
         "title": "Föregående mötesanteckning",
+        "standing": "previous_minutes",
         "show_time": False,
         "body": "<p>2025-01-30 Mötesanteckning SRO</p>",
     },

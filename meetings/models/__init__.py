@@ -1,5 +1,5 @@
 from meetings.models.agenda import AgendaItem, Attachment, Presenter
-from meetings.models.meeting import Invitation, Meeting, Substitution
+from meetings.models.meeting import Invitation, Meeting, MeetingLogEntry, NoticeDispatch, Substitution
 from meetings.models.minutes import Attendance, ItemNote, Minutes, QuestionAnswer
 from meetings.models.positions import Assignment, Matter, Position
 
@@ -12,7 +12,9 @@ __all__ = [
     "ItemNote",
     "Matter",
     "Meeting",
+    "MeetingLogEntry",
     "Minutes",
+    "NoticeDispatch",
     "Position",
     "Presenter",
     "QuestionAnswer",

@@ -33,6 +33,13 @@ class AgendaItem(models.Model):
         OTHER = "other", _("Other information")
         BREAK = "break", _("Break")
 
+    class Standing(models.TextChoices):
+        OPENING = "opening", _("Opening of the meeting")
+        ATTENDANCE = "attendance", _("Attendance")
+        OTHER_QUESTIONS = "other_questions", _("Other questions")
+        AGENDA_APPROVAL = "agenda_approval", _("Approval of the agenda")
+        PREVIOUS_MINUTES = "previous_minutes", _("Previous meeting notes")
+
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), related_name="agenda_items", on_delete=models.CASCADE
     )
@@ -48,6 +55,13 @@ class AgendaItem(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.INFORMATION)
     kind_note = models.CharField(
         _("note on the kind"), max_length=100, blank=True, help_text=_("E.g. “delrapport”, printed after the kind.")
+    )
+    standing = models.CharField(
+        _("standing item"),
+        max_length=20,
+        choices=Standing.choices,
+        blank=True,
+        help_text=_("Which standing item this is; the previous notes item links the last published notes."),
     )
     title = models.CharField(_("title"), max_length=300)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
@@ -69,6 +83,7 @@ class AgendaItem(models.Model):
         null=True,
         blank=True,
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("agenda item")

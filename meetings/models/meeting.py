@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Body, Person
@@ -66,6 +68,9 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.body} {self.date:%Y-%m-%d}"
 
+    def get_absolute_url(self):
+        return reverse("staff:meeting", kwargs={"pk": self.pk})
+
     @property
     def form_display(self) -> str:
         """What the notice prints after "Mötesform:"."""
@@ -125,3 +130,58 @@ class Substitution(models.Model):
 
     def __str__(self):
         return _("%(substitute)s replaces %(replaces)s") % {"substitute": self.substitute, "replaces": self.replaces}
+
+
+class NoticeDispatch(models.Model):
+    """One sending of the notice: when, by whom, to whom, and which version."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), related_name="notice_dispatches", on_delete=models.CASCADE
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    sent_at = models.DateTimeField(_("sent"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        related_name="notice_dispatches",
+        on_delete=models.PROTECT,
+        null=True,
+    )
+    recipients = models.JSONField(_("recipients"), default=list, help_text=_("Name and e-mail of each recipient."))
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+
+    class Meta:
+        verbose_name = _("sent notice")
+        verbose_name_plural = _("sent notices")
+        ordering = ["-sent_at"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="notice_dispatch_unique_version")]
+
+    def __str__(self):
+        return f"{self.meeting} v{self.version}"
+
+
+class MeetingLogEntry(models.Model):
+    """Every change of state of a meeting, its notice or its notes: who, when, from what to what."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), related_name="log", on_delete=models.CASCADE)
+    action = models.CharField(_("action"), max_length=50)
+    from_state = models.CharField(_("from"), max_length=30, blank=True)
+    to_state = models.CharField(_("to"), max_length=30, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        related_name="meeting_log",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

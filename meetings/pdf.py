@@ -1,0 +1,59 @@
+"""HTML template → WeasyPrint → bytes; nothing else.
+
+WeasyPrint is given a URL fetcher that serves only the portal's own static and media files from
+disk: a template (or a pasted link) pointing at file:///etc/passwd or an internal address fetches
+nothing.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Relative URLs in the templates ("/static/…") resolve against this address, which is never fetched.
+BASE_URL = "https://sro-portal.invalid/"
+
+
+def _within(root: Path, relative: str) -> Path | None:
+    root = root.resolve()
+    candidate = (root / relative).resolve()
+    return candidate if candidate.is_file() and candidate.is_relative_to(root) else None
+
+
+def local_file_for(url: str) -> Path | None:
+    """The file on disk behind a static or media URL of the portal, or None for anything else."""
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
+        return None
+    path = unquote(parts.path)
+    if path.startswith(settings.STATIC_URL):
+        relative = path.removeprefix(settings.STATIC_URL)
+        found = _within(Path(settings.STATIC_ROOT), relative)
+        if found is None and ".." not in Path(relative).parts:
+            located = finders.find(relative)
+            found = Path(located) if located else None
+        return found
+    if path.startswith(settings.MEDIA_URL):
+        return _within(Path(settings.MEDIA_ROOT), path.removeprefix(settings.MEDIA_URL))
+    return None
+
+
+class PortalURLFetcher(URLFetcher):
+    def fetch(self, url, headers=None):
+        found = local_file_for(url)
+        if found is None:
+            raise ValueError(f"Not one of the portal's own files: {url}")
+        content_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": content_type})
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render a template to an archival (PDF/A-2b), tagged PDF."""
+    html = render_to_string(template_name, context)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
+    return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True)

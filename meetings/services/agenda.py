@@ -1,0 +1,222 @@
+"""Building the agenda: meetings, items, presenters, guests, substitutes and attachments."""
+
+import datetime
+import hashlib
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Presenter, Substitution
+from meetings.sanitize import clean_html
+from meetings.services import ServiceError
+from meetings.services.log import log_change
+from members.models import Body, Membership, Person
+
+NOTES_INFORMATION = "Det politiska samrådsorganet SRO noterar informationen."
+
+# A new meeting starts with the standing items of every SRO agenda.
+STANDING_ITEMS = [
+    ("opening", "Mötets öppnande", 5, [("attendance", "närvaro/frånvaro"), ("other_questions", "övriga frågor")]),
+    ("agenda_approval", "Godkännande av dagens agenda", None, []),
+    ("previous_minutes", "Föregående mötesanteckning", None, []),
+]
+
+
+def _next_order(meeting: Meeting, parent: AgendaItem | None = None) -> int:
+    siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
+    return (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    body: Body,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    kind: str = Meeting.Kind.ORDINARY,
+    form: str = Meeting.Form.IN_PERSON,
+    location: str = "",
+    by=None,
+) -> Meeting:
+    """Create a meeting with the standing items: opening (attendance, other questions), agenda, last notes."""
+    meeting = Meeting.objects.create(
+        body=body, date=date, start_time=start_time, end_time=end_time, kind=kind, form=form, location=location
+    )
+    for order, (standing, title, minutes, children) in enumerate(STANDING_ITEMS, start=1):
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            order=order,
+            kind=AgendaItem.Kind.STANDING,
+            standing=standing,
+            title=title,
+            duration_minutes=minutes,
+            show_time=False,
+        )
+        for child_order, (child_standing, child_title) in enumerate(children, start=1):
+            AgendaItem.objects.create(
+                meeting=meeting,
+                parent=item,
+                order=child_order,
+                kind=AgendaItem.Kind.STANDING,
+                standing=child_standing,
+                title=child_title,
+                show_time=False,
+            )
+    log_change(meeting=meeting, action="meeting_created", by=by, to_state=meeting.status)
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_save(*, item: AgendaItem, by=None) -> AgendaItem:
+    """Save a new or changed item: its text is sanitised and a new item goes last among its siblings."""
+    if item.parent_id and item.parent.meeting_id != item.meeting_id:
+        raise ServiceError(_("A sub-item must belong to the same meeting as its item."))
+    item.body = clean_html(item.body)
+    if item.pk is None:
+        item.order = _next_order(item.meeting, item.parent)
+    item.save()
+    log_change(meeting=item.meeting, action="agenda_item_saved", by=by, note=item.title)
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, by=None) -> None:
+    meeting, title = item.meeting, item.title
+    item.delete()
+    log_change(meeting=meeting, action="agenda_item_deleted", by=by, note=title)
+
+
+@transaction.atomic
+def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int], parent: AgendaItem | None = None, by=None) -> None:
+    """Put the meeting's items (or one item's sub-items) in the given order.
+
+    The ids must be exactly the current siblings: a list from a stale page is refused rather than
+    guessed at, so two editors cannot silently undo each other's order.
+    """
+    siblings = {i.pk: i for i in AgendaItem.objects.select_for_update().filter(meeting=meeting, parent=parent)}
+    if sorted(ordered_ids) != sorted(siblings):
+        raise ServiceError(_("The agenda has been changed by someone else. Reload the page and try again."))
+    # Two steps, so that the unique order is never held by two items at once.
+    offset = len(ordered_ids) + 1000
+    for position, pk in enumerate(ordered_ids, start=1):
+        AgendaItem.objects.filter(pk=pk).update(order=offset + position)
+    for position, pk in enumerate(ordered_ids, start=1):
+        AgendaItem.objects.filter(pk=pk).update(order=position)
+    log_change(meeting=meeting, action="agenda_reordered", by=by)
+
+
+def agenda_item_move(*, item: AgendaItem, step: int, by=None) -> None:
+    """Move an item one place up (-1) or down (+1) among its siblings."""
+    ids = list(
+        AgendaItem.objects.filter(meeting=item.meeting, parent=item.parent)
+        .order_by("order", "pk")
+        .values_list("pk", flat=True)
+    )
+    index = ids.index(item.pk)
+    target = index + step
+    if not 0 <= target < len(ids):
+        return
+    ids[index], ids[target] = ids[target], ids[index]
+    agenda_reorder(meeting=item.meeting, ordered_ids=ids, parent=item.parent, by=by)
+
+
+def _is_member_on(person: Person, meeting: Meeting) -> bool:
+    return Membership.objects.on(meeting.date).filter(body=meeting.body, person=person).exists()
+
+
+@transaction.atomic
+def presenter_add(*, item: AgendaItem, person: Person, description: str = "", by=None) -> Presenter:
+    """Add a presenter; one who does not sit in the body joins the invited list by themselves."""
+    if item.presenters.filter(person=person).exists():
+        raise ServiceError(_("%(name)s already presents this item.") % {"name": person.name})
+    order = (item.presenters.aggregate(m=Max("order"))["m"] or 0) + 1
+    presenter = Presenter.objects.create(item=item, person=person, description=description, order=order)
+    meeting = item.meeting
+    if not _is_member_on(person, meeting) and not meeting.invitations.filter(person=person).exists():
+        order = (meeting.invitations.aggregate(m=Max("order"))["m"] or 0) + 1
+        Invitation.objects.create(meeting=meeting, person=person, description=description, order=order)
+    log_change(meeting=meeting, action="presenter_added", by=by, note=f"{item.title}: {person.name}")
+    return presenter
+
+
+@transaction.atomic
+def presenter_remove(*, presenter: Presenter, by=None) -> None:
+    item = presenter.item
+    presenter.delete()
+    log_change(meeting=item.meeting, action="presenter_removed", by=by, note=f"{item.title}: {presenter.person.name}")
+
+
+def guest_create(*, first_name: str, last_name: str, organisation=None, title: str = "") -> Person:
+    """A new person who is not a member: a guest or a presenter."""
+    return Person.objects.create(first_name=first_name, last_name=last_name, organisation=organisation, title=title)
+
+
+@transaction.atomic
+def invitation_add(*, meeting: Meeting, person: Person, description: str = "", by=None) -> Invitation:
+    if meeting.invitations.filter(person=person).exists():
+        raise ServiceError(_("%(name)s is already invited.") % {"name": person.name})
+    order = (meeting.invitations.aggregate(m=Max("order"))["m"] or 0) + 1
+    invitation = Invitation.objects.create(meeting=meeting, person=person, description=description, order=order)
+    log_change(meeting=meeting, action="guest_invited", by=by, note=person.name)
+    return invitation
+
+
+@transaction.atomic
+def invitation_remove(*, invitation: Invitation, by=None) -> None:
+    invitation.delete()
+    log_change(meeting=invitation.meeting, action="guest_removed", by=by, note=invitation.person.name)
+
+
+@transaction.atomic
+def substitution_add(*, meeting: Meeting, substitute: Person, replaces: Person, by=None) -> Substitution:
+    """Note a substitute known before the meeting: "X ersätter Y under dagens möte"."""
+    if substitute == replaces:
+        raise ServiceError(_("A person cannot replace themselves."))
+    if not _is_member_on(replaces, meeting):
+        raise ServiceError(_("%(name)s is not called to this meeting.") % {"name": replaces.name})
+    if meeting.substitutions.filter(replaces=replaces).exists():
+        raise ServiceError(_("%(name)s already has a substitute.") % {"name": replaces.name})
+    substitution = Substitution.objects.create(meeting=meeting, substitute=substitute, replaces=replaces)
+    log_change(meeting=meeting, action="substitute_added", by=by, note=str(substitution))
+    return substitution
+
+
+@transaction.atomic
+def substitution_remove(*, substitution: Substitution, by=None) -> None:
+    substitution.delete()
+    log_change(meeting=substitution.meeting, action="substitute_removed", by=by, note=str(substitution))
+
+
+@transaction.atomic
+def attachment_add(
+    *, item: AgendaItem, upload, content_type: str, title: str = "", is_public: bool = True, by=None
+) -> Attachment:
+    """Store an uploaded file (already checked by the form) under a generated name, with its hash."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    order = (item.attachments.aggregate(m=Max("order"))["m"] or 0) + 1
+    attachment = Attachment(
+        item=item,
+        title=title or upload.name,
+        is_public=is_public,
+        content_type=content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        order=order,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    log_change(meeting=item.meeting, action="attachment_added", by=by, note=attachment.title)
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment, by=None) -> None:
+    meeting = attachment.item.meeting
+    attachment.file.delete(save=False)
+    attachment.delete()
+    log_change(meeting=meeting, action="attachment_deleted", by=by, note=attachment.title)

@@ -1,0 +1,30 @@
+"""Swedish ways of writing lists and times, as the SRO documents write them."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def sv_list(values):
+    """["A", "B", "C"] → "A, B och C"; items that hold commas themselves get one before "och" too,
+    as the notice writes "Ann-Sofie Rundberg, VGR, och Kristina Lännergren, Västkom"."""
+    values = [str(v) for v in values]
+    if len(values) <= 1:
+        return "".join(values)
+    items, last = ", ".join(values[:-1]), values[-1]
+    if any("," in v for v in values):
+        return _("%(items)s, and %(last)s") % {"items": items, "last": last}
+    return _("%(items)s and %(last)s") % {"items": items, "last": last}
+
+
+@register.filter
+def clock(value):
+    """A time as "13.35"."""
+    return f"{value:%H.%M}" if value else ""
+
+
+@register.filter
+def labels(objects):
+    return [o.label for o in objects]

@@ -1,0 +1,266 @@
+"""Overview, meetings and the agenda editor."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.forms import AgendaItemForm, AttachmentForm, GuestForm, MeetingForm, PresenterForm
+from meetings.models import AgendaItem, Attachment, Presenter
+from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
+from meetings.selectors import (
+    agenda_end,
+    agenda_items_queryset,
+    agenda_with_times,
+    meeting_overview,
+    notice_problems,
+    notice_state,
+    staff_meetings,
+)
+from meetings.services import ServiceError
+from meetings.services import agenda as agenda_services
+from meetings.views.staff.common import is_htmx
+from members.models import Body
+
+
+@secretary_required
+def overview(request):
+    coming, past = staff_meetings(today=timezone.localdate())
+    return render(
+        request,
+        "staff/overview.html",
+        {"coming": [meeting_overview(m) for m in coming], "past": [meeting_overview(m) for m in past]},
+    )
+
+
+@secretary_required
+def meeting_create(request):
+    body = Body.objects.order_by("pk").first()
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_at"}
+        meeting = agenda_services.meeting_create(body=body, by=request.user, **data)
+        messages.success(request, _("The meeting was created with the standing items."))
+        return redirect(meeting)
+    return render(request, "staff/meeting_form.html", {"form": form, "meeting": None})
+
+
+@secretary_required
+def meeting_edit(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The meeting was saved."))
+        return redirect(meeting)
+    return render(request, "staff/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+def _agenda_context(meeting):
+    items = list(agenda_items_queryset(meeting))
+    entries = agenda_with_times(meeting=meeting, items=items)
+    return {
+        "meeting": meeting,
+        "entries": entries,
+        "agenda_end": agenda_end(meeting=meeting, entries=entries),
+        "problems": notice_problems(meeting=meeting, entries=entries),
+        "state": notice_state(meeting),
+    }
+
+
+@secretary_required
+def meeting_detail(request, pk):
+    """The agenda editor."""
+    meeting = meeting_for_secretary(request.user, pk)
+    return render(request, "staff/meeting_detail.html", _agenda_context(meeting))
+
+
+@secretary_required
+def agenda_partial(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    return render(request, "staff/_agenda.html", _agenda_context(meeting))
+
+
+@require_POST
+@secretary_required
+def agenda_reorder(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    try:
+        ids = [int(i) for i in request.POST.getlist("item")]
+        agenda_services.agenda_reorder(meeting=meeting, ordered_ids=ids, by=request.user)
+    except (ValueError, ServiceError) as error:
+        messages.error(request, str(error) if isinstance(error, ServiceError) else _("The order was not understood."))
+    if is_htmx(request):
+        return render(request, "staff/_agenda.html", _agenda_context(meeting))
+    return redirect(meeting)
+
+
+@require_POST
+@secretary_required
+def item_move(request, pk):
+    item = item_for_secretary(request.user, pk)
+    step = -1 if request.POST.get("direction") == "up" else 1
+    agenda_services.agenda_item_move(item=item, step=step, by=request.user)
+    if is_htmx(request):
+        return render(request, "staff/_agenda.html", _agenda_context(item.meeting))
+    return redirect(item.meeting)
+
+
+@require_POST
+@secretary_required
+def item_duration(request, pk):
+    """Change one item's duration from the agenda; the clock times are computed again."""
+    item = item_for_secretary(request.user, pk)
+    raw = request.POST.get("duration_minutes", "").strip()
+    try:
+        minutes = int(raw) if raw else None
+        if minutes is not None and not 0 <= minutes <= 600:
+            raise ValueError
+    except ValueError:
+        messages.error(request, _("The duration must be a number of minutes between 0 and 600."))
+    else:
+        item.duration_minutes = minutes
+        agenda_services.agenda_item_save(item=item, by=request.user)
+    if is_htmx(request):
+        return render(request, "staff/_agenda.html", _agenda_context(item.meeting))
+    return redirect(item.meeting)
+
+
+def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms):
+    """The item editor; a form that failed is passed back in, so what was typed is kept with its error."""
+    context = {
+        "meeting": item.meeting,
+        "item": item,
+        "parent": parent or item.parent,
+        "form": form or AgendaItemForm(instance=item, meeting=item.meeting),
+    }
+    if item.pk:
+        context.update(
+            presenter_form=bad_forms.get("presenter_form") or PresenterForm(prefix="presenter"),
+            guest_form=bad_forms.get("guest_form") or GuestForm(prefix="guest"),
+            attachment_form=bad_forms.get("attachment_form") or AttachmentForm(prefix="attachment"),
+            presenters=item.presenters.select_related("person", "person__organisation"),
+            attachments=item.attachments.all(),
+        )
+    return render(request, "staff/item_form.html", context, status=status)
+
+
+@secretary_required
+def item_create(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    parent = None
+    if parent_id := request.GET.get("parent") or request.POST.get("parent"):
+        parent = get_object_or_404(AgendaItem, pk=parent_id, meeting=meeting, parent=None)
+    item = AgendaItem(meeting=meeting, parent=parent)
+    initial = {}
+    if request.GET.get("kind") == AgendaItem.Kind.BREAK:
+        initial = {"kind": AgendaItem.Kind.BREAK, "title": _("Break"), "duration_minutes": 15}
+    form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        item = agenda_services.agenda_item_save(item=form.save(commit=False), by=request.user)
+        messages.success(request, _("The item was added. Add presenters and attachments below."))
+        return redirect("staff:item_edit", pk=item.pk)
+    return _item_page(request, item, form, parent=parent, status=400 if form.errors else 200)
+
+
+@secretary_required
+def item_edit(request, pk):
+    item = item_for_secretary(request.user, pk)
+    form = AgendaItemForm(request.POST or None, instance=item, meeting=item.meeting)
+    if request.method == "POST" and form.is_valid():
+        agenda_services.agenda_item_save(item=form.save(commit=False), by=request.user)
+        messages.success(request, _("The item was saved."))
+        return redirect(item.meeting)
+    return _item_page(request, item, form, status=400 if form.errors else 200)
+
+
+@secretary_required
+def item_delete(request, pk):
+    item = item_for_secretary(request.user, pk)
+    if request.method == "POST":
+        meeting = item.meeting
+        agenda_services.agenda_item_delete(item=item, by=request.user)
+        messages.success(request, _("The item was deleted."))
+        return redirect(meeting)
+    return render(request, "staff/confirm.html", {
+        "meeting": item.meeting,
+        "title": _("Delete the item “%(title)s”?") % {"title": item.title},
+        "text": _("Its sub-items, presenters and attachments are deleted with it."),
+        "button": _("Delete"),
+        "danger": True,
+    })  # fmt: skip
+
+
+@require_POST
+@secretary_required
+def presenter_add(request, pk):
+    item = item_for_secretary(request.user, pk)
+    if "guest-first_name" in request.POST:
+        form = GuestForm(request.POST, prefix="guest")
+        if form.is_valid():
+            data = form.cleaned_data
+            person = agenda_services.guest_create(
+                first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"]
+            )
+            person.email = data["email"]
+            person.save(update_fields=["email"])
+            description = data["description"]
+        else:
+            return _presenter_error(request, item, form)
+    else:
+        form = PresenterForm(request.POST, prefix="presenter")
+        if not form.is_valid():
+            return _presenter_error(request, item, form)
+        person, description = form.cleaned_data["person"], form.cleaned_data["description"]
+    try:
+        agenda_services.presenter_add(item=item, person=person, description=description, by=request.user)
+        messages.success(request, _("%(name)s presents the item.") % {"name": person.name})
+    except ServiceError as error:
+        messages.error(request, str(error))
+    return redirect("staff:item_edit", pk=item.pk)
+
+
+def _presenter_error(request, item, bad_form):
+    key = "guest_form" if bad_form.prefix == "guest" else "presenter_form"
+    return _item_page(request, item, status=400, **{key: bad_form})
+
+
+@require_POST
+@secretary_required
+def presenter_remove(request, pk):
+    presenter = get_object_or_404(Presenter.objects.select_related("item", "person"), pk=pk)
+    item_for_secretary(request.user, presenter.item_id)
+    agenda_services.presenter_remove(presenter=presenter, by=request.user)
+    messages.success(request, _("%(name)s no longer presents the item.") % {"name": presenter.person.name})
+    return redirect("staff:item_edit", pk=presenter.item_id)
+
+
+@require_POST
+@secretary_required
+def attachment_add(request, pk):
+    item = item_for_secretary(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
+    if form.is_valid():
+        data = form.cleaned_data
+        agenda_services.attachment_add(
+            item=item,
+            upload=data["file"],
+            content_type=data["content_type"],
+            title=data["title"],
+            is_public=data["is_public"],
+            by=request.user,
+        )
+        messages.success(request, _("The attachment was added."))
+        return redirect("staff:item_edit", pk=item.pk)
+    return _item_page(request, item, status=400, attachment_form=form)
+
+
+@require_POST
+@secretary_required
+def attachment_delete(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
+    item_for_secretary(request.user, attachment.item_id)
+    agenda_services.attachment_delete(attachment=attachment, by=request.user)
+    messages.success(request, _("The attachment was deleted."))
+    return redirect("staff:item_edit", pk=attachment.item_id)

@@ -1,0 +1,180 @@
+"""The called and the invited, the notice's preview and PDF, sending and publishing."""
+
+from pathlib import PurePosixPath
+
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.forms import GuestForm, InvitationForm, SubstitutionForm
+from meetings.models import Attachment, Invitation, Substitution
+from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
+from meetings.selectors import notice_context
+from meetings.services import ServiceError
+from meetings.services import agenda as agenda_services
+from meetings.services import notices as notice_services
+from members.selectors import body_composition
+
+
+def _participants_page(request, meeting, status=200, **forms):
+    context = {
+        "meeting": meeting,
+        "composition": body_composition(body=meeting.body, on=meeting.date),
+        "substitutions": meeting.substitutions.select_related("substitute", "replaces"),
+        "invitations": meeting.invitations.select_related("person", "person__organisation"),
+        "substitution_form": forms.get("substitution_form") or SubstitutionForm(meeting=meeting, prefix="sub"),
+        "invitation_form": forms.get("invitation_form") or InvitationForm(prefix="invite"),
+        "guest_form": forms.get("guest_form") or GuestForm(prefix="guest"),
+    }
+    return render(request, "staff/participants.html", context, status=status)
+
+
+@secretary_required
+def participants(request, pk):
+    return _participants_page(request, meeting_for_secretary(request.user, pk))
+
+
+@require_POST
+@secretary_required
+def substitution_add(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    form = SubstitutionForm(request.POST, meeting=meeting, prefix="sub")
+    if not form.is_valid():
+        return _participants_page(request, meeting, status=400, substitution_form=form)
+    try:
+        substitution = agenda_services.substitution_add(meeting=meeting, by=request.user, **form.cleaned_data)
+    except ServiceError as error:
+        form.add_error(None, str(error))
+        return _participants_page(request, meeting, status=400, substitution_form=form)
+    messages.success(request, _("%(substitution)s during the meeting.") % {"substitution": substitution})
+    return redirect("staff:participants", pk=meeting.pk)
+
+
+@require_POST
+@secretary_required
+def substitution_remove(request, pk):
+    substitution = get_object_or_404(Substitution, pk=pk)
+    meeting_for_secretary(request.user, substitution.meeting_id)
+    agenda_services.substitution_remove(substitution=substitution, by=request.user)
+    return redirect("staff:participants", pk=substitution.meeting_id)
+
+
+@require_POST
+@secretary_required
+def invitation_add(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    if "guest-first_name" in request.POST:
+        form = GuestForm(request.POST, prefix="guest")
+        if not form.is_valid():
+            return _participants_page(request, meeting, status=400, guest_form=form)
+        data = form.cleaned_data
+        person = agenda_services.guest_create(
+            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"]
+        )
+        person.email = data["email"]
+        person.save(update_fields=["email"])
+    else:
+        form = InvitationForm(request.POST, prefix="invite")
+        if not form.is_valid():
+            return _participants_page(request, meeting, status=400, invitation_form=form)
+        person = form.cleaned_data["person"]
+    try:
+        agenda_services.invitation_add(
+            meeting=meeting, person=person, description=form.cleaned_data["description"], by=request.user
+        )
+        messages.success(request, _("%(name)s is invited.") % {"name": person.name})
+    except ServiceError as error:
+        messages.error(request, str(error))
+    return redirect("staff:participants", pk=meeting.pk)
+
+
+@require_POST
+@secretary_required
+def invitation_remove(request, pk):
+    invitation = get_object_or_404(Invitation.objects.select_related("person"), pk=pk)
+    meeting_for_secretary(request.user, invitation.meeting_id)
+    agenda_services.invitation_remove(invitation=invitation, by=request.user)
+    return redirect("staff:participants", pk=invitation.meeting_id)
+
+
+@secretary_required
+def notice_preview(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    context = notice_context(meeting=meeting)
+    context["recipients"] = notice_services.notice_recipients(meeting)
+    return render(request, "staff/notice_preview.html", context)
+
+
+@secretary_required
+def notice_pdf(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    version = max(meeting.notice_version, 1)
+    pdf = notice_services.notice_pdf(meeting=meeting, version=version)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = _attachment_header(notice_services.notice_filename(meeting, version))
+    return response
+
+
+def _attachment_header(filename: str) -> str:
+    return content_disposition_header(as_attachment=True, filename=filename)
+
+
+@secretary_required
+def notice_send(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    recipients = notice_services.notice_recipients(meeting)
+    if request.method == "POST":
+        try:
+            dispatch = notice_services.notice_send(meeting=meeting, by=request.user)
+        except ServiceError as error:
+            messages.error(request, str(error))
+            return redirect(meeting)
+        sent = sum(1 for r in dispatch.recipients if r["email"])
+        messages.success(
+            request, _("The notice (version %(version)s) was sent to %(count)s recipients.") % {
+                "version": dispatch.version, "count": sent
+            }
+        )  # fmt: skip
+        missing = [r["name"] for r in dispatch.recipients if not r["email"]]
+        if missing:
+            messages.warning(request, _("No e-mail address, not sent to: %(names)s.") % {"names": ", ".join(missing)})
+        return redirect(meeting)
+    return render(
+        request,
+        "staff/notice_send.html",
+        {"meeting": meeting, "recipients": recipients, "next_version": meeting.notice_version + 1},
+    )
+
+
+@secretary_required
+def notice_publish(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "unpublish":
+                notice_services.notice_unpublish(meeting=meeting, by=request.user)
+                messages.success(request, _("The notice is no longer on the public site."))
+            else:
+                notice_services.notice_publish(meeting=meeting, by=request.user)
+                messages.success(request, _("The notice is published on the public site."))
+        except ServiceError as error:
+            messages.error(request, str(error))
+        return redirect(meeting)
+    return render(request, "staff/confirm.html", {
+        "meeting": meeting,
+        "title": _("Publish the notice of %(date)s?") % {"date": f"{meeting.date:%Y-%m-%d}"},
+        "text": _("Everyone can then read the agenda on the public site."),
+        "button": _("Publish"),
+    })  # fmt: skip
+
+
+@secretary_required
+def attachment_download(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
+    item_for_secretary(request.user, attachment.item_id)
+    suffix = PurePosixPath(attachment.file.name).suffix
+    filename = attachment.title if attachment.title.lower().endswith(suffix) else attachment.title + suffix
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=filename)
