@@ -82,8 +82,8 @@ def agenda_partial(request, pk):
     return render(request, "staff/_agenda.html", _agenda_context(meeting))
 
 
-@require_POST
 @secretary_required
+@require_POST
 def agenda_reorder(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     try:
@@ -96,8 +96,8 @@ def agenda_reorder(request, pk):
     return redirect(meeting)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def item_move(request, pk):
     item = item_for_secretary(request.user, pk)
     step = -1 if request.POST.get("direction") == "up" else 1
@@ -107,8 +107,8 @@ def item_move(request, pk):
     return redirect(item.meeting)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def item_duration(request, pk):
     """Change one item's duration from the agenda; the clock times are computed again."""
     item = item_for_secretary(request.user, pk)
@@ -192,8 +192,8 @@ def item_delete(request, pk):
     })  # fmt: skip
 
 
-@require_POST
 @secretary_required
+@require_POST
 def presenter_add(request, pk):
     item = item_for_secretary(request.user, pk)
     if "guest-first_name" in request.POST:
@@ -226,8 +226,8 @@ def _presenter_error(request, item, bad_form):
     return _item_page(request, item, status=400, **{key: bad_form})
 
 
-@require_POST
 @secretary_required
+@require_POST
 def presenter_remove(request, pk):
     presenter = get_object_or_404(Presenter.objects.select_related("item", "person"), pk=pk)
     item_for_secretary(request.user, presenter.item_id)
@@ -236,8 +236,8 @@ def presenter_remove(request, pk):
     return redirect("staff:item_edit", pk=presenter.item_id)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def attachment_add(request, pk):
     item = item_for_secretary(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
@@ -256,8 +256,8 @@ def attachment_add(request, pk):
     return _item_page(request, item, status=400, attachment_form=form)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def attachment_delete(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
     item_for_secretary(request.user, attachment.item_id)

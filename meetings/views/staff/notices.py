@@ -37,8 +37,8 @@ def participants(request, pk):
     return _participants_page(request, meeting_for_secretary(request.user, pk))
 
 
-@require_POST
 @secretary_required
+@require_POST
 def substitution_add(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     form = SubstitutionForm(request.POST, meeting=meeting, prefix="sub")
@@ -53,8 +53,8 @@ def substitution_add(request, pk):
     return redirect("staff:participants", pk=meeting.pk)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def substitution_remove(request, pk):
     substitution = get_object_or_404(Substitution, pk=pk)
     meeting_for_secretary(request.user, substitution.meeting_id)
@@ -62,8 +62,8 @@ def substitution_remove(request, pk):
     return redirect("staff:participants", pk=substitution.meeting_id)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def invitation_add(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     if "guest-first_name" in request.POST:
@@ -91,8 +91,8 @@ def invitation_add(request, pk):
     return redirect("staff:participants", pk=meeting.pk)
 
 
-@require_POST
 @secretary_required
+@require_POST
 def invitation_remove(request, pk):
     invitation = get_object_or_404(Invitation.objects.select_related("person"), pk=pk)
     meeting_for_secretary(request.user, invitation.meeting_id)

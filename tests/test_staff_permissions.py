@@ -1,0 +1,101 @@
+"""Every staff URL × every role → the expected answer (pretix's test_permissions, Zulip's no-URL-untested)."""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from meetings.models import Attachment, Invitation, Presenter, Substitution
+from meetings.urls.staff import urlpatterns
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "member", "chair", "secretary", "superuser"]
+SECRETARY_ONLY = {"anonymous": "login", "member": 403, "chair": 403, "secretary": 200, "superuser": 200}
+POST_ONLY = {"anonymous": "login", "member": 403, "chair": 403, "secretary": 405, "superuser": 405}
+
+# url name → (kwargs key, expected by role)
+TABLE = {
+    "overview": (None, SECRETARY_ONLY),
+    "meeting_create": (None, SECRETARY_ONLY),
+    "meeting": ("meeting", SECRETARY_ONLY),
+    "meeting_edit": ("meeting", SECRETARY_ONLY),
+    "agenda": ("meeting", SECRETARY_ONLY),
+    "agenda_reorder": ("meeting", POST_ONLY),
+    "item_create": ("meeting", SECRETARY_ONLY),
+    "item_edit": ("item", SECRETARY_ONLY),
+    "item_delete": ("item", SECRETARY_ONLY),
+    "item_move": ("item", POST_ONLY),
+    "item_duration": ("item", POST_ONLY),
+    "presenter_add": ("item", POST_ONLY),
+    "presenter_remove": ("presenter", POST_ONLY),
+    "attachment_add": ("item", POST_ONLY),
+    "attachment_download": ("attachment", SECRETARY_ONLY),
+    "attachment_delete": ("attachment", POST_ONLY),
+    "participants": ("meeting", SECRETARY_ONLY),
+    "substitution_add": ("meeting", POST_ONLY),
+    "substitution_remove": ("substitution", POST_ONLY),
+    "invitation_add": ("meeting", POST_ONLY),
+    "invitation_remove": ("invitation", POST_ONLY),
+    "notice_preview": ("meeting", SECRETARY_ONLY),
+    "notice_pdf": ("meeting", SECRETARY_ONLY),
+    "notice_send": ("meeting", SECRETARY_ONLY),
+    "notice_publish": ("meeting", SECRETARY_ONLY),
+    "login": (None, {role: 200 for role in ROLES}),
+    "logout": (None, {role: 405 for role in ROLES}),
+}
+
+
+@pytest.fixture
+def objects(db):
+    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
+    item = AgendaItemFactory(meeting=meeting)
+    member = MembershipFactory(body=meeting.body, start_date=datetime.date(2030, 1, 1), end_date=None).person
+    attachment = Attachment(item=item, title="Bilaga")
+    attachment.file.save("bilaga.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    return {
+        "meeting": meeting,
+        "item": item,
+        "presenter": Presenter.objects.create(item=item, person=PersonFactory()),
+        "attachment": attachment,
+        "substitution": Substitution.objects.create(meeting=meeting, substitute=PersonFactory(), replaces=member),
+        "invitation": Invitation.objects.create(meeting=meeting, person=PersonFactory()),
+    }
+
+
+def test_every_staff_url_is_in_the_table():
+    assert {p.name for p in urlpatterns} == set(TABLE)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_staff_url_answers_each_role_as_expected(client, cast, objects, name, role):
+    key, expected = TABLE[name]
+    url = reverse(f"staff:{name}", kwargs={"pk": objects[key].pk} if key else None)
+    if cast[role]:
+        client.force_login(cast[role])
+
+    response = client.get(url)
+
+    if expected[role] == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("staff:login") + "?next=")
+    else:
+        assert response.status_code == expected[role], (name, role)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_k, e) in TABLE.items() if e is POST_ONLY))
+def test_state_changing_urls_refuse_anything_but_post_for_others(client, cast, objects, name):
+    key, _expected = TABLE[name]
+    url = reverse(f"staff:{name}", kwargs={"pk": objects[key].pk})
+    client.force_login(cast["chair"])
+    assert client.post(url).status_code == 403
+    client.logout()
+    assert client.post(url).status_code == 302
+
+
+def test_an_unknown_meeting_is_404_for_the_secretary(client, secretary):
+    client.force_login(secretary)
+    assert client.get(reverse("staff:meeting", kwargs={"pk": 999999})).status_code == 404
