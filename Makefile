@@ -6,13 +6,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test clean
+.PHONY: help run test lint format messages system-deps system-deps-test bench-pdf clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need, then lint and run the whole suite"
 	@echo "make lint   ruff, ruff format --check, djhtml --check, makemigrations --check"
 	@echo "make format reformat Python and templates"
+	@echo "make bench-pdf  time the PDF of the demo notice (median of 10)"
 
 system-deps:
 	@bash scripts/system-deps.sh run
@@ -52,6 +53,9 @@ lint: $(VENV)/.test-deps
 
 test: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench-pdf: $(VENV)/.test-deps messages
+	$(PY) bench/notice_pdf.py
 
 format: $(VENV)/.test-deps
 	$(VENV)/bin/ruff format .

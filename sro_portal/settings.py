@@ -133,7 +133,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Where load_demo reads the real SRO documents from.
+# Where the tests find the real SRO documents, to compare the demo data with them.
 SEEDS_DIR = Path(env_str("SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 
 LOGGING = {

@@ -43,8 +43,8 @@ TABLE = {
     "notice_pdf": ("meeting", SECRETARY_ONLY),
     "notice_send": ("meeting", SECRETARY_ONLY),
     "notice_publish": ("meeting", SECRETARY_ONLY),
-    "login": (None, {role: 200 for role in ROLES}),
-    "logout": (None, {role: 405 for role in ROLES}),
+    "login": (None, dict.fromkeys(ROLES, 200)),
+    "logout": (None, dict.fromkeys(ROLES, 405)),
 }
 
 

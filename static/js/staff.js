@@ -12,7 +12,8 @@
         animation: 150,
         onEnd: function () {
           var ids = Array.from(list.children).map(function (li) { return li.dataset.id; });
-          htmx.ajax("POST", list.dataset.reorderUrl, { target: "#agenda", swap: "outerHTML", values: { item: ids } });
+          // The list is the source, so the request inherits the CSRF header set on #agenda.
+          htmx.ajax("POST", list.dataset.reorderUrl, { source: list, target: "#agenda", swap: "outerHTML", values: { item: ids } });
         },
       });
     });

@@ -107,7 +107,7 @@ def test_a_stale_order_is_refused_instead_of_guessed():
 
 def test_move_up_and_down_and_not_past_the_ends():
     meeting = MeetingFactory()
-    a, b, c = (AgendaItemFactory(meeting=meeting, order=n, title=t) for n, t in ((1, "A"), (2, "B"), (3, "C")))
+    a, _b, c = (AgendaItemFactory(meeting=meeting, order=n, title=t) for n, t in ((1, "A"), (2, "B"), (3, "C")))
     services.agenda_item_move(item=c, step=-1)
     assert titles(meeting) == ["A", "C", "B"]
     services.agenda_item_move(item=a, step=-1)

@@ -29,7 +29,7 @@ def demo_notice(demo):
 
 
 def test_the_demo_notice_holds_every_item_time_presenter_and_proposal_of_the_real_notice(demo_notice):
-    meeting, pdf = demo_notice
+    _meeting, pdf = demo_notice
     text = text_of(pdf)
 
     assert text.startswith("Kallelse SRO")

@@ -25,7 +25,9 @@ def meeting(demo):
     return meeting
 
 
-def test_sending_mails_the_pdf_and_an_invitation_to_everyone_with_an_address(meeting, secretary, django_capture_on_commit_callbacks):
+def test_sending_mails_the_pdf_and_an_invitation_to_everyone_with_an_address(
+    meeting, secretary, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         dispatch = notice_send(meeting=meeting, by=secretary)
 
@@ -37,7 +39,8 @@ def test_sending_mails_the_pdf_and_an_invitation_to_everyone_with_an_address(mee
     ]
     message = mail.outbox[0]
     assert message.subject == "Kallelse SRO 2025-03-06"
-    (pdf_name, pdf, pdf_type), (ics_name, ics, ics_type) = message.attachments
+    (pdf_name, pdf, pdf_type), (ics_name, ics, _ics_type) = message.attachments
+    assert ics_name == "kallelse.ics"
     assert (pdf_name, pdf_type) == ("Kallelse SRO 2025-03-06.pdf", "application/pdf")
     assert "Kallelse SRO" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     event = Calendar.from_ical(ics).walk("VEVENT")[0]
@@ -52,7 +55,9 @@ def test_sending_mails_the_pdf_and_an_invitation_to_everyone_with_an_address(mee
     assert MeetingLogEntry.objects.filter(meeting=meeting, action="notice_sent", to_state="notice_sent").exists()
 
 
-def test_sending_again_is_a_revised_notice_with_the_next_version(meeting, secretary, django_capture_on_commit_callbacks):
+def test_sending_again_is_a_revised_notice_with_the_next_version(
+    meeting, secretary, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         notice_send(meeting=meeting, by=secretary)
         notice_send(meeting=meeting, by=secretary)
