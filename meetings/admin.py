@@ -10,6 +10,7 @@ from meetings.models import (
     Matter,
     Meeting,
     Minutes,
+    MinutesVersion,
     Position,
     Presenter,
     QuestionAnswer,
@@ -87,6 +88,26 @@ class MatterAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
 
 
+def _frozen(minutes) -> bool:
+    return minutes is not None and minutes.is_frozen
+
+
+class FrozenMinutesInlineMixin:
+    """Approved notes are read-only everywhere, the admin included."""
+
+    def _parent_frozen(self, obj):
+        return _frozen(obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._parent_frozen(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._parent_frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._parent_frozen(obj) and super().has_delete_permission(request, obj)
+
+
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
     list_display = ["taken_on", "how", "matter", "text", "notes_information"]
@@ -94,6 +115,15 @@ class PositionAdmin(admin.ModelAdmin):
     search_fields = ["text", "clauses", "matter__title"]
     date_hierarchy = "taken_on"
     autocomplete_fields = ["item", "matter"]
+
+    def _locked(self, obj):
+        return obj is not None and obj.item_id is not None and _frozen(getattr(obj.item.meeting, "minutes", None))
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Assignment)
@@ -104,14 +134,14 @@ class AssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["position", "matter", "due_meeting", "report_item"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(FrozenMinutesInlineMixin, admin.TabularInline):
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "substitute"]
     raw_id_fields = ["membership"]
 
 
-class ItemNoteInline(admin.StackedInline):
+class ItemNoteInline(FrozenMinutesInlineMixin, admin.StackedInline):
     model = ItemNote
     extra = 0
     autocomplete_fields = ["item"]
@@ -123,12 +153,49 @@ class MinutesAdmin(admin.ModelAdmin):
     list_display = ["meeting", "status", "version", "approved_at", "published_at"]
     list_filter = ["status", "meeting__body"]
     search_fields = ["meeting__agenda_items__title"]
-    inlines = [AttendanceInline, ItemNoteInline]
     readonly_fields = ["created_at", "updated_at"]
     autocomplete_fields = ["meeting"]
+    inlines = [AttendanceInline, ItemNoteInline]
+
+    def has_change_permission(self, request, obj=None):
+        return not _frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _frozen(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(MinutesVersion)
+class MinutesVersionAdmin(admin.ModelAdmin):
+    """The frozen versions: to read, never to change."""
+
+    list_display = ["minutes", "version", "approved_by_name", "approved_at", "published_at", "pdf_sha256"]
+    list_filter = ["minutes__meeting__body"]
+    readonly_fields = [f.name for f in MinutesVersion._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class QuestionAnswerInline(admin.StackedInline):
+    # Parent is an ItemNote: frozen with its notes.
+    def _frozen_note(self, obj):
+        return obj is not None and _frozen(obj.minutes)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._frozen_note(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen_note(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen_note(obj) and super().has_delete_permission(request, obj)
+
     model = QuestionAnswer
     extra = 0
 
@@ -139,3 +206,9 @@ class ItemNoteAdmin(admin.ModelAdmin):
     search_fields = ["item__title", "text"]
     inlines = [QuestionAnswerInline]
     autocomplete_fields = ["item", "minutes"]
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj is not None and _frozen(obj.minutes)) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and _frozen(obj.minutes)) and super().has_delete_permission(request, obj)

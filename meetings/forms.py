@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem, Matter, Meeting
+from meetings.models import AgendaItem, Attendance, Matter, Meeting
 from members.models import Membership, Organisation, Person
 
 # What may be attached: the file's content decides, and its name must agree with it.
@@ -64,19 +64,7 @@ class ConcurrentEditForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
-            loaded = parse_datetime(cleaned.get("loaded_at") or "")
-            current = type(self.instance).objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
-            if loaded is None or (current and current[0] != loaded):
-                # Keep what was typed; show the newer value's time so the editor can compare.
-                self.data = self.data.copy()
-                self.data["loaded_at"] = current[0].isoformat() if current else ""
-                raise ValidationError(
-                    _(
-                        "Someone else saved this after you opened it. Your text is kept below: "
-                        "compare it with the saved version (open it in a new tab) and save again."
-                    ),
-                    code="conflict",
-                )
+            check_not_changed_since(self, self.instance)
         return cleaned
 
 
@@ -196,3 +184,125 @@ class AttachmentForm(forms.Form):
             )
         self.cleaned_data["content_type"] = kind.mime
         return upload
+
+
+def _conflict_error():
+    return ValidationError(
+        _(
+            "Someone else saved this after you opened it. Your text is kept below: "
+            "compare it with the saved version (open it in a new tab) and save again."
+        ),
+        code="conflict",
+    )
+
+
+def check_not_changed_since(form, instance):
+    """Raise the conflict error when ``instance`` was saved after ``form`` was loaded.
+
+    The form then carries the newer time, so that saving again, after comparing, is a choice.
+    """
+    loaded = parse_datetime(form.cleaned_data.get("loaded_at") or "")
+    current = type(instance).objects.filter(pk=instance.pk).values_list("updated_at", flat=True).first()
+    if loaded is None or current != loaded:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("loaded_at")] = current.isoformat() if current else ""
+        raise _conflict_error()
+
+
+class AttendanceRowForm(forms.Form):
+    status = forms.ChoiceField(label=_("attendance"), choices=Attendance.Status.choices)
+    note = forms.CharField(label=_("note"), required=False, max_length=200)
+    substitute = forms.ModelChoiceField(label=_("replaced by"), queryset=Person.objects.all(), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("substitute") and cleaned.get("status") == Attendance.Status.PRESENT:
+            self.add_error("status", _("Somebody present is not replaced: choose absent or partly present."))
+        return cleaned
+
+
+class ItemNotesForm(forms.Form):
+    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(label=_("What was said"), required=False, widget=forms.HiddenInput(attrs={"id": "id_text"}))
+    closing_text = forms.CharField(
+        label=_("After the questions"), required=False, widget=forms.HiddenInput(attrs={"id": "id_closing_text"})
+    )
+    position_text = forms.CharField(label=_("Position"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    position_clauses = forms.CharField(
+        label=_("Clauses of the position"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One clause per line."),
+    )
+
+    def __init__(self, *args, note, **kwargs):
+        self.note = note
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        check_not_changed_since(self, self.note)
+        return cleaned
+
+
+class QuestionForm(forms.Form):
+    question = forms.CharField(label=_("Question or remark"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer", "").strip() and not cleaned.get("question", "").strip():
+            self.add_error("question", _("An answer needs its question."))
+        return cleaned
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=2)
+
+
+class AssignmentForm(forms.Form):
+    assignees = forms.CharField(label=_("given to"), max_length=300, help_text=_("E.g. “VGR och Västkom”."))
+    description = forms.CharField(label=_("what"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=_("report back by"), required=False, widget=DateInput())
+    due_meeting = forms.ModelChoiceField(
+        label=_("report back at meeting"), queryset=Meeting.objects.none(), required=False
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_meeting"].queryset = Meeting.objects.filter(body=meeting.body, date__gt=meeting.date).order_by(
+            "date"
+        )
+        self.helper = _helper()
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label=_("What should be changed?"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class ApproveForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is corrected?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown with the new version, on the public site too."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()

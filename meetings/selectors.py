@@ -4,11 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 from string import ascii_lowercase
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Attachment, Meeting, Minutes, Presenter
+from meetings.models import AgendaItem, Attachment, Meeting, Minutes, MinutesVersion, Presenter, QuestionAnswer
+from members.models import Membership
 from members.selectors import body_composition, presidium
 
 
@@ -21,6 +22,7 @@ class AgendaEntry:
     start: datetime.time | None = None
     end: datetime.time | None = None
     children: list["AgendaEntry"] = field(default_factory=list)
+    note: object = None  # the item's notes, where the notes of the meeting are shown
 
     @property
     def has_times(self) -> bool:
@@ -210,3 +212,100 @@ def notice_context(*, meeting: Meeting, version: int | None = None) -> dict:
         "signatories": signatories(body=meeting.body, on=meeting.date),
         "previous_minutes": previous_published_minutes(meeting=meeting),
     }
+
+
+def minutes_reviewers(*, meeting: Meeting) -> list:
+    """Who may approve the notes: the chair, and the vice chair(s) as deputy, on the meeting's date."""
+    return presidium(body=meeting.body, on=meeting.date)
+
+
+@dataclass
+class AttendanceSummary:
+    absent: list[str]
+    present_guests: list[str]
+    invited: list[str]  # every guest as the notes list them, "(ej närvarande)" where absent
+
+
+def _attendance_line(attendance) -> str:
+    parts = [attendance.person.name]
+    if attendance.note:
+        parts.append(attendance.note if attendance.status == attendance.Status.PARTLY else f"({attendance.note})")
+    if attendance.substitute_id:
+        parts.append(_("(%(name)s substitutes)") % {"name": attendance.substitute.name})
+    return " ".join(parts)
+
+
+def attendance_summary(*, minutes: Minutes, invitations) -> AttendanceSummary:
+    """The attendance as the notes write it.
+
+    "Frånvarande: A, B (hade ej fått kallelsen), C efter 13.30 (D ersätter)".
+    """
+    rows = list(minutes.attendance.select_related("person", "substitute", "membership"))
+    members = [a for a in rows if not a.is_guest]
+    guests = {a.person_id: a for a in rows if a.is_guest}
+    absent = [_attendance_line(a) for a in members if a.status != a.Status.PRESENT]
+    invited = []
+    for invitation in invitations:
+        label = invitation.label
+        attendance = guests.get(invitation.person_id)
+        if attendance is not None and attendance.status == attendance.Status.ABSENT:
+            label = _("%(label)s (not present)") % {"label": label}
+        invited.append(label)
+    present_guests = [a.person.name for a in guests.values() if a.status != a.Status.ABSENT]
+    return AttendanceSummary(absent=absent, present_guests=present_guests, invited=invited)
+
+
+def minutes_context(*, minutes: Minutes) -> dict:
+    """Everything the notes show; the staff preview, the frozen HTML and the PDF render from it."""
+    meeting = minutes.meeting
+    items = list(agenda_items_queryset(meeting).select_related("position"))
+    notes = {
+        n.item_id: n
+        for n in minutes.item_notes.prefetch_related(
+            Prefetch("questions", queryset=QuestionAnswer.objects.order_by("order"))
+        )
+    }
+    entries = agenda_with_times(meeting=meeting, items=items)
+    for entry in entries:
+        for one in (entry, *entry.children):
+            one.note = notes.get(one.item.pk)
+    invitations = list(meeting.invitations.select_related("person", "person__organisation"))
+    return {
+        "minutes": minutes,
+        "meeting": meeting,
+        "body": meeting.body,
+        "entries": entries,
+        "attendance": attendance_summary(minutes=minutes, invitations=invitations),
+        "composition": body_composition(body=meeting.body, on=meeting.date),
+        "version": minutes.version,
+    }
+
+
+def minutes_log(*, minutes: Minutes) -> list:
+    """The notes' history: who started, sent, returned (with the comment), approved, published, corrected."""
+    return list(minutes.meeting.log.filter(action__startswith="minutes_").select_related("user"))
+
+
+def minutes_for_review(*, user) -> list[Minutes]:
+    """Notes waiting for this user: as chair or vice chair of the body on the meeting's date."""
+    seat = Membership.objects.filter(
+        person__user=user,
+        role__in=[Membership.Role.CHAIR, Membership.Role.VICE_CHAIR],
+        body=OuterRef("meeting__body"),
+        start_date__lte=OuterRef("meeting__date"),
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("meeting__date")))
+    return list(
+        Minutes.objects.filter(Exists(seat), status=Minutes.Status.SENT_TO_CHAIR)
+        .select_related("meeting", "meeting__body")
+        .order_by("meeting__date")
+    )
+
+
+def public_minutes_version(*, meeting_pk: int):
+    """The newest published version of a meeting's notes, or None: never a draft or the working copy."""
+    return (
+        MinutesVersion.objects.filter(minutes__meeting_id=meeting_pk, published_at__isnull=False)
+        .select_related("minutes", "minutes__meeting", "minutes__meeting__body")
+        .order_by("-version")
+        .first()
+    )

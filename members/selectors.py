@@ -74,3 +74,8 @@ def presidium(*, body: Body, on: datetime.date) -> list[Membership]:
         .select_related("person", "person__party", "organisation", "organisation__parent")
     )
     return sorted(found, key=lambda m: (roles.index(m.role), m.sort_order))
+
+
+def called_memberships(*, body: Body, on: datetime.date) -> list[Membership]:
+    """Everyone called to a meeting on ``on``, in the order the notice lists them."""
+    return [m for side in body_composition(body=body, on=on) for group in side.categories for m in group.memberships]

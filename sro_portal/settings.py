@@ -93,7 +93,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "staff:login"
-LOGIN_REDIRECT_URL = "staff:overview"
+LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "public:home"
 
 # Swedish for people, English for code: English source strings, Swedish catalogue.

@@ -5,9 +5,11 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import Attachment, Invitation, Presenter, Substitution
+from meetings.models import Attachment, Invitation, ItemNote, Minutes, MinutesVersion, Presenter, Substitution
 from meetings.urls.staff import urlpatterns
+from members.models import Membership
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +17,11 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "member", "chair", "secretary", "superuser"]
 SECRETARY_ONLY = {"anonymous": "login", "member": 403, "chair": 403, "secretary": 200, "superuser": 200}
 POST_ONLY = {"anonymous": "login", "member": 403, "chair": 403, "secretary": 405, "superuser": 405}
+CHAIR_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 403, "superuser": 200}
+# The notes are shown only to the chair and vice chair of that meeting: others with the role get 404.
+REVIEWER_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 403, "superuser": 404}
+REVIEWER_POST = {"anonymous": "login", "member": 403, "chair": 405, "secretary": 403, "superuser": 405}
+ANY_LOGGED_IN = {"anonymous": "login", "member": 302, "chair": 302, "secretary": 302, "superuser": 302}
 
 # url name → (kwargs key, expected by role)
 TABLE = {
@@ -43,19 +50,41 @@ TABLE = {
     "notice_pdf": ("meeting", SECRETARY_ONLY),
     "notice_send": ("meeting", SECRETARY_ONLY),
     "notice_publish": ("meeting", SECRETARY_ONLY),
+    "minutes_start": ("meeting", POST_ONLY),
+    "minutes": ("minutes", SECRETARY_ONLY),
+    "minutes_attendance": ("minutes", SECRETARY_ONLY),
+    "item_notes": ("item_note", SECRETARY_ONLY),
+    "assignment_add": ("item_note", POST_ONLY),
+    "minutes_send": ("minutes", SECRETARY_ONLY),
+    "minutes_publish": ("minutes", SECRETARY_ONLY),
+    "minutes_correct": ("minutes", SECRETARY_ONLY),
+    "minutes_version_pdf": ("minutes", SECRETARY_ONLY),
+    "review_list": (None, CHAIR_ONLY),
+    "minutes_review": ("minutes", REVIEWER_ONLY),
+    "minutes_approve": ("minutes", REVIEWER_POST),
+    "minutes_return": ("minutes", REVIEWER_POST),
+    "home": (None, ANY_LOGGED_IN),
     "login": (None, dict.fromkeys(ROLES, 200)),
     "logout": (None, dict.fromkeys(ROLES, 405)),
 }
 
 
 @pytest.fixture
-def objects(db):
+def objects(db, chair):
     meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
     item = AgendaItemFactory(meeting=meeting)
     member = MembershipFactory(body=meeting.body, start_date=datetime.date(2030, 1, 1), end_date=None).person
+    MembershipFactory(body=meeting.body, person=PersonFactory(user=chair), role=Membership.Role.CHAIR,
+                      start_date=datetime.date(2030, 1, 1), end_date=None)  # fmt: skip
     attachment = Attachment(item=item, title="Bilaga")
     attachment.file.save("bilaga.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    minutes = Minutes.objects.create(meeting=meeting, status=Minutes.Status.SENT_TO_CHAIR)
+    version = MinutesVersion(minutes=minutes, version=1, html="<p>x</p>", pdf_sha256="0" * 64,
+                             approved_by_name="Ordförande", approved_at=timezone.now())  # fmt: skip
+    version.pdf.save("v1.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     return {
+        "minutes": minutes,
+        "item_note": ItemNote.objects.create(minutes=minutes, item=item),
         "meeting": meeting,
         "item": item,
         "presenter": Presenter.objects.create(item=item, person=PersonFactory()),
@@ -73,7 +102,10 @@ def test_every_staff_url_is_in_the_table():
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_staff_url_answers_each_role_as_expected(client, cast, objects, name, role):
     key, expected = TABLE[name]
-    url = reverse(f"staff:{name}", kwargs={"pk": objects[key].pk} if key else None)
+    kwargs = {"pk": objects[key].pk} if key else {}
+    if name == "minutes_version_pdf":
+        kwargs["version"] = 1
+    url = reverse(f"staff:{name}", kwargs=kwargs or None)
     if cast[role]:
         client.force_login(cast[role])
 
@@ -86,11 +118,11 @@ def test_staff_url_answers_each_role_as_expected(client, cast, objects, name, ro
         assert response.status_code == expected[role], (name, role)
 
 
-@pytest.mark.parametrize("name", sorted(n for n, (_k, e) in TABLE.items() if e is POST_ONLY))
+@pytest.mark.parametrize("name", sorted(n for n, (_k, e) in TABLE.items() if e in (POST_ONLY, REVIEWER_POST)))
 def test_state_changing_urls_refuse_anything_but_post_for_others(client, cast, objects, name):
     key, _expected = TABLE[name]
     url = reverse(f"staff:{name}", kwargs={"pk": objects[key].pk})
-    client.force_login(cast["chair"])
+    client.force_login(cast["member"])
     assert client.post(url).status_code == 403
     client.logout()
     assert client.post(url).status_code == 302

@@ -40,7 +40,9 @@ from meetings.models import (
     Substitution,
 )
 from meetings.roles import CHAIR, SECRETARY
+from meetings.services import minutes as minutes_services
 from members.models import Body, Membership, Organisation, Party, Person, Term
+from members.selectors import called_memberships
 
 DEMO_USERS = [
     # username, password, group, person, superuser
@@ -204,22 +206,21 @@ class DemoLoader:
             return
         self._invite(meeting, data.INVITED)
         items = self._agenda(meeting, data.AGENDA)
-        approved_at = timezone.make_aware(data.APPROVED_AT)
-        minutes = Minutes.objects.create(
-            meeting=meeting,
-            status=Minutes.Status.PUBLISHED,
-            approved_by_name=" ".join(data.APPROVED_BY),
-            approved_at=approved_at,
-            published_at=approved_at,
-        )
+        # Written as a draft, then approved and published the way the chair's approval does it,
+        # so the demo notes have their frozen PDF and hash like any other.
+        minutes = Minutes.objects.create(meeting=meeting)
         self._attendance(minutes, data)
         for item, item_data in items:
             self._item_notes(minutes, item, item_data)
+        approved_at = timezone.make_aware(data.APPROVED_AT)
+        minutes_services.freeze(
+            minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY), now=approved_at
+        )
+        minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at)
 
     def _attendance(self, minutes, data):
         order = 0
-        called = Membership.objects.on(minutes.meeting.date).filter(body=self.body).select_related("person")
-        for membership in called.order_by("side", "category", "sort_order"):
+        for membership in called_memberships(body=self.body, on=minutes.meeting.date):
             key = (membership.person.first_name, membership.person.last_name)
             status, note, substitute = data.ATTENDANCE_EXCEPTIONS.get(key, ("present", "", None))
             Attendance.objects.create(

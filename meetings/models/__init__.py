@@ -1,6 +1,13 @@
 from meetings.models.agenda import AgendaItem, Attachment, Presenter
 from meetings.models.meeting import Invitation, Meeting, MeetingLogEntry, NoticeDispatch, Substitution
-from meetings.models.minutes import Attendance, ItemNote, Minutes, QuestionAnswer
+from meetings.models.minutes import (
+    Attendance,
+    FrozenMinutesError,
+    ItemNote,
+    Minutes,
+    MinutesVersion,
+    QuestionAnswer,
+)
 from meetings.models.positions import Assignment, Matter, Position
 
 __all__ = [
@@ -8,12 +15,14 @@ __all__ = [
     "Assignment",
     "Attachment",
     "Attendance",
+    "FrozenMinutesError",
     "Invitation",
     "ItemNote",
     "Matter",
     "Meeting",
     "MeetingLogEntry",
     "Minutes",
+    "MinutesVersion",
     "NoticeDispatch",
     "Position",
     "Presenter",

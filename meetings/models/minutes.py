@@ -1,5 +1,8 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.agenda import AgendaItem
@@ -42,6 +45,82 @@ class Minutes(models.Model):
 
     def __str__(self):
         return _("Notes of %(meeting)s") % {"meeting": self.meeting}
+
+    def save(self, *args, **kwargs):
+        # The database refuses it too (meetings.integrity); this says so before a query is sent.
+        allow_frozen = kwargs.pop("_allow_frozen", False)
+        if self.pk and not allow_frozen:
+            stored = Minutes.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored in FROZEN_STATUSES:
+                raise FrozenMinutesError(_("Approved meeting notes cannot be changed; start a correction instead."))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("staff:minutes", kwargs={"pk": self.pk})
+
+    def get_review_url(self):
+        return reverse("staff:minutes_review", kwargs={"pk": self.pk})
+
+    @property
+    def is_frozen(self) -> bool:
+        """Approved notes are never edited in place: a correction starts a new version."""
+        return self.status in FROZEN_STATUSES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+FROZEN_STATUSES = (Minutes.Status.APPROVED, Minutes.Status.PUBLISHED)
+
+
+class FrozenMinutesError(Exception):
+    """An attempt to change approved notes."""
+
+
+def minutes_pdf_path(instance, filename: str) -> str:
+    return f"minutes/{instance.minutes.meeting.date:%Y}/{uuid.uuid4().hex}.pdf"
+
+
+class MinutesVersion(models.Model):
+    """One approved version of the notes, frozen: its HTML, its PDF and the PDF's SHA-256.
+
+    The public site shows the newest published version from here, never the working copy, so a
+    correction in progress cannot leak. The database refuses to change or delete a row.
+    """
+
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("meeting notes"), related_name="versions", on_delete=models.PROTECT
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    html = models.TextField(_("content"))
+    pdf = models.FileField(_("PDF"), upload_to=minutes_pdf_path)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        related_name="approved_minutes_versions",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    approved_by_name = models.CharField(_("approved by (name)"), max_length=200)
+    approved_at = models.DateTimeField(_("approved"))
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    correction_reason = models.TextField(_("reason for the correction"), blank=True)
+
+    class Meta:
+        verbose_name = _("approved version")
+        verbose_name_plural = _("approved versions")
+        ordering = ["minutes", "-version"]
+        constraints = [models.UniqueConstraint(fields=["minutes", "version"], name="minutes_version_unique")]
+
+    def __str__(self):
+        return f"{self.minutes} v{self.version}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.version > 1
 
 
 class Attendance(models.Model):
@@ -99,6 +178,7 @@ class ItemNote(models.Model):
     )
     item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), related_name="notes", on_delete=models.CASCADE)
     text = models.TextField(_("notes"), blank=True, help_text=_("Sanitised HTML."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closing_text = models.TextField(
         _("after the questions"), blank=True, help_text=_("What was concluded after the questions; sanitised HTML.")
     )

@@ -18,7 +18,7 @@ from meetings.pdf import render_pdf
 from meetings.selectors import notice_context
 from meetings.services import ServiceError
 from meetings.services.log import log_change
-from members.models import Membership
+from members.selectors import called_memberships
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,7 @@ class Recipient:
 
 def notice_recipients(meeting: Meeting) -> list[Recipient]:
     """Everyone called (the members on the meeting's date), the known substitutes, and the invited."""
-    people = [
-        m.person
-        for m in Membership.objects.on(meeting.date)
-        .filter(body=meeting.body)
-        .select_related("person")
-        .order_by("side", "category", "sort_order")
-    ]
+    people = [m.person for m in called_memberships(body=meeting.body, on=meeting.date)]
     people += [s.substitute for s in meeting.substitutions.select_related("substitute")]
     people += [i.person for i in meeting.invitations.select_related("person")]
     seen, recipients = set(), []

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from meetings.views.staff import meetings, notices
+from meetings.views.staff import meetings, minutes, notices
 
 app_name = "staff"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="staff/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", meetings.overview, name="overview"),
+    path("start/", meetings.home, name="home"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
@@ -33,4 +34,20 @@ urlpatterns = [
     path("meetings/<int:pk>/notice.pdf", notices.notice_pdf, name="notice_pdf"),
     path("meetings/<int:pk>/notice/send/", notices.notice_send, name="notice_send"),
     path("meetings/<int:pk>/notice/publish/", notices.notice_publish, name="notice_publish"),
+]
+
+urlpatterns += [
+    path("meetings/<int:pk>/minutes/start/", minutes.minutes_start, name="minutes_start"),
+    path("minutes/<int:pk>/", minutes.minutes_detail, name="minutes"),
+    path("minutes/<int:pk>/attendance/", minutes.minutes_attendance, name="minutes_attendance"),
+    path("notes/<int:pk>/", minutes.item_notes, name="item_notes"),
+    path("notes/<int:pk>/assignments/", minutes.assignment_add, name="assignment_add"),
+    path("minutes/<int:pk>/send/", minutes.minutes_send, name="minutes_send"),
+    path("minutes/<int:pk>/publish/", minutes.minutes_publish, name="minutes_publish"),
+    path("minutes/<int:pk>/correct/", minutes.minutes_correct, name="minutes_correct"),
+    path("minutes/<int:pk>/versions/<int:version>.pdf", minutes.version_pdf, name="minutes_version_pdf"),
+    path("review/", minutes.review_list, name="review_list"),
+    path("minutes/<int:pk>/review/", minutes.minutes_review, name="minutes_review"),
+    path("minutes/<int:pk>/approve/", minutes.minutes_approve, name="minutes_approve"),
+    path("minutes/<int:pk>/return/", minutes.minutes_return, name="minutes_return"),
 ]

@@ -1,6 +1,7 @@
 """Overview, meetings and the agenda editor."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from meetings.forms import AgendaItemForm, AttachmentForm, GuestForm, MeetingForm, PresenterForm
 from meetings.models import AgendaItem, Attachment, Presenter
-from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
+from meetings.permissions import can_draft_notice, item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import (
     agenda_end,
     agenda_items_queryset,
@@ -22,6 +23,17 @@ from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.views.staff.common import is_htmx
 from members.models import Body
+
+
+@login_required
+def home(request):
+    """Where logging in leads: the secretary to the meetings, the chair to the notes to approve."""
+    if can_draft_notice(request.user):
+        return redirect("staff:overview")
+    if request.user.has_perm("meetings.approve_minutes"):
+        return redirect("staff:review_list")
+    messages.info(request, _("Your account has no role in the portal yet. Ask the secretary."))
+    return redirect("public:home")
 
 
 @secretary_required

@@ -1,0 +1,163 @@
+"""Approved meeting notes cannot be changed by any path: the database itself refuses.
+
+Triggers on PostgreSQL and SQLite guard, below every service, form, admin and queryset
+``update()``:
+
+- ``meetings_minutes``: once approved, a row may only move on to published, or back to a draft of
+  the *next* version (a correction); nothing else in it may change, and it cannot be deleted.
+- the notes' content (attendance, item notes, questions and answers, positions taken): no insert,
+  update or delete while the notes they belong to are approved or published.
+- ``meetings_minutesversion`` (the frozen HTML, PDF and hash of each approved version): never
+  deleted; updated only once, to set when it was published.
+
+``guard_disabled()`` lifts the guard for maintenance that replaces whole databases (restoring a
+backup, emptying a test database), and puts it back afterwards.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connection
+
+MESSAGE = "sro: approved meeting notes cannot be changed"
+FROZEN = "('approved', 'published')"
+
+# table → SQL giving the minutes id of a row, with {r} for OLD or NEW
+CONTENT_TABLES = {
+    "meetings_attendance": "{r}.minutes_id",
+    "meetings_itemnote": "{r}.minutes_id",
+    "meetings_questionanswer": "(SELECT n.minutes_id FROM meetings_itemnote n WHERE n.id = {r}.note_id)",
+    "meetings_position": (
+        "(SELECT m.id FROM meetings_minutes m JOIN meetings_agendaitem i ON i.meeting_id = m.meeting_id "
+        "WHERE i.id = {r}.item_id)"
+    ),
+}
+
+_MINUTES_ALLOWED = """(
+    (OLD.status = 'approved' AND NEW.status = 'published' AND NEW.version = OLD.version
+     AND NEW.meeting_id = OLD.meeting_id AND NEW.approved_at IS NOT DISTINCT FROM OLD.approved_at
+     AND NEW.approved_by_id IS NOT DISTINCT FROM OLD.approved_by_id
+     AND NEW.approved_by_name = OLD.approved_by_name)
+    OR (NEW.status = 'draft' AND NEW.version = OLD.version + 1 AND NEW.meeting_id = OLD.meeting_id)
+)"""
+
+_VERSION_ALLOWED = """(
+    OLD.published_at IS NULL AND NEW.minutes_id = OLD.minutes_id AND NEW.version = OLD.version
+    AND NEW.html = OLD.html AND NEW.pdf = OLD.pdf AND NEW.pdf_sha256 = OLD.pdf_sha256
+    AND NEW.approved_at = OLD.approved_at AND NEW.approved_by_name = OLD.approved_by_name
+    AND NEW.approved_by_id IS NOT DISTINCT FROM OLD.approved_by_id
+    AND NEW.correction_reason = OLD.correction_reason
+)"""
+
+
+def _frozen(expression: str) -> str:
+    return f"(SELECT status FROM meetings_minutes WHERE id = {expression}) IN {FROZEN}"
+
+
+def _sqlite_statements() -> list[str]:
+    # SQLite has no IS NOT DISTINCT FROM; its IS compares NULLs the same way.
+    minutes_allowed = _MINUTES_ALLOWED.replace("IS NOT DISTINCT FROM", "IS")
+    version_allowed = _VERSION_ALLOWED.replace("IS NOT DISTINCT FROM", "IS")
+    abort = f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
+    statements = [
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_minutes_update BEFORE UPDATE ON meetings_minutes "
+        f"WHEN OLD.status IN {FROZEN} AND NOT {minutes_allowed} {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_minutes_delete BEFORE DELETE ON meetings_minutes "
+        f"WHEN OLD.status IN {FROZEN} {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_minutesversion_update BEFORE UPDATE ON meetings_minutesversion "
+        f"WHEN NOT {version_allowed} {abort}",
+        "CREATE TRIGGER IF NOT EXISTS sro_guard_minutesversion_delete BEFORE DELETE ON meetings_minutesversion "
+        f"{abort}",
+    ]
+    for table, expression in CONTENT_TABLES.items():
+        old, new = expression.format(r="OLD"), expression.format(r="NEW")
+        statements += [
+            f"CREATE TRIGGER IF NOT EXISTS sro_guard_{table}_insert BEFORE INSERT ON {table} "
+            f"WHEN {_frozen(new)} {abort}",
+            f"CREATE TRIGGER IF NOT EXISTS sro_guard_{table}_update BEFORE UPDATE ON {table} "
+            f"WHEN {_frozen(old)} OR {_frozen(new)} {abort}",
+            f"CREATE TRIGGER IF NOT EXISTS sro_guard_{table}_delete BEFORE DELETE ON {table} "
+            f"WHEN {_frozen(old)} {abort}",
+        ]
+    return statements
+
+
+def _postgresql_statements() -> list[str]:
+    raise_ = f"RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';"
+    statements = [
+        f"""CREATE OR REPLACE FUNCTION sro_guard_minutes() RETURNS trigger AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            IF OLD.status IN {FROZEN} THEN {raise_} END IF;
+            RETURN OLD;
+          END IF;
+          IF OLD.status IN {FROZEN} AND NOT {_MINUTES_ALLOWED} THEN {raise_} END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
+        f"""CREATE OR REPLACE FUNCTION sro_guard_minutesversion() RETURNS trigger AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' OR NOT {_VERSION_ALLOWED} THEN {raise_} END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
+        "DROP TRIGGER IF EXISTS sro_guard_minutes ON meetings_minutes",
+        "CREATE TRIGGER sro_guard_minutes BEFORE UPDATE OR DELETE ON meetings_minutes "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_minutes()",
+        "DROP TRIGGER IF EXISTS sro_guard_minutesversion ON meetings_minutesversion",
+        "CREATE TRIGGER sro_guard_minutesversion BEFORE UPDATE OR DELETE ON meetings_minutesversion "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_minutesversion()",
+    ]
+    for table, expression in CONTENT_TABLES.items():
+        old, new = expression.format(r="OLD"), expression.format(r="NEW")
+        statements += [
+            f"""CREATE OR REPLACE FUNCTION sro_guard_{table}() RETURNS trigger AS $$
+            BEGIN
+              IF TG_OP IN ('UPDATE', 'DELETE') AND {_frozen(old)} THEN {raise_} END IF;
+              IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+              IF {_frozen(new)} THEN {raise_} END IF;
+              RETURN NEW;
+            END $$ LANGUAGE plpgsql""",
+            f"DROP TRIGGER IF EXISTS sro_guard_{table} ON {table}",
+            f"CREATE TRIGGER sro_guard_{table} BEFORE INSERT OR UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION sro_guard_{table}()",
+        ]
+    return statements
+
+
+def _drop_statements(vendor: str) -> list[str]:
+    if vendor == "postgresql":
+        triggers = [("sro_guard_minutes", "meetings_minutes"), ("sro_guard_minutesversion", "meetings_minutesversion")]
+        triggers += [(f"sro_guard_{table}", table) for table in CONTENT_TABLES]
+        return [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in triggers]
+    names = ["sro_guard_minutes_update", "sro_guard_minutes_delete", "sro_guard_minutesversion_update",
+             "sro_guard_minutesversion_delete"]  # fmt: skip
+    names += [f"sro_guard_{table}_{op}" for table in CONTENT_TABLES for op in ("insert", "update", "delete")]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
+
+
+def install(schema_editor=None):
+    """Create (or re-create) the guard on the current database."""
+    conn = schema_editor.connection if schema_editor else connection
+    statements = _postgresql_statements() if conn.vendor == "postgresql" else _sqlite_statements()
+    with conn.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def uninstall(schema_editor=None):
+    conn = schema_editor.connection if schema_editor else connection
+    with conn.cursor() as cursor:
+        for statement in _drop_statements(conn.vendor):
+            cursor.execute(statement)
+
+
+@contextmanager
+def guard_disabled():
+    """Lift the guard for a whole-database operation; it is back when the block ends, even on error."""
+    uninstall()
+    try:
+        yield
+    finally:
+        install()
+
+
+def is_integrity_error(error: Exception) -> bool:
+    return MESSAGE in str(error)

@@ -1,0 +1,325 @@
+"""The notes of a held meeting: from the agenda to notes the chair approves, frozen and published.
+
+Lifecycle: draft → sent to the chair → (returned → sent again …) → approved → published.
+Approval freezes a version (HTML, PDF, SHA-256) that nothing can change afterwards; a correction
+is a new version that needs approval again.
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import (
+    Assignment,
+    Attendance,
+    ItemNote,
+    Meeting,
+    Minutes,
+    MinutesVersion,
+    Position,
+    QuestionAnswer,
+)
+from meetings.pdf import render_pdf
+from meetings.sanitize import clean_html
+from meetings.selectors import minutes_context, minutes_reviewers
+from meetings.services import ServiceError
+from meetings.services.log import log_change
+from members.selectors import called_memberships
+
+_NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
+
+
+def only_notes_information(text: str, clauses: str = "") -> bool:
+    """ "SRO noterar informationen." and nothing more: left out of the yearly compilation."""
+    return bool(_NOTES_ONLY.search(text.strip())) and not clauses.strip()
+
+
+def _locked(minutes: Minutes) -> Minutes:
+    return Minutes.objects.select_for_update().select_related("meeting", "meeting__body").get(pk=minutes.pk)
+
+
+def _require_editable(minutes: Minutes) -> None:
+    if not minutes.is_editable:
+        raise ServiceError(
+            _("The notes are %(status)s and cannot be edited now.") % {"status": minutes.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def minutes_start(*, meeting: Meeting, by) -> Minutes:
+    """Start the notes from the agenda: everyone called present, the known substitutes noted, the
+    invited present, and each item's proposed position as the position taken until changed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if hasattr(meeting, "minutes"):
+        raise ServiceError(_("The notes of this meeting are already started."))
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ServiceError(_("A cancelled meeting has no notes."))
+    minutes = Minutes.objects.create(meeting=meeting)
+    substitutes = {s.replaces_id: s.substitute for s in meeting.substitutions.select_related("substitute")}
+    order = 0
+    for membership in called_memberships(body=meeting.body, on=meeting.date):
+        substitute = substitutes.get(membership.person_id)
+        Attendance.objects.create(
+            minutes=minutes,
+            person=membership.person,
+            membership=membership,
+            status=Attendance.Status.ABSENT if substitute else Attendance.Status.PRESENT,
+            substitute=substitute,
+            order=order,
+        )
+        order += 1
+    for invitation in meeting.invitations.select_related("person"):
+        order += 1
+        Attendance.objects.create(minutes=minutes, person=invitation.person, order=order)
+    for item in meeting.agenda_items.all():
+        if item.is_break:
+            continue
+        ItemNote.objects.create(minutes=minutes, item=item)
+        if item.proposal_text or item.proposal_clauses:
+            Position.objects.update_or_create(
+                item=item,
+                defaults={
+                    "body": meeting.body,
+                    "how": Position.How.MEETING,
+                    "taken_on": meeting.date,
+                    "matter": item.matter,
+                    "text": item.proposal_text,
+                    "clauses": item.proposal_clauses,
+                    "notes_information": only_notes_information(item.proposal_text, item.proposal_clauses),
+                },
+            )
+    previous = meeting.status
+    if meeting.status != Meeting.Status.HELD:
+        meeting.status = Meeting.Status.HELD
+        meeting.save(update_fields=["status", "updated_at"])
+    log_change(meeting=meeting, action="minutes_started", by=by, from_state=previous, to_state=minutes.status)
+    return minutes
+
+
+@transaction.atomic
+def attendance_update(*, minutes: Minutes, rows: list[dict], by) -> None:
+    """Save who was there: each row has attendance (an Attendance), status, note and substitute."""
+    minutes = _locked(minutes)
+    _require_editable(minutes)
+    for row in rows:
+        attendance = row["attendance"]
+        if attendance.minutes_id != minutes.pk:
+            raise ServiceError(_("The attendance list has been changed. Reload the page."))
+        attendance.status = row["status"]
+        attendance.note = row.get("note", "")
+        attendance.substitute = row.get("substitute")
+        attendance.save()
+    minutes.save(update_fields=["updated_at"])
+    log_change(meeting=minutes.meeting, action="attendance_saved", by=by)
+
+
+@transaction.atomic
+def item_notes_save(
+    *,
+    note: ItemNote,
+    text: str,
+    closing_text: str,
+    questions: list[tuple[str, str]],
+    position_text: str,
+    position_clauses: str,
+    by,
+) -> ItemNote:
+    """Save what was said on one item, its questions and answers in order, and the position taken."""
+    minutes = _locked(note.minutes)
+    _require_editable(minutes)
+    note.text = clean_html(text)
+    note.closing_text = clean_html(closing_text)
+    note.save()
+    note.questions.all().delete()
+    QuestionAnswer.objects.bulk_create(
+        QuestionAnswer(note=note, order=index, question=question, answer=answer)
+        for index, (question, answer) in enumerate(questions)
+        if question.strip()
+    )
+    item = note.item
+    if position_text.strip() or position_clauses.strip():
+        Position.objects.update_or_create(
+            item=item,
+            defaults={
+                "body": minutes.meeting.body,
+                "how": Position.How.MEETING,
+                "taken_on": minutes.meeting.date,
+                "matter": item.matter,
+                "text": position_text.strip(),
+                "clauses": position_clauses.strip(),
+                "notes_information": only_notes_information(position_text, position_clauses),
+            },
+        )
+    else:
+        Position.objects.filter(item=item).delete()
+    log_change(meeting=minutes.meeting, action="item_notes_saved", by=by, note=item.title)
+    return note
+
+
+@transaction.atomic
+def assignment_add(*, note: ItemNote, assignees: str, description: str, due_date=None, due_meeting=None, by):
+    """An assignment given by the position taken on the item."""
+    minutes = _locked(note.minutes)
+    _require_editable(minutes)
+    position = Position.objects.filter(item=note.item).first()
+    if position is None:
+        raise ServiceError(_("Write the position that gives the assignment first."))
+    assignment = Assignment.objects.create(
+        body=minutes.meeting.body,
+        position=position,
+        matter=note.item.matter,
+        assignees=assignees,
+        description=description,
+        due_date=due_date,
+        due_meeting=due_meeting,
+    )
+    log_change(meeting=minutes.meeting, action="assignment_added", by=by, note=assignees)
+    return assignment
+
+
+@transaction.atomic
+def minutes_send_to_chair(*, minutes: Minutes, by) -> Minutes:
+    """The secretary sends the notes to the chair (and the vice chair as deputy), by e-mail with a link."""
+    minutes = _locked(minutes)
+    if minutes.status not in (Minutes.Status.DRAFT, Minutes.Status.RETURNED):
+        raise ServiceError(_("Only a draft or returned notes can be sent to the chair."))
+    previous = minutes.status
+    minutes.status = Minutes.Status.SENT_TO_CHAIR
+    minutes.save(update_fields=["status", "updated_at"])
+    log_change(meeting=minutes.meeting, action="minutes_sent_to_chair", by=by, from_state=previous,
+               to_state=minutes.status)  # fmt: skip
+    reviewers = minutes_reviewers(meeting=minutes.meeting)
+    transaction.on_commit(lambda: _mail_reviewers(minutes, reviewers))
+    return minutes
+
+
+def _mail_reviewers(minutes, reviewers):
+    link = f"{settings.SITE_URL}{minutes.get_review_url()}"
+    body = render_to_string("emails/minutes_for_approval.txt", {"minutes": minutes, "link": link})
+    subject = _("Meeting notes to approve: %(body)s %(date)s") % {
+        "body": minutes.meeting.body.short_name,
+        "date": f"{minutes.meeting.date:%Y-%m-%d}",
+    }
+    addresses = sorted({m.person.email or (m.person.user.email if m.person.user_id else "") for m in reviewers} - {""})
+    if addresses:
+        send_mail(subject, body, None, addresses)
+
+
+def chair_can_approve(*, user, meeting: Meeting) -> bool:
+    """The chair, or the vice chair as deputy, by membership on the meeting's date; never the secretary."""
+    if not (user.is_authenticated and user.has_perm("meetings.approve_minutes")):
+        return False
+    return any(m.person.user_id == user.pk for m in minutes_reviewers(meeting=meeting))
+
+
+@transaction.atomic
+def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
+    """The chair sends the notes back to the secretary with a comment."""
+    minutes = _locked(minutes)
+    if not chair_can_approve(user=by, meeting=minutes.meeting):
+        raise ServiceError(_("Only the chair or the vice chair of the meeting can do that."))
+    if minutes.status != Minutes.Status.SENT_TO_CHAIR:
+        raise ServiceError(_("The notes are not waiting for the chair."))
+    if not comment.strip():
+        raise ServiceError(_("Say what should be changed."))
+    minutes.status = Minutes.Status.RETURNED
+    minutes.save(update_fields=["status", "updated_at"])
+    log_change(meeting=minutes.meeting, action="minutes_returned", by=by, from_state=Minutes.Status.SENT_TO_CHAIR,
+               to_state=minutes.status, note=comment.strip())  # fmt: skip
+    return minutes
+
+
+@transaction.atomic
+def minutes_approve(*, minutes: Minutes, by, password: str) -> MinutesVersion:
+    """The chair approves, confirming with the password again: the version is frozen as HTML and PDF."""
+    minutes = _locked(minutes)
+    if not chair_can_approve(user=by, meeting=minutes.meeting):
+        raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
+    if minutes.status != Minutes.Status.SENT_TO_CHAIR:
+        raise ServiceError(_("The notes are not waiting for the chair."))
+    if not by.check_password(password):
+        raise ServiceError(_("The password was wrong. The notes are not approved."))
+    person = by.person
+    return freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=timezone.now())
+
+
+def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> MinutesVersion:
+    """Render and store the approved version, then mark the notes approved (in the caller's transaction)."""
+    previous = minutes.status
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_by = approved_by
+    minutes.approved_by_name = approved_by_name
+    minutes.approved_at = now
+    context = minutes_context(minutes=minutes)
+    html = render_to_string("documents/_minutes.html", context)
+    pdf = render_pdf("pdf/minutes.html", context)
+    reason = _correction_reason(minutes) if minutes.version > 1 else ""
+    version = MinutesVersion(
+        minutes=minutes,
+        version=minutes.version,
+        html=html,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        approved_by=approved_by,
+        approved_by_name=approved_by_name,
+        approved_at=now,
+        correction_reason=reason,
+    )
+    version.pdf.save(f"minnesanteckningar-{minutes.meeting.date:%Y-%m-%d}-v{minutes.version}.pdf", ContentFile(pdf),
+                     save=False)  # fmt: skip
+    version.save()
+    # The content rows are checked by the database against the status: save the status last.
+    minutes.save(update_fields=["status", "approved_by", "approved_by_name", "approved_at", "updated_at"])
+    log_change(meeting=minutes.meeting, action="minutes_approved", by=approved_by, from_state=previous,
+               to_state=minutes.status, note=f"v{minutes.version} sha256 {version.pdf_sha256}")  # fmt: skip
+    return version
+
+
+def _correction_reason(minutes: Minutes) -> str:
+    entry = minutes.meeting.log.filter(action="minutes_correction_started").order_by("-created_at", "-pk").first()
+    return entry.note if entry else ""
+
+
+@transaction.atomic
+def minutes_publish(*, minutes: Minutes, by, now=None) -> MinutesVersion:
+    """Publish the approved version on the public site (one click, by the secretary)."""
+    minutes = _locked(minutes)
+    if minutes.status != Minutes.Status.APPROVED:
+        raise ServiceError(_("Only approved notes can be published."))
+    now = now or timezone.now()
+    version = minutes.versions.get(version=minutes.version)
+    version.published_at = now
+    version.save(update_fields=["published_at"])
+    minutes.status = Minutes.Status.PUBLISHED
+    minutes.published_at = now
+    minutes.save(update_fields=["status", "published_at", "updated_at"], _allow_frozen=True)
+    log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
+               to_state=minutes.status, note=f"v{minutes.version}")  # fmt: skip
+    return version
+
+
+@transaction.atomic
+def minutes_correct(*, minutes: Minutes, by, reason: str) -> Minutes:
+    """Start a correction of approved notes: a new draft version; the approved one stays as it was."""
+    minutes = _locked(minutes)
+    if not minutes.is_frozen:
+        raise ServiceError(_("Only approved notes can be corrected; edit the draft instead."))
+    if not reason.strip():
+        raise ServiceError(_("Say what is corrected: it is shown with the new version."))
+    previous = minutes.status
+    minutes.status = Minutes.Status.DRAFT
+    minutes.version += 1
+    minutes.approved_by = None
+    minutes.approved_by_name = ""
+    minutes.approved_at = None
+    minutes.save(update_fields=["status", "version", "approved_by", "approved_by_name", "approved_at",
+                                "updated_at"], _allow_frozen=True)  # fmt: skip
+    log_change(meeting=minutes.meeting, action="minutes_correction_started", by=by, from_state=previous,
+               to_state=minutes.status, note=reason.strip())  # fmt: skip
+    return minutes

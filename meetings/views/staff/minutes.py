@@ -1,0 +1,311 @@
+"""Meeting notes: the secretary writes and publishes them, the chair approves or returns them."""
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.forms import (
+    ApproveForm,
+    AssignmentForm,
+    AttendanceRowForm,
+    CorrectionForm,
+    ItemNotesForm,
+    QuestionFormSet,
+    ReturnForm,
+)
+from meetings.models import ItemNote, Minutes
+from meetings.permissions import (
+    chair_required,
+    meeting_for_secretary,
+    minutes_for_reviewer,
+    minutes_for_secretary,
+    secretary_required,
+)
+from meetings.selectors import minutes_context, minutes_for_review, minutes_log
+from meetings.services import ServiceError
+from meetings.services import minutes as services
+from members.models import Person
+
+
+@secretary_required
+@require_POST
+def minutes_start(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    try:
+        minutes = services.minutes_start(meeting=meeting, by=request.user)
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect(meeting)
+    messages.success(request, _("The notes are started from the agenda. Everyone called is marked present."))
+    return redirect(minutes)
+
+
+@secretary_required
+def minutes_detail(request, pk):
+    minutes = minutes_for_secretary(request.user, pk)
+    context = minutes_context(minutes=minutes)
+    context.update(versions=minutes.versions.all(), log=minutes_log(minutes=minutes))
+    return render(request, "staff/minutes_detail.html", context)
+
+
+@secretary_required
+def minutes_attendance(request, pk):
+    minutes = minutes_for_secretary(request.user, pk)
+    rows = list(minutes.attendance.select_related("person", "membership", "substitute"))
+    forms = [
+        AttendanceRowForm(
+            request.POST or None,
+            prefix=f"a{row.pk}",
+            initial={"status": row.status, "note": row.note, "substitute": row.substitute_id},
+        )
+        for row in rows
+    ]
+    if request.method == "POST":
+        if not minutes.is_editable:
+            messages.error(request, _("Approved notes cannot be changed; start a correction instead."))
+            return redirect(minutes)
+        conflict = _attendance_conflict(request, minutes)
+        if not conflict and all(form.is_valid() for form in forms):
+            try:
+                services.attendance_update(
+                    minutes=minutes,
+                    rows=[{"attendance": row, **form.cleaned_data} for row, form in zip(rows, forms, strict=True)],
+                    by=request.user,
+                )
+            except ServiceError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The attendance was saved."))
+                return redirect(minutes)
+        if conflict:
+            messages.error(request, conflict)
+    loaded_at = minutes.updated_at.isoformat() if request.method == "GET" else request.POST.get("loaded_at", "")
+    return render(
+        request,
+        "staff/minutes_attendance.html",
+        {
+            "minutes": minutes,
+            "meeting": minutes.meeting,
+            "rows": zip(rows, forms, strict=True),
+            "loaded_at": loaded_at,
+            "people": list(Person.objects.order_by("first_name", "last_name")),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _attendance_conflict(request, minutes) -> str:
+    current = Minutes.objects.filter(pk=minutes.pk).values_list("updated_at", flat=True).first()
+    if request.POST.get("loaded_at") != current.isoformat():
+        request.POST = request.POST.copy()
+        request.POST["loaded_at"] = current.isoformat()
+        return _(
+            "Someone else saved this after you opened it. Your text is kept below: "
+            "compare it with the saved version (open it in a new tab) and save again."
+        )
+    return ""
+
+
+@secretary_required
+def item_notes(request, pk):
+    note = get_object_or_404(ItemNote.objects.select_related("minutes__meeting__body", "item"), pk=pk)
+    minutes = minutes_for_secretary(request.user, note.minutes_id)
+    position = getattr(note.item, "position", None)
+    initial = {
+        "loaded_at": note.updated_at.isoformat(),
+        "text": note.text,
+        "closing_text": note.closing_text,
+        "position_text": position.text if position else "",
+        "position_clauses": position.clauses if position else "",
+    }
+    form = ItemNotesForm(request.POST or None, note=note, initial=initial)
+    questions = QuestionFormSet(
+        request.POST or None,
+        prefix="qa",
+        initial=[{"question": q.question, "answer": q.answer} for q in note.questions.all()],
+    )
+    status = 200
+    if request.method == "POST":
+        if not minutes.is_editable:
+            messages.error(request, _("Approved notes cannot be changed; start a correction instead."))
+            return redirect(minutes)
+        if form.is_valid() and questions.is_valid():
+            data = form.cleaned_data
+            services.item_notes_save(
+                note=note,
+                text=data["text"],
+                closing_text=data["closing_text"],
+                questions=[(q["question"], q["answer"]) for q in questions.cleaned_data if q],
+                position_text=data["position_text"],
+                position_clauses=data["position_clauses"],
+                by=request.user,
+            )
+            messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
+            return redirect(minutes)
+        status = 400
+    context = {
+        "minutes": minutes,
+        "meeting": minutes.meeting,
+        "note": note,
+        "form": form,
+        "questions": questions,
+        "assignment_form": AssignmentForm(meeting=minutes.meeting, prefix="assign"),
+        "assignments": position.assignments.all() if position else [],
+    }
+    return render(request, "staff/item_notes.html", context, status=status)
+
+
+@secretary_required
+@require_POST
+def assignment_add(request, pk):
+    note = get_object_or_404(ItemNote.objects.select_related("minutes__meeting__body", "item"), pk=pk)
+    minutes = minutes_for_secretary(request.user, note.minutes_id)
+    form = AssignmentForm(request.POST, meeting=minutes.meeting, prefix="assign")
+    if form.is_valid():
+        try:
+            services.assignment_add(note=note, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The assignment was added."))
+        except ServiceError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("The assignment was not added: %(errors)s") % {
+            "errors": " ".join(e for errors in form.errors.values() for e in errors)
+        })  # fmt: skip
+    return redirect("staff:item_notes", pk=note.pk)
+
+
+def _confirm(request, minutes, *, title, text, button, form=None, danger=False, status=200):
+    return render(
+        request,
+        "staff/confirm.html",
+        {"meeting": minutes.meeting, "title": title, "text": text, "button": button, "form": form, "danger": danger,
+         "cancel_url": minutes.get_absolute_url()},
+        status=status,
+    )  # fmt: skip
+
+
+@secretary_required
+def minutes_send(request, pk):
+    minutes = minutes_for_secretary(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.minutes_send_to_chair(minutes=minutes, by=request.user)
+            messages.success(request, _("The notes were sent to the chair for approval."))
+        except ServiceError as error:
+            messages.error(request, str(error))
+        return redirect(minutes)
+    return _confirm(
+        request,
+        minutes,
+        title=_("Send the notes to the chair?"),
+        text=_("The chair and the vice chair get an e-mail with a link. You cannot edit the notes while they read."),
+        button=_("Send to the chair"),
+    )
+
+
+@secretary_required
+def minutes_publish(request, pk):
+    minutes = minutes_for_secretary(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.minutes_publish(minutes=minutes, by=request.user)
+            messages.success(request, _("The notes are published on the public site."))
+        except ServiceError as error:
+            messages.error(request, str(error))
+        return redirect(minutes)
+    return _confirm(
+        request,
+        minutes,
+        title=_("Publish the approved notes?"),
+        text=_("Everyone can then read them and download the PDF on the public site."),
+        button=_("Publish"),
+    )
+
+
+@secretary_required
+def minutes_correct(request, pk):
+    minutes = minutes_for_secretary(request.user, pk)
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_correct(minutes=minutes, by=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("A new version is started. The approved version stays as it is."))
+            return redirect(minutes)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+    return _confirm(
+        request,
+        minutes,
+        title=_("Correct the approved notes?"),
+        text=_("A correction is a new version that the chair approves again. Both versions are kept."),
+        button=_("Start a correction"),
+        form=form,
+        status=400 if form.errors else 200,
+    )
+
+
+@secretary_required
+def version_pdf(request, pk, version):
+    minutes = minutes_for_secretary(request.user, pk)
+    stored = get_object_or_404(minutes.versions, version=version)
+    return _pdf_response(stored)
+
+
+def _pdf_response(stored):
+    filename = f"Minnesanteckningar {stored.minutes.meeting.body.short_name} {stored.minutes.meeting.date:%Y-%m-%d}"
+    if stored.version > 1:
+        filename += f" v{stored.version}"
+    return FileResponse(stored.pdf.open("rb"), as_attachment=True, filename=f"{filename}.pdf",
+                        content_type="application/pdf")  # fmt: skip
+
+
+@chair_required
+def review_list(request):
+    return render(request, "staff/review_list.html", {"waiting": minutes_for_review(user=request.user)})
+
+
+@chair_required
+def minutes_review(request, pk, approve_form=None, return_form=None, status=200):
+    minutes = minutes_for_reviewer(request.user, pk)
+    context = minutes_context(minutes=minutes)
+    context.update(
+        approve_form=approve_form or ApproveForm(prefix="approve"),
+        return_form=return_form or ReturnForm(prefix="return"),
+        log=minutes_log(minutes=minutes),
+        waiting=minutes.status == Minutes.Status.SENT_TO_CHAIR,
+    )
+    return render(request, "staff/minutes_review.html", context, status=status)
+
+
+@chair_required
+@require_POST
+def minutes_approve(request, pk):
+    minutes = minutes_for_reviewer(request.user, pk)
+    form = ApproveForm(request.POST, prefix="approve")
+    if form.is_valid():
+        try:
+            services.minutes_approve(minutes=minutes, by=request.user, password=form.cleaned_data["password"])
+        except ServiceError as error:
+            form.add_error("password" if "lösenord" in str(error).lower() else None, str(error))
+        else:
+            messages.success(request, _("You approved the notes. The secretary can now publish them."))
+            return redirect("staff:review_list")
+    return minutes_review(request, pk, approve_form=form, status=400)
+
+
+@chair_required
+@require_POST
+def minutes_return(request, pk):
+    minutes = minutes_for_reviewer(request.user, pk)
+    form = ReturnForm(request.POST, prefix="return")
+    if form.is_valid():
+        try:
+            services.minutes_return(minutes=minutes, by=request.user, comment=form.cleaned_data["comment"])
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The notes were sent back to the secretary with your comment."))
+            return redirect("staff:review_list")
+    return minutes_review(request, pk, return_form=form, status=400)
