@@ -243,6 +243,9 @@ def attendance_summary(*, minutes: Minutes, invitations) -> AttendanceSummary:
     rows = list(minutes.attendance.select_related("person", "substitute", "membership"))
     members = [a for a in rows if not a.is_guest]
     guests = {a.person_id: a for a in rows if a.is_guest}
+    # The real notes name the absent politicians of both sides before the officials.
+    categories = list(Membership.Category)
+    members.sort(key=lambda a: categories.index(a.membership.category))
     absent = [_attendance_line(a) for a in members if a.status != a.Status.PRESENT]
     invited = []
     for invitation in invitations:

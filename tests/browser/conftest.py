@@ -9,6 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+
+from meetings.integrity import guard_disabled
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -20,6 +23,19 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _empty_the_database_with_the_guard_lifted(request):
+    """Live-server tests empty the database after themselves (a flush), which on SQLite deletes row by
+    row: approved notes would refuse it. Empty it first, with the guard lifted, then put the guard back."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    with guard_disabled():
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")

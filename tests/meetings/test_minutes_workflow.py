@@ -1,0 +1,109 @@
+"""From the agenda to notes the chair approves, and what each role may do on the way."""
+
+import datetime
+import hashlib
+import io
+
+import pytest
+from django.core import mail
+from pypdf import PdfReader
+
+from meetings.models import Attendance, MeetingLogEntry, Minutes, Position
+from meetings.services import ServiceError
+from meetings.services import minutes as services
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting(chair):
+    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
+    chair_person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair, email="helen@example.se")
+    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2030, 1, 1),
+                      end_date=None)  # fmt: skip
+    member = PersonFactory(first_name="Magnus", last_name="Haggren")
+    MembershipFactory(body=meeting.body, person=member, category="official", start_date=datetime.date(2030, 1, 1),
+                      end_date=None)  # fmt: skip
+    AgendaItemFactory(meeting=meeting, order=1, title="Information", proposal_text="SRO noterar informationen.")
+    AgendaItemFactory(meeting=meeting, order=2, title="Beslut", proposal_text="SRO ställer sig bakom:",
+                      proposal_clauses="förslaget A\nförslaget B")  # fmt: skip
+    return meeting
+
+
+def test_notes_start_from_the_agenda_with_everyone_present_and_the_proposals_taken(meeting, secretary):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    assert minutes.status == Minutes.Status.DRAFT
+    assert set(minutes.attendance.values_list("status", flat=True)) == {Attendance.Status.PRESENT}
+    assert minutes.item_notes.count() == 2
+    positions = {p.item.title: p for p in Position.objects.filter(item__meeting=meeting)}
+    assert positions["Information"].notes_information is True
+    assert positions["Beslut"].clause_list == ["förslaget A", "förslaget B"]
+    assert positions["Beslut"].notes_information is False
+    with pytest.raises(ServiceError, match="redan påbörjade"):
+        services.minutes_start(meeting=meeting, by=secretary)
+
+
+def test_the_whole_approval_round(meeting, secretary, chair, django_capture_on_commit_callbacks):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    assert mail.outbox[0].to == ["helen@example.se"]
+    assert f"/staff/minutes/{minutes.pk}/review/" in mail.outbox[0].body
+
+    # The secretary cannot approve; the chair must give the right password and a reason to return.
+    with pytest.raises(ServiceError, match="Bara mötets ordförande"):
+        services.minutes_approve(minutes=minutes, by=secretary, password="correct-horse-battery")
+    with pytest.raises(ServiceError, match="Lösenordet var fel"):
+        services.minutes_approve(minutes=minutes, by=chair, password="fel")
+    with pytest.raises(ServiceError, match="Skriv vad som ska ändras"):
+        services.minutes_return(minutes=minutes, by=chair, comment="  ")
+
+    services.minutes_return(minutes=minutes, by=chair, comment="Lägg till frånvaron.")
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.RETURNED
+    note = minutes.item_notes.get(item__title="Information")
+    services.item_notes_save(note=note, text="<p>Det informerades.</p>", closing_text="",
+                             questions=[("Hur går det?", "Bra.")], position_text="SRO noterar informationen.",
+                             position_clauses="", by=secretary)  # fmt: skip
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+
+    version = services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.APPROVED
+    assert minutes.approved_by_name == "Helén Eliasson"
+    with version.pdf.open("rb") as handle:
+        pdf = handle.read()
+    assert hashlib.sha256(pdf).hexdigest() == version.pdf_sha256
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Det informerades." in text and "Hur går det?" in text and "Svar: Bra." in text
+    assert "Godkänd av Helén Eliasson den" in text
+
+    published = services.minutes_publish(minutes=minutes, by=secretary)
+    assert published.published_at is not None
+    actions = list(
+        MeetingLogEntry.objects.filter(meeting=meeting).order_by("pk").values_list("action", "user__username")
+    )
+    assert [a for a in actions if a[0].startswith("minutes_")] == [
+        ("minutes_started", "sekreterare"),
+        ("minutes_sent_to_chair", "sekreterare"),
+        ("minutes_returned", "ordforande"),
+        ("minutes_sent_to_chair", "sekreterare"),
+        ("minutes_approved", "ordforande"),
+        ("minutes_published", "sekreterare"),
+    ]
+
+
+def test_a_vice_chair_may_approve_as_deputy_but_not_a_chair_of_another_period(meeting, chair, secretary):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    chair.person.memberships.update(start_date=datetime.date(2031, 1, 1))  # not chair on the meeting's date
+    assert not services.chair_can_approve(user=chair, meeting=meeting)
+    chair.person.memberships.update(start_date=datetime.date(2030, 1, 1), role="vice_chair")
+    assert services.chair_can_approve(user=chair, meeting=meeting)
+
+
+def test_only_notes_information_is_recognised():
+    assert services.only_notes_information("Det politiska samrådsorganet SRO noterar informationen.")
+    assert not services.only_notes_information("SRO noterar informationen med justering att januarimötet utgår.")
+    assert not services.only_notes_information("SRO noterar informationen.", "och beslutar att …")
