@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from string import ascii_lowercase
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -286,7 +286,7 @@ def minutes_context(*, minutes: Minutes) -> dict:
 
 def minutes_log(*, minutes: Minutes) -> list:
     """The notes' history: who started, sent, returned (with the comment), approved, published, corrected."""
-    return list(minutes.meeting.log.filter(action__startswith="minutes_").select_related("user"))
+    return list(minutes.meeting.log.filter(action__startswith="minutes_").select_related("user__person"))
 
 
 def minutes_for_review(*, user) -> list[Minutes]:
@@ -301,6 +301,20 @@ def minutes_for_review(*, user) -> list[Minutes]:
         Minutes.objects.filter(Exists(seat), status=Minutes.Status.SENT_TO_CHAIR)
         .select_related("meeting", "meeting__body")
         .order_by("meeting__date")
+    )
+
+
+def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
+    """The newest published notes, one per meeting (its newest published version), newest meeting first."""
+    newest = (
+        MinutesVersion.objects.filter(minutes=OuterRef("minutes"), published_at__isnull=False)
+        .order_by("-version")
+        .values("pk")[:1]
+    )
+    return list(
+        MinutesVersion.objects.filter(published_at__isnull=False, pk=Subquery(newest))
+        .select_related("minutes__meeting__body")
+        .order_by("-minutes__meeting__date")[:limit]
     )
 
 

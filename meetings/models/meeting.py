@@ -163,8 +163,34 @@ class NoticeDispatch(models.Model):
 class MeetingLogEntry(models.Model):
     """Every change of state of a meeting, its notice or its notes: who, when, from what to what."""
 
+    class Action(models.TextChoices):
+        MEETING_CREATED = "meeting_created", _("Meeting created")
+        AGENDA_ITEM_SAVED = "agenda_item_saved", _("Agenda item saved")
+        AGENDA_ITEM_DELETED = "agenda_item_deleted", _("Agenda item deleted")
+        AGENDA_REORDERED = "agenda_reordered", _("Agenda reordered")
+        PRESENTER_ADDED = "presenter_added", _("Presenter added")
+        PRESENTER_REMOVED = "presenter_removed", _("Presenter removed")
+        ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+        ATTACHMENT_DELETED = "attachment_deleted", _("Attachment deleted")
+        GUEST_INVITED = "guest_invited", _("Guest invited")
+        GUEST_REMOVED = "guest_removed", _("Guest removed")
+        SUBSTITUTE_ADDED = "substitute_added", _("Substitute noted")
+        SUBSTITUTE_REMOVED = "substitute_removed", _("Substitute removed")
+        NOTICE_SENT = "notice_sent", _("Notice sent")
+        NOTICE_PUBLISHED = "notice_published", _("Notice published")
+        NOTICE_UNPUBLISHED = "notice_unpublished", _("Notice unpublished")
+        MINUTES_STARTED = "minutes_started", _("Notes started")
+        ATTENDANCE_SAVED = "attendance_saved", _("Attendance saved")
+        ITEM_NOTES_SAVED = "item_notes_saved", _("Notes on an item saved")
+        ASSIGNMENT_ADDED = "assignment_added", _("Assignment added")
+        MINUTES_SENT_TO_CHAIR = "minutes_sent_to_chair", _("Notes sent to the chair")
+        MINUTES_RETURNED = "minutes_returned", _("Notes sent back by the chair")
+        MINUTES_APPROVED = "minutes_approved", _("Notes approved")
+        MINUTES_PUBLISHED = "minutes_published", _("Notes published")
+        MINUTES_CORRECTION_STARTED = "minutes_correction_started", _("Correction started")
+
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), related_name="log", on_delete=models.CASCADE)
-    action = models.CharField(_("action"), max_length=50)
+    action = models.CharField(_("action"), max_length=50, choices=Action.choices)
     from_state = models.CharField(_("from"), max_length=30, blank=True)
     to_state = models.CharField(_("to"), max_length=30, blank=True)
     user = models.ForeignKey(
@@ -184,4 +210,20 @@ class MeetingLogEntry(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+    @property
+    def from_label(self) -> str:
+        return state_label(self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        return state_label(self.to_state)
+
+
+def state_label(value: str) -> str:
+    """A meeting's or its notes' state as a person reads it ("sent_to_chair" → "Skickade till ordföranden")."""
+    from meetings.models.minutes import Minutes
+
+    labels = {**dict(Meeting.Status.choices), **dict(Minutes.Status.choices), "published": _("Published")}
+    return str(labels.get(value, value))

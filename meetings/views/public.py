@@ -4,7 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from meetings.selectors import public_minutes_version, public_upcoming_meetings
+from meetings.selectors import public_latest_minutes, public_minutes_version, public_upcoming_meetings
 from members.models import Body
 
 
@@ -13,6 +13,7 @@ def home(request):
     context = {
         "body": body,
         "upcoming": public_upcoming_meetings(body=body, today=timezone.localdate()),
+        "latest_minutes": public_latest_minutes(),
     }
     return render(request, "public/home.html", context)
 

@@ -61,23 +61,21 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm"}
 
 
+def axe_on(page) -> list[dict]:
+    """Run axe-core on what ``page`` shows now; return its violations as a readable list."""
+    # Evaluated rather than added as a script tag, so a strict CSP cannot block it.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in result["violations"]
+    ]
+
+
 @pytest.fixture
 def axe(page):
-    """Run axe-core on the page now showing; return its violations as a readable list."""
-    source = AXE_JS.read_text(encoding="utf-8")
-
-    def run():
-        # Evaluated rather than added as a script tag, so a strict CSP cannot block it.
-        page.evaluate(source)
-        result = page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
-        return [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
-            for v in result["violations"]
-        ]
-
-    return run
+    """axe-core on the test's page, as it shows now."""
+    return lambda: axe_on(page)
 
 
 def describe(violations) -> str:

@@ -133,17 +133,21 @@ def item_notes(request, pk):
             return redirect(minutes)
         if form.is_valid() and questions.is_valid():
             data = form.cleaned_data
-            services.item_notes_save(
-                note=note,
-                text=data["text"],
-                closing_text=data["closing_text"],
-                questions=[(q["question"], q["answer"]) for q in questions.cleaned_data if q],
-                position_text=data["position_text"],
-                position_clauses=data["position_clauses"],
-                by=request.user,
-            )
-            messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
-            return redirect(minutes)
+            try:
+                services.item_notes_save(
+                    note=note,
+                    text=data["text"],
+                    closing_text=data["closing_text"],
+                    questions=[(q["question"], q["answer"]) for q in questions.cleaned_data if q],
+                    position_text=data["position_text"],
+                    position_clauses=data["position_clauses"],
+                    by=request.user,
+                )
+            except ServiceError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
+                return redirect(minutes)
         status = 400
     context = {
         "minutes": minutes,
