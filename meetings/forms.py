@@ -9,9 +9,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.dateparse import parse_datetime
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem, Attendance, Matter, Meeting
+from meetings.models import AgendaItem, Assignment, Attendance, Matter, Meeting, Position
 from members.models import Membership, Organisation, Person
 
 # What may be attached: the file's content decides, and its name must agree with it.
@@ -94,7 +95,6 @@ class AgendaItemForm(ConcurrentEditForm):
             "body",
             "proposal_text",
             "proposal_clauses",
-            "matter",
         ]
         widgets = {
             "body": forms.HiddenInput(attrs={"id": "id_body"}),
@@ -102,16 +102,25 @@ class AgendaItemForm(ConcurrentEditForm):
             "proposal_clauses": forms.Textarea(attrs={"rows": 4}),
         }
 
+    matter_title = forms.CharField(
+        label=capfirst(_("matter")),
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(attrs={"list": "matter-options", "autocomplete": "off"}),
+        help_text=_("The question this item belongs to; pick one as you type, or name a new one."),
+    )
+
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["matter"].queryset = Matter.objects.filter(body=meeting.body)
+        if self.instance.matter_id:
+            self.fields["matter_title"].initial = self.instance.matter.title
         self.fields["duration_minutes"].widget.attrs.update({"min": 0, "max": 600, "step": 5})
 
 
 class PresenterForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("person"), queryset=Person.objects.select_related("organisation"))
+    person = forms.ModelChoiceField(label=capfirst(_("person")), queryset=Person.objects.select_related("organisation"))
     description = forms.CharField(
-        label=_("description"), required=False, max_length=200, help_text=_("E.g. “VGR” or “ordförande SSN”.")
+        label=capfirst(_("description")), required=False, max_length=200, help_text=_("E.g. “VGR” or “ordförande SSN”.")
     )
 
     def __init__(self, *args, **kwargs):
@@ -122,11 +131,13 @@ class PresenterForm(forms.Form):
 class GuestForm(forms.Form):
     """A new person, not a member, added as presenter or guest."""
 
-    first_name = forms.CharField(label=_("first name"), max_length=100)
-    last_name = forms.CharField(label=_("last name"), max_length=100)
-    organisation = forms.ModelChoiceField(label=_("organisation"), queryset=Organisation.objects.all(), required=False)
-    description = forms.CharField(label=_("description"), required=False, max_length=200)
-    email = forms.EmailField(label=_("e-mail"), required=False, help_text=_("Where the notice is sent."))
+    first_name = forms.CharField(label=capfirst(_("first name")), max_length=100)
+    last_name = forms.CharField(label=capfirst(_("last name")), max_length=100)
+    organisation = forms.ModelChoiceField(
+        label=capfirst(_("organisation")), queryset=Organisation.objects.all(), required=False
+    )
+    description = forms.CharField(label=capfirst(_("description")), required=False, max_length=200)
+    email = forms.EmailField(label=capfirst(_("e-mail")), required=False, help_text=_("Where the notice is sent."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,8 +149,8 @@ class InvitationForm(PresenterForm):
 
 
 class SubstitutionForm(forms.Form):
-    replaces = forms.ModelChoiceField(label=_("replaces"), queryset=Person.objects.none())
-    substitute = forms.ModelChoiceField(label=_("substitute"), queryset=Person.objects.all())
+    replaces = forms.ModelChoiceField(label=capfirst(_("replaces")), queryset=Person.objects.none())
+    substitute = forms.ModelChoiceField(label=capfirst(_("substitute")), queryset=Person.objects.all())
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,9 +160,11 @@ class SubstitutionForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("file"))
-    title = forms.CharField(label=_("title"), required=False, max_length=300, help_text=_("Empty: the file name."))
-    is_public = forms.BooleanField(label=_("public"), required=False, initial=True)
+    file = forms.FileField(label=capfirst(_("file")))
+    title = forms.CharField(
+        label=capfirst(_("title")), required=False, max_length=300, help_text=_("Empty: the file name.")
+    )
+    is_public = forms.BooleanField(label=capfirst(_("public")), required=False, initial=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -210,9 +223,9 @@ def check_not_changed_since(form, instance):
 
 
 class AttendanceRowForm(forms.Form):
-    status = forms.ChoiceField(label=_("attendance"), choices=Attendance.Status.choices)
-    note = forms.CharField(label=_("note"), required=False, max_length=200)
-    substitute = forms.ModelChoiceField(label=_("replaced by"), queryset=Person.objects.all(), required=False)
+    status = forms.ChoiceField(label=capfirst(_("attendance")), choices=Attendance.Status.choices)
+    note = forms.CharField(label=capfirst(_("note")), required=False, max_length=200)
+    substitute = forms.ModelChoiceField(label=capfirst(_("replaced by")), queryset=Person.objects.all(), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -223,13 +236,19 @@ class AttendanceRowForm(forms.Form):
 
 class ItemNotesForm(forms.Form):
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
-    text = forms.CharField(label=_("What was said"), required=False, widget=forms.HiddenInput(attrs={"id": "id_text"}))
-    closing_text = forms.CharField(
-        label=_("After the questions"), required=False, widget=forms.HiddenInput(attrs={"id": "id_closing_text"})
+    text = forms.CharField(
+        label=capfirst(_("What was said")), required=False, widget=forms.HiddenInput(attrs={"id": "id_text"})
     )
-    position_text = forms.CharField(label=_("Position"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    closing_text = forms.CharField(
+        label=capfirst(_("After the questions")),
+        required=False,
+        widget=forms.HiddenInput(attrs={"id": "id_closing_text"}),
+    )
+    position_text = forms.CharField(
+        label=capfirst(_("Position")), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     position_clauses = forms.CharField(
-        label=_("Clauses of the position"),
+        label=capfirst(_("Clauses of the position")),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One clause per line."),
@@ -247,8 +266,10 @@ class ItemNotesForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    question = forms.CharField(label=_("Question or remark"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    question = forms.CharField(
+        label=capfirst(_("Question or remark")), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    answer = forms.CharField(label=capfirst(_("Answer")), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
         cleaned = super().clean()
@@ -261,11 +282,11 @@ QuestionFormSet = forms.formset_factory(QuestionForm, extra=2)
 
 
 class AssignmentForm(forms.Form):
-    assignees = forms.CharField(label=_("given to"), max_length=300, help_text=_("E.g. “VGR och Västkom”."))
-    description = forms.CharField(label=_("what"), widget=forms.Textarea(attrs={"rows": 2}))
-    due_date = forms.DateField(label=_("report back by"), required=False, widget=DateInput())
+    assignees = forms.CharField(label=capfirst(_("given to")), max_length=300, help_text=_("E.g. “VGR och Västkom”."))
+    description = forms.CharField(label=capfirst(_("what")), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=capfirst(_("report back by")), required=False, widget=DateInput())
     due_meeting = forms.ModelChoiceField(
-        label=_("report back at meeting"), queryset=Meeting.objects.none(), required=False
+        label=capfirst(_("report back at meeting")), queryset=Meeting.objects.none(), required=False
     )
 
     def __init__(self, *args, meeting, **kwargs):
@@ -277,7 +298,7 @@ class AssignmentForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label=_("What should be changed?"), widget=forms.Textarea(attrs={"rows": 4}))
+    comment = forms.CharField(label=capfirst(_("What should be changed?")), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -286,7 +307,7 @@ class ReturnForm(forms.Form):
 
 class ApproveForm(forms.Form):
     password = forms.CharField(
-        label=_("Your password, to confirm"),
+        label=capfirst(_("Your password, to confirm")),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -298,11 +319,185 @@ class ApproveForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     reason = forms.CharField(
-        label=_("What is corrected?"),
+        label=capfirst(_("What is corrected?")),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown with the new version, on the public site too."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class PositionFilterForm(forms.Form):
+    """The register's filters, read from the query string."""
+
+    year = forms.TypedChoiceField(label=capfirst(_("year")), required=False, coerce=int, empty_value=None)
+    matter = forms.ModelChoiceField(label=capfirst(_("matter")), queryset=Matter.objects.none(), required=False)
+    how = forms.ChoiceField(label=capfirst(_("how it was taken")), required=False)
+    scope = forms.ChoiceField(
+        label=capfirst(_("show")),
+        required=False,
+        choices=[("", _("All positions")), ("substance", _("Without “noterar informationen”")),
+                 ("information", _("Only “noterar informationen”"))],
+    )  # fmt: skip
+
+    def __init__(self, *args, body, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+        self.fields["matter"].queryset = Matter.objects.filter(body=body)
+        self.fields["matter"].empty_label = _("All matters")
+        self.fields["how"].choices = [("", _("Every way")), *Position.How.choices]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        scope = {"substance": False, "information": True}.get(data.get("scope") or "")
+        return {"year": data.get("year"), "matter": data.get("matter"), "how": data.get("how") or None,
+                "only_notes_information": scope}  # fmt: skip
+
+
+class PositionForm(forms.Form):
+    """A position taken outside a meeting: per capsulam, or a chair's decision."""
+
+    how = forms.ChoiceField(
+        label=capfirst(_("how it was taken")),
+        choices=[(Position.How.PER_CAPSULAM, Position.How.PER_CAPSULAM.label),
+                 (Position.How.CHAIR_DECISION, Position.How.CHAIR_DECISION.label)],
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    taken_on = forms.DateField(label=capfirst(_("date")), widget=DateInput())
+    matter_title = forms.CharField(
+        label=capfirst(_("matter")),
+        max_length=300,
+        widget=forms.TextInput(attrs={"list": "matter-options", "autocomplete": "off"}),
+    )
+    meeting = forms.ModelChoiceField(
+        label=capfirst(_("in connection with meeting")),
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text=_("For a position per capsulam, the cancelled meeting; for a chair's decision, e.g. the check-in."),
+    )
+    text = forms.CharField(
+        label=capfirst(_("position")),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. “Genom ordförandebeslut ställer sig SRO bakom …”."),
+    )
+    clauses = forms.CharField(
+        label=capfirst(_("clauses")),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One clause per line."),
+    )
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-date")
+        self.helper = _helper()
+
+
+class AssignmentStatusForm(forms.Form):
+    status = forms.ChoiceField(label=capfirst(_("status")), choices=Assignment.Status.choices)
+
+
+class DeadlineForm(forms.Form):
+    date = forms.DateField(label=capfirst(_("date")), widget=DateInput())
+    description = forms.CharField(
+        label=capfirst(_("what")), max_length=300, help_text=_("E.g. “Sista dag för remissvar”.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class PlanEntryForm(forms.Form):
+    """One matter planned for a coming meeting, or for a quarter."""
+
+    matter_title = forms.CharField(
+        label=capfirst(_("matter")), required=False, max_length=300,
+        widget=forms.TextInput(attrs={"list": "matter-options", "autocomplete": "off"}),
+    )  # fmt: skip
+    topic = forms.CharField(
+        label=capfirst(_("what")), required=False, max_length=300, help_text=_("E.g. “Lägesbeskrivning”.")
+    )
+    meeting = forms.ModelChoiceField(label=capfirst(_("meeting")), queryset=Meeting.objects.none(), required=False)
+    year = forms.IntegerField(label=capfirst(_("year")), required=False, min_value=2000, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=capfirst(_("quarter")), required=False, coerce=int, empty_value=None,
+        choices=[("", "–"), (1, "1"), (2, "2"), (3, "3"), (4, "4")],
+    )  # fmt: skip
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].empty_label = _("No meeting yet: a quarter")
+        self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("meeting") and not (cleaned.get("year") and cleaned.get("quarter")):
+            raise ValidationError(_("Choose a meeting, or a year and a quarter."))
+        if not cleaned.get("matter_title", "").strip() and not cleaned.get("topic", "").strip():
+            raise ValidationError(_("Name a matter or write what is planned."))
+        return cleaned
+
+
+class MeetingPlanForm(forms.Form):
+    """Next year's meeting dates in one go."""
+
+    dates = forms.CharField(
+        label=capfirst(_("dates")),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One date per line, as 2027-02-04."),
+    )
+    start_time = forms.TimeField(label=capfirst(_("start time")), widget=TimeInput())
+    end_time = forms.TimeField(label=capfirst(_("end time")), widget=TimeInput())
+    form = forms.ChoiceField(label=capfirst(_("meeting form")), choices=Meeting.Form.choices)
+    location = forms.CharField(label=capfirst(_("place")), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def clean_dates(self):
+        days, wrong = [], []
+        for line in self.cleaned_data["dates"].split():
+            try:
+                days.append(forms.DateField(input_formats=["%Y-%m-%d"]).clean(line))
+            except ValidationError:
+                wrong.append(line)
+        if wrong:
+            raise ValidationError(_("Not dates: %(wrong)s. Write them as 2027-02-04.") % {"wrong": ", ".join(wrong)})
+        if not days:
+            raise ValidationError(_("Write at least one date."))
+        return days
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The meeting must end after it starts."))
+        return cleaned
+
+
+class CancelMeetingForm(forms.Form):
+    reason = forms.CharField(label=capfirst(_("reason")), required=False, max_length=300)
+    move_to = forms.ModelChoiceField(
+        label=capfirst(_("move its items and planned matters to")),
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text=_("Leave empty to handle them per capsulam."),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["move_to"].queryset = (
+            Meeting.objects.filter(body=meeting.body, date__gte=meeting.date)
+            .exclude(pk=meeting.pk)
+            .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.HELD])
+            .order_by("date")
+        )
+        self.fields["move_to"].empty_label = _("Per capsulam")
         self.helper = _helper()

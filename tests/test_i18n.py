@@ -19,7 +19,8 @@ def po_entries():
             flags = line
         elif line.startswith(("msgid ", "msgstr ", "msgstr[0] ")):
             key, _, rest = line.partition(" ")
-            current[key.replace("[0]", "")] = rest[1:-1]
+            key = key.replace("[0]", "")
+            current[key] = rest[1:-1]
         elif line.startswith('"') and key:
             current[key] += line[1:-1]
         elif not line.strip() and current:

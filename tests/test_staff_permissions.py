@@ -7,7 +7,19 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Attachment, Invitation, ItemNote, Minutes, MinutesVersion, Presenter, Substitution
+from meetings.models import (
+    AnnualPlanEntry,
+    Assignment,
+    Attachment,
+    Invitation,
+    ItemNote,
+    Matter,
+    Minutes,
+    MinutesVersion,
+    Position,
+    Presenter,
+    Substitution,
+)
 from meetings.urls.staff import urlpatterns
 from members.models import Membership
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
@@ -63,6 +75,21 @@ TABLE = {
     "minutes_review": ("minutes", REVIEWER_ONLY),
     "minutes_approve": ("minutes", REVIEWER_POST),
     "minutes_return": ("minutes", REVIEWER_POST),
+    "positions": (None, SECRETARY_ONLY),
+    "position_create": (None, SECRETARY_ONLY),
+    "position_edit": ("position", SECRETARY_ONLY),
+    "compilation": ("year", SECRETARY_ONLY),
+    "compilation_pdf": ("year", SECRETARY_ONLY),
+    "assignments": (None, SECRETARY_ONLY),
+    "assignment_status": ("assignment", POST_ONLY),
+    "assignment_report": ("meeting_assignment", POST_ONLY),
+    "matters": (None, SECRETARY_ONLY),
+    "matter": ("matter", SECRETARY_ONLY),
+    "deadline_add": ("matter", POST_ONLY),
+    "plan": (None, SECRETARY_ONLY),
+    "plan_entry_remove": ("plan_entry", POST_ONLY),
+    "meeting_plan": (None, SECRETARY_ONLY),
+    "meeting_cancel": ("meeting", SECRETARY_ONLY),
     "home": (None, ANY_LOGGED_IN),
     "login": (None, dict.fromkeys(ROLES, 200)),
     "logout": (None, dict.fromkeys(ROLES, 405)),
@@ -82,7 +109,16 @@ def objects(db, chair):
     version = MinutesVersion(minutes=minutes, version=1, html="<p>x</p>", pdf_sha256="0" * 64,
                              approved_by_name="Ordförande", approved_at=timezone.now())  # fmt: skip
     version.pdf.save("v1.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    matter = Matter.objects.create(body=meeting.body, title="Nytt hälso- och sjukvårdsavtal")
+    position = Position.objects.create(body=meeting.body, how=Position.How.PER_CAPSULAM, taken_on=meeting.date,
+                                       matter=matter, text="SRO ställer sig bakom förslaget.")  # fmt: skip
+    assignment = Assignment.objects.create(body=meeting.body, position=position, assignees="VGR", description="Utred.",
+                                           due_meeting=meeting)  # fmt: skip
     return {
+        "position": position,
+        "matter": matter,
+        "assignment": assignment,
+        "plan_entry": AnnualPlanEntry.objects.create(body=meeting.body, meeting=meeting, matter=matter),
         "minutes": minutes,
         "item_note": ItemNote.objects.create(minutes=minutes, item=item),
         "meeting": meeting,
@@ -98,14 +134,23 @@ def test_every_staff_url_is_in_the_table():
     assert {p.name for p in urlpatterns} == set(TABLE)
 
 
+def url_for(name, key, objects):
+    if key == "year":
+        kwargs = {"year": objects["meeting"].date.year}
+    elif key == "meeting_assignment":
+        kwargs = {"pk": objects["meeting"].pk, "assignment_pk": objects["assignment"].pk}
+    else:
+        kwargs = {"pk": objects[key].pk} if key else {}
+    if name == "minutes_version_pdf":
+        kwargs["version"] = 1
+    return reverse(f"staff:{name}", kwargs=kwargs or None)
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_staff_url_answers_each_role_as_expected(client, cast, objects, name, role):
     key, expected = TABLE[name]
-    kwargs = {"pk": objects[key].pk} if key else {}
-    if name == "minutes_version_pdf":
-        kwargs["version"] = 1
-    url = reverse(f"staff:{name}", kwargs=kwargs or None)
+    url = url_for(name, key, objects)
     if cast[role]:
         client.force_login(cast[role])
 
@@ -121,7 +166,7 @@ def test_staff_url_answers_each_role_as_expected(client, cast, objects, name, ro
 @pytest.mark.parametrize("name", sorted(n for n, (_k, e) in TABLE.items() if e in (POST_ONLY, REVIEWER_POST)))
 def test_state_changing_urls_refuse_anything_but_post_for_others(client, cast, objects, name):
     key, _expected = TABLE[name]
-    url = reverse(f"staff:{name}", kwargs={"pk": objects[key].pk})
+    url = url_for(name, key, objects)
     client.force_login(cast["member"])
     assert client.post(url).status_code == 403
     client.logout()

@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from meetings.demo import minutes_2022, notice_2025
+from meetings.demo import minutes_2022, minutes_2025_01, notice_2025
 from meetings.demo.organisation import (
     BODY,
     GUESTS,
@@ -27,6 +27,8 @@ from meetings.demo.organisation import (
 )
 from meetings.models import (
     AgendaItem,
+    AnnualPlanEntry,
+    Assignment,
     Attachment,
     Attendance,
     Invitation,
@@ -41,6 +43,7 @@ from meetings.models import (
 )
 from meetings.roles import CHAIR, SECRETARY
 from meetings.services import minutes as minutes_services
+from meetings.services.agenda import meeting_create
 from members.models import Body, Membership, Organisation, Party, Person, Term
 from members.selectors import called_memberships
 
@@ -80,6 +83,7 @@ class DemoLoader:
             self._membership(*row, self.terms["2023–2026"], order=index)
         self._notice_2025()
         self._minutes_2022()
+        self._minutes_2025_01()
         return self.body
 
     def _organisations(self):
@@ -196,8 +200,19 @@ class DemoLoader:
                 meeting=meeting, substitute=self.people[substitute], replaces=self.people[replaces]
             )
         self._agenda(meeting, notice_2025.AGENDA)
+        self._annual_plan_2025(meeting)
         sent = timezone.make_aware(datetime.datetime(2025, 2, 20, 9, 0))
         Meeting.objects.filter(pk=meeting.pk).update(notice_sent_at=sent, notice_version=1, notice_published_at=sent)
+
+    def _annual_plan_2025(self, notice_meeting):
+        """The meetings planned for the rest of 2025, and what is planned for each (item 10 of the notice)."""
+        for day, planned in notice_2025.ANNUAL_PLAN_2025:
+            meeting = meeting_create(body=self.body, date=day, start_time=notice_meeting.start_time,
+                                     end_time=notice_meeting.end_time, form=notice_meeting.form,
+                                     location=notice_meeting.location)  # fmt: skip
+            for order, (matter, topic) in enumerate(planned, start=1):
+                AnnualPlanEntry.objects.create(body=self.body, meeting=meeting, matter=self._matter(matter),
+                                               topic=topic, order=order)  # fmt: skip
 
     def _minutes_2022(self):
         data = minutes_2022
@@ -216,6 +231,26 @@ class DemoLoader:
         minutes_services.freeze(
             minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY), now=approved_at
         )
+        minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at)
+
+    def _minutes_2025_01(self):
+        """The notes of 30 January 2025: the position and assignment that item 5 of 6 March reports back on."""
+        data = minutes_2025_01
+        meeting, created = self._meeting(data.MEETING)
+        if not created:
+            return
+        item = AgendaItem.objects.create(meeting=meeting, order=1, kind=data.ITEM["kind"], title=data.ITEM["title"],
+                                         matter=self._matter(data.MATTER))  # fmt: skip
+        minutes = Minutes.objects.create(meeting=meeting)
+        ItemNote.objects.create(minutes=minutes, item=item)
+        position = Position.objects.create(body=self.body, how=Position.How.MEETING, taken_on=meeting.date, item=item,
+                                           matter=item.matter, text=data.ITEM["position"])  # fmt: skip
+        report = AgendaItem.objects.get(meeting__date=notice_2025.MEETING["date"], title=data.ITEM["title"])
+        Assignment.objects.create(body=self.body, position=position, matter=item.matter, due_meeting=report.meeting,
+                                  report_item=report, **data.ASSIGNMENT)  # fmt: skip
+        approved_at = timezone.make_aware(data.APPROVED_AT)
+        minutes_services.freeze(minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY),
+                                now=approved_at)  # fmt: skip
         minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at)
 
     def _attendance(self, minutes, data):

@@ -27,17 +27,28 @@ INVITED = [
 # substitute, replaced
 SUBSTITUTIONS = [(("Helen", "Nordling"), ("Magnus", "Haggren"))]
 
-ANNUAL_PLAN_2025 = """<p>Årshjul 2025:</p>
-<table>
-<thead><tr><th>24 april 2025</th><th>21 augusti 2025</th><th>1 september 2025</th><th>16 oktober 2025</th><th>13 november 2025</th></tr></thead>
-<tbody>
-<tr><td>Vårdinformationsmiljö: Lägesbeskrivning</td><td></td><td></td><td>Dialog om aktuella ärenden</td><td></td></tr>
-<tr><td>Uppföljning och analys: Årsredovisning på länsnivå</td><td></td><td>Färdplan – strategi för god och nära vård – fördjupad uppföljning</td><td></td><td></td></tr>
-<tr><td>Förstudie uppföljning god och nära vård: Delrapport</td><td>Förstudie uppföljning god och nära vård: Slutrapport</td><td></td><td></td><td></td></tr>
-<tr><td>Processen för nytt hälso- och sjukvårdsavtal och lagreglerade överenskommelser: Information om nuläge</td><td>Processen för nytt hälso- och sjukvårdsavtal och lagreglerade överenskommelser: Information om nuläge</td><td>Processen för nytt hälso- och sjukvårdsavtal och lagreglerade överenskommelser: Ställningstagande till förslag</td><td></td><td></td></tr>
-<tr><td>Styrelsen för logistik Hjälpmedelsförsörjning</td><td></td><td></td><td>Styrelsen för logistik Hjälpmedelsförsörjning</td><td></td></tr>
-</tbody>
-</table>"""
+# The annual plan (årshjul) that ends the notice, in item 10: the meetings planned for the rest of 2025,
+# each with what is planned for it (matter, what). The notice gives dates only: the meetings are
+# assumed to keep the time and form of this one.
+PROCESS = "Processen för nytt hälso- och sjukvårdsavtal och lagreglerade överenskommelser"
+PRESTUDY = "Förstudie uppföljning god och nära vård"
+LOGISTICS = "Styrelsen för logistik Hjälpmedelsförsörjning"
+ANNUAL_PLAN_2025 = [
+    (datetime.date(2025, 4, 24), [
+        ("Vårdinformationsmiljö", "Lägesbeskrivning"),
+        ("Uppföljning och analys", "Årsredovisning på länsnivå"),
+        (PRESTUDY, "Delrapport"),
+        (PROCESS, "Information om nuläge"),
+        (LOGISTICS, ""),
+    ]),
+    (datetime.date(2025, 8, 21), [(PRESTUDY, "Slutrapport"), (PROCESS, "Information om nuläge")]),
+    (datetime.date(2025, 9, 1), [
+        ("Färdplan – strategi för god och nära vård – fördjupad uppföljning", ""),
+        (PROCESS, "Ställningstagande till förslag"),
+    ]),
+    (datetime.date(2025, 10, 16), [("Dialog om aktuella ärenden", ""), (LOGISTICS, "")]),
+    (datetime.date(2025, 11, 13), []),
+]  # fmt: skip
 
 # Each item: kind, title, minutes, and what else it has. Items 1–3 take the five minutes from 13.30
 # to 13.35 between them (item 4 starts at 13.35) without printing a time, as the notice does.
@@ -138,6 +149,6 @@ AGENDA = [
     {
         "kind": "other",
         "title": "Övrig information utan föredragning:",
-        "body": ANNUAL_PLAN_2025,
+        "standing": "annual_plan",
     },
 ]

@@ -8,10 +8,11 @@ from meetings.models.minutes import (
     MinutesVersion,
     QuestionAnswer,
 )
-from meetings.models.positions import Assignment, Matter, Position
+from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, Position
 
 __all__ = [
     "AgendaItem",
+    "AnnualPlanEntry",
     "Assignment",
     "Attachment",
     "Attendance",
@@ -19,6 +20,7 @@ __all__ = [
     "Invitation",
     "ItemNote",
     "Matter",
+    "MatterDeadline",
     "Meeting",
     "MeetingLogEntry",
     "Minutes",

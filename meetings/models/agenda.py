@@ -39,6 +39,7 @@ class AgendaItem(models.Model):
         OTHER_QUESTIONS = "other_questions", _("Other questions")
         AGENDA_APPROVAL = "agenda_approval", _("Approval of the agenda")
         PREVIOUS_MINUTES = "previous_minutes", _("Previous meeting notes")
+        ANNUAL_PLAN = "annual_plan", _("Annual plan")
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), related_name="agenda_items", on_delete=models.CASCADE

@@ -188,6 +188,9 @@ class MeetingLogEntry(models.Model):
         MINUTES_APPROVED = "minutes_approved", _("Notes approved")
         MINUTES_PUBLISHED = "minutes_published", _("Notes published")
         MINUTES_CORRECTION_STARTED = "minutes_correction_started", _("Correction started")
+        MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
+        ASSIGNMENT_REPORT_ADDED = "assignment_report_added", _("Report-back item added")
+        ASSIGNMENTS_REPORTED = "assignments_reported", _("Assignments reported back")
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), related_name="log", on_delete=models.CASCADE)
     action = models.CharField(_("action"), max_length=50, choices=Action.choices)

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -47,12 +49,29 @@ class Position(models.Model):
     matter = models.ForeignKey(
         Matter, verbose_name=_("matter"), related_name="positions", on_delete=models.SET_NULL, null=True, blank=True
     )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("in connection with meeting"),
+        related_name="positions_outside_meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("For a position per capsulam, the cancelled meeting; for a chair's decision, e.g. the check-in."),
+    )
     text = models.TextField(_("position"))
     clauses = models.TextField(_("clauses"), blank=True, help_text=_("One clause per line."))
     notes_information = models.BooleanField(
         _("only notes the information"),
         default=False,
         help_text=_("“SRO noterar informationen”: left out of the yearly compilation."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        related_name="positions_recorded",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -72,6 +91,10 @@ class Position(models.Model):
     @property
     def clause_list(self) -> list[str]:
         return split_lines(self.clauses)
+
+    @property
+    def taken_outside_meeting(self) -> bool:
+        return self.how != self.How.MEETING
 
 
 class Assignment(models.Model):
@@ -123,3 +146,75 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.assignees}: {self.description[:60]}"
+
+    @property
+    def due_on(self):
+        """The day it is due: its date, or the date of the meeting it reports back to."""
+        if self.due_date:
+            return self.due_date
+        return self.due_meeting.date if self.due_meeting_id else None
+
+
+class MatterDeadline(models.Model):
+    """A date in a matter's life outside the meetings, e.g. the last day to answer a remiss."""
+
+    matter = models.ForeignKey(Matter, verbose_name=_("matter"), related_name="deadlines", on_delete=models.CASCADE)
+    date = models.DateField(_("date"))
+    description = models.CharField(_("what"), max_length=300, help_text=_("E.g. “Sista dag för remissvar”."))
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.description}"
+
+
+class AnnualPlanEntry(models.Model):
+    """One line of the annual plan (årshjul): a matter planned for a coming meeting, or for a quarter."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), related_name="annual_plan", on_delete=models.CASCADE)
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        related_name="annual_plan_entries",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    matter = models.ForeignKey(
+        Matter, verbose_name=_("matter"), related_name="plan_entries", on_delete=models.CASCADE, null=True, blank=True
+    )
+    topic = models.CharField(
+        _("what"), max_length=300, blank=True, help_text=_("E.g. “Lägesbeskrivning”; printed after the matter.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("annual plan entry")
+        verbose_name_plural = _("annual plan")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(meeting__isnull=False) | (Q(year__isnull=False) & Q(quarter__isnull=False)),
+                name="annual_plan_entry_has_a_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(matter__isnull=False) | ~Q(topic=""), name="annual_plan_entry_says_something"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """As the plan prints it: "Vårdinformationsmiljö: Lägesbeskrivning"."""
+        if self.matter_id and self.topic:
+            return f"{self.matter.title}: {self.topic}"
+        return self.matter.title if self.matter_id else self.topic

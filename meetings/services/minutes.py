@@ -276,9 +276,19 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     version.save()
     # The content rows are checked by the database against the status: save the status last.
     minutes.save(update_fields=["status", "approved_by", "approved_by_name", "approved_at", "updated_at"])
+    _assignments_reported(meeting=minutes.meeting, by=approved_by)
     log_change(meeting=minutes.meeting, action="minutes_approved", by=approved_by, from_state=previous,
                to_state=minutes.status, note=f"v{minutes.version} sha256 {version.pdf_sha256}")  # fmt: skip
     return version
+
+
+def _assignments_reported(*, meeting: Meeting, by) -> None:
+    """Approved notes record that the assignments on this agenda's report-back items were reported back."""
+    reported = Assignment.objects.filter(report_item__meeting=meeting, status=Assignment.Status.OPEN).update(
+        status=Assignment.Status.REPORTED
+    )
+    if reported:
+        log_change(meeting=meeting, action="assignments_reported", by=by, note=str(reported))
 
 
 def _correction_reason(minutes: Minutes) -> str:

@@ -6,6 +6,15 @@ app_name = "public"
 
 urlpatterns = [
     path("", public.home, name="home"),
+    path("meetings/", public.meeting_archive, name="meetings"),
+    path("meetings/<int:pk>/", public.meeting, name="meeting"),
     path("meetings/<int:pk>/notes/", public.minutes, name="minutes"),
     path("meetings/<int:pk>/notes.pdf", public.minutes_pdf, name="minutes_pdf"),
+    path("attachments/<int:pk>/", public.attachment, name="attachment"),
+    path("positions/", public.positions, name="positions"),
+    path("positions/<int:year>/", public.compilation, name="compilation"),
+    path("positions/<int:year>.pdf", public.compilation_pdf, name="compilation_pdf"),
+    path("matters/", public.matters, name="matters"),
+    path("matters/<int:pk>/", public.matter, name="matter"),
+    path("annual-plan/", public.plan, name="plan"),
 ]

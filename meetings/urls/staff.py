@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from meetings.views.staff import meetings, minutes, notices
+from meetings.views.staff import meetings, minutes, notices, registers
 
 app_name = "staff"
 
@@ -50,4 +50,22 @@ urlpatterns += [
     path("minutes/<int:pk>/review/", minutes.minutes_review, name="minutes_review"),
     path("minutes/<int:pk>/approve/", minutes.minutes_approve, name="minutes_approve"),
     path("minutes/<int:pk>/return/", minutes.minutes_return, name="minutes_return"),
+]
+
+urlpatterns += [
+    path("positions/", registers.position_list, name="positions"),
+    path("positions/new/", registers.position_create, name="position_create"),
+    path("positions/<int:pk>/", registers.position_edit, name="position_edit"),
+    path("positions/<int:year>/compilation/", registers.compilation, name="compilation"),
+    path("positions/<int:year>/compilation.pdf", registers.compilation_pdf, name="compilation_pdf"),
+    path("assignments/", registers.assignment_list, name="assignments"),
+    path("assignments/<int:pk>/status/", registers.assignment_status, name="assignment_status"),
+    path("meetings/<int:pk>/report/<int:assignment_pk>/", registers.assignment_report, name="assignment_report"),
+    path("matters/", registers.matter_list, name="matters"),
+    path("matters/<int:pk>/", registers.matter_detail, name="matter"),
+    path("matters/<int:pk>/deadlines/", registers.deadline_add, name="deadline_add"),
+    path("plan/", registers.plan, name="plan"),
+    path("plan/<int:pk>/remove/", registers.plan_entry_remove, name="plan_entry_remove"),
+    path("meetings/plan/", registers.meeting_plan, name="meeting_plan"),
+    path("meetings/<int:pk>/cancel/", registers.meeting_cancel, name="meeting_cancel"),
 ]

@@ -1,21 +1,73 @@
 """The public website: only published things, through the public selectors."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from meetings.selectors import public_latest_minutes, public_minutes_version, public_upcoming_meetings
+from meetings.forms import PositionFilterForm
+from meetings.selectors import (
+    notice_context,
+    public_attachment,
+    public_latest_minutes,
+    public_meeting,
+    public_meeting_years,
+    public_meetings_of_year,
+    public_minutes_version,
+    public_upcoming_meetings,
+)
+from meetings.selectors.registers import (
+    annual_plan,
+    matter_timeline,
+    position_years,
+    positions_filtered,
+    positions_queryset,
+    public_matters,
+)
+from meetings.views.documents import compilation_context, compilation_pdf_response
 from members.models import Body
 
 
+def _body():
+    return Body.objects.order_by("pk").first()
+
+
 def home(request):
-    body = Body.objects.order_by("pk").first()
+    body = _body()
     context = {
         "body": body,
         "upcoming": public_upcoming_meetings(body=body, today=timezone.localdate()),
         "latest_minutes": public_latest_minutes(),
     }
     return render(request, "public/home.html", context)
+
+
+def meeting_archive(request):
+    years = public_meeting_years()
+    try:
+        year = int(request.GET.get("year") or (years[0] if years else timezone.localdate().year))
+    except ValueError:
+        raise Http404 from None
+    return render(request, "public/meeting_archive.html",
+                  {"years": years, "year": year, "meetings": public_meetings_of_year(year=year)})  # fmt: skip
+
+
+def meeting(request, pk):
+    """A meeting's published notice (agenda, times, presenters, public attachments) and its published notes."""
+    found = public_meeting(pk=pk)
+    if found is None:
+        raise Http404
+    context = {"meeting": found, "notes": public_minutes_version(meeting_pk=pk) if found.has_published_notes else None}
+    if found.notice_published_at:
+        context.update(notice_context(meeting=found, public=True))
+    return render(request, "public/meeting.html", context)
+
+
+def attachment(request, pk):
+    found = public_attachment(pk=pk)
+    if found is None:
+        raise Http404
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.title if "." in found.title
+                        else f"{found.title}{found.file.name[found.file.name.rfind('.'):]}")  # fmt: skip
 
 
 def _published_version(pk):
@@ -41,3 +93,43 @@ def minutes_pdf(request, pk):
     return FileResponse(
         version.pdf.open("rb"), as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
     )
+
+
+def positions(request):
+    body = _body()
+    years = position_years(body=body, public=True)
+    form = PositionFilterForm(request.GET or None, body=body, years=years)
+    form.fields["matter"].queryset = public_matters(body=body)
+    found = positions_filtered(positions_queryset(body=body, public=True), **form.filters())
+    return render(request, "public/positions.html",
+                  {"form": form, "positions": found[:500], "count": found.count(), "years": years})  # fmt: skip
+
+
+def compilation(request, year):
+    body = _body()
+    if year not in position_years(body=body, public=True):
+        raise Http404
+    return render(request, "public/compilation.html", compilation_context(body=body, year=year, public=True))
+
+
+def compilation_pdf(request, year):
+    body = _body()
+    if year not in position_years(body=body, public=True):
+        raise Http404
+    return compilation_pdf_response(body=body, year=year, public=True)
+
+
+def matters(request):
+    return render(request, "public/matters.html", {"matters": public_matters(body=_body()).order_by("title")})
+
+
+def matter(request, pk):
+    found = get_object_or_404(public_matters(body=_body()), pk=pk)
+    timeline = matter_timeline(matter=found, public=True)
+    return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
+
+
+def plan(request):
+    today = timezone.localdate()
+    until = today.replace(year=today.year + 1, month=12, day=31)
+    return render(request, "public/plan.html", {"plan": annual_plan(body=_body(), after=today, until=until)})

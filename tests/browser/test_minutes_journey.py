@@ -43,6 +43,25 @@ def log_in(page, url, username):
     page.get_by_role("button", name="Logga in").click()
 
 
+def type_into_editor(page, selector, text):
+    """Type into a Trix editor once its script has taken it over (it loads deferred)."""
+    page.wait_for_function("(s) => document.querySelector(s).editor !== undefined", arg=selector)
+    page.locator(selector).click()
+    page.keyboard.type(text)
+    # Trix handles keys asynchronously: wait until it has written them to its input before leaving it.
+    input_id = page.locator(selector).get_attribute("input")
+    expect(page.locator(f"#{input_id}")).to_have_value(re.compile(re.escape(text)))
+
+
+def save(page):
+    """Press Spara; a refused save fails the test with what the page said, not with a timeout later."""
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.get_by_role("button", name="Spara").click()
+    if answer.value.status != 302:
+        page.wait_for_load_state()
+        raise AssertionError(f"Save refused ({answer.value.status}): {page.locator('main').inner_text()[:600]}")
+
+
 def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public_reads(
     browser, live_server, held_meeting, mailoutbox
 ):
@@ -66,11 +85,10 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
     expect(secretary.get_by_label("Ställningstagande", exact=True)).to_have_value(
         "Det politiska samrådsorganet SRO noterar informationen."
     )
-    secretary.locator("#text-editor").click()
-    secretary.keyboard.type("Ulrika Söderlund informerade om läget.")
+    type_into_editor(secretary, "#text-editor", "Ulrika Söderlund informerade om läget.")
     secretary.get_by_label("Fråga eller inspel").first.fill("När kommer remissen?")
     secretary.get_by_label("Svar").first.fill("I maj.")
-    secretary.get_by_role("button", name="Spara").click()
+    save(secretary)
     expect(secretary.get_by_text("Anteckningarna om ”Vårdval rehab” sparades.")).to_be_visible()
     assert (violations := axe_on(secretary)) == [], describe(violations)
 
@@ -97,7 +115,7 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
     )
     secretary.get_by_role("link", name=re.compile(r"\d\. Vårdval rehab")).click()
     secretary.get_by_label("Svar").first.fill("Ulrika Söderlund: i maj.")
-    secretary.get_by_role("button", name="Spara").click()
+    save(secretary)
     secretary.get_by_role("link", name="Skicka till ordföranden").click()
     secretary.get_by_role("button", name="Skicka till ordföranden").click()
 

@@ -182,8 +182,9 @@ def _meeting_with_items(count):
 def test_the_agenda_editor_runs_a_fixed_number_of_queries(staff_client, django_assert_num_queries, count):
     meeting = _meeting_with_items(count)
     url = reverse("staff:meeting", kwargs={"pk": meeting.pk})
-    # session, user, the user's and its groups' permissions, meeting, items, presenters, attachments
-    with django_assert_num_queries(8):
+    # session, user, the user's and its groups' permissions, meeting, items, presenters, attachments,
+    # and the assignments due for report back at the meeting
+    with django_assert_num_queries(9):
         response = staff_client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="agenda-row') == count

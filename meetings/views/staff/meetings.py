@@ -19,8 +19,10 @@ from meetings.selectors import (
     notice_state,
     staff_meetings,
 )
+from meetings.selectors.registers import assignments_due_for, matter_titles
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
+from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
 from members.models import Body
 
@@ -85,7 +87,9 @@ def _agenda_context(meeting):
 def meeting_detail(request, pk):
     """The agenda editor."""
     meeting = meeting_for_secretary(request.user, pk)
-    return render(request, "staff/meeting_detail.html", _agenda_context(meeting))
+    context = _agenda_context(meeting)
+    context["due_assignments"] = assignments_due_for(meeting=meeting)
+    return render(request, "staff/meeting_detail.html", context)
 
 
 @secretary_required
@@ -146,6 +150,7 @@ def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms
         "item": item,
         "parent": parent or item.parent,
         "form": form or AgendaItemForm(instance=item, meeting=item.meeting),
+        "matter_titles": matter_titles(body=item.meeting.body),
     }
     if item.pk:
         context.update(
@@ -156,6 +161,13 @@ def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms
             attachments=item.attachments.all(),
         )
     return render(request, "staff/item_form.html", context, status=status)
+
+
+def _with_matter(form):
+    """The item from its form, with the matter named in it (an existing one, or a new one)."""
+    item = form.save(commit=False)
+    item.matter = matter_for_title(body=item.meeting.body, title=form.cleaned_data["matter_title"])
+    return item
 
 
 @secretary_required
@@ -170,7 +182,7 @@ def item_create(request, pk):
         initial = {"kind": AgendaItem.Kind.BREAK, "title": _("Break"), "duration_minutes": 15}
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
-        item = agenda_services.agenda_item_save(item=form.save(commit=False), by=request.user)
+        item = agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)
         messages.success(request, _("The item was added. Add presenters and attachments below."))
         return redirect("staff:item_edit", pk=item.pk)
     return _item_page(request, item, form, parent=parent, status=400 if form.errors else 200)
@@ -181,7 +193,7 @@ def item_edit(request, pk):
     item = item_for_secretary(request.user, pk)
     form = AgendaItemForm(request.POST or None, instance=item, meeting=item.meeting)
     if request.method == "POST" and form.is_valid():
-        agenda_services.agenda_item_save(item=form.save(commit=False), by=request.user)
+        agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)
         messages.success(request, _("The item was saved."))
         return redirect(item.meeting)
     return _item_page(request, item, form, status=400 if form.errors else 200)

@@ -33,14 +33,20 @@ def _add_minutes(moment: datetime.datetime, minutes: int) -> datetime.datetime:
     return moment + datetime.timedelta(minutes=minutes)
 
 
-def agenda_items_queryset(meeting: Meeting):
-    """The meeting's agenda items with everything the agenda shows, in a fixed number of queries."""
+def agenda_items_queryset(meeting: Meeting, *, public: bool = False):
+    """The meeting's agenda items with everything the agenda shows, in a fixed number of queries.
+
+    For the public, an item carries only its public attachments.
+    """
+    attachments = Attachment.objects.order_by("order", "pk")
+    if public:
+        attachments = attachments.filter(is_public=True)
     return (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("matter")
         .prefetch_related(
             Prefetch("presenters", queryset=Presenter.objects.select_related("person", "person__organisation")),
-            Prefetch("attachments", queryset=Attachment.objects.order_by("order", "pk")),
+            Prefetch("attachments", queryset=attachments),
         )
         .order_by("order", "pk")
     )
@@ -195,10 +201,10 @@ def signatories(*, body, on: datetime.date) -> list[Signatory]:
     return result
 
 
-def notice_context(*, meeting: Meeting, version: int | None = None) -> dict:
+def notice_context(*, meeting: Meeting, version: int | None = None, public: bool = False) -> dict:
     """Everything the notice shows; the HTML preview and the PDF both render from this one context."""
     version = version if version is not None else max(meeting.notice_version, 1)
-    entries = agenda_with_times(meeting=meeting)
+    entries = agenda_with_times(meeting=meeting, items=list(agenda_items_queryset(meeting, public=public)))
     return {
         "meeting": meeting,
         "body": meeting.body,
@@ -211,7 +217,16 @@ def notice_context(*, meeting: Meeting, version: int | None = None) -> dict:
         "substitutions": list(meeting.substitutions.select_related("substitute", "replaces")),
         "signatories": signatories(body=meeting.body, on=meeting.date),
         "previous_minutes": previous_published_minutes(meeting=meeting),
+        **_annual_plan_context(meeting, entries),
     }
+
+
+def _annual_plan_context(meeting: Meeting, entries: list[AgendaEntry]) -> dict:
+    """The annual plan that ends the document: inside its standing item where the agenda has one."""
+    from meetings.selectors.registers import annual_plan
+
+    in_agenda = any(e.item.standing == AgendaItem.Standing.ANNUAL_PLAN for e in entries)
+    return {"annual_plan": annual_plan(body=meeting.body, after=meeting.date), "annual_plan_in_agenda": in_agenda}
 
 
 def minutes_reviewers(*, meeting: Meeting) -> list:
@@ -281,6 +296,7 @@ def minutes_context(*, minutes: Minutes) -> dict:
         "attendance": attendance_summary(minutes=minutes, invitations=invitations),
         "composition": body_composition(body=meeting.body, on=meeting.date),
         "version": minutes.version,
+        **_annual_plan_context(meeting, entries),
     }
 
 
@@ -324,5 +340,34 @@ def public_minutes_version(*, meeting_pk: int):
         MinutesVersion.objects.filter(minutes__meeting_id=meeting_pk, published_at__isnull=False)
         .select_related("minutes", "minutes__meeting", "minutes__meeting__body")
         .order_by("-version")
+        .first()
+    )
+
+
+def _public_meetings():
+    """Meetings the public may see: with a published notice, or with published notes."""
+    published_notes = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk"), published_at__isnull=False)
+    return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes)).annotate(
+        has_published_notes=Exists(published_notes)
+    )
+
+
+def public_meeting(*, pk: int) -> Meeting | None:
+    return _public_meetings().select_related("body").filter(pk=pk).first()
+
+
+def public_meeting_years() -> list[int]:
+    return [d.year for d in _public_meetings().dates("date", "year", order="DESC")]
+
+
+def public_meetings_of_year(*, year: int) -> list[Meeting]:
+    return list(_public_meetings().filter(date__year=year).select_related("body").order_by("-date"))
+
+
+def public_attachment(*, pk: int) -> Attachment | None:
+    """A public attachment of an item whose notice is published."""
+    return (
+        Attachment.objects.filter(pk=pk, is_public=True, item__meeting__notice_published_at__isnull=False)
+        .select_related("item")
         .first()
     )

@@ -1,0 +1,329 @@
+"""Reads for the body's memory: positions, the yearly compilation, assignments, matters and the annual plan.
+
+Public readers pass ``public=True`` and see only what is published: positions taken at a meeting
+whose notes are published now (a correction in progress hides nothing new and shows nothing early),
+and positions recorded outside a meeting (per capsulam, chair's decisions), which are decisions
+already taken when the secretary records them.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Minutes, Position
+
+OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
+
+
+def matter_titles(*, body) -> list[str]:
+    """The body's matters, for the suggestions offered as the secretary types."""
+    return list(Matter.objects.filter(body=body).order_by("title").values_list("title", flat=True))
+
+
+def positions_queryset(*, body=None, public: bool = False):
+    """Positions with what a list of them shows, newest first."""
+    positions = Position.objects.select_related("matter", "item", "item__meeting", "meeting", "body")
+    if body is not None:
+        positions = positions.filter(body=body)
+    if public:
+        positions = positions.filter(
+            Q(how__in=OUTSIDE_MEETING) | Q(item__meeting__minutes__status=Minutes.Status.PUBLISHED)
+        )
+    return positions.order_by("-taken_on", "item__order", "pk")
+
+
+def positions_filtered(positions, *, year=None, meeting=None, matter=None, how=None, only_notes_information=None):
+    """Narrow a register by year, meeting, matter, how it was taken and whether it only notes information."""
+    if year:
+        positions = positions.filter(taken_on__year=year)
+    if meeting:
+        positions = positions.filter(Q(item__meeting=meeting) | Q(meeting=meeting))
+    if matter:
+        positions = positions.filter(matter=matter)
+    if how:
+        positions = positions.filter(how=how)
+    if only_notes_information is not None:
+        positions = positions.filter(notes_information=only_notes_information)
+    return positions
+
+
+def position_years(*, body=None, public: bool = False) -> list[int]:
+    dates = positions_queryset(body=body, public=public).dates("taken_on", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def position_subject(position: Position) -> str:
+    """What a position is about: its matter, or the title of its item."""
+    if position.matter_id:
+        return position.matter.title
+    return position.item.title if position.item_id else ""
+
+
+@dataclass
+class CompilationSection:
+    """The positions of one meeting, or of one day's per capsulam or chair's decisions."""
+
+    heading: str
+    how: str
+    date: datetime.date
+    positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
+class CompilationMonth:
+    heading: str
+    sections: list[CompilationSection] = field(default_factory=list)
+
+
+@dataclass
+class Compilation:
+    body: object
+    year: int
+    months: list[CompilationMonth]
+    left_out: int  # positions that only note the information
+
+    @property
+    def count(self) -> int:
+        return sum(len(s.positions) for m in self.months for s in m.sections)
+
+
+def _section_heading(position: Position) -> str:
+    day = date_format(position.taken_on, "j F Y")
+    if position.how == Position.How.PER_CAPSULAM:
+        return _("Per capsulam %(date)s") % {"date": day}
+    if position.how == Position.How.CHAIR_DECISION:
+        return _("Chair's decision %(date)s") % {"date": day}
+    meeting = position.item.meeting
+    return _("Meeting %(date)s") % {"date": date_format(meeting.date, "j F Y")}
+
+
+def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
+    """ "Samtliga ställningstaganden ÅR": every position of the year, grouped by month and by meeting.
+
+    Per capsulam and chair's decisions are sections of their own; the plain "noterar informationen"
+    is left out and counted, so the document can say so.
+    """
+    positions = list(positions_filtered(positions_queryset(body=body, public=public), year=year).order_by(
+        "taken_on", "item__meeting_id", "item__order", "pk"
+    ))  # fmt: skip
+    left_out = sum(1 for p in positions if p.notes_information)
+    months: dict[tuple[int, int], CompilationMonth] = {}
+    sections: dict[tuple, CompilationSection] = {}
+    for position in positions:
+        if position.notes_information:
+            continue
+        month_key = (position.taken_on.year, position.taken_on.month)
+        if month_key not in months:
+            month_name = date_format(position.taken_on, "F Y")
+            months[month_key] = CompilationMonth(
+                heading=_("Positions of %(body)s %(month)s") % {"body": body.short_name, "month": month_name}
+            )
+        key = (position.how, position.item.meeting_id if position.item_id else position.taken_on)
+        if key not in sections:
+            sections[key] = CompilationSection(heading=_section_heading(position), how=position.how,
+                                               date=position.taken_on)  # fmt: skip
+            months[month_key].sections.append(sections[key])
+        sections[key].positions.append(position)
+    for month in months.values():
+        month.sections.sort(key=lambda s: s.date)
+    return Compilation(body=body, year=year, months=list(months.values()), left_out=left_out)
+
+
+def _assignments(body):
+    return Assignment.objects.filter(body=body).select_related(
+        "matter", "due_meeting", "position", "position__item__meeting", "report_item__meeting"
+    )
+
+
+def next_meeting(*, body, today: datetime.date):
+    return (
+        Meeting.objects.filter(body=body, date__gte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date", "start_time")
+        .first()
+    )
+
+
+@dataclass
+class AssignmentOverview:
+    next_meeting: Meeting | None
+    overdue: list[Assignment]
+    due_soon: list[Assignment]  # due on or before the next meeting
+    later: list[Assignment]  # open, due after the next meeting or with no date
+    done: list[Assignment]  # reported back or closed
+
+
+def assignments_overview(*, body, today: datetime.date) -> AssignmentOverview:
+    """Open assignments sorted by urgency, then the ones reported back or closed."""
+    upcoming = next_meeting(body=body, today=today)
+    horizon = upcoming.date if upcoming else today
+    overdue, due_soon, later, done = [], [], [], []
+    for assignment in _assignments(body).order_by("due_date", "due_meeting__date", "pk"):
+        due = assignment.due_on
+        if assignment.status != Assignment.Status.OPEN:
+            done.append(assignment)
+        elif due and due < today:
+            overdue.append(assignment)
+        elif due and due <= horizon:
+            due_soon.append(assignment)
+        else:
+            later.append(assignment)
+    return AssignmentOverview(next_meeting=upcoming, overdue=overdue, due_soon=due_soon, later=later, done=done)
+
+
+def assignments_due_for(*, meeting: Meeting) -> list[Assignment]:
+    """Open assignments to report back at this meeting (due at it, or by its date) and not yet on an agenda."""
+    candidates = _assignments(meeting.body).filter(status=Assignment.Status.OPEN, report_item__isnull=True)
+    candidates = candidates.filter(
+        Q(due_meeting=meeting) | Q(due_date__lte=meeting.date) | Q(due_meeting__date__lte=meeting.date)
+    )
+    return list(candidates.order_by("due_date", "pk"))
+
+
+@dataclass
+class TimelineEvent:
+    date: datetime.date
+    kind: str  # item, position, assignment, report, deadline
+    label: str
+    text: str
+    url: str = ""
+    how: str = ""
+
+
+def _public_item_filter():
+    return Q(meeting__notice_published_at__isnull=False) | Q(meeting__minutes__status=Minutes.Status.PUBLISHED)
+
+
+def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
+    """A matter over all meetings, newest first: items, positions, assignments, reports back and deadlines."""
+    events: list[TimelineEvent] = []
+    items = AgendaItem.objects.filter(matter=matter).select_related("meeting")
+    if public:
+        items = items.filter(_public_item_filter())
+    for item in items:
+        url = reverse("public:meeting", kwargs={"pk": item.meeting_id}) if public else reverse(
+            "staff:meeting", kwargs={"pk": item.meeting_id}
+        )  # fmt: skip
+        events.append(TimelineEvent(date=item.meeting.date, kind="item", label=_("On the agenda"), text=item.title,
+                                    url=url))  # fmt: skip
+    positions = positions_queryset(body=matter.body, public=public).filter(matter=matter)
+    public_position_ids = set()
+    for position in positions:
+        public_position_ids.add(position.pk)
+        events.append(TimelineEvent(date=position.taken_on, kind="position", label=position.get_how_display(),
+                                    text=position.text, how=position.how))  # fmt: skip
+    for assignment in _assignments(matter.body).filter(matter=matter):
+        if public and assignment.position_id not in public_position_ids:
+            continue
+        given = assignment.position.taken_on if assignment.position_id else assignment.created_at.date()
+        due = assignment.due_on
+        text = f"{assignment.assignees}: {assignment.description}"
+        if due:
+            text += " " + _("(report back by %(date)s)") % {"date": date_format(due, "j F Y")}
+        events.append(TimelineEvent(date=given, kind="assignment", label=_("Assignment"), text=text))
+        if assignment.report_item_id and (not public or assignment.status != Assignment.Status.OPEN):
+            events.append(TimelineEvent(
+                date=assignment.report_item.meeting.date, kind="report",
+                label=_("Reported back") if assignment.status != Assignment.Status.OPEN else _("Report back planned"),
+                text=assignment.report_item.title,
+            ))  # fmt: skip
+    for deadline in matter.deadlines.all():
+        events.append(
+            TimelineEvent(date=deadline.date, kind="deadline", label=_("Deadline"), text=deadline.description)
+        )
+    order = {"deadline": 0, "report": 1, "assignment": 2, "position": 3, "item": 4}
+    events.sort(key=lambda e: (e.date, -order[e.kind]), reverse=True)
+    return events
+
+
+@dataclass
+class PlanColumn:
+    heading: str
+    meeting: Meeting | None
+    entries: list[AnnualPlanEntry]
+
+
+@dataclass
+class AnnualPlan:
+    heading: str
+    columns: list[PlanColumn]
+
+    @property
+    def rows(self) -> list[list[AnnualPlanEntry | None]]:
+        """The table's rows as the real notice lays them out: a matter keeps to one row across the meetings,
+        and a row has room for other matters in the columns it leaves empty."""
+        tracks: dict[object, list[AnnualPlanEntry | None]] = {}
+        width = len(self.columns)
+        spill = []
+        for index, column in enumerate(self.columns):
+            for entry in column.entries:
+                key = entry.matter_id or ("topic", entry.pk)
+                track = tracks.setdefault(key, [None] * width)
+                if track[index] is None:
+                    track[index] = entry
+                else:  # the same matter twice at one meeting: a row of its own
+                    spill.append([entry if i == index else None for i in range(width)])
+        rows: list[list[AnnualPlanEntry | None]] = []
+        for track in [*tracks.values(), *spill]:
+            used = {i for i, e in enumerate(track) if e is not None}
+            for row in rows:
+                if all(row[i] is None for i in used):
+                    for i in used:
+                        row[i] = track[i]
+                    break
+            else:
+                rows.append(track)
+        return rows
+
+
+def annual_plan(*, body, after: datetime.date, until: datetime.date | None = None, public: bool = False) -> AnnualPlan:
+    """The matters planned for the meetings (and quarters) after ``after``, up to ``until`` (default: year end)."""
+    until = until or datetime.date(after.year, 12, 31)
+    entries = (
+        AnnualPlanEntry.objects.filter(body=body)
+        .filter(
+            Q(meeting__date__gt=after, meeting__date__lte=until)
+            | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year)
+        )
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("matter", "meeting")
+        .order_by("order", "pk")
+    )
+    columns: dict[tuple, PlanColumn] = {}
+    meetings = Meeting.objects.filter(body=body, date__gt=after, date__lte=until).exclude(
+        status=Meeting.Status.CANCELLED
+    )  # fmt: skip
+    for meeting in meetings.order_by("date", "start_time"):
+        columns[(meeting.date, 0, meeting.pk)] = PlanColumn(heading=date_format(meeting.date, "j F Y"), meeting=meeting,
+                                                            entries=[])  # fmt: skip
+    for entry in entries:
+        if entry.meeting_id:
+            key = (entry.meeting.date, 0, entry.meeting_id)
+            heading = date_format(entry.meeting.date, "j F Y")
+        else:
+            quarter_start = datetime.date(entry.year, 3 * entry.quarter - 2, 1)
+            if datetime.date(entry.year, 3 * entry.quarter - 2 + 2, 28) < after:
+                continue  # a quarter already over
+            key = (quarter_start, 1, entry.quarter)
+            heading = _("Quarter %(quarter)s %(year)s") % {"quarter": entry.quarter, "year": entry.year}
+        if key not in columns:
+            columns[key] = PlanColumn(heading=heading, meeting=entry.meeting, entries=[])
+        columns[key].entries.append(entry)
+    if not any(c.entries for c in columns.values()):
+        columns = {}
+    years = sorted({k[0].year for k in columns}) or [after.year]
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span},
+                      columns=[columns[k] for k in sorted(columns)])  # fmt: skip
+
+
+def public_matters(*, body):
+    """Matters the public may know of: on a published agenda or notes, with a public position, or planned."""
+    public_positions = positions_queryset(body=body, public=True).filter(matter=OuterRef("pk"))
+    public_items = AgendaItem.objects.filter(_public_item_filter(), matter=OuterRef("pk"))
+    planned = AnnualPlanEntry.objects.filter(matter=OuterRef("pk"))
+    return Matter.objects.filter(body=body).filter(Exists(public_positions) | Exists(public_items) | Exists(planned))

@@ -1,0 +1,165 @@
+"""Positions outside meetings, assignments, matters, the annual plan and the meeting plan."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, Position
+from meetings.services import ServiceError
+from meetings.services.agenda import _next_order, meeting_create
+from meetings.services.log import log_change
+from meetings.services.minutes import only_notes_information
+
+
+def matter_for_title(*, body, title: str) -> Matter | None:
+    """The body's matter of that title, created if new: the notice editor suggests, the secretary may coin."""
+    title = " ".join(title.split())
+    if not title:
+        return None
+    matter = Matter.objects.filter(body=body, title__iexact=title).first()
+    return matter or Matter.objects.create(body=body, title=title)
+
+
+@transaction.atomic
+def position_record(
+    *, body, how: str, taken_on: datetime.date, text: str, clauses: str = "", matter=None, meeting=None, by
+) -> Position:
+    """Record a position taken outside a meeting: per capsulam, or by the chair on the body's behalf."""
+    if how not in (Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION):
+        raise ServiceError(_("Positions taken at a meeting are written in its notes."))
+    if not text.strip():
+        raise ServiceError(_("Write the position."))
+    position = Position.objects.create(
+        body=body,
+        how=how,
+        taken_on=taken_on,
+        matter=matter,
+        meeting=meeting,
+        text=text.strip(),
+        clauses=clauses.strip(),
+        notes_information=only_notes_information(text, clauses),
+        created_by=by,
+    )
+    return position
+
+
+@transaction.atomic
+def position_update(*, position: Position, taken_on, text: str, clauses: str = "", matter=None, meeting=None, how):
+    """Correct a position recorded outside a meeting; those taken at a meeting change only through the notes."""
+    position = Position.objects.select_for_update().get(pk=position.pk)
+    if not position.taken_outside_meeting:
+        raise ServiceError(_("Positions taken at a meeting are written in its notes."))
+    if how not in (Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION):
+        raise ServiceError(_("Positions taken at a meeting are written in its notes."))
+    position.how, position.taken_on, position.matter, position.meeting = how, taken_on, matter, meeting
+    position.text, position.clauses = text.strip(), clauses.strip()
+    position.notes_information = only_notes_information(text, clauses)
+    position.save()
+    return position
+
+
+@transaction.atomic
+def assignment_set_status(*, assignment: Assignment, status: str, by) -> Assignment:
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if status not in Assignment.Status.values:
+        raise ServiceError(_("Unknown status."))
+    assignment.status = status
+    assignment.save(update_fields=["status"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_report_item_add(*, assignment: Assignment, meeting: Meeting, by) -> AgendaItem:
+    """Put the report back of an assignment on a meeting's agenda ("Återrapportering: …") and link the two.
+
+    The assignment counts as reported back once the notes of that meeting are approved.
+    """
+    assignment = Assignment.objects.select_for_update().select_related("matter").get(pk=assignment.pk)
+    if assignment.status != Assignment.Status.OPEN:
+        raise ServiceError(_("The assignment is already reported back or closed."))
+    if assignment.report_item_id:
+        raise ServiceError(_("The report back is already on an agenda."))
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise ServiceError(_("The meeting is held or cancelled; choose a coming meeting."))
+    title = _("Report back: %(what)s") % {"what": assignment.description.rstrip(".")}
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        order=_next_order(meeting),
+        kind=AgendaItem.Kind.INFORMATION,
+        title=title[:300],
+        matter=assignment.matter,
+        duration_minutes=10,
+        proposal_text="Det politiska samrådsorganet SRO noterar informationen.",
+    )
+    assignment.report_item = item
+    assignment.due_meeting = assignment.due_meeting or meeting
+    assignment.save(update_fields=["report_item", "due_meeting"])
+    log_change(meeting=meeting, action="assignment_report_added", by=by, note=assignment.assignees)
+    return item
+
+
+@transaction.atomic
+def deadline_add(*, matter: Matter, date: datetime.date, description: str) -> MatterDeadline:
+    return MatterDeadline.objects.create(matter=matter, date=date, description=description.strip())
+
+
+@transaction.atomic
+def plan_entry_add(*, body, matter=None, topic: str = "", meeting=None, year=None, quarter=None) -> AnnualPlanEntry:
+    """Plan a matter for a coming meeting, or for a quarter when the meeting is not yet set."""
+    if meeting is None and not (year and quarter):
+        raise ServiceError(_("Choose a meeting or a quarter."))
+    if matter is None and not topic.strip():
+        raise ServiceError(_("Choose a matter or write what is planned."))
+    siblings = AnnualPlanEntry.objects.filter(body=body, meeting=meeting, year=year, quarter=quarter)
+    order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
+    return AnnualPlanEntry.objects.create(body=body, matter=matter, topic=topic.strip(), meeting=meeting,
+                                          year=None if meeting else year, quarter=None if meeting else quarter,
+                                          order=order)  # fmt: skip
+
+
+@transaction.atomic
+def plan_entry_remove(*, entry: AnnualPlanEntry) -> None:
+    entry.delete()
+
+
+@transaction.atomic
+def meeting_plan_create(
+    *, body, dates: list[datetime.date], start_time, end_time, form: str, location: str = "", by
+) -> tuple[list[Meeting], list[datetime.date]]:
+    """Create the planned meetings of next year in one go; dates that already have a meeting are skipped."""
+    taken = set(Meeting.objects.filter(body=body, date__in=dates).values_list("date", flat=True))
+    created = []
+    for day in sorted(set(dates) - taken):
+        created.append(meeting_create(body=body, date=day, start_time=start_time, end_time=end_time, form=form,
+                                      location=location, by=by))  # fmt: skip
+    return created, sorted(taken & set(dates))
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by, reason: str = "", move_to: Meeting | None = None) -> Meeting:
+    """Cancel a meeting. Its planned matters and agenda items move to ``move_to``, or stay for per capsulam."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise ServiceError(_("A meeting that is held or already cancelled cannot be cancelled."))
+    if move_to is not None and (move_to.pk == meeting.pk or move_to.body_id != meeting.body_id):
+        raise ServiceError(_("Choose another meeting of the same body."))
+    previous = meeting.status
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.save(update_fields=["status", "updated_at"])
+    moved = 0
+    if move_to is not None:
+        AnnualPlanEntry.objects.filter(meeting=meeting).update(meeting=move_to)
+        items = meeting.agenda_items.filter(parent__isnull=True, standing="").exclude(kind=AgendaItem.Kind.BREAK)
+        for item in items.order_by("order"):
+            AgendaItem.objects.filter(parent=item).update(meeting=move_to)
+            item.meeting, item.order = move_to, _next_order(move_to)
+            item.save(update_fields=["meeting", "order", "updated_at"])
+            moved += 1
+        Assignment.objects.filter(due_meeting=meeting).update(due_meeting=move_to)
+    where = (_("moved to %(date)s") % {"date": f"{move_to.date:%Y-%m-%d}"}) if move_to else _("per capsulam")
+    note = f"{reason.strip()} ({where}, {moved})" if reason.strip() else f"{where}, {moved}"
+    log_change(meeting=meeting, action="meeting_cancelled", by=by, from_state=previous, to_state=meeting.status,
+               note=note)  # fmt: skip
+    return meeting

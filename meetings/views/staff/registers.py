@@ -1,0 +1,266 @@
+"""The body's memory on the staff side: positions, compilations, assignments, matters, plans."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.forms import (
+    AssignmentStatusForm,
+    CancelMeetingForm,
+    DeadlineForm,
+    MeetingPlanForm,
+    PlanEntryForm,
+    PositionFilterForm,
+    PositionForm,
+)
+from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, Position
+from meetings.permissions import meeting_for_secretary, secretary_required
+from meetings.selectors.registers import (
+    annual_plan,
+    assignments_overview,
+    matter_timeline,
+    matter_titles,
+    position_years,
+    positions_filtered,
+    positions_queryset,
+)
+from meetings.services import ServiceError
+from meetings.services import positions as services
+from meetings.views.documents import compilation_context, compilation_pdf_response
+from members.models import Body
+
+
+def _body():
+    # One body per portal today; the models allow several, and this is the one place to choose.
+    return Body.objects.order_by("pk").first()
+
+
+@secretary_required
+def position_list(request):
+    body = _body()
+    form = PositionFilterForm(request.GET or None, body=body, years=position_years(body=body))
+    positions = positions_filtered(positions_queryset(body=body), **form.filters())
+    return render(
+        request,
+        "staff/position_list.html",
+        {"form": form, "positions": positions[:500], "count": positions.count(), "years": position_years(body=body)},
+    )
+
+
+def _position_page(request, form, position=None, status=200):
+    return render(
+        request,
+        "staff/position_form.html",
+        {"form": form, "position": position, "matter_titles": matter_titles(body=_body())},
+        status=status,
+    )
+
+
+@secretary_required
+def position_create(request):
+    body = _body()
+    form = PositionForm(
+        request.POST or None,
+        body=body,
+        initial={"taken_on": timezone.localdate(), "how": request.GET.get("how", "per_capsulam")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.position_record(
+                body=body, how=data["how"], taken_on=data["taken_on"], text=data["text"], clauses=data["clauses"],
+                matter=services.matter_for_title(body=body, title=data["matter_title"]), meeting=data["meeting"],
+                by=request.user,
+            )  # fmt: skip
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The position was recorded."))
+            return redirect("staff:positions")
+    return _position_page(request, form, status=400 if form.errors else 200)
+
+
+@secretary_required
+def position_edit(request, pk):
+    body = _body()
+    position = get_object_or_404(Position.objects.select_related("matter"), pk=pk, body=body)
+    if not position.taken_outside_meeting:
+        messages.info(request, _("Positions taken at a meeting are written in its notes."))
+        return redirect("staff:positions")
+    initial = {
+        "how": position.how,
+        "taken_on": position.taken_on,
+        "text": position.text,
+        "clauses": position.clauses,
+        "meeting": position.meeting_id,
+        "matter_title": position.matter.title if position.matter_id else "",
+    }
+    form = PositionForm(request.POST or None, body=body, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.position_update(
+            position=position, how=data["how"], taken_on=data["taken_on"], text=data["text"], clauses=data["clauses"],
+            matter=services.matter_for_title(body=body, title=data["matter_title"]), meeting=data["meeting"],
+        )  # fmt: skip
+        messages.success(request, _("The position was saved."))
+        return redirect("staff:positions")
+    return _position_page(request, form, position, status=400 if form.errors else 200)
+
+
+@secretary_required
+def compilation(request, year):
+    return render(request, "staff/compilation.html", compilation_context(body=_body(), year=year, public=False))
+
+
+@secretary_required
+def compilation_pdf(request, year):
+    return compilation_pdf_response(body=_body(), year=year, public=False)
+
+
+@secretary_required
+def assignment_list(request):
+    overview = assignments_overview(body=_body(), today=timezone.localdate())
+    return render(request, "staff/assignment_list.html", {"overview": overview, "statuses": Assignment.Status.choices})
+
+
+@secretary_required
+@require_POST
+def assignment_status(request, pk):
+    assignment = get_object_or_404(Assignment, pk=pk, body=_body())
+    form = AssignmentStatusForm(request.POST)
+    if form.is_valid():
+        services.assignment_set_status(assignment=assignment, status=form.cleaned_data["status"], by=request.user)
+        messages.success(request, _("The assignment is now: %(status)s.") % {"status": Assignment.Status(
+            form.cleaned_data["status"]).label.lower()})  # fmt: skip
+    else:
+        messages.error(request, _("Unknown status."))
+    return redirect("staff:assignments")
+
+
+@secretary_required
+@require_POST
+def assignment_report(request, pk, assignment_pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    assignment = get_object_or_404(Assignment, pk=assignment_pk, body=meeting.body)
+    try:
+        item = services.assignment_report_item_add(assignment=assignment, meeting=meeting, by=request.user)
+    except ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("“%(title)s” was added to the agenda.") % {"title": item.title})
+    return redirect(meeting)
+
+
+@secretary_required
+def matter_list(request):
+    matters = Matter.objects.filter(body=_body()).order_by("title")
+    return render(request, "staff/matter_list.html", {"matters": matters})
+
+
+@secretary_required
+def matter_detail(request, pk, deadline_form=None):
+    matter = get_object_or_404(Matter, pk=pk, body=_body())
+    return render(request, "staff/matter_detail.html", {
+        "matter": matter, "timeline": matter_timeline(matter=matter, public=False),
+        "deadline_form": deadline_form or DeadlineForm(prefix="deadline"),
+    }, status=400 if deadline_form else 200)  # fmt: skip
+
+
+@secretary_required
+@require_POST
+def deadline_add(request, pk):
+    matter = get_object_or_404(Matter, pk=pk, body=_body())
+    form = DeadlineForm(request.POST, prefix="deadline")
+    if not form.is_valid():
+        return matter_detail(request, pk, deadline_form=form)
+    services.deadline_add(matter=matter, **form.cleaned_data)
+    messages.success(request, _("The deadline was added."))
+    return redirect("staff:matter", pk=matter.pk)
+
+
+def _coming_meetings(body):
+    return Meeting.objects.filter(body=body, date__gte=timezone.localdate()).exclude(
+        status=Meeting.Status.CANCELLED
+    ).order_by("date")  # fmt: skip
+
+
+@secretary_required
+def plan(request):
+    body = _body()
+    today = timezone.localdate()
+    form = PlanEntryForm(request.POST or None, meetings=_coming_meetings(body), prefix="plan",
+                         initial={"year": today.year})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.plan_entry_add(
+                body=body, matter=services.matter_for_title(body=body, title=data["matter_title"]),
+                topic=data["topic"], meeting=data["meeting"], year=data["year"], quarter=data["quarter"],
+            )  # fmt: skip
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The matter was planned."))
+            return redirect("staff:plan")
+    until = today.replace(year=today.year + 1, month=12, day=31)
+    context = {"form": form, "plan": annual_plan(body=body, after=today, until=until),
+               "matter_titles": matter_titles(body=body)}  # fmt: skip
+    return render(request, "staff/plan.html", context, status=400 if form.errors else 200)
+
+
+@secretary_required
+@require_POST
+def plan_entry_remove(request, pk):
+    entry = get_object_or_404(AnnualPlanEntry, pk=pk, body=_body())
+    services.plan_entry_remove(entry=entry)
+    messages.success(request, _("“%(entry)s” was taken out of the plan.") % {"entry": entry.label})
+    return redirect("staff:plan")
+
+
+@secretary_required
+def meeting_plan(request):
+    body = _body()
+    form = MeetingPlanForm(
+        request.POST or None,
+        initial={"start_time": "13:30", "end_time": "15:30", "form": Meeting.Form.DIGITAL, "location": "Teamsmöte"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        created, skipped = services.meeting_plan_create(
+            body=body, dates=data["dates"], start_time=data["start_time"], end_time=data["end_time"], form=data["form"],
+            location=data["location"], by=request.user,
+        )  # fmt: skip
+        messages.success(request, _("%(count)s meetings were planned.") % {"count": len(created)})
+        if skipped:
+            messages.info(request, _("Already had a meeting, so left as they were: %(dates)s.") % {
+                "dates": ", ".join(f"{d:%Y-%m-%d}" for d in skipped)})  # fmt: skip
+        return redirect("staff:overview")
+    return render(request, "staff/meeting_plan.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@secretary_required
+def meeting_cancel(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    form = CancelMeetingForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        move_to = form.cleaned_data["move_to"]
+        try:
+            services.meeting_cancel(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"],
+                                    move_to=move_to)  # fmt: skip
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            if move_to:
+                messages.success(request, _("The meeting is cancelled; its items were moved to %(date)s.") % {
+                    "date": f"{move_to.date:%Y-%m-%d}"})  # fmt: skip
+                return redirect(move_to)
+            messages.success(request, _("The meeting is cancelled. Record what is decided per capsulam."))
+            return redirect(f"{reverse('staff:position_create')}?how=per_capsulam")
+    return render(request, "staff/confirm.html", {
+        "meeting": meeting, "title": _("Cancel the meeting of %(date)s?") % {"date": f"{meeting.date:%Y-%m-%d}"},
+        "text": _("Its items and planned matters can move to another meeting, or be decided per capsulam."),
+        "button": _("Cancel the meeting"), "form": form, "danger": True,
+    }, status=400 if form.errors else 200)  # fmt: skip

@@ -1,0 +1,237 @@
+"""The body's memory: positions register, yearly compilation, assignments, matters, annual and meeting plans."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Minutes, Position
+from meetings.selectors import notice_context
+from meetings.selectors.registers import (
+    annual_plan,
+    assignments_due_for,
+    matter_timeline,
+    positions_queryset,
+    yearly_compilation,
+)
+from meetings.services import ServiceError
+from meetings.services import minutes as minutes_services
+from meetings.services import positions as services
+from meetings.services.notices import notice_pdf
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def test_the_2022_compilation_holds_the_demo_positions_and_leaves_out_noting_information(demo):
+    compilation = yearly_compilation(body=demo, year=2022, public=True)
+    positions = [p for m in compilation.months for s in m.sections for p in s.positions]
+    assert [m.heading for m in compilation.months] == ["Ställningstaganden av SRO oktober 2022"]
+    assert compilation.months[0].sections[0].heading == "Sammanträde 19 oktober 2022"
+    assert positions and not any(p.notes_information for p in positions)
+    noted = Position.objects.filter(item__meeting__date=datetime.date(2022, 10, 19), notes_information=True).count()
+    assert noted > 0 and compilation.left_out == noted
+    assert len(positions) + noted == Position.objects.filter(taken_on__year=2022).count()
+
+
+def test_the_2025_compilation_holds_the_position_of_30_january_as_a_pdf(demo, client):
+    response = client.get(reverse("public:compilation_pdf", kwargs={"year": 2025}))
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "Samtliga ställningstaganden 2025" in text
+    assert "Ställningstaganden av SRO januari 2025" in text
+    assert "Partsgemensamt utvecklingsarbete kring patientsäkerhet" in text
+    assert "ger Västra Götalandsregionen och Västkom i uppdrag att påbörja partsgemensamt utvecklingsarbete" in text
+
+
+def test_the_2022_compilation_pdf_reads_back_each_matter_and_position(demo, client):
+    text = pdf_text(client.get(reverse("public:compilation_pdf", kwargs={"year": 2022})).content)
+    for position in positions_queryset(body=demo, public=True).filter(taken_on__year=2022, notes_information=False):
+        subject = position.matter.title if position.matter_id else position.item.title
+        assert " ".join(subject.split()) in text
+        assert " ".join(position.text.split())[:80] in text
+    assert "SRO noterar informationen" in text  # only in the line that says they are left out
+    assert re.search(r"\d+ ställningstaganden som enbart noterar informationen", text)
+
+
+def test_per_capsulam_and_chair_decisions_are_marked_and_count_as_positions(demo, secretary):
+    matter = services.matter_for_title(body=demo, title="Remiss om regional vårdval")
+    services.position_record(body=demo, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2025, 6, 12),
+                             matter=matter, text="Ställningstagande: SRO rekommenderar huvudmännen att besluta.",
+                             by=secretary)  # fmt: skip
+    services.position_record(body=demo, how=Position.How.CHAIR_DECISION, taken_on=datetime.date(2025, 6, 2),
+                             matter=matter, text="Genom ordförandebeslut ställer sig SRO bakom remissvaret.",
+                             by=secretary)  # fmt: skip
+    services.position_record(body=demo, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2025, 6, 20),
+                             text="Det politiska samrådsorganet SRO noterar informationen.", by=secretary)  # fmt: skip
+    compilation = yearly_compilation(body=demo, year=2025, public=True)
+    june = next(m for m in compilation.months if m.heading.endswith("juni 2025"))
+    assert [(s.heading, s.how) for s in june.sections] == [
+        ("Ordförandebeslut 2 juni 2025", "chair_decision"),
+        ("Per capsulam 12 juni 2025", "per_capsulam"),
+    ]
+    assert compilation.left_out == 1
+    timeline = matter_timeline(matter=matter, public=True)
+    assert [e.label for e in timeline if e.kind == "position"] == ["Per capsulam", "Ordförandebeslut"]
+
+
+def test_a_meeting_position_cannot_be_recorded_outside_the_notes(demo, secretary):
+    with pytest.raises(ServiceError, match="skrivs i mötets minnesanteckningar"):
+        services.position_record(body=demo, how=Position.How.MEETING, taken_on=datetime.date(2025, 1, 1),
+                                 text="x", by=secretary)  # fmt: skip
+
+
+def test_positions_of_notes_under_correction_are_not_public(demo, secretary):
+    minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
+    public_before = positions_queryset(body=demo, public=True).filter(taken_on__year=2022).count()
+    assert public_before > 0
+    minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Rättelse.")
+    assert positions_queryset(body=demo, public=True).filter(taken_on__year=2022).count() == 0
+    assert positions_queryset(body=demo).filter(taken_on__year=2022).count() == public_before
+
+
+@pytest.fixture
+def two_meetings(secretary):
+    body = MeetingFactory().body
+    MembershipFactory(body=body, person=PersonFactory(user=None), start_date=datetime.date(2030, 1, 1), end_date=None)
+    first = MeetingFactory(body=body, date=datetime.date(2030, 3, 6))
+    second = MeetingFactory(body=body, date=datetime.date(2030, 4, 24))
+    later = MeetingFactory(body=body, date=datetime.date(2030, 9, 1))
+    matter = Matter.objects.create(body=body, title="Vårdval rehab")
+    item = AgendaItemFactory(meeting=first, order=1, matter=matter, title="Vårdval rehab")
+    position = Position.objects.create(body=body, item=item, matter=matter, taken_on=first.date,
+                                       text="SRO ger VGR i uppdrag att utreda.")  # fmt: skip
+    due = Assignment.objects.create(
+        body=body,
+        position=position,
+        matter=matter,
+        assignees="VGR",
+        description="Utreda vårdval rehab.",
+        due_date=datetime.date(2030, 4, 20),
+    )
+    not_yet = Assignment.objects.create(body=body, position=position, assignees="Västkom", description="Senare.",
+                                        due_meeting=later)  # fmt: skip
+    return {"body": body, "second": second, "later": later, "matter": matter, "due": due, "not_yet": not_yet}
+
+
+def test_an_assignment_due_before_a_meeting_is_offered_there_and_its_report_back_closes_it(
+    two_meetings, client, secretary, chair
+):
+    second, due = two_meetings["second"], two_meetings["due"]
+    assert assignments_due_for(meeting=second) == [due]
+    client.force_login(secretary)
+    page = client.get(reverse("staff:meeting", kwargs={"pk": second.pk})).content.decode()
+    assert "Uppdrag att återrapportera" in page and "Utreda vårdval rehab." in page and "Senare." not in page
+
+    response = client.post(reverse("staff:assignment_report", kwargs={"pk": second.pk, "assignment_pk": due.pk}))
+    assert response.status_code == 302
+    item = AgendaItem.objects.get(meeting=second, title="Återrapportering: Utreda vårdval rehab")
+    due.refresh_from_db()
+    assert due.report_item == item and due.status == Assignment.Status.OPEN
+    assert item.matter == two_meetings["matter"]
+    assert assignments_due_for(meeting=second) == []  # offered once
+
+    # The meeting is held, its notes approved: the assignment is reported back, and the matter shows it.
+    MembershipFactory(body=second.body, person=PersonFactory(user=chair), role="chair",
+                      start_date=datetime.date(2030, 1, 1), end_date=None)  # fmt: skip
+    minutes = minutes_services.minutes_start(meeting=second, by=secretary)
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    minutes_services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+    due.refresh_from_db()
+    assert due.status == Assignment.Status.REPORTED
+    timeline = matter_timeline(matter=two_meetings["matter"], public=False)
+    assert ("report", "Återrapporterat", "Återrapportering: Utreda vårdval rehab") in [
+        (e.kind, e.label, e.text) for e in timeline
+    ]
+    matter_page = client.get(reverse("staff:matter", kwargs={"pk": two_meetings["matter"].pk})).content.decode()
+    assert "Återrapporterat" in matter_page
+
+
+def test_the_assignment_list_sorts_by_urgency(two_meetings, client, secretary, monkeypatch):
+    from meetings.views.staff import registers
+
+    monkeypatch.setattr(registers.timezone, "localdate", lambda: datetime.date(2030, 4, 22))
+    client.force_login(secretary)
+    overview = client.get(reverse("staff:assignments")).context["overview"]
+    assert overview.next_meeting == two_meetings["second"]
+    assert overview.overdue == [two_meetings["due"]]
+    assert overview.later == [two_meetings["not_yet"]]
+
+
+def test_the_annual_plan_ends_the_demo_notice_as_the_real_one_does(demo):
+    meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))
+    plan = notice_context(meeting=meeting)["annual_plan"]
+    assert plan.heading == "Årshjul 2025"
+    assert [c.heading for c in plan.columns] == [
+        "24 april 2025", "21 augusti 2025", "1 september 2025", "16 oktober 2025", "13 november 2025"
+    ]  # fmt: skip
+    processen = next(row for row in plan.rows if row[0] and row[0].label.startswith("Processen"))
+    assert [e.topic if e else None for e in processen] == [
+        "Information om nuläge", "Information om nuläge", "Ställningstagande till förslag", None, None
+    ]  # fmt: skip
+    text = pdf_text(notice_pdf(meeting=meeting))
+    assert "Årshjul 2025: 24 april 2025 21 augusti 2025 1 september 2025 16 oktober 2025 13 november 2025" in text
+    assert "Vårdinformationsmiljö: Lägesbeskrivning" in text
+    assert "Förstudie uppföljning god och nära vård: Slutrapport" in text
+    assert text.index("Övrig information utan föredragning") < text.index("Årshjul 2025") < text.index("Välkommen")
+
+
+def test_a_quarter_with_no_meeting_yet_is_a_column_of_its_own(two_meetings):
+    body = two_meetings["body"]
+    services.plan_entry_add(body=body, topic="Budgetdialog", year=2030, quarter=4)
+    services.plan_entry_add(body=body, matter=two_meetings["matter"], topic="Slutrapport",
+                            meeting=two_meetings["later"])  # fmt: skip
+    plan = annual_plan(body=body, after=datetime.date(2030, 5, 1))
+    assert [c.heading for c in plan.columns] == ["1 september 2030", "Kvartal 4 2030"]
+    assert [e.label for c in plan.columns for e in c.entries] == ["Vårdval rehab: Slutrapport", "Budgetdialog"]
+    with pytest.raises(ServiceError, match="Välj ett möte eller ett kvartal"):
+        services.plan_entry_add(body=body, topic="x")
+
+
+def test_the_meeting_plan_creates_the_year_and_refuses_bad_dates_in_swedish(client, secretary, demo):
+    client.force_login(secretary)
+    url = reverse("staff:meeting_plan")
+    bad = client.post(url, {"dates": "2027-02-04\n4 mars", "start_time": "13:30", "end_time": "15:30",
+                            "form": "digital", "location": "Teamsmöte"})  # fmt: skip
+    assert bad.status_code == 400
+    assert "Inte datum: 4, mars." in bad.content.decode() and "2027-02-04" in bad.content.decode()
+    good = client.post(url, {"dates": "2027-02-04\n2027-04-22\n2025-03-06", "start_time": "13:30",
+                             "end_time": "15:30", "form": "digital", "location": "Teamsmöte"})  # fmt: skip
+    assert good.status_code == 302
+    planned = Meeting.objects.filter(date__year=2027).order_by("date")
+    assert [m.date for m in planned] == [datetime.date(2027, 2, 4), datetime.date(2027, 4, 22)]
+    assert all(m.status == Meeting.Status.PLANNED and m.agenda_items.filter(standing="opening") for m in planned)
+    assert Meeting.objects.filter(date=datetime.date(2025, 3, 6)).count() == 1
+
+
+def test_a_cancelled_meeting_moves_its_items_and_plan_to_another(two_meetings, secretary):
+    second, later = two_meetings["second"], two_meetings["later"]
+    item = AgendaItemFactory(meeting=second, order=5, title="Ska flyttas")
+    entry = AnnualPlanEntry.objects.create(body=second.body, meeting=second, topic="Planerat")
+    services.meeting_cancel(meeting=second, by=secretary, reason="För få ärenden.", move_to=later)
+    second.refresh_from_db()
+    item.refresh_from_db()
+    entry.refresh_from_db()
+    assert second.status == Meeting.Status.CANCELLED
+    assert item.meeting == later and entry.meeting == later
+    assert second.log.filter(action="meeting_cancelled").exists()
+    with pytest.raises(ServiceError, match="redan inställt"):
+        services.meeting_cancel(meeting=second, by=secretary)
+
+
+def test_the_item_form_names_a_matter_new_or_existing(client, secretary, two_meetings):
+    client.force_login(secretary)
+    second = two_meetings["second"]
+    page = client.get(reverse("staff:item_create", kwargs={"pk": second.pk})).content.decode()
+    assert '<option value="Vårdval rehab">' in page
+    data = {"kind": "information", "title": "Rehab", "matter_title": "vårdval rehab", "show_time": "on"}
+    client.post(reverse("staff:item_create", kwargs={"pk": second.pk}), data)
+    assert AgendaItem.objects.get(title="Rehab").matter == two_meetings["matter"]
+    assert Matter.objects.filter(body=second.body).count() == 1

@@ -1,0 +1,89 @@
+"""Every public URL pattern: published things answer 200 to anonymous visitors, the rest 404."""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Attachment, Matter, Meeting, Minutes, Position
+from meetings.services import minutes as minutes_services
+from meetings.urls.public import urlpatterns
+from tests.factories import AgendaItemFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+SPRING_2025 = datetime.date(2025, 3, 6)
+
+
+@pytest.fixture
+def hidden(demo, secretary):
+    """Things that exist but must not be public: a draft meeting, notes awaiting approval, a private file."""
+    draft = MeetingFactory(body=demo, date=datetime.date(2031, 5, 5))
+    secret_matter = Matter.objects.create(body=demo, title="Hemligt utkastärende")
+    AgendaItemFactory(meeting=draft, order=9, title="Utkastpunkt", matter=secret_matter)
+    held = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
+    AgendaItemFactory(meeting=held, order=9, title="Punkt", proposal_text="SRO ställer sig bakom det hemliga.")
+    awaiting = minutes_services.minutes_start(meeting=held, by=secretary)
+    minutes_services.minutes_send_to_chair(minutes=awaiting, by=secretary)
+    item = AgendaItem.objects.get(meeting__date=SPRING_2025, title="Partsgemensamt utvecklingsarbete")
+    private = Attachment(item=item, title="Internt underlag", is_public=False)
+    private.file.save("internt.pdf", ContentFile(b"%PDF-1.4 internal"), save=True)
+    return {"draft": draft, "awaiting": held, "matter": secret_matter, "attachment": private}
+
+
+def published_urls():
+    notes_2022 = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).meeting
+    notice_2025 = Meeting.objects.get(date=SPRING_2025)
+    attachment = Attachment.objects.filter(item__meeting=notice_2025, is_public=True).first()
+    matter = Position.objects.filter(taken_on__year=2022, matter__isnull=False).first().matter
+    return {
+        "home": reverse("public:home"),
+        "meetings": reverse("public:meetings") + "?year=2025",
+        "meeting": reverse("public:meeting", kwargs={"pk": notice_2025.pk}),
+        "minutes": reverse("public:minutes", kwargs={"pk": notes_2022.pk}),
+        "minutes_pdf": reverse("public:minutes_pdf", kwargs={"pk": notes_2022.pk}),
+        "attachment": reverse("public:attachment", kwargs={"pk": attachment.pk}),
+        "positions": reverse("public:positions") + "?year=2022",
+        "compilation": reverse("public:compilation", kwargs={"year": 2022}),
+        "compilation_pdf": reverse("public:compilation_pdf", kwargs={"year": 2022}),
+        "matters": reverse("public:matters"),
+        "matter": reverse("public:matter", kwargs={"pk": matter.pk}),
+        "plan": reverse("public:plan"),
+    }
+
+
+def test_every_public_url_pattern_is_visited(demo):
+    assert set(published_urls()) == {p.name for p in urlpatterns}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in urlpatterns))
+def test_every_public_page_answers_anonymous_visitors(client, demo, name):
+    assert client.get(published_urls()[name]).status_code == 200
+
+
+def test_what_is_not_published_answers_404_on_every_pattern_that_takes_it(client, hidden):
+    for meeting in (hidden["draft"], hidden["awaiting"]):
+        for name in ("meeting", "minutes", "minutes_pdf"):
+            assert client.get(reverse(f"public:{name}", kwargs={"pk": meeting.pk})).status_code == 404, name
+    assert client.get(reverse("public:attachment", kwargs={"pk": hidden["attachment"].pk})).status_code == 404
+    assert client.get(reverse("public:matter", kwargs={"pk": hidden["matter"].pk})).status_code == 404
+    assert client.get(reverse("public:compilation", kwargs={"year": 2031})).status_code == 404
+    assert client.get(reverse("public:compilation_pdf", kwargs={"year": 2031})).status_code == 404
+    for url in [reverse("public:home"), reverse("public:meetings") + "?year=2031", reverse("public:matters"),
+                reverse("public:positions"), reverse("public:plan")]:  # fmt: skip
+        page = client.get(url).content.decode()
+        assert "Utkastpunkt" not in page and "Hemligt utkastärende" not in page and "det hemliga" not in page, url
+
+
+def test_the_public_meeting_page_shows_the_agenda_with_times_and_only_public_files(client, hidden):
+    meeting = Meeting.objects.get(date=SPRING_2025)
+    page = client.get(reverse("public:meeting", kwargs={"pk": meeting.pk})).content.decode()
+    assert "(20 minuter, kl. 13.35 – 13.55)" in page
+    assert "Internt underlag" not in page
+    assert "Beslutsunderlag - Statsbidrag psykisk hälsa 2025, SRO.pdf" in page
+
+
+def test_the_meeting_archive_lists_the_year_and_links_published_notes(client, demo):
+    page = client.get(reverse("public:meetings") + "?year=2022").content.decode()
+    assert "Möte 19 oktober 2022" in page and "minnesanteckningar publicerade" in page
