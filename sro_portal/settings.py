@@ -129,6 +129,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SRO-portalen <noreply@sro.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the public reports accessibility problems (named in the accessibility statement).
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "sro@example.se")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -50,6 +50,8 @@ def published_urls():
         "matters": reverse("public:matters"),
         "matter": reverse("public:matter", kwargs={"pk": matter.pk}),
         "plan": reverse("public:plan"),
+        "members": reverse("public:members") + "?date=2025-03-06",
+        "accessibility": reverse("public:accessibility"),
     }
 
 
@@ -87,3 +89,30 @@ def test_the_public_meeting_page_shows_the_agenda_with_times_and_only_public_fil
 def test_the_meeting_archive_lists_the_year_and_links_published_notes(client, demo):
     page = client.get(reverse("public:meetings") + "?year=2022").content.decode()
     assert "Möte 19 oktober 2022" in page and "minnesanteckningar publicerade" in page
+
+
+def test_members_on_a_date_are_grouped_as_the_notice_with_no_contact_details(client, demo):
+    from members.models import Person
+
+    Person.objects.filter(last_name="Eliasson").update(email="helen.eliasson@vgregion.se", phone="010-441 00 00")
+    page = client.get(reverse("public:members") + "?date=2025-03-06").content.decode()
+    assert "Ledamöterna den 6 mars 2025" in page
+    assert "Kommunpolitiker" in page and "Regionpolitiker" in page
+    assert "Helén Eliasson (S)" in page and "ordförande" in page
+    assert "helen.eliasson@vgregion.se" not in page and "010-441" not in page
+    in_2022 = client.get(reverse("public:members") + "?date=2022-10-19").content.decode()
+    assert "Johnny Magnusson" in in_2022
+
+
+def test_a_bad_date_on_the_members_page_is_refused_in_swedish(client, demo):
+    response = client.get(reverse("public:members") + "?date=6 mars")
+    assert response.status_code == 400
+    assert "Skriv datumet som 2025-03-06." in response.content.decode()
+    assert 'value="6 mars"' in response.content.decode()
+
+
+def test_the_accessibility_statement_says_how_to_report_a_problem(client, db, settings):
+    settings.CONTACT_EMAIL = "sro@vgregion.se"
+    page = client.get(reverse("public:accessibility")).content.decode()
+    assert "Tillgänglighetsredogörelse" in page and 'href="mailto:sro@vgregion.se"' in page
+    assert 'href="/accessibility/"' in client.get("/").content.decode()

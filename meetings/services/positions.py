@@ -76,7 +76,7 @@ def assignment_report_item_add(*, assignment: Assignment, meeting: Meeting, by) 
 
     The assignment counts as reported back once the notes of that meeting are approved.
     """
-    assignment = Assignment.objects.select_for_update().select_related("matter").get(pk=assignment.pk)
+    assignment = Assignment.objects.select_for_update(of=("self",)).select_related("matter").get(pk=assignment.pk)
     if assignment.status != Assignment.Status.OPEN:
         raise ServiceError(_("The assignment is already reported back or closed."))
     if assignment.report_item_id:

@@ -17,4 +17,6 @@ urlpatterns = [
     path("matters/", public.matters, name="matters"),
     path("matters/<int:pk>/", public.matter, name="matter"),
     path("annual-plan/", public.plan, name="plan"),
+    path("members/", public.members, name="members"),
+    path("accessibility/", public.accessibility, name="accessibility"),
 ]

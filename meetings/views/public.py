@@ -1,8 +1,10 @@
 """The public website: only published things, through the public selectors."""
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 
 from meetings.forms import PositionFilterForm
 from meetings.selectors import (
@@ -24,7 +26,8 @@ from meetings.selectors.registers import (
     public_matters,
 )
 from meetings.views.documents import compilation_context, compilation_pdf_response
-from members.models import Body
+from members.models import Body, Term
+from members.selectors import body_composition
 
 
 def _body():
@@ -133,3 +136,31 @@ def plan(request):
     today = timezone.localdate()
     until = today.replace(year=today.year + 1, month=12, day=31)
     return render(request, "public/plan.html", {"plan": annual_plan(body=_body(), after=today, until=until)})
+
+
+def members(request):
+    """Who sits in the body today, or on a chosen date or at the start of a term; never contact details."""
+    body = _body()
+    terms = list(Term.objects.order_by("-start_date"))
+    on = timezone.localdate()
+    if term := next((t for t in terms if str(t.pk) == request.GET.get("term")), None):
+        on = min(max(term.start_date, on if term.start_date <= on <= term.end_date else term.start_date), term.end_date)
+    elif raw := request.GET.get("date"):
+        on = parse_date(raw) if _is_date(raw) else None
+        if on is None:
+            return render(request, "public/members.html", {"body": body, "terms": terms, "bad_date": raw}, status=400)
+    composition = body_composition(body=body, on=on)
+    return render(request, "public/members.html", {"body": body, "terms": terms, "on": on, "composition": composition,
+                                                   "term": term})  # fmt: skip
+
+
+def _is_date(raw: str) -> bool:
+    try:
+        return parse_date(raw) is not None
+    except ValueError:
+        return False
+
+
+def accessibility(request):
+    """The accessibility statement (tillgänglighetsredogörelse) that Swedish law asks for."""
+    return render(request, "public/accessibility.html", {"body": _body(), "contact": settings.CONTACT_EMAIL})
