@@ -69,6 +69,12 @@ class ConcurrentEditForm(forms.ModelForm):
         return cleaned
 
 
+def check_end_after_start(form, cleaned) -> None:
+    start, end = cleaned.get("start_time"), cleaned.get("end_time")
+    if start and end and end <= start:
+        form.add_error("end_time", _("The meeting must end after it starts."))
+
+
 class MeetingForm(ConcurrentEditForm):
     class Meta:
         model = Meeting
@@ -77,9 +83,7 @@ class MeetingForm(ConcurrentEditForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_time"), cleaned.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", _("The meeting must end after it starts."))
+        check_end_after_start(self, cleaned)
         return cleaned
 
 
@@ -476,9 +480,7 @@ class MeetingPlanForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_time"), cleaned.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", _("The meeting must end after it starts."))
+        check_end_after_start(self, cleaned)
         return cleaned
 
 
