@@ -52,6 +52,9 @@ def published_urls():
         "plan": reverse("public:plan"),
         "members": reverse("public:members") + "?date=2025-03-06",
         "accessibility": reverse("public:accessibility"),
+        "feed_minutes": reverse("public:feed_minutes"),
+        "feed_positions": reverse("public:feed_positions"),
+        "calendar": reverse("public:calendar"),
     }
 
 
@@ -116,3 +119,26 @@ def test_the_accessibility_statement_says_how_to_report_a_problem(client, db, se
     page = client.get(reverse("public:accessibility")).content.decode()
     assert "Tillgänglighetsredogörelse" in page and 'href="mailto:sro@vgregion.se"' in page
     assert 'href="/accessibility/"' in client.get("/").content.decode()
+
+
+def test_the_feeds_carry_published_notes_and_positions_and_nothing_else(client, hidden):
+    notes = client.get(reverse("public:feed_minutes")).content.decode()
+    assert notes.startswith("<?xml") and "http://www.w3.org/2005/Atom" in notes
+    assert "Minnesanteckningar 19 oktober 2022" in notes and "2 februari 2031" not in notes
+    positions = client.get(reverse("public:feed_positions")).content.decode()
+    assert "ger Västra Götalandsregionen och Västkom i uppdrag" in positions
+    assert "det hemliga" not in positions
+
+
+def test_the_calendar_feed_lists_public_meetings_only(client, hidden, monkeypatch):
+    from icalendar import Calendar
+
+    from meetings import selectors
+
+    monkeypatch.setattr(selectors.timezone, "localdate", lambda: datetime.date(2025, 1, 1))
+    response = client.get(reverse("public:calendar"))
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    starts = {e.decoded("dtstart").date() for e in events}
+    assert SPRING_2025 in starts
+    assert hidden["draft"].date not in starts and hidden["awaiting"].date not in starts

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from string import ascii_lowercase
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -350,6 +351,12 @@ def _public_meetings():
     return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes)).annotate(
         has_published_notes=Exists(published_notes)
     )
+
+
+def public_meetings_for_calendar() -> list[Meeting]:
+    """The public meetings of the last year and all coming ones, for the calendar feed."""
+    since = timezone.localdate() - datetime.timedelta(days=366)
+    return list(_public_meetings().filter(date__gte=since).select_related("body").order_by("date"))
 
 
 def public_meeting(*, pk: int) -> Meeting | None:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from meetings import feeds
 from meetings.views import public
 
 app_name = "public"
@@ -19,4 +20,7 @@ urlpatterns = [
     path("annual-plan/", public.plan, name="plan"),
     path("members/", public.members, name="members"),
     path("accessibility/", public.accessibility, name="accessibility"),
+    path("feeds/notes.atom", feeds.MinutesFeed(), name="feed_minutes"),
+    path("feeds/positions.atom", feeds.PositionsFeed(), name="feed_positions"),
+    path("calendar.ics", feeds.meetings_calendar, name="calendar"),
 ]
