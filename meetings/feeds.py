@@ -7,16 +7,15 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from icalendar import Calendar, Event, vText
 
+from meetings.ics import meeting_event, new_calendar
 from meetings.selectors import public_latest_minutes, public_meetings_for_calendar
 from meetings.selectors.registers import position_subject, positions_queryset
-from members.models import Body
+from members.selectors import default_body
 
 
 class MinutesFeed(Feed):
@@ -58,7 +57,7 @@ class PositionsFeed(Feed):
         return reverse("public:positions")
 
     def items(self):
-        return list(positions_queryset(body=Body.objects.order_by("pk").first(), public=True)[:50])
+        return list(positions_queryset(body=default_body(), public=True)[:50])
 
     def item_title(self, item):
         return f"{position_subject(item)} ({item.get_how_display().lower()}, {date_format(item.taken_on, 'j F Y')})"
@@ -82,19 +81,9 @@ class PositionsFeed(Feed):
 
 def meetings_calendar(request):
     """The public meetings as an iCalendar feed that calendar programs can subscribe to."""
-    tz = ZoneInfo(settings.TIME_ZONE)
-    calendar = Calendar()
-    calendar.add("prodid", "-//SRO-portalen//sv")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("SRO meetings"))
+    calendar = new_calendar(x_wr_calname=_("SRO meetings"))
     for meeting in public_meetings_for_calendar():
-        event = Event()
-        event.add("uid", f"meeting-{meeting.pk}@{meeting.body.short_name.lower()}-portal")
-        event.add("dtstamp", timezone.now())
-        event.add("dtstart", datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=tz))
-        event.add("dtend", datetime.datetime.combine(meeting.date, meeting.end_time, tzinfo=tz))
-        event.add("summary", f"{meeting.body.short_name} – {meeting.get_kind_display().lower()}")
-        event.add("location", vText(meeting.form_display))
+        event = meeting_event(meeting)
         event.add("url", f"{settings.SITE_URL}{reverse('public:meeting', kwargs={'pk': meeting.pk})}")
         if meeting.status == meeting.Status.CANCELLED:
             event.add("status", "CANCELLED")

@@ -34,6 +34,11 @@ class SideGroup:
     categories: list[CategoryGroup] = field(default_factory=list)
 
 
+def default_body() -> Body | None:
+    """The body the portal serves. The models allow several; today one portal serves one, the first made."""
+    return Body.objects.order_by("pk").first()
+
+
 def body_composition(*, body: Body, on: datetime.date) -> list[SideGroup]:
     """The body's members on ``on``, grouped as the notice groups them: side, then category.
 

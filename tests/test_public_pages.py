@@ -142,3 +142,12 @@ def test_the_calendar_feed_lists_public_meetings_only(client, hidden, monkeypatc
     starts = {e.decoded("dtstart").date() for e in events}
     assert SPRING_2025 in starts
     assert hidden["draft"].date not in starts and hidden["awaiting"].date not in starts
+
+
+def test_a_public_attachment_downloads_under_its_title_with_the_files_suffix(client, demo):
+    item = AgendaItem.objects.get(meeting__date=SPRING_2025, title="Partsgemensamt utvecklingsarbete")
+    attachment = Attachment(item=item, title="Underlag v1.2", is_public=True)
+    attachment.file.save("underlag.pdf", ContentFile(b"%PDF-1.4 underlag"), save=True)
+    response = client.get(reverse("public:attachment", kwargs={"pk": attachment.pk}))
+    assert response.status_code == 200
+    assert 'filename="Underlag v1.2.pdf"' in response["Content-Disposition"]

@@ -183,3 +183,9 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def download_name(self) -> str:
+        """The title, with the stored file's suffix where the title lacks it: "Underlag" → "Underlag.pdf"."""
+        suffix = PurePosixPath(self.file.name).suffix
+        return self.title if self.title.lower().endswith(suffix) else self.title + suffix

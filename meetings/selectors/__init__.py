@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, Attachment, Meeting, Minutes, MinutesVersion, Presenter, QuestionAnswer
+from meetings.selectors.registers import annual_plan
 from members.models import Membership
 from members.selectors import body_composition, presidium
 
@@ -224,8 +225,6 @@ def notice_context(*, meeting: Meeting, version: int | None = None, public: bool
 
 def _annual_plan_context(meeting: Meeting, entries: list[AgendaEntry]) -> dict:
     """The annual plan that ends the document: inside its standing item where the agenda has one."""
-    from meetings.selectors.registers import annual_plan
-
     in_agenda = any(e.item.standing == AgendaItem.Standing.ANNUAL_PLAN for e in entries)
     return {"annual_plan": annual_plan(body=meeting.body, after=meeting.date), "annual_plan_in_agenda": in_agenda}
 

@@ -178,9 +178,7 @@ def assignments_overview(*, body, today: datetime.date) -> AssignmentOverview:
 def assignments_due_for(*, meeting: Meeting) -> list[Assignment]:
     """Open assignments to report back at this meeting (due at it, or by its date) and not yet on an agenda."""
     candidates = _assignments(meeting.body).filter(status=Assignment.Status.OPEN, report_item__isnull=True)
-    candidates = candidates.filter(
-        Q(due_meeting=meeting) | Q(due_date__lte=meeting.date) | Q(due_meeting__date__lte=meeting.date)
-    )
+    candidates = candidates.filter(Q(due_date__lte=meeting.date) | Q(due_meeting__date__lte=meeting.date))
     return list(candidates.order_by("due_date", "pk"))
 
 

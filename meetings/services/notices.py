@@ -1,9 +1,7 @@
 """Sending and publishing the notice (kallelse)."""
 
-import datetime
 import hashlib
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -11,8 +9,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import vCalAddress, vText
 
+from meetings.ics import meeting_event, new_calendar
 from meetings.models import Meeting, NoticeDispatch
 from meetings.pdf import render_pdf
 from meetings.selectors import notice_context
@@ -51,19 +50,9 @@ def notice_pdf(*, meeting: Meeting, version: int | None = None) -> bytes:
 
 def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     """An iCalendar invitation; its SEQUENCE follows the notice's version so calendars update it."""
-    tz = ZoneInfo(settings.TIME_ZONE)
-    calendar = Calendar()
-    calendar.add("prodid", "-//SRO-portalen//sv")
-    calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
-    event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@{meeting.body.short_name.lower()}-portal")
+    calendar = new_calendar(method="REQUEST")
+    event = meeting_event(meeting)
     event.add("sequence", version - 1)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=tz))
-    event.add("dtend", datetime.datetime.combine(meeting.date, meeting.end_time, tzinfo=tz))
-    event.add("summary", f"{meeting.body.short_name} – {meeting.get_kind_display().lower()}")
-    event.add("location", vText(meeting.form_display))
     event.add("description", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText(meeting.body.short_name)

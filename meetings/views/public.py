@@ -26,16 +26,12 @@ from meetings.selectors.registers import (
     public_matters,
 )
 from meetings.views.documents import compilation_context, compilation_pdf_response
-from members.models import Body, Term
-from members.selectors import body_composition
-
-
-def _body():
-    return Body.objects.order_by("pk").first()
+from members.models import Term
+from members.selectors import body_composition, default_body
 
 
 def home(request):
-    body = _body()
+    body = default_body()
     context = {
         "body": body,
         "upcoming": public_upcoming_meetings(body=body, today=timezone.localdate()),
@@ -69,8 +65,7 @@ def attachment(request, pk):
     found = public_attachment(pk=pk)
     if found is None:
         raise Http404
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.title if "." in found.title
-                        else f"{found.title}{found.file.name[found.file.name.rfind('.'):]}")  # fmt: skip
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.download_name)
 
 
 def _published_version(pk):
@@ -99,7 +94,7 @@ def minutes_pdf(request, pk):
 
 
 def positions(request):
-    body = _body()
+    body = default_body()
     years = position_years(body=body, public=True)
     form = PositionFilterForm(request.GET or None, body=body, years=years)
     form.fields["matter"].queryset = public_matters(body=body)
@@ -109,25 +104,25 @@ def positions(request):
 
 
 def compilation(request, year):
-    body = _body()
+    body = default_body()
     if year not in position_years(body=body, public=True):
         raise Http404
     return render(request, "public/compilation.html", compilation_context(body=body, year=year, public=True))
 
 
 def compilation_pdf(request, year):
-    body = _body()
+    body = default_body()
     if year not in position_years(body=body, public=True):
         raise Http404
     return compilation_pdf_response(body=body, year=year, public=True)
 
 
 def matters(request):
-    return render(request, "public/matters.html", {"matters": public_matters(body=_body()).order_by("title")})
+    return render(request, "public/matters.html", {"matters": public_matters(body=default_body()).order_by("title")})
 
 
 def matter(request, pk):
-    found = get_object_or_404(public_matters(body=_body()), pk=pk)
+    found = get_object_or_404(public_matters(body=default_body()), pk=pk)
     timeline = matter_timeline(matter=found, public=True)
     return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
 
@@ -135,18 +130,19 @@ def matter(request, pk):
 def plan(request):
     today = timezone.localdate()
     until = today.replace(year=today.year + 1, month=12, day=31)
-    return render(request, "public/plan.html", {"plan": annual_plan(body=_body(), after=today, until=until)})
+    return render(request, "public/plan.html", {"plan": annual_plan(body=default_body(), after=today, until=until)})
 
 
 def members(request):
     """Who sits in the body today, or on a chosen date or at the start of a term; never contact details."""
-    body = _body()
+    body = default_body()
     terms = list(Term.objects.order_by("-start_date"))
     on = timezone.localdate()
     if term := next((t for t in terms if str(t.pk) == request.GET.get("term")), None):
-        on = min(max(term.start_date, on if term.start_date <= on <= term.end_date else term.start_date), term.end_date)
+        # Today, if the term is running; otherwise its first day.
+        on = on if term.start_date <= on <= term.end_date else term.start_date
     elif raw := request.GET.get("date"):
-        on = parse_date(raw) if _is_date(raw) else None
+        on = _parse_date(raw)
         if on is None:
             return render(request, "public/members.html", {"body": body, "terms": terms, "bad_date": raw}, status=400)
     composition = body_composition(body=body, on=on)
@@ -154,13 +150,14 @@ def members(request):
                                                    "term": term})  # fmt: skip
 
 
-def _is_date(raw: str) -> bool:
+def _parse_date(raw: str):
+    """The date written as 2025-03-06, or None for anything else (including 2025-02-30)."""
     try:
-        return parse_date(raw) is not None
+        return parse_date(raw)
     except ValueError:
-        return False
+        return None
 
 
 def accessibility(request):
     """The accessibility statement (tillgänglighetsredogörelse) that Swedish law asks for."""
-    return render(request, "public/accessibility.html", {"body": _body(), "contact": settings.CONTACT_EMAIL})
+    return render(request, "public/accessibility.html", {"body": default_body(), "contact": settings.CONTACT_EMAIL})

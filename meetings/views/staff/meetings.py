@@ -24,7 +24,7 @@ from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
-from members.models import Body
+from members.selectors import default_body
 
 
 @login_required
@@ -50,7 +50,7 @@ def overview(request):
 
 @secretary_required
 def meeting_create(request):
-    body = Body.objects.order_by("pk").first()
+    body = default_body()
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_at"}

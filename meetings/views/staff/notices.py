@@ -1,7 +1,5 @@
 """The called and the invited, the notice's preview and PDF, sending and publishing."""
 
-from pathlib import PurePosixPath
-
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -175,6 +173,4 @@ def notice_publish(request, pk):
 def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
     item_for_secretary(request.user, attachment.item_id)
-    suffix = PurePosixPath(attachment.file.name).suffix
-    filename = attachment.title if attachment.title.lower().endswith(suffix) else attachment.title + suffix
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=filename)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.download_name)

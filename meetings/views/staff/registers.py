@@ -30,17 +30,12 @@ from meetings.selectors.registers import (
 from meetings.services import ServiceError
 from meetings.services import positions as services
 from meetings.views.documents import compilation_context, compilation_pdf_response
-from members.models import Body
-
-
-def _body():
-    # One body per portal today; the models allow several, and this is the one place to choose.
-    return Body.objects.order_by("pk").first()
+from members.selectors import default_body
 
 
 @secretary_required
 def position_list(request):
-    body = _body()
+    body = default_body()
     form = PositionFilterForm(request.GET or None, body=body, years=position_years(body=body))
     positions = positions_filtered(positions_queryset(body=body), **form.filters())
     return render(
@@ -54,14 +49,14 @@ def _position_page(request, form, position=None, status=200):
     return render(
         request,
         "staff/position_form.html",
-        {"form": form, "position": position, "matter_titles": matter_titles(body=_body())},
+        {"form": form, "position": position, "matter_titles": matter_titles(body=default_body())},
         status=status,
     )
 
 
 @secretary_required
 def position_create(request):
-    body = _body()
+    body = default_body()
     form = PositionForm(
         request.POST or None,
         body=body,
@@ -85,7 +80,7 @@ def position_create(request):
 
 @secretary_required
 def position_edit(request, pk):
-    body = _body()
+    body = default_body()
     position = get_object_or_404(Position.objects.select_related("matter"), pk=pk, body=body)
     if not position.taken_outside_meeting:
         messages.info(request, _("Positions taken at a meeting are written in its notes."))
@@ -112,24 +107,24 @@ def position_edit(request, pk):
 
 @secretary_required
 def compilation(request, year):
-    return render(request, "staff/compilation.html", compilation_context(body=_body(), year=year, public=False))
+    return render(request, "staff/compilation.html", compilation_context(body=default_body(), year=year, public=False))
 
 
 @secretary_required
 def compilation_pdf(request, year):
-    return compilation_pdf_response(body=_body(), year=year, public=False)
+    return compilation_pdf_response(body=default_body(), year=year, public=False)
 
 
 @secretary_required
 def assignment_list(request):
-    overview = assignments_overview(body=_body(), today=timezone.localdate())
+    overview = assignments_overview(body=default_body(), today=timezone.localdate())
     return render(request, "staff/assignment_list.html", {"overview": overview, "statuses": Assignment.Status.choices})
 
 
 @secretary_required
 @require_POST
 def assignment_status(request, pk):
-    assignment = get_object_or_404(Assignment, pk=pk, body=_body())
+    assignment = get_object_or_404(Assignment, pk=pk, body=default_body())
     form = AssignmentStatusForm(request.POST)
     if form.is_valid():
         services.assignment_set_status(assignment=assignment, status=form.cleaned_data["status"], by=request.user)
@@ -156,13 +151,13 @@ def assignment_report(request, pk, assignment_pk):
 
 @secretary_required
 def matter_list(request):
-    matters = Matter.objects.filter(body=_body()).order_by("title")
+    matters = Matter.objects.filter(body=default_body()).order_by("title")
     return render(request, "staff/matter_list.html", {"matters": matters})
 
 
 @secretary_required
 def matter_detail(request, pk, deadline_form=None):
-    matter = get_object_or_404(Matter, pk=pk, body=_body())
+    matter = get_object_or_404(Matter, pk=pk, body=default_body())
     return render(request, "staff/matter_detail.html", {
         "matter": matter, "timeline": matter_timeline(matter=matter, public=False),
         "deadline_form": deadline_form or DeadlineForm(prefix="deadline"),
@@ -172,7 +167,7 @@ def matter_detail(request, pk, deadline_form=None):
 @secretary_required
 @require_POST
 def deadline_add(request, pk):
-    matter = get_object_or_404(Matter, pk=pk, body=_body())
+    matter = get_object_or_404(Matter, pk=pk, body=default_body())
     form = DeadlineForm(request.POST, prefix="deadline")
     if not form.is_valid():
         return matter_detail(request, pk, deadline_form=form)
@@ -189,7 +184,7 @@ def _coming_meetings(body):
 
 @secretary_required
 def plan(request):
-    body = _body()
+    body = default_body()
     today = timezone.localdate()
     form = PlanEntryForm(request.POST or None, meetings=_coming_meetings(body), prefix="plan",
                          initial={"year": today.year})  # fmt: skip
@@ -214,7 +209,7 @@ def plan(request):
 @secretary_required
 @require_POST
 def plan_entry_remove(request, pk):
-    entry = get_object_or_404(AnnualPlanEntry, pk=pk, body=_body())
+    entry = get_object_or_404(AnnualPlanEntry, pk=pk, body=default_body())
     services.plan_entry_remove(entry=entry)
     messages.success(request, _("“%(entry)s” was taken out of the plan.") % {"entry": entry.label})
     return redirect("staff:plan")
@@ -222,7 +217,7 @@ def plan_entry_remove(request, pk):
 
 @secretary_required
 def meeting_plan(request):
-    body = _body()
+    body = default_body()
     form = MeetingPlanForm(
         request.POST or None,
         initial={"start_time": "13:30", "end_time": "15:30", "form": Meeting.Form.DIGITAL, "location": "Teamsmöte"},
