@@ -362,6 +362,21 @@ class PositionFilterForm(forms.Form):
                 "only_notes_information": scope}  # fmt: skip
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class SearchForm(forms.Form):
+    """The public search: words, and optionally a year."""
+
+    q = forms.CharField(label=capfirst(_("search for")), max_length=200, required=False, widget=SearchInput)
+    year = forms.TypedChoiceField(label=capfirst(_("year")), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+
+
 class PositionForm(forms.Form):
     """A position taken outside a meeting: per capsulam, or a chair's decision."""
 

@@ -1,0 +1,256 @@
+"""Search across what the public may read: published notes, positions, agenda items and matters.
+
+On PostgreSQL it is full-text search with the Swedish configuration: "kommunerna" finds "kommun",
+results are ranked, and the passage that matched is highlighted by ``ts_headline``. The vectors are
+the same expressions as the GIN indexes of migration 0007, so a search reads the indexes.
+
+On SQLite (the embedded default for a developer's machine) it is a simpler fallback: every word
+must occur somewhere in the text, newest first, highlighted in Python.
+
+Each kind of result is one query, whatever the amount of data.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from meetings.models import AgendaItem, MinutesVersion
+from meetings.selectors.registers import _public_item_filter, positions_queryset, public_matters
+
+CONFIG = "swedish"
+LIMIT = 20  # results per kind; the page says when there are more
+START, STOP = "⟦", "⟧"  # ts_headline's marks, turned into <mark> after escaping
+
+# What each kind searches: table → fields. Migration 0007 indexes exactly these vectors.
+VECTORS = {
+    "meetings_minutesversion": ["html"],
+    "meetings_position": ["text", "clauses"],
+    "meetings_agendaitem": ["title", "body", "proposal_text"],
+    "meetings_matter": ["title", "description"],
+}
+
+
+def search_vector(queryset) -> SearchVector:
+    return SearchVector(*VECTORS[queryset.model._meta.db_table], config=CONFIG)
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    date: object
+    snippet: SafeString
+    label: str = ""
+
+
+@dataclass
+class SearchResults:
+    query: str
+    year: int | None
+    groups: list[tuple[str, str, list[Hit], bool]]  # (key, heading, hits, more than shown)
+
+    @property
+    def count(self) -> int:
+        return sum(len(hits) for _key, _heading, hits, _more in self.groups)
+
+
+def _uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _strip_html(field: str) -> Func:
+    return Func(F(field), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace")
+
+
+def _from_headline(text: str) -> SafeString:
+    """ts_headline's text with its marks, as safe HTML: escaped first, then <mark> put in."""
+    text = escape(" ".join(html.unescape(text or "").split()))
+    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # escaped above
+
+
+def _words(query: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", query) if len(w) > 1][:10]
+
+
+def _highlight(text: str, words: list[str], width: int = 220) -> SafeString:
+    """A passage of plain text around the first word found, each word marked (the SQLite fallback)."""
+    text = " ".join(html.unescape(strip_tags(text or "")).split())
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+    match = pattern.search(text) if pattern else None
+    start = max(0, match.start() - width // 3) if match else 0
+    passage = text[start : start + width]
+    prefix, suffix = ("… " if start else ""), (" …" if start + width < len(text) else "")
+    if pattern is None:
+        return mark_safe(escape(prefix + passage + suffix))  # escaped
+    parts, last = [], 0
+    for found in pattern.finditer(passage):
+        parts += [escape(passage[last : found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        last = found.end()
+    parts.append(escape(passage[last:]))
+    return mark_safe(escape(prefix) + "".join(parts) + escape(suffix))  # every part escaped
+
+
+def _matching(queryset, query: str, snippet_field: str, *, html_field: bool):
+    """The queryset narrowed to the query, best first, with a highlighted passage."""
+    fields = VECTORS[queryset.model._meta.db_table]
+    if _uses_postgres():
+        search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+        source = _strip_html(snippet_field) if html_field else F(snippet_field)
+        return (
+            queryset.annotate(found=search_vector(queryset))
+            .filter(found=search_query)
+            .annotate(
+                rank=SearchRank(search_vector(queryset), search_query),
+                headline=SearchHeadline(
+                    source,
+                    search_query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank")
+        )
+    condition = Q()
+    for word in _words(query):
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    return queryset.filter(condition)
+
+
+def _snippet(obj, words: list[str], field: str) -> SafeString:
+    if hasattr(obj, "headline"):
+        return _from_headline(obj.headline)
+    return _highlight(getattr(obj, field), words)
+
+
+def _take(queryset) -> tuple[list, bool]:
+    rows = list(queryset[: LIMIT + 1])
+    return rows[:LIMIT], len(rows) > LIMIT
+
+
+def search(*, body, query: str, year: int | None = None) -> SearchResults:
+    """Published notes, public positions, public agenda items and public matters matching the query."""
+    query = " ".join(query.split())[:200]
+    words = _words(query)
+    groups = []
+    if not words:
+        return SearchResults(query=query, year=year, groups=[])
+
+    newest_published = (
+        MinutesVersion.objects.filter(minutes=OuterRef("minutes"), published_at__isnull=False)
+        .order_by("-version")
+        .values("pk")[:1]
+    )
+    minutes = MinutesVersion.objects.filter(
+        published_at__isnull=False, pk=Subquery(newest_published), minutes__meeting__body=body
+    ).select_related("minutes__meeting")
+    if year:
+        minutes = minutes.filter(minutes__meeting__date__year=year)
+    minutes = _matching(minutes, query, "html", html_field=True)
+    if not _uses_postgres():
+        minutes = minutes.order_by("-minutes__meeting__date")
+    rows, more = _take(minutes)
+    hits = [
+        Hit(
+            title=_("Meeting notes of %(date)s") % {"date": _date(v.minutes.meeting.date)},
+            url=reverse("public:minutes", kwargs={"pk": v.minutes.meeting_id}),
+            date=v.minutes.meeting.date,
+            snippet=_snippet(v, words, "html"),
+        )
+        for v in rows
+    ]
+    groups.append(("minutes", pgettext("search results", "Meeting notes"), hits, more))
+
+    positions = positions_queryset(body=body, public=True)
+    if year:
+        positions = positions.filter(taken_on__year=year)
+    positions = _matching(positions, query, "text", html_field=False)
+    if not _uses_postgres():
+        positions = positions.order_by("-taken_on", "pk")
+    rows, more = _take(positions)
+    hits = []
+    for position in rows:
+        meeting = position.item.meeting if position.item_id else position.meeting
+        if position.matter_id:
+            url = reverse("public:matter", kwargs={"pk": position.matter_id})
+        elif meeting is not None:
+            url = reverse("public:meeting", kwargs={"pk": meeting.pk})
+        else:
+            url = reverse("public:compilation", kwargs={"year": position.taken_on.year})
+        title = position.item.title if position.item_id else (position.matter.title if position.matter_id else "")
+        hits.append(
+            Hit(
+                title=title or position.get_how_display(),
+                url=url,
+                date=position.taken_on,
+                snippet=_snippet(position, words, "text"),
+                label=position.get_how_display() if position.taken_outside_meeting else "",
+            )
+        )
+    groups.append(("positions", _("Positions"), hits, more))
+
+    items = (
+        AgendaItem.objects.filter(_public_item_filter(), meeting__body=body)
+        .exclude(kind=AgendaItem.Kind.BREAK)
+        .select_related("meeting")
+    )
+    if year:
+        items = items.filter(meeting__date__year=year)
+    items = _matching(items, query, "body", html_field=True)
+    if not _uses_postgres():
+        items = items.order_by("-meeting__date", "order")
+    rows, more = _take(items)
+    hits = [
+        Hit(
+            title=item.title,
+            url=reverse("public:meeting", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}",
+            date=item.meeting.date,
+            snippet=_snippet(item, words, "body") if item.body else mark_safe(""),
+        )
+        for item in rows
+    ]
+    groups.append(("items", _("Agenda items"), hits, more))
+
+    matters = public_matters(body=body)
+    if year:
+        in_year = AgendaItem.objects.filter(_public_item_filter(), matter=OuterRef("pk"), meeting__date__year=year)
+        positions_in_year = positions_queryset(body=body, public=True).filter(
+            matter=OuterRef("pk"), taken_on__year=year
+        )
+        matters = matters.filter(Exists(in_year) | Exists(positions_in_year))
+    matters = _matching(matters, query, "title", html_field=False)
+    if not _uses_postgres():
+        matters = matters.order_by("title")
+    rows, more = _take(matters)
+    hits = [
+        Hit(
+            title=matter.title,
+            url=reverse("public:matter", kwargs={"pk": matter.pk}),
+            date=None,
+            snippet=_snippet(matter, words, "title"),
+        )
+        for matter in rows
+    ]
+    groups.append(("matters", _("Matters"), hits, more))
+    return SearchResults(query=query, year=year, groups=groups)
+
+
+def _date(value) -> str:
+    return date_format(value, "j F Y")
