@@ -5,12 +5,15 @@ disk: a template (or a pasted link) pointing at file:///etc/passwd or an interna
 nothing.
 """
 
+import hashlib
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -52,8 +55,26 @@ class PortalURLFetcher(URLFetcher):
         return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": content_type})
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template to an archival (PDF/A-2b), tagged PDF."""
-    html = render_to_string(template_name, context)
+def html_to_pdf(html: str) -> bytes:
+    """HTML → an archival (PDF/A-2b), tagged PDF."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
     return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True)
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render a template to an archival (PDF/A-2b), tagged PDF."""
+    return html_to_pdf(render_to_string(template_name, context))
+
+
+def stored_pdf(template_name: str, context: dict, *, folder: str) -> tuple[str, str]:
+    """The PDF of a public document, rendered once and then served from storage.
+
+    The HTML is cheap to render and names the PDF (its SHA-256), so the PDF is made again only when
+    what it shows has changed. Returns the storage name and the hash (an ETag for the response).
+    """
+    html = render_to_string(template_name, context)
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    name = f"generated/{folder}/{digest}.pdf"
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(html_to_pdf(html)))
+    return name, digest

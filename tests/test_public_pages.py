@@ -41,6 +41,7 @@ def published_urls():
         "home": reverse("public:home"),
         "meetings": reverse("public:meetings") + "?year=2025",
         "meeting": reverse("public:meeting", kwargs={"pk": notice_2025.pk}),
+        "notice_pdf": reverse("public:notice_pdf", kwargs={"pk": notice_2025.pk}),
         "minutes": reverse("public:minutes", kwargs={"pk": notes_2022.pk}),
         "minutes_pdf": reverse("public:minutes_pdf", kwargs={"pk": notes_2022.pk}),
         "attachment": reverse("public:attachment", kwargs={"pk": attachment.pk}),
@@ -51,6 +52,7 @@ def published_urls():
         "matter": reverse("public:matter", kwargs={"pk": matter.pk}),
         "plan": reverse("public:plan"),
         "members": reverse("public:members") + "?date=2025-03-06",
+        "search": reverse("public:search") + "?q=psykisk+hälsa",
         "accessibility": reverse("public:accessibility"),
         "feed_minutes": reverse("public:feed_minutes"),
         "feed_positions": reverse("public:feed_positions"),
@@ -69,14 +71,15 @@ def test_every_public_page_answers_anonymous_visitors(client, demo, name):
 
 def test_what_is_not_published_answers_404_on_every_pattern_that_takes_it(client, hidden):
     for meeting in (hidden["draft"], hidden["awaiting"]):
-        for name in ("meeting", "minutes", "minutes_pdf"):
+        for name in ("meeting", "notice_pdf", "minutes", "minutes_pdf"):
             assert client.get(reverse(f"public:{name}", kwargs={"pk": meeting.pk})).status_code == 404, name
     assert client.get(reverse("public:attachment", kwargs={"pk": hidden["attachment"].pk})).status_code == 404
     assert client.get(reverse("public:matter", kwargs={"pk": hidden["matter"].pk})).status_code == 404
     assert client.get(reverse("public:compilation", kwargs={"year": 2031})).status_code == 404
     assert client.get(reverse("public:compilation_pdf", kwargs={"year": 2031})).status_code == 404
     for url in [reverse("public:home"), reverse("public:meetings") + "?year=2031", reverse("public:matters"),
-                reverse("public:positions"), reverse("public:plan")]:  # fmt: skip
+                reverse("public:positions"), reverse("public:plan"), reverse("public:search") + "?q=utkastpunkt",
+                reverse("public:search") + "?q=hemliga", reverse("public:search") + "?q=utkastärende"]:  # fmt: skip
         page = client.get(url).content.decode()
         assert "Utkastpunkt" not in page and "Hemligt utkastärende" not in page and "det hemliga" not in page, url
 

@@ -1,21 +1,38 @@
 """Documents served the same way to staff and to the public; who sees what is the caller's ``public``."""
 
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
+from django.core.files.storage import default_storage
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from meetings.pdf import render_pdf
+from meetings.pdf import stored_pdf
+from meetings.selectors import notice_context
 from meetings.selectors.registers import yearly_compilation
+
+
+def stored_pdf_response(template_name: str, context: dict, *, folder: str, filename: str) -> FileResponse:
+    """A document's PDF from storage (rendered only when its content changed), with its hash as ETag."""
+    name, digest = stored_pdf(template_name, context, folder=folder)
+    response = FileResponse(
+        default_storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+    )
+    response["ETag"] = f'"{digest}"'
+    return response
+
+
+def notice_pdf_response(*, meeting) -> FileResponse:
+    """The published notice as the public reads it (public attachments only) as a PDF/A download."""
+    context = notice_context(meeting=meeting, public=True)
+    name = _("Notice %(body)s %(date)s") % {"body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}
+    return stored_pdf_response("pdf/notice.html", context, folder="notices", filename=f"{name}.pdf")
 
 
 def compilation_context(*, body, year: int, public: bool) -> dict:
     return {"compilation": yearly_compilation(body=body, year=year, public=public), "body": body, "year": year}
 
 
-def compilation_pdf_response(*, body, year: int, public: bool) -> HttpResponse:
+def compilation_pdf_response(*, body, year: int, public: bool) -> FileResponse:
     """ "Samtliga ställningstaganden ÅR" as a tagged PDF/A download."""
-    pdf = render_pdf("pdf/compilation.html", compilation_context(body=body, year=year, public=public))
-    response = HttpResponse(pdf, content_type="application/pdf")
+    context = compilation_context(body=body, year=year, public=public)
     name = _("All positions %(year)s") % {"year": year}
-    response["Content-Disposition"] = content_disposition_header(True, f"{body.short_name} {name}.pdf")
-    return response
+    return stored_pdf_response("pdf/compilation.html", context, folder="compilations",
+                               filename=f"{body.short_name} {name}.pdf")  # fmt: skip

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from meetings.forms import PositionFilterForm
+from meetings.forms import PositionFilterForm, SearchForm
 from meetings.selectors import (
     notice_context,
     public_attachment,
@@ -25,7 +25,8 @@ from meetings.selectors.registers import (
     positions_queryset,
     public_matters,
 )
-from meetings.views.documents import compilation_context, compilation_pdf_response
+from meetings.selectors.search import search as run_search
+from meetings.views.documents import compilation_context, compilation_pdf_response, notice_pdf_response
 from members.models import Term
 from members.selectors import body_composition, default_body
 
@@ -36,6 +37,8 @@ def home(request):
         "body": body,
         "upcoming": public_upcoming_meetings(body=body, today=timezone.localdate()),
         "latest_minutes": public_latest_minutes(),
+        "latest_positions": list(positions_queryset(body=body, public=True).filter(notes_information=False)[:5]),
+        "search_form": SearchForm(years=[]),
     }
     return render(request, "public/home.html", context)
 
@@ -61,11 +64,22 @@ def meeting(request, pk):
     return render(request, "public/meeting.html", context)
 
 
+def notice_pdf(request, pk):
+    """The published notice as a PDF, made once per content and then served from storage."""
+    found = public_meeting(pk=pk)
+    if found is None or not found.notice_published_at:
+        raise Http404
+    return notice_pdf_response(meeting=found)
+
+
 def attachment(request, pk):
     found = public_attachment(pk=pk)
     if found is None:
         raise Http404
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.download_name)
+    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.download_name)
+    if found.sha256:
+        response["ETag"] = f'"{found.sha256}"'
+    return response
 
 
 def _published_version(pk):
@@ -88,9 +102,11 @@ def minutes_pdf(request, pk):
     name = f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
     if version.version > 1:
         name += f" v{version.version}"
-    return FileResponse(
+    response = FileResponse(
         version.pdf.open("rb"), as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
     )
+    response["ETag"] = f'"{version.pdf_sha256}"'
+    return response
 
 
 def positions(request):
@@ -156,6 +172,15 @@ def _parse_date(raw: str):
         return parse_date(raw)
     except ValueError:
         return None
+
+
+def search(request):
+    """Search the published notes, positions, agenda items and matters; highlighted, by year if asked."""
+    form = SearchForm(request.GET or None, years=public_meeting_years())
+    results = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        results = run_search(body=default_body(), query=form.cleaned_data["q"], year=form.cleaned_data["year"])
+    return render(request, "public/search.html", {"form": form, "results": results})
 
 
 def accessibility(request):
