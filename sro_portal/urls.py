@@ -11,6 +11,7 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("meetings.urls.staff")),
+    path("api/oparl/v1/", include("meetings.urls.api")),
     path("", include("meetings.urls.public")),
 ]
 

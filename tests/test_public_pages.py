@@ -53,6 +53,7 @@ def published_urls():
         "plan": reverse("public:plan"),
         "members": reverse("public:members") + "?date=2025-03-06",
         "search": reverse("public:search") + "?q=psykisk+hälsa",
+        "api_docs": reverse("public:api_docs"),
         "accessibility": reverse("public:accessibility"),
         "feed_minutes": reverse("public:feed_minutes"),
         "feed_positions": reverse("public:feed_positions"),

@@ -344,7 +344,7 @@ def public_minutes_version(*, meeting_pk: int):
     )
 
 
-def _public_meetings():
+def public_meetings_queryset():
     """Meetings the public may see: with a published notice, or with published notes."""
     published_notes = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk"), published_at__isnull=False)
     return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes)).annotate(
@@ -355,19 +355,19 @@ def _public_meetings():
 def public_meetings_for_calendar() -> list[Meeting]:
     """The public meetings of the last year and all coming ones, for the calendar feed."""
     since = timezone.localdate() - datetime.timedelta(days=366)
-    return list(_public_meetings().filter(date__gte=since).select_related("body").order_by("date"))
+    return list(public_meetings_queryset().filter(date__gte=since).select_related("body").order_by("date"))
 
 
 def public_meeting(*, pk: int) -> Meeting | None:
-    return _public_meetings().select_related("body").filter(pk=pk).first()
+    return public_meetings_queryset().select_related("body").filter(pk=pk).first()
 
 
 def public_meeting_years() -> list[int]:
-    return [d.year for d in _public_meetings().dates("date", "year", order="DESC")]
+    return [d.year for d in public_meetings_queryset().dates("date", "year", order="DESC")]
 
 
 def public_meetings_of_year(*, year: int) -> list[Meeting]:
-    return list(_public_meetings().filter(date__year=year).select_related("body").order_by("-date"))
+    return list(public_meetings_queryset().filter(date__year=year).select_related("body").order_by("-date"))
 
 
 def public_attachment(*, pk: int) -> Attachment | None:

@@ -192,7 +192,7 @@ class TimelineEvent:
     how: str = ""
 
 
-def _public_item_filter():
+def public_item_filter():
     return Q(meeting__notice_published_at__isnull=False) | Q(meeting__minutes__status=Minutes.Status.PUBLISHED)
 
 
@@ -201,7 +201,7 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     items = AgendaItem.objects.filter(matter=matter).select_related("meeting")
     if public:
-        items = items.filter(_public_item_filter())
+        items = items.filter(public_item_filter())
     for item in items:
         url = reverse("public:meeting", kwargs={"pk": item.meeting_id}) if public else reverse(
             "staff:meeting", kwargs={"pk": item.meeting_id}
@@ -322,6 +322,6 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
 def public_matters(*, body):
     """Matters the public may know of: on a published agenda or notes, with a public position, or planned."""
     public_positions = positions_queryset(body=body, public=True).filter(matter=OuterRef("pk"))
-    public_items = AgendaItem.objects.filter(_public_item_filter(), matter=OuterRef("pk"))
+    public_items = AgendaItem.objects.filter(public_item_filter(), matter=OuterRef("pk"))
     planned = AnnualPlanEntry.objects.filter(matter=OuterRef("pk"))
     return Matter.objects.filter(body=body).filter(Exists(public_positions) | Exists(public_items) | Exists(planned))

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from meetings.models import AgendaItem, MinutesVersion
-from meetings.selectors.registers import _public_item_filter, positions_queryset, public_matters
+from meetings.selectors.registers import positions_queryset, public_item_filter, public_matters
 
 CONFIG = "swedish"
 LIMIT = 20  # results per kind; the page says when there are more
@@ -207,7 +207,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     groups.append(("positions", _("Positions"), hits, more))
 
     items = (
-        AgendaItem.objects.filter(_public_item_filter(), meeting__body=body)
+        AgendaItem.objects.filter(public_item_filter(), meeting__body=body)
         .exclude(kind=AgendaItem.Kind.BREAK)
         .select_related("meeting")
     )
@@ -230,7 +230,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
 
     matters = public_matters(body=body)
     if year:
-        in_year = AgendaItem.objects.filter(_public_item_filter(), matter=OuterRef("pk"), meeting__date__year=year)
+        in_year = AgendaItem.objects.filter(public_item_filter(), matter=OuterRef("pk"), meeting__date__year=year)
         positions_in_year = positions_queryset(body=body, public=True).filter(
             matter=OuterRef("pk"), taken_on__year=year
         )

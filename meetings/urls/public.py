@@ -21,6 +21,7 @@ urlpatterns = [
     path("annual-plan/", public.plan, name="plan"),
     path("members/", public.members, name="members"),
     path("search/", public.search, name="search"),
+    path("open-data/", public.api_docs, name="api_docs"),
     path("accessibility/", public.accessibility, name="accessibility"),
     path("feeds/notes.atom", feeds.MinutesFeed(), name="feed_minutes"),
     path("feeds/positions.atom", feeds.PositionsFeed(), name="feed_positions"),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
@@ -181,6 +182,12 @@ def search(request):
     if form.is_valid() and form.cleaned_data["q"].strip():
         results = run_search(body=default_body(), query=form.cleaned_data["q"], year=form.cleaned_data["year"])
     return render(request, "public/search.html", {"form": form, "results": results})
+
+
+def api_docs(request):
+    """The open-data API explained: where it starts, what each list holds, how pages work."""
+    body = default_body()
+    return render(request, "public/api_docs.html", {"body": body, "system_url": reverse("api:system")})
 
 
 def accessibility(request):

@@ -1,0 +1,317 @@
+"""Open data: what the public site shows, as JSON in the shapes of OParl 1.1 (https://oparl.org).
+
+Only published data goes out, read through the same public selectors as the website: meetings with a
+published notice or published notes, their agenda items and public files, the people who sit in
+the body and their memberships. Never e-mail addresses or phone numbers.
+
+Each function here turns one object into its OParl dictionary; ``Links`` makes the absolute URLs.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+@dataclass
+class Links:
+    request: object
+
+    def api(self, name: str, **kwargs) -> str:
+        return self.request.build_absolute_uri(reverse(f"api:{name}", kwargs=kwargs))
+
+    def web(self, name: str, **kwargs) -> str:
+        return self.request.build_absolute_uri(reverse(f"public:{name}", kwargs=kwargs))
+
+
+def _type(name: str) -> str:
+    return f"{SCHEMA}{name}"
+
+
+def _moment(date: datetime.date, time: datetime.time) -> str:
+    return timezone.make_aware(datetime.datetime.combine(date, time)).isoformat()
+
+
+def _stamp(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _compact(data: dict) -> dict:
+    """OParl leaves out a property that has no value rather than sending null."""
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def system(links: Links, *, contact_email: str) -> dict:
+    return _compact(
+        {
+            "id": links.api("system"),
+            "type": _type("System"),
+            "oparlVersion": SCHEMA,
+            "body": links.api("body_list"),
+            "name": "SRO-portalen",
+            "contactEmail": contact_email,
+            "license": LICENSE,
+            "website": links.web("home"),
+            "product": "SRO-portalen",
+            "vendor": links.web("api_docs"),
+        }
+    )
+
+
+def body(links: Links, body, *, terms) -> dict:
+    pk = body.pk
+    return _compact(
+        {
+            "id": links.api("body", pk=pk),
+            "type": _type("Body"),
+            "system": links.api("system"),
+            "name": body.name,
+            "shortName": body.short_name,
+            "license": LICENSE,
+            "website": links.web("home"),
+            "classification": "Politiskt samrådsorgan",
+            "organization": links.api("organization_list", body_pk=pk),
+            "person": links.api("person_list", body_pk=pk),
+            "meeting": links.api("meeting_list", body_pk=pk),
+            "agendaItem": links.api("agenda_item_list", body_pk=pk),
+            "file": links.api("file_list", body_pk=pk),
+            "membership": links.api("membership_list", body_pk=pk),
+            "legislativeTermList": links.api("legislative_term_list", body_pk=pk),
+            "legislativeTerm": [legislative_term(links, term, body=body) for term in terms],
+            "paper": links.api("paper_list", body_pk=pk),
+            "consultation": links.api("consultation_list", body_pk=pk),
+            "locationList": links.api("location_list", body_pk=pk),
+            "web": links.web("home"),
+        }
+    )
+
+
+def legislative_term(links: Links, term, *, body) -> dict:
+    return {
+        "id": links.api("legislative_term", pk=term.pk),
+        "type": _type("LegislativeTerm"),
+        "body": links.api("body", pk=body.pk),
+        "name": term.name,
+        "startDate": term.start_date.isoformat(),
+        "endDate": term.end_date.isoformat(),
+    }
+
+
+def body_organization(links: Links, body, *, membership_ids) -> dict:
+    """The body itself as the group (Gremium) its members sit in."""
+    return _compact(
+        {
+            "id": links.api("organization", key=f"body-{body.pk}"),
+            "type": _type("Organization"),
+            "body": links.api("body", pk=body.pk),
+            "name": body.name,
+            "shortName": body.short_name,
+            "organizationType": "Gremium",
+            "classification": "Politiskt samrådsorgan",
+            "membership": [links.api("membership", pk=pk) for pk in membership_ids],
+            "meeting": links.api("meeting_list", body_pk=body.pk),
+            "web": links.web("members"),
+        }
+    )
+
+
+def organization(links: Links, organisation, *, body) -> dict:
+    """An organisation that members represent (a municipality, an association, the region)."""
+    return _compact(
+        {
+            "id": links.api("organization", key=str(organisation.pk)),
+            "type": _type("Organization"),
+            "body": links.api("body", pk=body.pk),
+            "name": organisation.name,
+            "shortName": organisation.short_name or organisation.common_name,
+            "organizationType": "Sonstiges",
+            "classification": organisation.get_kind_display(),
+            "subOrganizationOf": (
+                links.api("organization", key=str(organisation.parent_id)) if organisation.parent_id else None
+            ),
+        }
+    )
+
+
+def membership(links: Links, membership, *, embedded: bool = False) -> dict:
+    data = {
+        "id": links.api("membership", pk=membership.pk),
+        "type": _type("Membership"),
+        "person": None if embedded else links.api("person", pk=membership.person_id),
+        "organization": links.api("organization", key=f"body-{membership.body_id}"),
+        "role": membership.get_role_display(),
+        "startDate": membership.start_date.isoformat(),
+        "endDate": _stamp(membership.end_date),
+        "onBehalfOf": (
+            links.api("organization", key=str(membership.organisation_id)) if membership.organisation_id else None
+        ),
+    }
+    return _compact(data)
+
+
+def person(links: Links, person, *, body) -> dict:
+    return _compact(
+        {
+            "id": links.api("person", pk=person.pk),
+            "type": _type("Person"),
+            "body": links.api("body", pk=body.pk),
+            "name": person.name_with_party,
+            "familyName": person.last_name,
+            "givenName": person.first_name,
+            "title": [person.title] if person.title else [],
+            "membership": [membership(links, m, embedded=True) for m in person.memberships.all()],
+        }
+    )
+
+
+def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, size: int | None, date,
+         access_url: str, meeting_pk: int | None = None, item_pk: int | None = None) -> dict:  # fmt: skip
+    return _compact(
+        {
+            "id": links.api("file", key=key),
+            "type": _type("File"),
+            "name": name,
+            "fileName": file_name,
+            "mimeType": mime_type,
+            "size": size,
+            "date": _stamp(date),
+            "accessUrl": access_url,
+            "downloadUrl": access_url,
+            "meeting": [links.api("meeting", pk=meeting_pk)] if meeting_pk else [],
+            "agendaItem": [links.api("agenda_item", pk=item_pk)] if item_pk else [],
+            "license": LICENSE,
+        }
+    )
+
+
+def attachment_file(links: Links, attachment) -> dict:
+    return file(
+        links,
+        key=f"attachment-{attachment.pk}",
+        name=attachment.title,
+        file_name=attachment.download_name,
+        mime_type=attachment.content_type or "application/octet-stream",
+        size=attachment.size or None,
+        date=attachment.uploaded_at.date(),
+        access_url=links.web("attachment", pk=attachment.pk),
+        item_pk=attachment.item_id,
+    )
+
+
+def notice_file(links: Links, meeting) -> dict:
+    return file(
+        links,
+        key=f"notice-{meeting.pk}",
+        name=f"Kallelse {meeting.body.short_name} {meeting.date:%Y-%m-%d}",
+        file_name=f"Kallelse {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf",
+        mime_type="application/pdf",
+        size=None,
+        date=meeting.notice_published_at.date(),
+        access_url=links.web("notice_pdf", pk=meeting.pk),
+        meeting_pk=meeting.pk,
+    )
+
+
+def notes_file(links: Links, meeting, version) -> dict:
+    return file(
+        links,
+        key=f"notes-{meeting.pk}",
+        name=f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}",
+        file_name=f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf",
+        mime_type="application/pdf",
+        size=version.pdf.size if version.pdf else None,
+        date=version.published_at.date(),
+        access_url=links.web("minutes_pdf", pk=meeting.pk),
+        meeting_pk=meeting.pk,
+    )
+
+
+MEETING_STATES = {"planned": "planerat", "notice_sent": "kallat", "held": "genomfört", "cancelled": "inställt"}
+
+
+def meeting(links: Links, meeting, *, entries, notes_version, embedded_items: bool = True) -> dict:
+    """A meeting; its notice is the invitation, its published notes the results protocol."""
+    items = []
+    if embedded_items:
+        for entry in entries:
+            for one in (entry, *entry.children):
+                items.append(agenda_item(links, one, meeting=meeting, position_public=notes_version is not None))
+    return _compact(
+        {
+            "id": links.api("meeting", pk=meeting.pk),
+            "type": _type("Meeting"),
+            "name": f"{meeting.body.short_name} {meeting.date:%Y-%m-%d}",
+            "meetingState": MEETING_STATES.get(meeting.status, meeting.status),
+            "cancelled": meeting.status == "cancelled",
+            "start": _moment(meeting.date, meeting.start_time),
+            "end": _moment(meeting.date, meeting.end_time),
+            "organization": [links.api("organization", key=f"body-{meeting.body_id}")],
+            "invitation": notice_file(links, meeting) if meeting.notice_published_at else None,
+            "resultsProtocol": notes_file(links, meeting, notes_version) if notes_version else None,
+            "agendaItem": items,
+            "web": links.web("meeting", pk=meeting.pk),
+            "created": _stamp(meeting.created_at),
+            "modified": _stamp(meeting.updated_at),
+        }
+    )
+
+
+def agenda_item(links: Links, entry, *, meeting, position_public: bool) -> dict:
+    """One item of a published agenda; the position taken is its resolution once the notes are published."""
+    item = entry.item
+    position = getattr(item, "position", None) if position_public else None
+    start = end = None
+    if entry.has_times:
+        start, end = _moment(meeting.date, entry.start), _moment(meeting.date, entry.end)
+    return _compact(
+        {
+            "id": links.api("agenda_item", pk=item.pk),
+            "type": _type("AgendaItem"),
+            "meeting": links.api("meeting", pk=meeting.pk),
+            "number": entry.number,
+            "order": item.order,
+            "name": item.title if not item.is_break else "Paus",
+            "public": True,
+            "resolutionText": _resolution(position) if position else None,
+            "auxiliaryFile": [attachment_file(links, a) for a in item.attachments.all()],
+            "start": start,
+            "end": end,
+            "web": links.web("meeting", pk=meeting.pk) + f"#item-{item.pk}",
+            "modified": _stamp(item.updated_at),
+        }
+    )
+
+
+def _resolution(position) -> str:
+    """The position with its numbered clauses, as the notes print it."""
+    clauses = [f"{n}. {clause}" for n, clause in enumerate(position.clause_list, start=1)]
+    return "\n".join([position.text, *clauses])
+
+
+def page(links: Links, *, data: list, paginator, number: int, list_name: str, **kwargs) -> dict:
+    """An OParl list: the objects of one page, the pagination and the links to the other pages."""
+    first = links.api(list_name, **kwargs)
+
+    def at(n: int) -> str:
+        return f"{first}?page={n}"
+
+    last = max(paginator.num_pages, 1)
+    link = {"first": at(1), "last": at(last), "self": at(number)}
+    if number > 1:
+        link["prev"] = at(number - 1)
+    if number < last:
+        link["next"] = at(number + 1)
+    return {
+        "data": data,
+        "pagination": {
+            "totalElements": paginator.count,
+            "elementsPerPage": paginator.per_page,
+            "currentPage": number,
+            "totalPages": last,
+        },
+        "links": link,
+    }

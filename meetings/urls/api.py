@@ -1,0 +1,35 @@
+"""The open-data API (OParl 1.1 shapes), documented on the public page /open-data/."""
+
+from django.urls import path
+
+from meetings.views import oparl
+
+app_name = "api"
+
+urlpatterns = [
+    path("", oparl.system, name="system"),
+    path("body/", oparl.body_list, name="body_list"),
+    path("body/<int:pk>/", oparl.body, name="body"),
+    path("body/<int:body_pk>/organization/", oparl.organization_list, name="organization_list"),
+    path("body/<int:body_pk>/person/", oparl.person_list, name="person_list"),
+    path("body/<int:body_pk>/membership/", oparl.membership_list, name="membership_list"),
+    path("body/<int:body_pk>/legislative-term/", oparl.legislative_term_list, name="legislative_term_list"),
+    path("body/<int:body_pk>/meeting/", oparl.meeting_list, name="meeting_list"),
+    path("body/<int:body_pk>/agenda-item/", oparl.agenda_item_list, name="agenda_item_list"),
+    path("body/<int:body_pk>/file/", oparl.file_list, name="file_list"),
+    path("body/<int:body_pk>/paper/", oparl.empty_list, {"list_name": "paper_list"}, name="paper_list"),
+    path(
+        "body/<int:body_pk>/consultation/",
+        oparl.empty_list,
+        {"list_name": "consultation_list"},
+        name="consultation_list",
+    ),
+    path("body/<int:body_pk>/location/", oparl.empty_list, {"list_name": "location_list"}, name="location_list"),
+    path("organization/<str:key>/", oparl.organization, name="organization"),
+    path("person/<int:pk>/", oparl.person, name="person"),
+    path("membership/<int:pk>/", oparl.membership, name="membership"),
+    path("legislative-term/<int:pk>/", oparl.legislative_term, name="legislative_term"),
+    path("meeting/<int:pk>/", oparl.meeting, name="meeting"),
+    path("agenda-item/<int:pk>/", oparl.agenda_item, name="agenda_item"),
+    path("file/<str:key>/", oparl.file, name="file"),
+]

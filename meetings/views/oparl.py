@@ -1,0 +1,264 @@
+"""The open-data API: read-only JSON in OParl 1.1 shapes, published data only, paginated.
+
+Every list runs a fixed number of queries per page, whatever the amount of data.
+"""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+
+from meetings import oparl
+from meetings.models import AgendaItem, Attachment, Meeting, MinutesVersion
+from meetings.selectors import agenda_with_times, public_meetings_queryset
+from meetings.selectors.registers import public_item_filter
+from members.models import Body, Membership, Organisation, Person, Term
+
+PAGE_SIZE = 50
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _paged(request, queryset, serialize, *, list_name: str, **kwargs) -> JsonResponse:
+    paginator = Paginator(queryset, PAGE_SIZE)
+    try:
+        number = int(request.GET.get("page", 1))
+        objects = paginator.page(number).object_list
+    except (ValueError, PageNotAnInteger, EmptyPage):
+        return _json({"error": "Sidan finns inte."}, status=404)
+    links = oparl.Links(request)
+    data = serialize(links, list(objects))
+    return _json(oparl.page(links, data=data, paginator=paginator, number=number, list_name=list_name, **kwargs))
+
+
+def _body(pk: int) -> Body:
+    return get_object_or_404(Body, pk=pk)
+
+
+def system(request):
+    return _json(oparl.system(oparl.Links(request), contact_email=settings.CONTACT_EMAIL))
+
+
+def body_list(request):
+    terms = list(Term.objects.order_by("start_date"))
+    return _paged(
+        request,
+        Body.objects.order_by("pk"),
+        lambda links, rows: [oparl.body(links, b, terms=terms) for b in rows],
+        list_name="body_list",
+    )
+
+
+def body(request, pk):
+    return _json(oparl.body(oparl.Links(request), _body(pk), terms=list(Term.objects.order_by("start_date"))))
+
+
+def legislative_term_list(request, body_pk):
+    found = _body(body_pk)
+    return _paged(request, Term.objects.order_by("start_date"),
+                  lambda links, rows: [oparl.legislative_term(links, t, body=found) for t in rows],
+                  list_name="legislative_term_list", body_pk=body_pk)  # fmt: skip
+
+
+def legislative_term(request, pk):
+    term = get_object_or_404(Term, pk=pk)
+    return _json(oparl.legislative_term(oparl.Links(request), term, body=Body.objects.order_by("pk").first()))
+
+
+def _represented_organisations(body):
+    return Organisation.objects.filter(memberships__body=body).distinct().order_by("pk")
+
+
+def organization_list(request, body_pk):
+    found = _body(body_pk)
+
+    def serialize(links, rows):
+        data = [oparl.organization(links, o, body=found) for o in rows]
+        if request.GET.get("page", "1") == "1":
+            ids = list(found.memberships.order_by("pk").values_list("pk", flat=True))
+            data.insert(0, oparl.body_organization(links, found, membership_ids=ids))
+        return data
+
+    return _paged(request, _represented_organisations(found), serialize, list_name="organization_list",
+                  body_pk=body_pk)  # fmt: skip
+
+
+def organization(request, key):
+    links = oparl.Links(request)
+    if key.startswith("body-"):
+        found = _body(key.removeprefix("body-")) if key.removeprefix("body-").isdigit() else None
+        if found is None:
+            raise Http404
+        ids = list(found.memberships.order_by("pk").values_list("pk", flat=True))
+        return _json(oparl.body_organization(links, found, membership_ids=ids))
+    if not key.isdigit():
+        raise Http404
+    found = Organisation.objects.filter(pk=key, memberships__isnull=False).distinct().first()
+    if found is None:
+        raise Http404
+    return _json(oparl.organization(links, found, body=found.memberships.first().body))
+
+
+def _people(body):
+    memberships = Membership.objects.filter(body=body).order_by("start_date", "pk")
+    return (
+        Person.objects.filter(memberships__body=body)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+        .select_related("party")
+        .prefetch_related(Prefetch("memberships", queryset=memberships))
+    )
+
+
+def person_list(request, body_pk):
+    found = _body(body_pk)
+    return _paged(request, _people(found), lambda links, rows: [oparl.person(links, p, body=found) for p in rows],
+                  list_name="person_list", body_pk=body_pk)  # fmt: skip
+
+
+def person(request, pk):
+    found = Person.objects.filter(pk=pk, memberships__isnull=False).first()
+    if found is None:
+        raise Http404
+    body_found = found.memberships.first().body
+    return _json(oparl.person(oparl.Links(request), _people(body_found).get(pk=pk), body=body_found))
+
+
+def membership_list(request, body_pk):
+    _body(body_pk)
+    memberships = Membership.objects.filter(body_id=body_pk).order_by("start_date", "pk")
+    return _paged(request, memberships, lambda links, rows: [oparl.membership(links, m) for m in rows],
+                  list_name="membership_list", body_pk=body_pk)  # fmt: skip
+
+
+def membership(request, pk):
+    return _json(oparl.membership(oparl.Links(request), get_object_or_404(Membership, pk=pk)))
+
+
+def _public_items():
+    attachments = Attachment.objects.filter(is_public=True).order_by("order", "pk")
+    return (
+        AgendaItem.objects.filter(public_item_filter())
+        .select_related("position")
+        .prefetch_related(Prefetch("attachments", queryset=attachments))
+    )
+
+
+def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
+    """Meetings with their agenda items and their files, in a fixed number of queries for the whole page."""
+    ids = [m.pk for m in meetings]
+    items: dict[int, list] = {}
+    for item in _public_items().filter(meeting_id__in=ids).order_by("order", "pk"):
+        items.setdefault(item.meeting_id, []).append(item)
+    published = MinutesVersion.objects.filter(minutes__meeting_id__in=ids, published_at__isnull=False)
+    by_meeting = {}
+    for version in published.select_related("minutes").order_by("version"):
+        by_meeting[version.minutes.meeting_id] = version  # the newest published version wins
+    data = []
+    for one in meetings:
+        entries = agenda_with_times(meeting=one, items=items.get(one.pk, []))
+        data.append(oparl.meeting(links, one, entries=entries, notes_version=by_meeting.get(one.pk)))
+    return data
+
+
+def _meetings(body):
+    return public_meetings_queryset().filter(body=body).select_related("body").order_by("-date", "pk")
+
+
+def meeting_list(request, body_pk):
+    found = _body(body_pk)
+    return _paged(request, _meetings(found), _meetings_serialized, list_name="meeting_list", body_pk=body_pk)
+
+
+def meeting(request, pk):
+    found = public_meetings_queryset().select_related("body").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return _json(_meetings_serialized(oparl.Links(request), [found])[0])
+
+
+def _items_serialized(links, items: list[AgendaItem]) -> list[dict]:
+    """Items with their numbers and times, computed from the whole agenda of each meeting on the page."""
+    meetings = {m.pk: m for m in Meeting.objects.filter(pk__in={i.meeting_id for i in items}).select_related("body")}
+    agenda: dict[int, list] = {}
+    for item in AgendaItem.objects.filter(meeting_id__in=meetings).order_by("order", "pk"):
+        agenda.setdefault(item.meeting_id, []).append(item)
+    published = set(
+        MinutesVersion.objects.filter(minutes__meeting_id__in=meetings, published_at__isnull=False).values_list(
+            "minutes__meeting_id", flat=True
+        )
+    )
+    entries = {}
+    for meeting_pk, rows in agenda.items():
+        for entry in agenda_with_times(meeting=meetings[meeting_pk], items=rows):
+            for one in (entry, *entry.children):
+                entries[one.item.pk] = one
+    data = []
+    for item in items:
+        entry = entries[item.pk]
+        entry.item = item  # the row with its position and public attachments
+        data.append(
+            oparl.agenda_item(
+                links, entry, meeting=meetings[item.meeting_id], position_public=item.meeting_id in published
+            )
+        )
+    return data
+
+
+def agenda_item_list(request, body_pk):
+    _body(body_pk)
+    items = _public_items().filter(meeting__body_id=body_pk).order_by("-meeting__date", "meeting_id", "order", "pk")
+    return _paged(request, items, _items_serialized, list_name="agenda_item_list", body_pk=body_pk)
+
+
+def agenda_item(request, pk):
+    found = _public_items().filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return _json(_items_serialized(oparl.Links(request), [found])[0])
+
+
+def _public_attachments():
+    return (
+        Attachment.objects.filter(is_public=True, item__meeting__notice_published_at__isnull=False)
+        .select_related("item")
+        .order_by("pk")
+    )
+
+
+def file_list(request, body_pk):
+    """The public attachments; a meeting's notice and notes are its invitation and results protocol."""
+    _body(body_pk)
+    attachments = _public_attachments().filter(item__meeting__body_id=body_pk)
+    return _paged(request, attachments, lambda links, rows: [oparl.attachment_file(links, a) for a in rows],
+                  list_name="file_list", body_pk=body_pk)  # fmt: skip
+
+
+def file(request, key):
+    links = oparl.Links(request)
+    kind, _, pk = key.partition("-")
+    if not pk.isdigit():
+        raise Http404
+    if kind == "attachment":
+        found = _public_attachments().filter(pk=pk).first()
+        if found is not None:
+            return _json(oparl.attachment_file(links, found))
+    elif kind in ("notice", "notes"):
+        found = public_meetings_queryset().select_related("body").filter(pk=pk).first()
+        if found is not None:
+            meeting_data = _meetings_serialized(links, [found])[0]
+            document = meeting_data.get("invitation" if kind == "notice" else "resultsProtocol")
+            if document:
+                return _json(document)
+    raise Http404
+
+
+def empty_list(request, body_pk, list_name):
+    """Papers, consultations and locations: SRO has none of its own, so these lists are empty."""
+    _body(body_pk)
+    return _paged(request, Body.objects.none(), lambda links, rows: [], list_name=list_name, body_pk=body_pk)
