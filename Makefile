@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test bench-pdf clean
+.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-site clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
@@ -14,12 +14,16 @@ help:
 	@echo "make lint   ruff, ruff format --check, djhtml --check, makemigrations --check"
 	@echo "make format reformat Python and templates"
 	@echo "make bench-pdf  time the PDF of the demo notice (median of 10)"
+	@echo "make bench-site public pages and search on 10 years of data, gunicorn + PostgreSQL"
 
 system-deps:
 	@bash scripts/system-deps.sh run
 
 system-deps-test:
 	@bash scripts/system-deps.sh test
+
+system-deps-bench:
+	@bash scripts/system-deps.sh bench
 
 $(VENV)/.run-deps: requirements.txt | system-deps
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +60,9 @@ test: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messag
 
 bench-pdf: $(VENV)/.test-deps messages
 	$(PY) bench/notice_pdf.py
+
+bench-site: system-deps-bench $(VENV)/.test-deps messages
+	bash scripts/with-postgres.sh $(PY) bench/public_site.py
 
 format: $(VENV)/.test-deps
 	$(VENV)/bin/ruff format .

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs, only those missing: `run` for the server,
-# `test` for the suite as well. Needs root (or sudo) on Debian 12 when something is missing.
+# `test` for the suite as well, `bench` for the load and fault scripts (PostgreSQL, wrk). Needs root (or sudo) on Debian 12 when something is missing.
 set -euo pipefail
 
 want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
 if [ "${1:-run}" = "test" ]; then
   want+=(chromium poppler-utils nodejs npm)
+fi
+if [ "${1:-run}" = "bench" ]; then
+  want+=(postgresql wrk)
 fi
 
 missing=()

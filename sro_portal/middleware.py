@@ -1,6 +1,12 @@
-"""Cache headers: the public site may be cached briefly and revalidated; everything else is private."""
+"""Caching of the public site: cache headers for browsers and proxies, and rendered pages kept in memory."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from meetings import revision
 
 PUBLIC_NAMESPACES = {"public", "api"}
 
@@ -30,3 +36,51 @@ class CacheHeadersMiddleware:
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+# Pages not kept: downloads (streamed from storage already) and search (its answers are countless).
+NOT_KEPT = {"search", "attachment", "minutes_pdf", "notice_pdf", "compilation_pdf"}
+KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language", "Access-Control-Allow-Origin")
+
+
+class PublicPageCacheMiddleware:
+    """Public pages rendered for anonymous visitors are kept and served again while nothing has changed.
+
+    A kept page is found under the site's revision (``meetings.revision``), today's date and the full
+    URL: one query for the revision, and no rendering, until the next change to any data.
+    Visitors with a session (staff logged in) always get a freshly rendered page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PUBLIC_PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.get_response(request)
+        key = f"page:{revision.current()}:{timezone.localdate():%Y%m%d}:{request.get_full_path()}"
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        if self._keep(request, response):
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers), settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def _keep(request, response) -> bool:
+        match = request.resolver_match
+        return (
+            match is not None
+            and match.namespace in PUBLIC_NAMESPACES
+            and match.url_name not in NOT_KEPT
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        )

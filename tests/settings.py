@@ -22,3 +22,6 @@ STORAGES = {
 # Static files straight from static/, as in development: the suite needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Pages are rendered for every request, so that what a test counts and sees is the real work;
+# tests/test_page_cache.py turns the cache on.
+PUBLIC_PAGE_CACHE = False

@@ -1,6 +1,7 @@
 """Settings come from the environment and fail loudly on bad values."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +64,17 @@ def test_a_database_url_that_is_not_one_fails_loudly():
     result = load_settings(DEBUG="true", DATABASE_URL="nonsense://x")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_collectstatic_builds_the_hashed_compressed_files_production_serves(settings, tmp_path):
+    """Production serves static files with hashed names and compressed copies (whitenoise's manifest)."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    manifest = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": manifest}
+    call_command("collectstatic", interactive=False, verbosity=0)
+    hashed = staticfiles_storage.stored_name("css/site.css")
+    assert re.fullmatch(r"css/site\.[0-9a-f]{12}\.css", hashed)
+    assert (tmp_path / hashed).exists() and (tmp_path / f"{hashed}.gz").exists()

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +109,8 @@ class MinutesVersion(models.Model):
     approved_at = models.DateTimeField(_("approved"))
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    # Filled by the database on PostgreSQL (migration 0008), for the public search; empty on SQLite.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("approved version")

@@ -1,7 +1,7 @@
 """Search across what the public may read: published notes, positions, agenda items and matters.
 
 On PostgreSQL it is full-text search with the Swedish configuration: "kommunerna" finds "kommun",
-results are ranked, and the passage that matched is highlighted by ``ts_headline``. The vectors are
+the newest come first, and the passage that matched is highlighted by ``ts_headline``. The vectors are
 the same expressions as the GIN indexes of migration 0007, so a search reads the indexes.
 
 On SQLite (the embedded default for a developer's machine) it is a simpler fallback: every word
@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
 from django.urls import reverse
@@ -31,17 +31,22 @@ CONFIG = "swedish"
 LIMIT = 20  # results per kind; the page says when there are more
 START, STOP = "⟦", "⟧"  # ts_headline's marks, turned into <mark> after escaping
 
-# What each kind searches: table → fields. Migration 0007 indexes exactly these vectors.
+# What each kind searches: table → fields. Migration 0007 indexes exactly these vectors; the notes,
+# which are long, have theirs stored in a column (migration 0008).
 VECTORS = {
     "meetings_minutesversion": ["html"],
     "meetings_position": ["text", "clauses"],
     "meetings_agendaitem": ["title", "body", "proposal_text"],
     "meetings_matter": ["title", "description"],
 }
+STORED_VECTORS = {"meetings_minutesversion": "search_vector"}
 
 
-def search_vector(queryset) -> SearchVector:
-    return SearchVector(*VECTORS[queryset.model._meta.db_table], config=CONFIG)
+def search_vector(queryset):
+    table = queryset.model._meta.db_table
+    if table in STORED_VECTORS:
+        return F(STORED_VECTORS[table])
+    return SearchVector(*VECTORS[table], config=CONFIG)
 
 
 @dataclass
@@ -101,7 +106,7 @@ def _highlight(text: str, words: list[str], width: int = 220) -> SafeString:
 
 
 def _matching(queryset, query: str, snippet_field: str, *, html_field: bool):
-    """The queryset narrowed to the query, best first, with a highlighted passage."""
+    """The queryset narrowed to the query, with a highlighted passage (the caller orders it, newest first)."""
     fields = VECTORS[queryset.model._meta.db_table]
     if _uses_postgres():
         search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
@@ -110,7 +115,6 @@ def _matching(queryset, query: str, snippet_field: str, *, html_field: bool):
             queryset.annotate(found=search_vector(queryset))
             .filter(found=search_query)
             .annotate(
-                rank=SearchRank(search_vector(queryset), search_query),
                 headline=SearchHeadline(
                     source,
                     search_query,
@@ -123,7 +127,6 @@ def _matching(queryset, query: str, snippet_field: str, *, html_field: bool):
                     fragment_delimiter=" … ",
                 ),
             )
-            .order_by("-rank")
         )
     condition = Q()
     for word in _words(query):
@@ -164,8 +167,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     if year:
         minutes = minutes.filter(minutes__meeting__date__year=year)
     minutes = _matching(minutes, query, "html", html_field=True)
-    if not _uses_postgres():
-        minutes = minutes.order_by("-minutes__meeting__date")
+    minutes = minutes.order_by("-minutes__meeting__date")
     rows, more = _take(minutes)
     hits = [
         Hit(
@@ -182,8 +184,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     if year:
         positions = positions.filter(taken_on__year=year)
     positions = _matching(positions, query, "text", html_field=False)
-    if not _uses_postgres():
-        positions = positions.order_by("-taken_on", "pk")
+    positions = positions.order_by("-taken_on", "pk")
     rows, more = _take(positions)
     hits = []
     for position in rows:
@@ -214,8 +215,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     if year:
         items = items.filter(meeting__date__year=year)
     items = _matching(items, query, "body", html_field=True)
-    if not _uses_postgres():
-        items = items.order_by("-meeting__date", "order")
+    items = items.order_by("-meeting__date", "order")
     rows, more = _take(items)
     hits = [
         Hit(
@@ -236,8 +236,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
         )
         matters = matters.filter(Exists(in_year) | Exists(positions_in_year))
     matters = _matching(matters, query, "title", html_field=False)
-    if not _uses_postgres():
-        matters = matters.order_by("title")
+    matters = matters.order_by("title")
     rows, more = _take(matters)
     hits = [
         Hit(

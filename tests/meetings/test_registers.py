@@ -44,7 +44,7 @@ def test_the_2022_compilation_holds_the_demo_positions_and_leaves_out_noting_inf
 def test_the_2025_compilation_holds_the_position_of_30_january_as_a_pdf(demo, client):
     response = client.get(reverse("public:compilation_pdf", kwargs={"year": 2025}))
     assert response.status_code == 200
-    text = pdf_text(response.content)
+    text = pdf_text(response.getvalue())
     assert "Samtliga ställningstaganden 2025" in text
     assert "Ställningstaganden av SRO januari 2025" in text
     assert "Partsgemensamt utvecklingsarbete kring patientsäkerhet" in text
@@ -52,7 +52,7 @@ def test_the_2025_compilation_holds_the_position_of_30_january_as_a_pdf(demo, cl
 
 
 def test_the_2022_compilation_pdf_reads_back_each_matter_and_position(demo, client):
-    text = pdf_text(client.get(reverse("public:compilation_pdf", kwargs={"year": 2022})).content)
+    text = pdf_text(client.get(reverse("public:compilation_pdf", kwargs={"year": 2022})).getvalue())
     for position in positions_queryset(body=demo, public=True).filter(taken_on__year=2022, notes_information=False):
         subject = position.matter.title if position.matter_id else position.item.title
         assert " ".join(subject.split()) in text

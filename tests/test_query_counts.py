@@ -1,0 +1,61 @@
+"""Every public page and API list runs a fixed number of SQL queries, however much has been published.
+
+Counted on the demo data with one generated year (small) and again with four more (large: 50 more
+meetings, 750 agenda items, 1,350 positions); both must be the pinned number.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.demo.bulk import generate
+from meetings.models import Meeting
+from tests.test_public_pages import published_urls
+
+pytestmark = pytest.mark.django_db
+
+PINNED = {
+    "home": 4, "meetings": 2, "meeting": 11, "generated_meeting": 12, "notice_pdf": 11, "minutes": 1,
+    "minutes_pdf": 1, "attachment": 1, "positions": 5, "compilation": 3, "compilation_pdf": 3, "matters": 2,
+    "matter": 7, "plan": 3, "members": 3, "search": 6, "api_docs": 1, "accessibility": 1, "feed_minutes": 1,
+    "feed_positions": 2, "calendar": 1, "api:system": 0, "api:body": 2, "api:meeting_list": 6,
+    "api:agenda_item_list": 7, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,
+    "api:file_list": 3, "api:legislative_term_list": 3,
+}  # fmt: skip
+
+
+def api_urls(body) -> dict:
+    return {
+        "api:system": reverse("api:system"),
+        "api:body": reverse("api:body", kwargs={"pk": body.pk}),
+        **{f"api:{name}": reverse(f"api:{name}", kwargs={"body_pk": body.pk})
+           for name in ("meeting_list", "agenda_item_list", "person_list", "membership_list", "organization_list",
+                        "file_list", "legislative_term_list")},
+    }  # fmt: skip
+
+
+def count_queries(client, urls: dict) -> dict:
+    counts = {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        assert response.status_code == 200, name
+        counts[name] = len(queries)
+    return counts
+
+
+def test_public_pages_run_the_same_pinned_number_of_queries_at_small_and_large_data(client, demo):
+    generate(body=demo, years=1, first_year=2015)
+    urls = {**published_urls(), **api_urls(demo)}
+    urls["search"] = reverse("public:search") + "?q=nära+vård"
+    urls["generated_meeting"] = reverse("public:meeting", kwargs={"pk": Meeting.objects.get(date="2015-03-10").pk})
+    client.get(urls["notice_pdf"])  # the stored PDF is made once; what is counted is serving it
+    client.get(urls["compilation_pdf"])
+    small = count_queries(client, urls)
+    generate(body=demo, years=4, first_year=2016)
+    large = count_queries(client, urls)
+    assert large == small
+    assert small == PINNED
