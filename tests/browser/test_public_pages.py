@@ -1,10 +1,14 @@
 """Every public page type, as an anonymous visitor in Chromium: axe-core finds no violation."""
 
+import hashlib
+import re
+
+from meetings.models import MinutesVersion
 from tests.browser.conftest import describe
 from tests.test_public_pages import published_urls
 
 PAGES = ["home", "meetings", "meeting", "minutes", "positions", "compilation", "matters", "matter", "plan", "members",
-         "accessibility"]  # fmt: skip
+         "search", "api_docs", "accessibility"]  # fmt: skip
 
 
 def test_every_public_page_type_passes_axe(page, live_server, demo, axe):
@@ -29,3 +33,23 @@ def test_the_public_menu_works_by_keyboard(page, live_server, demo):
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/positions/")
     assert page.locator("h1").inner_text() == "Ställningstaganden"
+
+
+def test_a_visitor_searches_from_the_home_page_reads_the_notes_and_downloads_the_pdf(page, live_server, demo, axe):
+    page.goto(live_server.url)
+    page.get_by_label("Sök efter").fill("Göteborgsregionen")
+    page.get_by_role("button", name="Sök").click()
+    page.wait_for_url(re.compile(r"/search/\?q=G"))
+    hit = page.get_by_role("link", name="Minnesanteckningar 19 oktober 2022")
+    assert page.locator("mark", has_text="Göteborgsregionen").count() >= 1
+    assert axe() == []
+    hit.click()
+    page.wait_for_url(re.compile(r"/meetings/\d+/notes/$"))
+    assert page.locator("h1").inner_text() == "Mötesanteckning SRO"  # as the real notes are headed
+    assert "samtal med kommunerna i Göteborgsregionen" in page.locator("main").inner_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("PDF")).first.click()
+    download = download_info.value
+    pdf = open(download.path(), "rb").read()
+    version = MinutesVersion.objects.get(minutes__meeting__date="2022-10-19")
+    assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == version.pdf_sha256
