@@ -25,3 +25,7 @@ WHITENOISE_AUTOREFRESH = True
 # Pages are rendered for every request, so that what a test counts and sees is the real work;
 # tests/test_page_cache.py turns the cache on.
 PUBLIC_PAGE_CACHE = False
+# The test server speaks plain HTTP on localhost; production's HTTPS settings are checked by
+# tests/test_security.py with the production environment.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from pathlib import Path
 
 from meetings.models import MinutesVersion
 from tests.browser.conftest import describe
@@ -50,6 +51,6 @@ def test_a_visitor_searches_from_the_home_page_reads_the_notes_and_downloads_the
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("PDF")).first.click()
     download = download_info.value
-    pdf = open(download.path(), "rb").read()
+    pdf = Path(download.path()).read_bytes()
     version = MinutesVersion.objects.get(minutes__meeting__date="2022-10-19")
     assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == version.pdf_sha256

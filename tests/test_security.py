@@ -1,0 +1,133 @@
+"""Production settings, security headers on every URL pattern, and no inline script anywhere."""
+
+import os
+import secrets
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests import test_staff_permissions as permissions
+from tests.test_public_pages import published_urls
+from tests.test_staff_permissions import TABLE, url_for
+
+ROOT = Path(__file__).resolve().parents[1]
+objects = permissions.objects  # the fixture: one of every object a staff URL takes
+pytestmark = pytest.mark.django_db
+
+
+def production_check(tmp_path, **overrides):
+    environ = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set for the tests only
+    env = {**environ, "DJANGO_SETTINGS_MODULE": "sro_portal.settings", "DEBUG": "false",
+           "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "sro.example.se",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/check.sqlite3", **overrides}  # fmt: skip
+    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)  # fmt: skip
+
+
+def test_check_deploy_passes_with_the_production_settings(tmp_path):
+    done = production_check(tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_check_deploy_fails_with_a_weak_secret_key(tmp_path):
+    done = production_check(tmp_path, SECRET_KEY="short")
+    assert done.returncode != 0 and "security.W009" in done.stdout + done.stderr
+
+
+class Scripts(HTMLParser):
+    """Collects what would run in a browser without a file of ours: inline scripts and on… handlers."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._inline = [], False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.found += [f"{tag} {name}" for name in attributes if name.startswith("on")]
+        self.found += [
+            f"{tag} {n}={v}" for n, v in attributes.items() if v and v.strip().lower().startswith("javascript:")
+        ]
+        json_data = attributes.get("type") in ("application/json", "application/ld+json")
+        self._inline = tag == "script" and "src" not in attributes and not json_data
+
+    def handle_data(self, data):
+        if self._inline and data.strip():
+            self.found.append(f"inline script: {data.strip()[:60]}")
+
+    def handle_endtag(self, tag):
+        self._inline = False
+
+
+def scripts_in(html: str) -> list[str]:
+    parser = Scripts()
+    parser.feed(html)
+    return parser.found
+
+
+def assert_safe(response, url):
+    csp = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";") if part.strip())
+    assert csp["script-src"] == "'self'" and "unsafe" not in csp["default-src"], url
+    assert csp["object-src"] == "'none'" and csp["frame-ancestors"] == "'none'", url
+    assert response["X-Content-Type-Options"] == "nosniff", url
+    assert response["X-Frame-Options"] == "DENY", url
+    assert response["Referrer-Policy"] == "same-origin", url
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000"), url
+    if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
+        assert scripts_in(response.content.decode()) == [], url
+
+
+def test_every_public_url_pattern_sends_the_security_headers(client, demo):
+    for name, url in published_urls().items():
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, name
+        assert_safe(response, url)
+
+
+def test_every_staff_and_admin_url_pattern_sends_the_security_headers(client, objects, secretary, superuser):
+    client.force_login(superuser)
+    for name, (key, _expected) in TABLE.items():
+        url = url_for(name, key, objects)
+        assert_safe(client.get(url, secure=True), url)
+    meeting = objects["meeting"]
+    admin = [
+        reverse("admin:index"),
+        reverse("admin:meetings_meeting_changelist"),
+        reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+        reverse("admin:members_person_add"),
+    ]
+    for url in admin:
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, url
+        assert_safe(response, url)
+
+
+def test_every_api_url_sends_the_security_headers(client, demo):
+    for name in ("system", "body_list"):
+        assert_safe(client.get(reverse(f"api:{name}"), secure=True), name)
+    assert_safe(client.get(reverse("api:meeting_list", kwargs={"body_pk": demo.pk}), secure=True), "meetings")
+
+
+def test_the_login_page_and_errors_send_them_too(client, db):
+    assert_safe(client.get(reverse("staff:login"), secure=True), "login")
+    missing = client.get("/finns-inte/", secure=True)
+    assert missing.status_code == 404 and "Content-Security-Policy" in missing
+
+
+def test_http_is_redirected_to_https_in_production(client, settings, db):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/")
+    assert response.status_code == 301 and response["Location"] == "https://testserver/"
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<script>alert(1)</script>', ["inline script: alert(1)"]),
+    ('<img src="x" onerror="alert(1)">', ["img onerror"]),
+    ('<a href=" javascript:alert(1)">x</a>', ["a href= javascript:alert(1)"]),
+    ('<script src="/static/js/x.js"></script><script type="application/json">{}</script>', []),
+])  # fmt: skip
+def test_the_inline_script_finder_finds_what_it_must(html, expected):
+    assert scripts_in(html) == expected
