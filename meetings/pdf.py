@@ -7,6 +7,9 @@ nothing.
 
 import hashlib
 import mimetypes
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,8 +18,11 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from meetings.services import ServiceError
 
 # Relative URLs in the templates ("/static/…") resolve against this address, which is never fetched.
 BASE_URL = "https://sro-portal.invalid/"
@@ -55,10 +61,37 @@ class PortalURLFetcher(URLFetcher):
         return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": content_type})
 
 
+class PdfTimeout(ServiceError):
+    """Rendering took longer than PDF_RENDER_SECONDS and was stopped."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Stop what runs inside after ``seconds`` (a timer signal; gunicorn's sync workers serve each request
+    in the main thread). Elsewhere, as in a threaded development server, there is no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise PdfTimeout(_("The document took more than %(seconds)s seconds to make and was stopped. "
+                           "Shorten it or try again; if it happens again, tell the administrator.")
+                         % {"seconds": f"{seconds:g}"})  # fmt: skip
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def html_to_pdf(html: str) -> bytes:
-    """HTML → an archival (PDF/A-2b), tagged PDF."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
-    return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True)
+    """HTML → an archival (PDF/A-2b), tagged PDF, within the time limit."""
+    with _time_limit(settings.PDF_RENDER_SECONDS):
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
+        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True)
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

@@ -50,3 +50,14 @@ def test_media_files_are_found_only_inside_media_root(tmp_path):
     with override_settings(MEDIA_ROOT=tmp_path):
         assert local_file_for(BASE_URL + "media/bilaga.txt") == tmp_path / "bilaga.txt"
         assert local_file_for(BASE_URL + "media/../bilaga.txt") is None
+
+
+def test_a_render_that_takes_too_long_is_stopped_with_a_swedish_message(settings):
+    from meetings.pdf import PdfTimeout, html_to_pdf
+
+    settings.PDF_RENDER_SECONDS = 0.5
+    rows = "".join(f"<tr><td>{n}</td><td>rad {n}</td></tr>" for n in range(30000))
+    with pytest.raises(PdfTimeout) as stopped:
+        html_to_pdf(f"<html><body><table>{rows}</table></body></html>")
+    assert "tog mer än 0.5 sekunder" in str(stopped.value)
+    assert html_to_pdf("<p>kort</p>").startswith(b"%PDF")  # the next render is not affected
