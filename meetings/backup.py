@@ -1,0 +1,160 @@
+"""Backup and restore: the database and every stored file in one archive.
+
+The archive (``.tar.gz``) holds:
+
+- ``data.json``: every row of the portal (meetings, members, users and groups) in Django's
+  serialization with natural keys, so it loads into SQLite or PostgreSQL alike; timestamps keep their
+  microseconds (Django's own JSON encoder would cut them to milliseconds);
+- ``media/``: every uploaded attachment and every generated PDF (the approved notes among them);
+- ``manifest.json``: the row count of each table and the SHA-256 of each file, checked after a restore.
+
+Restore goes into an empty installation (migrated, no data of its own). The approved notes are loaded
+with the integrity guard lifted for that one operation, since loading them is not changing them.
+Sessions and failed-login records are not kept: they belong to the running portal, not to its records.
+"""
+
+import datetime
+import hashlib
+import io
+import itertools
+import json
+import tarfile
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+
+from meetings import integrity
+
+APPS = ["auth.group", "auth.user", "members", "meetings"]
+FORMAT_VERSION = 1
+
+
+class BackupError(Exception):
+    pass
+
+
+def _models():
+    for label in APPS:
+        if "." in label:
+            yield apps.get_model(label)
+        else:
+            yield from apps.get_app_config(label).get_models()
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in _models()}
+
+
+def file_hashes(root: Path) -> dict[str, str]:
+    root = Path(root)
+    if not root.exists():
+        return {}
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+def _dump() -> str:
+    """Every row, parents before children, each table in key order."""
+    ordered = serializers.sort_dependencies([(None, list(_models()))], allow_cycles=True)
+    rows = itertools.chain.from_iterable(model._default_manager.order_by("pk").iterator() for model in ordered)
+    return serializers.serialize("json", rows, cls=ExactJSONEncoder, indent=1,
+                                 use_natural_foreign_keys=True, use_natural_primary_keys=True)  # fmt: skip
+
+
+def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    archive.addfile(info, io.BytesIO(data))
+
+
+def backup(output: Path) -> dict:
+    """Write the archive; return its manifest."""
+    media = Path(settings.MEDIA_ROOT)
+    with transaction.atomic():  # one consistent moment (a snapshot on PostgreSQL's repeatable read is stronger)
+        data = _dump()
+        manifest = {"format": FORMAT_VERSION, "rows": row_counts(), "files": file_hashes(media)}
+    with tarfile.open(output, "w:gz") as archive:
+        _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False).encode())
+        _add_bytes(archive, "data.json", data.encode())
+        for name in manifest["files"]:
+            archive.add(media / name, arcname=f"media/{name}")
+    return manifest
+
+
+def _is_empty() -> bool:
+    return (
+        not any(
+            model._default_manager.exists() for model in _models() if model._meta.app_label in ("members", "meetings")
+        )
+        and not apps.get_model("auth.user").objects.exists()
+    )
+
+
+def restore(archive_path: Path) -> dict:
+    """Load the archive into this (empty) installation; check every row count and every file's hash."""
+    if not _is_empty():
+        raise BackupError("Återställning görs bara till en tom installation: databasen har redan innehåll.")
+    media = Path(settings.MEDIA_ROOT)
+    with tarfile.open(archive_path, "r:gz") as archive:
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+        if manifest.get("format") != FORMAT_VERSION:
+            raise BackupError("Arkivet har ett okänt format.")
+        data = archive.extractfile("data.json").read().decode()
+        members = [m for m in archive.getmembers() if m.name.startswith("media/") and m.isfile()]
+        for member in members:
+            target = (media / member.name.removeprefix("media/")).resolve()
+            if not target.is_relative_to(media.resolve()):
+                raise BackupError(f"Arkivet pekar utanför mediakatalogen: {member.name}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(archive.extractfile(member).read())
+    with transaction.atomic(), integrity.guard_disabled():
+        objects = serializers.deserialize("json", data, handle_forward_references=True)
+        saved = []
+        for obj in objects:
+            obj.save()
+            saved.append(obj)
+        for obj in saved:
+            if obj.deferred_fields:
+                obj.save_deferred_fields()
+        _reset_sequences()
+    problems = _compare(manifest)
+    if problems:
+        raise BackupError("Återställningen stämmer inte med arkivet: " + "; ".join(problems))
+    return manifest
+
+
+def _reset_sequences() -> None:
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    statements = connection.ops.sequence_reset_sql(no_style(), list(_models()))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def _compare(manifest: dict) -> list[str]:
+    problems = []
+    counts = row_counts()
+    for label, count in manifest["rows"].items():
+        if counts.get(label) != count:
+            problems.append(f"{label}: {counts.get(label)} rader, arkivet har {count}")
+    hashes = file_hashes(Path(settings.MEDIA_ROOT))
+    for name, digest in manifest["files"].items():
+        if hashes.get(name) != digest:
+            problems.append(f"filen {name} saknas eller skiljer sig")
+    return problems
