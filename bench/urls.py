@@ -1,6 +1,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from sro_portal.urls import handler500  # noqa: F401 - error handlers are looked up in the root URLconf
 from sro_portal.urls import urlpatterns as portal
 
 

@@ -3,7 +3,8 @@
 The archive (``.tar.gz``) holds:
 
 - ``data.json``: every row of the portal (meetings, members, users and groups) in Django's
-  serialization with natural keys, so it loads into SQLite or PostgreSQL alike; timestamps keep their
+  serialization (content types and permissions by natural key), so it loads into SQLite or PostgreSQL
+  alike with every row's own key; timestamps keep their
   microseconds (Django's own JSON encoder would cut them to milliseconds);
 - ``media/``: every uploaded attachment and every generated PDF (the approved notes among them);
 - ``manifest.json``: the row count of each table and the SHA-256 of each file, checked after a restore.
@@ -72,7 +73,7 @@ def _dump() -> str:
     ordered = serializers.sort_dependencies([(None, list(_models()))], allow_cycles=True)
     rows = itertools.chain.from_iterable(model._default_manager.order_by("pk").iterator() for model in ordered)
     return serializers.serialize("json", rows, cls=ExactJSONEncoder, indent=1,
-                                 use_natural_foreign_keys=True, use_natural_primary_keys=True)  # fmt: skip
+                                 use_natural_foreign_keys=True)  # fmt: skip
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -122,6 +123,8 @@ def restore(archive_path: Path) -> dict:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(archive.extractfile(member).read())
     with transaction.atomic(), integrity.guard_disabled():
+        # A new installation made the roles' groups itself; the archive's own come in their place, keys and all.
+        apps.get_model("auth.group").objects.all().delete()
         objects = serializers.deserialize("json", data, handle_forward_references=True)
         saved = []
         for obj in objects:

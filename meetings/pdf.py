@@ -68,23 +68,32 @@ class PdfTimeout(ServiceError):
 @contextmanager
 def _time_limit(seconds: float):
     """Stop what runs inside after ``seconds`` (a timer signal; gunicorn's sync workers serve each request
-    in the main thread). Elsewhere, as in a threaded development server, there is no limit."""
+    in the main thread). Elsewhere, as in a threaded development server, there is no limit.
+
+    WeasyPrint catches some exceptions to carry on, so the timer fires again every 50 ms until the
+    stop gets through, and a render that finishes after its time is refused all the same."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
+    message = _(
+        "The document took more than %(seconds)s seconds to make and was stopped. "
+        "Shorten it or try again; if it happens again, tell the administrator."
+    ) % {"seconds": f"{seconds:g}"}
+    expired = []
 
     def stop(signum, frame):
-        raise PdfTimeout(_("The document took more than %(seconds)s seconds to make and was stopped. "
-                           "Shorten it or try again; if it happens again, tell the administrator.")
-                         % {"seconds": f"{seconds:g}"})  # fmt: skip
+        expired.append(True)
+        raise PdfTimeout(message)
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if expired:
+        raise PdfTimeout(message)
 
 
 def html_to_pdf(html: str) -> bytes:

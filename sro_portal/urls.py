@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+handler500 = "sro_portal.views.server_error"
+
 admin.site.site_header = _("SRO portal – administration")
 admin.site.site_title = _("SRO portal")
 admin.site.index_title = _("Administration")

@@ -1,0 +1,100 @@
+"""Shared by the benchmark, load and fault scripts: a prepared database and gunicorn on loopback."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def prepared_env(workdir: Path, **extra) -> dict:
+    """Production settings (DEBUG off) on loopback, with files under ``workdir``."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "BEHIND_HTTPS_PROXY": "false",
+        "SECURE_COOKIES": "false",  # plain HTTP on loopback
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    done = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{done.stderr}")
+    return done.stdout
+
+
+def build_database(env: dict, *, years: int = 0) -> None:
+    """Migrate, collect static files, load the demo data and, if asked, years of generated history."""
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    manage(env, "load_demo", "-v", "0")
+    if years:
+        print("generated:", manage(env, "generate_history", "--years", str(years)).strip(), flush=True)
+
+
+def create_editors(env: dict, count: int) -> list[tuple[str, str]]:
+    """Secretaries with known passwords, for scripts that log in."""
+    code = (
+        "from django.contrib.auth.models import Group, User\n"
+        "from meetings.roles import SECRETARY\n"
+        f"for n in range({count}):\n"
+        "    user, _ = User.objects.get_or_create(username=f'redaktor{n}', defaults={'is_staff': True})\n"
+        "    user.set_password(f'redaktor-losenord-{n}')\n"
+        "    user.save()\n"
+        "    user.groups.add(Group.objects.get(name=SECRETARY))\n"
+    )
+    manage(env, "shell", "-c", code)
+    return [(f"redaktor{n}", f"redaktor-losenord-{n}") for n in range(count)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer {url}")
+
+
+@contextmanager
+def gunicorn(env: dict, *, workers: int = 2, threads: int = 1):
+    """gunicorn on a free loopback port; yields (base URL, the master process)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "-w", str(workers), "--threads", str(threads),
+         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "--graceful-timeout", "5", "sro_portal.wsgi"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for(f"{base}/")
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait()
