@@ -212,3 +212,15 @@ class ItemNoteAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return not (obj is not None and _frozen(obj.minutes)) and super().has_delete_permission(request, obj)
+
+
+# django-otp registers its devices in the admin with English labels only; staff manage their own app
+# under "Tvåstegsverifiering", and an administrator resets a lost one with `manage.py two_factor_reset`.
+def _unregister_otp_devices():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if admin.site.is_registered(TOTPDevice):
+        admin.site.unregister(TOTPDevice)
+
+
+_unregister_otp_devices()

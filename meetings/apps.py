@@ -8,6 +8,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from meetings.roles import ensure_role_groups
+        from meetings.services.two_factor import note_second_step
 
         post_migrate.connect(ensure_role_groups, sender=self)
+        user_logged_in.connect(note_second_step, dispatch_uid="sro_two_factor")

@@ -318,6 +318,12 @@ class ApproveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if settings.OTP_REQUIRED_FOR_APPROVAL:
+            self.fields["code"] = forms.CharField(
+                label=capfirst(_("the six-digit code from your authenticator app")),
+                max_length=8,
+                widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+            )
         self.helper = _helper()
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -84,3 +85,31 @@ class PublicPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         )
+
+
+class TwoFactorMiddleware:
+    """Someone who turned two-factor sign-in on reaches no staff or admin page before giving a code."""
+
+    EXEMPT = {"two_factor_verify", "logout", "login"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.shortcuts import redirect
+        from django.utils.http import urlencode
+
+        from meetings.services.two_factor import SECOND_STEP_PENDING
+
+        user = getattr(request, "user", None)
+        if not (user and user.is_authenticated and request.session.get(SECOND_STEP_PENDING)):
+            return None
+        if user.is_verified():
+            return None
+        match = request.resolver_match
+        if match.namespace not in ("staff", "admin") or match.url_name in self.EXEMPT:
+            return None
+        return redirect(f"{reverse('staff:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")

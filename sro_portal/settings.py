@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "members",
     "meetings",
 ]
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "sro_portal.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -146,6 +150,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Two-factor sign-in with an authenticator app (django-otp, TOTP): each member of staff may turn it on;
+# with OTP_REQUIRED_FOR_APPROVAL the chair must also confirm each approval of notes with a code.
+OTP_TOTP_ISSUER = "SRO-portalen"
+OTP_REQUIRED_FOR_APPROVAL = env_bool("OTP_REQUIRED_FOR_APPROVAL", False)
 
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:home"

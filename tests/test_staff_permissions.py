@@ -34,6 +34,9 @@ CHAIR_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 40
 REVIEWER_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 403, "superuser": 404}
 REVIEWER_POST = {"anonymous": "login", "member": 403, "chair": 405, "secretary": 403, "superuser": 405}
 ANY_LOGGED_IN = {"anonymous": "login", "member": 302, "chair": 302, "secretary": 302, "superuser": 302}
+ANY_STAFF = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 200, "superuser": 200}
+# The second step of signing in: with no authenticator app there is nothing to ask, so on to the start page.
+STAFF_ON_TO_START = {"anonymous": "login", "member": 403, "chair": 302, "secretary": 302, "superuser": 302}
 
 # url name → (kwargs key, expected by role)
 TABLE = {
@@ -93,6 +96,8 @@ TABLE = {
     "home": (None, ANY_LOGGED_IN),
     "login": (None, dict.fromkeys(ROLES, 200)),
     "logout": (None, dict.fromkeys(ROLES, 405)),
+    "two_factor": (None, ANY_STAFF),
+    "two_factor_verify": (None, STAFF_ON_TO_START),
 }
 
 

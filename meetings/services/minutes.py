@@ -29,7 +29,7 @@ from meetings.models import (
 from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html
 from meetings.selectors import minutes_context, minutes_reviewers
-from meetings.services import ServiceError
+from meetings.services import ServiceError, two_factor
 from meetings.services.log import log_change
 from members.selectors import called_memberships
 
@@ -237,8 +237,9 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
 
 
 @transaction.atomic
-def minutes_approve(*, minutes: Minutes, by, password: str) -> MinutesVersion:
-    """The chair approves, confirming with the password again: the version is frozen as HTML and PDF."""
+def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "") -> MinutesVersion:
+    """The chair approves, confirming with the password again (and, with OTP_REQUIRED_FOR_APPROVAL, a code
+    from the authenticator app): the version is frozen as HTML and PDF."""
     minutes = _locked(minutes)
     if not chair_can_approve(user=by, meeting=minutes.meeting):
         raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
@@ -246,6 +247,12 @@ def minutes_approve(*, minutes: Minutes, by, password: str) -> MinutesVersion:
         raise ServiceError(_("The notes are not waiting for the chair."))
     if not by.check_password(password):
         raise ServiceError(_("The password was wrong. The notes are not approved."))
+    if settings.OTP_REQUIRED_FOR_APPROVAL:
+        device = two_factor.confirmed_device(by)
+        if device is None:
+            raise ServiceError(_("Approving requires two-factor sign-in: turn it on under “Two-factor sign-in” "
+                                 "first. The notes are not approved."))  # fmt: skip
+        two_factor.check_code(device, code)
     person = by.person
     return freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=timezone.now())
 

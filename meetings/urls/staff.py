@@ -1,13 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from meetings.views.staff import meetings, minutes, notices, registers
+from meetings.views.staff import meetings, minutes, notices, registers, two_factor
 
 app_name = "staff"
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="staff/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", two_factor.setup, name="two_factor"),
+    path("login/code/", two_factor.verify, name="two_factor_verify"),
     path("", meetings.overview, name="overview"),
     path("start/", meetings.home, name="home"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),

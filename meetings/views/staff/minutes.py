@@ -290,9 +290,12 @@ def minutes_approve(request, pk):
     form = ApproveForm(request.POST, prefix="approve")
     if form.is_valid():
         try:
-            services.minutes_approve(minutes=minutes, by=request.user, password=form.cleaned_data["password"])
+            services.minutes_approve(minutes=minutes, by=request.user, password=form.cleaned_data["password"],
+                                     code=form.cleaned_data.get("code", ""))  # fmt: skip
         except ServiceError as error:
-            form.add_error("password" if "lösenord" in str(error).lower() else None, str(error))
+            message = str(error).lower()
+            field = "password" if "lösenord" in message else "code" if "kod" in message else None
+            form.add_error(field if field in form.fields else None, str(error))
         else:
             messages.success(request, _("You approved the notes. The secretary can now publish them."))
             return redirect("staff:review_list")
