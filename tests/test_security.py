@@ -105,10 +105,29 @@ def test_every_staff_and_admin_url_pattern_sends_the_security_headers(client, ob
         assert_safe(response, url)
 
 
-def test_every_api_url_sends_the_security_headers(client, demo):
-    for name in ("system", "body_list"):
-        assert_safe(client.get(reverse(f"api:{name}"), secure=True), name)
-    assert_safe(client.get(reverse("api:meeting_list", kwargs={"body_pk": demo.pk}), secure=True), "meetings")
+def test_every_api_url_pattern_sends_the_security_headers(client, demo):
+    """From the system object through every list to the first object of each: every pattern of urls/api.py."""
+    import json
+
+    from meetings.urls.api import urlpatterns
+
+    seen = set()
+
+    def visit(url):
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, url
+        assert_safe(response, url)
+        seen.add(response.resolver_match.url_name)
+        return json.loads(response.content)
+
+    body = visit(visit(reverse("api:system"))["body"])
+    body = visit(body["data"][0]["id"])
+    for key in ("organization", "person", "membership", "legislativeTermList", "meeting", "agendaItem", "file",
+                "paper", "consultation", "locationList"):  # fmt: skip
+        page = visit(body[key])
+        if page["data"]:
+            visit(page["data"][-1]["id"])
+    assert seen == {p.name for p in urlpatterns}
 
 
 def test_the_login_page_and_errors_send_them_too(client, db):
