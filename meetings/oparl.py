@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.services.notices import notice_filename
+
 SCHEMA = "https://schema.oparl.org/1.1/"
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
 
@@ -203,11 +205,12 @@ def attachment_file(links: Links, attachment) -> dict:
 
 
 def notice_file(links: Links, meeting) -> dict:
+    file_name = notice_filename(meeting, max(meeting.notice_version, 1))
     return file(
         links,
         key=f"notice-{meeting.pk}",
-        name=f"Kallelse {meeting.body.short_name} {meeting.date:%Y-%m-%d}",
-        file_name=f"Kallelse {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf",
+        name=file_name.removesuffix(".pdf"),
+        file_name=file_name,
         mime_type="application/pdf",
         size=None,
         date=meeting.notice_published_at.date(),
@@ -220,8 +223,8 @@ def notes_file(links: Links, meeting, version) -> dict:
     return file(
         links,
         key=f"notes-{meeting.pk}",
-        name=f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}",
-        file_name=f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf",
+        name=version.download_name.removesuffix(".pdf"),
+        file_name=version.download_name,
         mime_type="application/pdf",
         size=version.pdf.size if version.pdf else None,
         date=version.published_at.date(),

@@ -125,6 +125,13 @@ class MinutesVersion(models.Model):
     def is_correction(self) -> bool:
         return self.version > 1
 
+    @property
+    def download_name(self) -> str:
+        """ "Minnesanteckningar SRO 2022-10-19.pdf"; a correction adds its version: "… v2.pdf"."""
+        meeting = self.minutes.meeting
+        suffix = f" v{self.version}" if self.is_correction else ""
+        return f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}{suffix}.pdf"
+
 
 class Attendance(models.Model):
     """Whether one person called or invited was there."""

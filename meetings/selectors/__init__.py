@@ -320,17 +320,20 @@ def minutes_for_review(*, user) -> list[Minutes]:
     )
 
 
-def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
-    """The newest published notes, one per meeting (its newest published version), newest meeting first."""
+def newest_published_versions():
+    """Of each meeting's notes, the newest published version only: what the public reads."""
     newest = (
         MinutesVersion.objects.filter(minutes=OuterRef("minutes"), published_at__isnull=False)
         .order_by("-version")
         .values("pk")[:1]
     )
+    return MinutesVersion.objects.filter(published_at__isnull=False, pk=Subquery(newest))
+
+
+def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
+    """The newest published notes, one per meeting (its newest published version), newest meeting first."""
     return list(
-        MinutesVersion.objects.filter(published_at__isnull=False, pk=Subquery(newest))
-        .select_related("minutes__meeting__body")
-        .order_by("-minutes__meeting__date")[:limit]
+        newest_published_versions().select_related("minutes__meeting__body").order_by("-minutes__meeting__date")[:limit]
     )
 
 
@@ -370,10 +373,12 @@ def public_meetings_of_year(*, year: int) -> list[Meeting]:
     return list(public_meetings_queryset().filter(date__year=year).select_related("body").order_by("-date"))
 
 
-def public_attachment(*, pk: int) -> Attachment | None:
-    """A public attachment of an item whose notice is published."""
-    return (
-        Attachment.objects.filter(pk=pk, is_public=True, item__meeting__notice_published_at__isnull=False)
-        .select_related("item")
-        .first()
+def public_attachments():
+    """Public attachments of items whose notice is published."""
+    return Attachment.objects.filter(is_public=True, item__meeting__notice_published_at__isnull=False).select_related(
+        "item"
     )
+
+
+def public_attachment(*, pk: int) -> Attachment | None:
+    return public_attachments().filter(pk=pk).first()

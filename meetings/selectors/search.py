@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape, strip_tags
@@ -24,7 +24,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from meetings.models import AgendaItem, MinutesVersion
+from meetings.models import AgendaItem
+from meetings.selectors import newest_published_versions
 from meetings.selectors.registers import positions_queryset, public_item_filter, public_matters
 
 CONFIG = "swedish"
@@ -156,14 +157,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     if not words:
         return SearchResults(query=query, year=year, groups=[])
 
-    newest_published = (
-        MinutesVersion.objects.filter(minutes=OuterRef("minutes"), published_at__isnull=False)
-        .order_by("-version")
-        .values("pk")[:1]
-    )
-    minutes = MinutesVersion.objects.filter(
-        published_at__isnull=False, pk=Subquery(newest_published), minutes__meeting__body=body
-    ).select_related("minutes__meeting")
+    minutes = newest_published_versions().filter(minutes__meeting__body=body).select_related("minutes__meeting")
     if year:
         minutes = minutes.filter(minutes__meeting__date__year=year)
     minutes = _matching(minutes, query, "html", html_field=True)

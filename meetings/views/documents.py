@@ -7,6 +7,23 @@ from django.utils.translation import gettext as _
 from meetings.pdf import stored_pdf
 from meetings.selectors import notice_context
 from meetings.selectors.registers import yearly_compilation
+from meetings.services.notices import notice_filename
+
+
+def attachment_response(attachment) -> FileResponse:
+    """An attachment as a download under its title, its hash as ETag."""
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.download_name)
+    if attachment.sha256:
+        response["ETag"] = f'"{attachment.sha256}"'
+    return response
+
+
+def minutes_pdf_response(version) -> FileResponse:
+    """An approved version of the notes: the very PDF that was approved, from storage, its hash as ETag."""
+    response = FileResponse(version.pdf.open("rb"), as_attachment=True, filename=version.download_name,
+                            content_type="application/pdf")  # fmt: skip
+    response["ETag"] = f'"{version.pdf_sha256}"'
+    return response
 
 
 def stored_pdf_response(template_name: str, context: dict, *, folder: str, filename: str) -> FileResponse:
@@ -22,8 +39,8 @@ def stored_pdf_response(template_name: str, context: dict, *, folder: str, filen
 def notice_pdf_response(*, meeting) -> FileResponse:
     """The published notice as the public reads it (public attachments only) as a PDF/A download."""
     context = notice_context(meeting=meeting, public=True)
-    name = _("Notice %(body)s %(date)s") % {"body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}
-    return stored_pdf_response("pdf/notice.html", context, folder="notices", filename=f"{name}.pdf")
+    filename = notice_filename(meeting, context["version"])
+    return stored_pdf_response("pdf/notice.html", context, folder="notices", filename=filename)
 
 
 def compilation_context(*, body, year: int, public: bool) -> dict:

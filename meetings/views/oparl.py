@@ -11,9 +11,18 @@ from django.shortcuts import get_object_or_404
 
 from meetings import oparl
 from meetings.models import AgendaItem, Attachment, Meeting, MinutesVersion
-from meetings.selectors import agenda_with_times, public_meetings_queryset
+from meetings.selectors import (
+    agenda_with_times,
+    newest_published_versions,
+    public_attachment,
+    public_attachments,
+    public_meeting,
+    public_meetings_queryset,
+    public_minutes_version,
+)
 from meetings.selectors.registers import public_item_filter
 from members.models import Body, Membership, Organisation, Person, Term
+from members.selectors import default_body
 
 PAGE_SIZE = 50
 
@@ -67,11 +76,16 @@ def legislative_term_list(request, body_pk):
 
 def legislative_term(request, pk):
     term = get_object_or_404(Term, pk=pk)
-    return _json(oparl.legislative_term(oparl.Links(request), term, body=Body.objects.order_by("pk").first()))
+    return _json(oparl.legislative_term(oparl.Links(request), term, body=default_body()))
 
 
 def _represented_organisations(body):
     return Organisation.objects.filter(memberships__body=body).distinct().order_by("pk")
+
+
+def _body_organization(links, body) -> dict:
+    ids = list(body.memberships.order_by("pk").values_list("pk", flat=True))
+    return oparl.body_organization(links, body, membership_ids=ids)
 
 
 def organization_list(request, body_pk):
@@ -80,8 +94,7 @@ def organization_list(request, body_pk):
     def serialize(links, rows):
         data = [oparl.organization(links, o, body=found) for o in rows]
         if request.GET.get("page", "1") == "1":
-            ids = list(found.memberships.order_by("pk").values_list("pk", flat=True))
-            data.insert(0, oparl.body_organization(links, found, membership_ids=ids))
+            data.insert(0, _body_organization(links, found))
         return data
 
     return _paged(request, _represented_organisations(found), serialize, list_name="organization_list",
@@ -91,11 +104,10 @@ def organization_list(request, body_pk):
 def organization(request, key):
     links = oparl.Links(request)
     if key.startswith("body-"):
-        found = _body(key.removeprefix("body-")) if key.removeprefix("body-").isdigit() else None
-        if found is None:
+        body_pk = key.removeprefix("body-")
+        if not body_pk.isdigit():
             raise Http404
-        ids = list(found.memberships.order_by("pk").values_list("pk", flat=True))
-        return _json(oparl.body_organization(links, found, membership_ids=ids))
+        return _json(_body_organization(links, _body(int(body_pk))))
     if not key.isdigit():
         raise Http404
     found = Organisation.objects.filter(pk=key, memberships__isnull=False).distinct().first()
@@ -155,10 +167,8 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     items: dict[int, list] = {}
     for item in _public_items().filter(meeting_id__in=ids).order_by("order", "pk"):
         items.setdefault(item.meeting_id, []).append(item)
-    published = MinutesVersion.objects.filter(minutes__meeting_id__in=ids, published_at__isnull=False)
-    by_meeting = {}
-    for version in published.select_related("minutes").order_by("version"):
-        by_meeting[version.minutes.meeting_id] = version  # the newest published version wins
+    published = newest_published_versions().filter(minutes__meeting_id__in=ids).select_related("minutes__meeting__body")
+    by_meeting = {version.minutes.meeting_id: version for version in published}
     data = []
     for one in meetings:
         entries = agenda_with_times(meeting=one, items=items.get(one.pk, []))
@@ -176,7 +186,7 @@ def meeting_list(request, body_pk):
 
 
 def meeting(request, pk):
-    found = public_meetings_queryset().select_related("body").filter(pk=pk).first()
+    found = public_meeting(pk=pk)
     if found is None:
         raise Http404
     return _json(_meetings_serialized(oparl.Links(request), [found])[0])
@@ -223,18 +233,10 @@ def agenda_item(request, pk):
     return _json(_items_serialized(oparl.Links(request), [found])[0])
 
 
-def _public_attachments():
-    return (
-        Attachment.objects.filter(is_public=True, item__meeting__notice_published_at__isnull=False)
-        .select_related("item")
-        .order_by("pk")
-    )
-
-
 def file_list(request, body_pk):
     """The public attachments; a meeting's notice and notes are its invitation and results protocol."""
     _body(body_pk)
-    attachments = _public_attachments().filter(item__meeting__body_id=body_pk)
+    attachments = public_attachments().filter(item__meeting__body_id=body_pk).order_by("pk")
     return _paged(request, attachments, lambda links, rows: [oparl.attachment_file(links, a) for a in rows],
                   list_name="file_list", body_pk=body_pk)  # fmt: skip
 
@@ -244,17 +246,12 @@ def file(request, key):
     kind, _, pk = key.partition("-")
     if not pk.isdigit():
         raise Http404
-    if kind == "attachment":
-        found = _public_attachments().filter(pk=pk).first()
-        if found is not None:
-            return _json(oparl.attachment_file(links, found))
-    elif kind in ("notice", "notes"):
-        found = public_meetings_queryset().select_related("body").filter(pk=pk).first()
-        if found is not None:
-            meeting_data = _meetings_serialized(links, [found])[0]
-            document = meeting_data.get("invitation" if kind == "notice" else "resultsProtocol")
-            if document:
-                return _json(document)
+    if kind == "attachment" and (found := public_attachment(pk=int(pk))):
+        return _json(oparl.attachment_file(links, found))
+    if kind == "notice" and (found := public_meeting(pk=int(pk))) and found.notice_published_at:
+        return _json(oparl.notice_file(links, found))
+    if kind == "notes" and (version := public_minutes_version(meeting_pk=int(pk))):
+        return _json(oparl.notes_file(links, version.minutes.meeting, version))
     raise Http404
 
 

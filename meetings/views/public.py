@@ -1,7 +1,7 @@
 """The public website: only published things, through the public selectors."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,13 @@ from meetings.selectors.registers import (
     public_matters,
 )
 from meetings.selectors.search import search as run_search
-from meetings.views.documents import compilation_context, compilation_pdf_response, notice_pdf_response
+from meetings.views.documents import (
+    attachment_response,
+    compilation_context,
+    compilation_pdf_response,
+    minutes_pdf_response,
+    notice_pdf_response,
+)
 from members.models import Term
 from members.selectors import body_composition, default_body
 
@@ -77,10 +83,7 @@ def attachment(request, pk):
     found = public_attachment(pk=pk)
     if found is None:
         raise Http404
-    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.download_name)
-    if found.sha256:
-        response["ETag"] = f'"{found.sha256}"'
-    return response
+    return attachment_response(found)
 
 
 def _published_version(pk):
@@ -98,16 +101,7 @@ def minutes(request, pk):
 
 def minutes_pdf(request, pk):
     """The stored PDF of that version: served from storage, never rendered per request."""
-    version = _published_version(pk)
-    meeting = version.minutes.meeting
-    name = f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
-    if version.version > 1:
-        name += f" v{version.version}"
-    response = FileResponse(
-        version.pdf.open("rb"), as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
-    )
-    response["ETag"] = f'"{version.pdf_sha256}"'
-    return response
+    return minutes_pdf_response(_published_version(pk))
 
 
 def positions(request):

@@ -81,6 +81,9 @@ def test_the_meetings_carry_the_real_agenda_with_numbers_and_times(client, api):
     files = items["Ny berednings- och beslutsordn"]["auxiliaryFile"]
     assert [f["name"] for f in files] == ["Beslutsunderlag - Statsbidrag psykisk hälsa 2025, SRO.pdf"]
     autumn = meetings["2022-10-19"]
+    assert get(client, autumn["resultsProtocol"]["id"]) == autumn["resultsProtocol"]  # the file at its own address
+    assert get(client, spring["invitation"]["id"]) == spring["invitation"]
+    assert autumn["resultsProtocol"]["fileName"] == "Minnesanteckningar SRO 2022-10-19.pdf"
     assert autumn["resultsProtocol"]["accessUrl"].endswith(f"/meetings/{autumn['id'].split('/')[-2]}/notes.pdf")
     resolutions = [i.get("resolutionText", "") for i in autumn["agendaItem"]]
     assert any(

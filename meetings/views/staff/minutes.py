@@ -1,7 +1,6 @@
 """Meeting notes: the secretary writes and publishes them, the chair approves or returns them."""
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,6 +25,7 @@ from meetings.permissions import (
 from meetings.selectors import minutes_context, minutes_for_review, minutes_log
 from meetings.services import ServiceError
 from meetings.services import minutes as services
+from meetings.views.documents import minutes_pdf_response
 from members.models import Person
 
 
@@ -254,15 +254,7 @@ def minutes_correct(request, pk):
 def version_pdf(request, pk, version):
     minutes = minutes_for_secretary(request.user, pk)
     stored = get_object_or_404(minutes.versions, version=version)
-    return _pdf_response(stored)
-
-
-def _pdf_response(stored):
-    filename = f"Minnesanteckningar {stored.minutes.meeting.body.short_name} {stored.minutes.meeting.date:%Y-%m-%d}"
-    if stored.version > 1:
-        filename += f" v{stored.version}"
-    return FileResponse(stored.pdf.open("rb"), as_attachment=True, filename=f"{filename}.pdf",
-                        content_type="application/pdf")  # fmt: skip
+    return minutes_pdf_response(stored)
 
 
 @chair_required

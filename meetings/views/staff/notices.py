@@ -1,7 +1,7 @@
 """The called and the invited, the notice's preview and PDF, sending and publishing."""
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from meetings.selectors import notice_context
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
+from meetings.views.documents import attachment_response
 from members.selectors import body_composition
 
 
@@ -173,4 +174,4 @@ def notice_publish(request, pk):
 def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
     item_for_secretary(request.user, attachment.item_id)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.download_name)
+    return attachment_response(attachment)
