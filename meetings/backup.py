@@ -25,8 +25,9 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
 
 from meetings import integrity
 
@@ -85,7 +86,13 @@ def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
 def backup(output: Path) -> dict:
     """Write the archive; return its manifest."""
     media = Path(settings.MEDIA_ROOT)
-    with transaction.atomic():  # one consistent moment (a snapshot on PostgreSQL's repeatable read is stronger)
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            # Every table read from one snapshot, even while the portal is in use (READ COMMITTED, the
+            # default, would let a save between two tables' reads make the archive inconsistent).
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         data = _dump()
         manifest = {"format": FORMAT_VERSION, "rows": row_counts(), "files": file_hashes(media)}
     with tarfile.open(output, "w:gz") as archive:
@@ -141,9 +148,6 @@ def restore(archive_path: Path) -> dict:
 
 
 def _reset_sequences() -> None:
-    from django.core.management.color import no_style
-    from django.db import connection
-
     statements = connection.ops.sequence_reset_sql(no_style(), list(_models()))
     with connection.cursor() as cursor:
         for statement in statements:
