@@ -1,13 +1,16 @@
-"""Caching of the public site: cache headers for browsers and proxies, and rendered pages kept in memory."""
+"""Middleware of the portal: cache headers and kept public pages, and the two-factor sign-in step."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import urlencode
 
 from meetings import revision
+from meetings.services.two_factor import SECOND_STEP_PENDING
 
 PUBLIC_NAMESPACES = {"public", "api"}
 
@@ -58,7 +61,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PUBLIC_PAGE_CACHE or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or not self._may_be_kept(request.path_info):
             return self.get_response(request)
         key = f"page:{revision.current()}:{timezone.localdate():%Y%m%d}:{request.get_full_path()}"
         kept = cache.get(key)
@@ -69,22 +72,19 @@ class PublicPageCacheMiddleware:
                 response[name] = value
             return response
         response = self.get_response(request)
-        if self._keep(request, response):
+        if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(key, (response.content, headers), settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
-    def _keep(request, response) -> bool:
-        match = request.resolver_match
-        return (
-            match is not None
-            and match.namespace in PUBLIC_NAMESPACES
-            and match.url_name not in NOT_KEPT
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-        )
+    def _may_be_kept(path: str) -> bool:
+        """Only public pages are ever kept: anything else (staff, admin, downloads) needs no revision read."""
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+        return match.namespace in PUBLIC_NAMESPACES and match.url_name not in NOT_KEPT
 
 
 class TwoFactorMiddleware:
@@ -99,11 +99,6 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from django.shortcuts import redirect
-        from django.utils.http import urlencode
-
-        from meetings.services.two_factor import SECOND_STEP_PENDING
-
         user = getattr(request, "user", None)
         if not (user and user.is_authenticated and request.session.get(SECOND_STEP_PENDING)):
             return None

@@ -56,3 +56,10 @@ def test_search_and_downloads_are_not_kept(client, demo):
 
 def test_every_table_of_the_portal_raises_the_revision(db):
     assert set(revision.tables()) <= revision.covered_tables()
+
+
+def test_pages_that_are_never_kept_do_not_read_the_revision(client, demo):
+    for url in [reverse("staff:login"), reverse("public:search") + "?q=vård", "/finns-inte/"]:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert not any("sro_revision" in q["sql"] for q in queries.captured_queries), url

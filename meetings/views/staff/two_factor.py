@@ -1,5 +1,7 @@
 """Two-factor sign-in: turn it on with an authenticator app, give the code after the password."""
 
+from base64 import b32encode
+from binascii import unhexlify
 from functools import wraps
 
 import segno
@@ -69,9 +71,7 @@ def setup(request):
 
 
 def _grouped(hex_key: str) -> str:
-    from base64 import b32encode
-    from binascii import unhexlify
-
+    """The secret as the app takes it when typed: base32, in groups of four."""
     secret = b32encode(unhexlify(hex_key)).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
