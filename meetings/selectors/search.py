@@ -26,7 +26,7 @@ from django.utils.translation import pgettext
 
 from meetings.models import AgendaItem
 from meetings.selectors import newest_published_versions
-from meetings.selectors.registers import positions_queryset, public_item_filter, public_matters
+from meetings.selectors.registers import position_subject, positions_queryset, public_item_filter, public_matters
 
 CONFIG = "swedish"
 LIMIT = 20  # results per kind; the page says when there are more
@@ -189,10 +189,9 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
             url = reverse("public:meeting", kwargs={"pk": meeting.pk})
         else:
             url = reverse("public:compilation", kwargs={"year": position.taken_on.year})
-        title = position.item.title if position.item_id else (position.matter.title if position.matter_id else "")
         hits.append(
             Hit(
-                title=title or position.get_how_display(),
+                title=position_subject(position) or position.get_how_display(),
                 url=url,
                 date=position.taken_on,
                 snippet=_snippet(position, words, "text"),
