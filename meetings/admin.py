@@ -1,16 +1,29 @@
+"""The meetings in the admin: to look things up, never to change the record.
+
+Everything that is sent, read by the chair, approved or published changes only through the services
+of the staff area, which lock, check, log and version it. In the admin the meetings, their agendas,
+notes, positions, assignments and versions are therefore read-only for everyone, superusers included.
+Matters (title and description) stay editable: they are the register's headings, not the record.
+The people register (``members``) is edited in the admin.
+"""
+
 from django.contrib import admin
 
 from meetings.models import (
     AgendaItem,
+    AnnualPlanEntry,
     Assignment,
     Attachment,
     Attendance,
     Invitation,
     ItemNote,
     Matter,
+    MatterDeadline,
     Meeting,
+    MeetingLogEntry,
     Minutes,
     MinutesVersion,
+    NoticeDispatch,
     Position,
     Presenter,
     QuestionAnswer,
@@ -18,67 +31,79 @@ from meetings.models import (
 )
 
 
-class AgendaItemInline(admin.TabularInline):
+class ViewOnly:
+    """No add, change or delete, for anyone: the admin only shows."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ViewOnlyAdmin(ViewOnly, admin.ModelAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "search_vector"]
+
+
+class ViewOnlyTabular(ViewOnly, admin.TabularInline):
+    extra = 0
+
+
+class AgendaItemInline(ViewOnlyTabular):
     model = AgendaItem
     fk_name = "meeting"
-    extra = 0
     ordering = ["parent_id", "order"]
     fields = ["order", "parent", "kind", "title", "duration_minutes", "show_time", "matter"]
     show_change_link = True
-    autocomplete_fields = ["matter"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        # A sub-item can only hang under an item of the same meeting.
-        field = formset.form.base_fields["parent"]
-        field.queryset = (
-            AgendaItem.objects.filter(meeting=obj, parent__isnull=True) if obj else AgendaItem.objects.none()
-        )
-        return formset
 
 
-class InvitationInline(admin.TabularInline):
+class InvitationInline(ViewOnlyTabular):
     model = Invitation
-    extra = 0
-    autocomplete_fields = ["person"]
 
 
-class SubstitutionInline(admin.TabularInline):
+class SubstitutionInline(ViewOnlyTabular):
     model = Substitution
-    extra = 0
-    autocomplete_fields = ["substitute", "replaces"]
+
+
+class NoticeDispatchInline(ViewOnlyTabular):
+    model = NoticeDispatch
+    fields = ["version", "sent_at", "sent_by", "pdf_sha256"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ViewOnlyAdmin):
     list_display = ["date", "start_time", "end_time", "body", "kind", "status", "form_display", "notice_published_at"]
     list_filter = ["body", "kind", "status", "form"]
     search_fields = ["location", "agenda_items__title"]
     date_hierarchy = "date"
-    inlines = [InvitationInline, SubstitutionInline, AgendaItemInline]
-    readonly_fields = ["created_at", "updated_at"]
+    inlines = [InvitationInline, SubstitutionInline, AgendaItemInline, NoticeDispatchInline]
 
 
-class PresenterInline(admin.TabularInline):
+class PresenterInline(ViewOnlyTabular):
     model = Presenter
-    extra = 0
-    autocomplete_fields = ["person"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ViewOnlyTabular):
     model = Attachment
-    extra = 0
-    fields = ["title", "file", "is_public", "order"]
+    fields = ["title", "file", "is_public", "order", "sha256"]
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(ViewOnlyAdmin):
     list_display = ["title", "meeting", "order", "kind", "duration_minutes"]
     list_filter = ["kind", "meeting__body"]
     search_fields = ["title", "body", "proposal_text"]
-    autocomplete_fields = ["meeting", "parent", "matter"]
     inlines = [PresenterInline, AttachmentInline]
     list_select_related = ["meeting", "meeting__body"]
+
+
+class MatterDeadlineInline(admin.TabularInline):
+    model = MatterDeadline
+    extra = 0
 
 
 @admin.register(Matter)
@@ -86,132 +111,76 @@ class MatterAdmin(admin.ModelAdmin):
     list_display = ["title", "body", "created_at"]
     list_filter = ["body"]
     search_fields = ["title", "description"]
-
-
-def _frozen(minutes) -> bool:
-    return minutes is not None and minutes.is_frozen
-
-
-class FrozenMinutesInlineMixin:
-    """Approved notes are read-only everywhere, the admin included."""
-
-    def _parent_frozen(self, obj):
-        return _frozen(obj)
-
-    def has_add_permission(self, request, obj=None):
-        return not self._parent_frozen(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._parent_frozen(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._parent_frozen(obj) and super().has_delete_permission(request, obj)
+    inlines = [MatterDeadlineInline]
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(ViewOnlyAdmin):
     list_display = ["taken_on", "how", "matter", "text", "notes_information"]
     list_filter = ["body", "how", "notes_information"]
     search_fields = ["text", "clauses", "matter__title"]
     date_hierarchy = "taken_on"
-    autocomplete_fields = ["item", "matter"]
-
-    def _locked(self, obj):
-        return obj is not None and obj.item_id is not None and _frozen(getattr(obj.item.meeting, "minutes", None))
-
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ViewOnlyAdmin):
     list_display = ["assignees", "description", "due_date", "due_meeting", "status"]
     list_filter = ["body", "status"]
     search_fields = ["assignees", "description"]
-    autocomplete_fields = ["position", "matter", "due_meeting", "report_item"]
 
 
-class AttendanceInline(FrozenMinutesInlineMixin, admin.TabularInline):
+@admin.register(AnnualPlanEntry)
+class AnnualPlanEntryAdmin(ViewOnlyAdmin):
+    list_display = ["label", "meeting", "year", "quarter"]
+    list_filter = ["body", "year"]
+
+
+class AttendanceInline(ViewOnlyTabular):
     model = Attendance
-    extra = 0
-    autocomplete_fields = ["person", "substitute"]
-    raw_id_fields = ["membership"]
 
 
-class ItemNoteInline(FrozenMinutesInlineMixin, admin.StackedInline):
+class ItemNoteInline(ViewOnly, admin.StackedInline):
     model = ItemNote
     extra = 0
-    autocomplete_fields = ["item"]
     show_change_link = True
 
 
+class MinutesVersionInline(ViewOnlyTabular):
+    model = MinutesVersion
+    fields = ["version", "approved_by_name", "approved_at", "published_at", "pdf_sha256"]
+
+
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(ViewOnlyAdmin):
     list_display = ["meeting", "status", "version", "approved_at", "published_at"]
     list_filter = ["status", "meeting__body"]
     search_fields = ["meeting__agenda_items__title"]
-    readonly_fields = ["created_at", "updated_at"]
-    autocomplete_fields = ["meeting"]
-    inlines = [AttendanceInline, ItemNoteInline]
-
-    def has_change_permission(self, request, obj=None):
-        return not _frozen(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not _frozen(obj) and super().has_delete_permission(request, obj)
+    inlines = [AttendanceInline, ItemNoteInline, MinutesVersionInline]
 
 
 @admin.register(MinutesVersion)
-class MinutesVersionAdmin(admin.ModelAdmin):
-    """The frozen versions: to read, never to change."""
-
+class MinutesVersionAdmin(ViewOnlyAdmin):
     list_display = ["minutes", "version", "approved_by_name", "approved_at", "published_at", "pdf_sha256"]
     list_filter = ["minutes__meeting__body"]
-    readonly_fields = [f.name for f in MinutesVersion._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class QuestionAnswerInline(admin.StackedInline):
-    # Parent is an ItemNote: frozen with its notes.
-    def _frozen_note(self, obj):
-        return obj is not None and _frozen(obj.minutes)
-
-    def has_add_permission(self, request, obj=None):
-        return not self._frozen_note(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._frozen_note(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._frozen_note(obj) and super().has_delete_permission(request, obj)
-
+class QuestionAnswerInline(ViewOnly, admin.StackedInline):
     model = QuestionAnswer
     extra = 0
 
 
 @admin.register(ItemNote)
-class ItemNoteAdmin(admin.ModelAdmin):
+class ItemNoteAdmin(ViewOnlyAdmin):
     list_display = ["item", "minutes"]
     search_fields = ["item__title", "text"]
     inlines = [QuestionAnswerInline]
-    autocomplete_fields = ["item", "minutes"]
 
-    def has_change_permission(self, request, obj=None):
-        return not (obj is not None and _frozen(obj.minutes)) and super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
-        return not (obj is not None and _frozen(obj.minutes)) and super().has_delete_permission(request, obj)
+@admin.register(MeetingLogEntry)
+class MeetingLogEntryAdmin(ViewOnlyAdmin):
+    list_display = ["created_at", "meeting", "action", "from_state", "to_state", "user"]
+    list_filter = ["action"]
+    list_select_related = ["meeting", "meeting__body", "user"]
 
 
 # django-otp registers its devices in the admin with English labels only; staff manage their own app

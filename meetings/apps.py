@@ -14,4 +14,12 @@ class MeetingsConfig(AppConfig):
         from meetings.services.two_factor import note_second_step
 
         post_migrate.connect(ensure_role_groups, sender=self)
+        post_migrate.connect(freeze_legacy_notices, sender=self)
         user_logged_in.connect(note_second_step, dispatch_uid="sro_two_factor")
+
+
+def freeze_legacy_notices(**kwargs):
+    """Notices sent before sent versions were frozen (migration 0010) get their frozen copy, once."""
+    from meetings.services.notices import notices_freeze_legacy
+
+    notices_freeze_legacy()

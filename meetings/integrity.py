@@ -10,6 +10,14 @@ Triggers on PostgreSQL and SQLite guard, below every service, form, admin and qu
 - ``meetings_minutesversion`` (the frozen HTML, PDF and hash of each approved version): never
   deleted; updated only once, to set when it was published.
 
+- ``meetings_minutes`` again: notes are approved or published only with their approved version
+  stored (and published only once that version is), so no path (the admin, a script) can put a
+  status on the public site that the chair never approved.
+- ``meetings_position``: a copy frozen with an approved version is never changed or deleted.
+- ``meetings_noticedispatch`` and ``meetings_frozenitem`` (each sent version of a notice and its
+  items): never changed or deleted; and
+  ``meetings_meeting``: a notice is published or has a version only when that version was sent.
+
 ``guard_disabled()`` lifts the guard for maintenance that replaces whole databases (restoring a
 backup, emptying a test database), and puts it back afterwards.
 """
@@ -49,6 +57,17 @@ _VERSION_ALLOWED = """(
 )"""
 
 
+# Notes approved or published need their approved version, published only once it is published.
+_MINUTES_HAS_VERSION = """(NEW.status NOT IN ('approved', 'published') OR EXISTS (
+    SELECT 1 FROM meetings_minutesversion v WHERE v.minutes_id = NEW.id AND v.version = NEW.version
+    AND (NEW.status = 'approved' OR v.published_at IS NOT NULL)))"""
+
+# A published notice, or a notice version, needs that version to have been sent (and frozen).
+_MEETING_NOTICE_SENT = """((NEW.notice_published_at IS NULL OR NEW.notice_version > 0) AND (NEW.notice_version = 0
+    OR EXISTS (SELECT 1 FROM meetings_noticedispatch d
+               WHERE d.meeting_id = NEW.id AND d.version = NEW.notice_version)))"""
+
+
 def _frozen(expression: str) -> str:
     return f"(SELECT status FROM meetings_minutes WHERE id = {expression}) IN {FROZEN}"
 
@@ -67,6 +86,24 @@ def _sqlite_statements() -> list[str]:
         f"WHEN NOT {version_allowed} {abort}",
         "CREATE TRIGGER IF NOT EXISTS sro_guard_minutesversion_delete BEFORE DELETE ON meetings_minutesversion "
         f"{abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_minutes_status_insert BEFORE INSERT ON meetings_minutes "
+        f"WHEN NOT {_MINUTES_HAS_VERSION} {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_minutes_status_update BEFORE UPDATE ON meetings_minutes "
+        f"WHEN NOT {_MINUTES_HAS_VERSION} {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_meeting_notice_insert BEFORE INSERT ON meetings_meeting "
+        f"WHEN NOT {_MEETING_NOTICE_SENT} {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_meeting_notice_update BEFORE UPDATE ON meetings_meeting "
+        f"WHEN NOT {_MEETING_NOTICE_SENT} {abort}",
+        "CREATE TRIGGER IF NOT EXISTS sro_guard_noticedispatch_update BEFORE UPDATE ON meetings_noticedispatch "
+        f"{abort}",
+        "CREATE TRIGGER IF NOT EXISTS sro_guard_noticedispatch_delete BEFORE DELETE ON meetings_noticedispatch "
+        f"{abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_frozenitem_update BEFORE UPDATE ON meetings_frozenitem {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_frozenitem_delete BEFORE DELETE ON meetings_frozenitem {abort}",
+        "CREATE TRIGGER IF NOT EXISTS sro_guard_frozen_position_update BEFORE UPDATE ON meetings_position "
+        f"WHEN OLD.minutes_version_id IS NOT NULL OR NEW.minutes_version_id IS NOT NULL {abort}",
+        "CREATE TRIGGER IF NOT EXISTS sro_guard_frozen_position_delete BEFORE DELETE ON meetings_position "
+        f"WHEN OLD.minutes_version_id IS NOT NULL {abort}",
     ]
     for table, expression in CONTENT_TABLES.items():
         old, new = expression.format(r="OLD"), expression.format(r="NEW")
@@ -98,6 +135,40 @@ def _postgresql_statements() -> list[str]:
           IF TG_OP = 'DELETE' OR NOT {_VERSION_ALLOWED} THEN {raise_} END IF;
           RETURN NEW;
         END $$ LANGUAGE plpgsql""",
+        f"""CREATE OR REPLACE FUNCTION sro_guard_minutes_status() RETURNS trigger AS $$
+        BEGIN
+          IF NOT {_MINUTES_HAS_VERSION} THEN {raise_} END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
+        f"""CREATE OR REPLACE FUNCTION sro_guard_meeting_notice() RETURNS trigger AS $$
+        BEGIN
+          IF NOT {_MEETING_NOTICE_SENT} THEN {raise_} END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
+        f"""CREATE OR REPLACE FUNCTION sro_guard_always() RETURNS trigger AS $$
+        BEGIN {raise_} END $$ LANGUAGE plpgsql""",
+        f"""CREATE OR REPLACE FUNCTION sro_guard_frozen_position() RETURNS trigger AS $$
+        BEGIN
+          IF OLD.minutes_version_id IS NOT NULL THEN {raise_} END IF;
+          IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+          IF NEW.minutes_version_id IS NOT NULL THEN {raise_} END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
+        "DROP TRIGGER IF EXISTS sro_guard_minutes_status ON meetings_minutes",
+        "CREATE TRIGGER sro_guard_minutes_status BEFORE INSERT OR UPDATE ON meetings_minutes "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_minutes_status()",
+        "DROP TRIGGER IF EXISTS sro_guard_meeting_notice ON meetings_meeting",
+        "CREATE TRIGGER sro_guard_meeting_notice BEFORE INSERT OR UPDATE ON meetings_meeting "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_meeting_notice()",
+        "DROP TRIGGER IF EXISTS sro_guard_noticedispatch ON meetings_noticedispatch",
+        "CREATE TRIGGER sro_guard_noticedispatch BEFORE UPDATE OR DELETE ON meetings_noticedispatch "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_always()",
+        "DROP TRIGGER IF EXISTS sro_guard_frozenitem ON meetings_frozenitem",
+        "CREATE TRIGGER sro_guard_frozenitem BEFORE UPDATE OR DELETE ON meetings_frozenitem "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_always()",
+        "DROP TRIGGER IF EXISTS sro_guard_frozen_position ON meetings_position",
+        "CREATE TRIGGER sro_guard_frozen_position BEFORE UPDATE OR DELETE ON meetings_position "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_frozen_position()",
         "DROP TRIGGER IF EXISTS sro_guard_minutes ON meetings_minutes",
         "CREATE TRIGGER sro_guard_minutes BEFORE UPDATE OR DELETE ON meetings_minutes "
         "FOR EACH ROW EXECUTE FUNCTION sro_guard_minutes()",
@@ -124,11 +195,23 @@ def _postgresql_statements() -> list[str]:
 
 def _drop_statements(vendor: str) -> list[str]:
     if vendor == "postgresql":
-        triggers = [("sro_guard_minutes", "meetings_minutes"), ("sro_guard_minutesversion", "meetings_minutesversion")]
+        triggers = [
+            ("sro_guard_minutes", "meetings_minutes"),
+            ("sro_guard_minutesversion", "meetings_minutesversion"),
+            ("sro_guard_minutes_status", "meetings_minutes"),
+            ("sro_guard_meeting_notice", "meetings_meeting"),
+            ("sro_guard_noticedispatch", "meetings_noticedispatch"),
+            ("sro_guard_frozenitem", "meetings_frozenitem"),
+            ("sro_guard_frozen_position", "meetings_position"),
+        ]
         triggers += [(f"sro_guard_{table}", table) for table in CONTENT_TABLES]
         return [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in triggers]
     names = ["sro_guard_minutes_update", "sro_guard_minutes_delete", "sro_guard_minutesversion_update",
-             "sro_guard_minutesversion_delete"]  # fmt: skip
+             "sro_guard_minutesversion_delete", "sro_guard_minutes_status_insert", "sro_guard_minutes_status_update",
+             "sro_guard_meeting_notice_insert", "sro_guard_meeting_notice_update", "sro_guard_noticedispatch_update",
+             "sro_guard_noticedispatch_delete", "sro_guard_frozenitem_update", "sro_guard_frozenitem_delete",
+             "sro_guard_frozen_position_update",
+             "sro_guard_frozen_position_delete"]  # fmt: skip
     names += [f"sro_guard_{table}_{op}" for table in CONTENT_TABLES for op in ("insert", "update", "delete")]
     return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
 

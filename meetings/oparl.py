@@ -190,17 +190,18 @@ def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, s
     )
 
 
-def attachment_file(links: Links, attachment) -> dict:
+def attachment_file(links: Links, record: dict, *, item_pk: int, date) -> dict:
+    """A public attachment as the published notice named it (``meetings.selectors.notices.attachment_record``)."""
     return file(
         links,
-        key=f"attachment-{attachment.pk}",
-        name=attachment.title,
-        file_name=attachment.download_name,
-        mime_type=attachment.content_type or "application/octet-stream",
-        size=attachment.size or None,
-        date=attachment.uploaded_at.date(),
-        access_url=links.web("attachment", pk=attachment.pk),
-        item_pk=attachment.item_id,
+        key=f"attachment-{record['id']}",
+        name=record["title"],
+        file_name=record["file_name"],
+        mime_type=record["content_type"] or "application/octet-stream",
+        size=record["size"] or None,
+        date=date,
+        access_url=links.web("attachment", pk=record["id"]),
+        item_pk=item_pk,
     )
 
 
@@ -236,13 +237,14 @@ def notes_file(links: Links, meeting, version) -> dict:
 MEETING_STATES = {"planned": "planerat", "notice_sent": "kallat", "held": "genomfört", "cancelled": "inställt"}
 
 
-def meeting(links: Links, meeting, *, entries, notes_version, embedded_items: bool = True) -> dict:
-    """A meeting; its notice is the invitation, its published notes the results protocol."""
+def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, embedded_items: bool = True) -> dict:
+    """A meeting; its notice is the invitation, its published notes the results protocol.
+
+    ``rows`` are its items as the published notice sent them; ``resolutions`` the positions of the
+    published notes by item id."""
     items = []
     if embedded_items:
-        for entry in entries:
-            for one in (entry, *entry.children):
-                items.append(agenda_item(links, one, meeting=meeting, position_public=notes_version is not None))
+        items = [agenda_item(links, row, meeting=meeting, position=resolutions.get(row.item_id)) for row in rows]
     return _compact(
         {
             "id": links.api("meeting", pk=meeting.pk),
@@ -263,30 +265,31 @@ def meeting(links: Links, meeting, *, entries, notes_version, embedded_items: bo
     )
 
 
-def agenda_item(links: Links, entry, *, meeting, position_public: bool) -> dict:
-    """One item of a published agenda; the position taken is its resolution once the notes are published."""
-    item = entry.item
-    position = getattr(item, "position", None) if position_public else None
+def agenda_item(links: Links, row, *, meeting, position) -> dict:
+    """One item of a published agenda as it was sent (a ``FrozenItem``); the position the published notes
+    froze for it is its resolution."""
     start = end = None
-    if entry.has_times:
-        start, end = _moment(meeting.date, entry.start), _moment(meeting.date, entry.end)
+    if row.start and row.end:
+        start, end = _moment(meeting.date, row.start), _moment(meeting.date, row.end)
+    sent = row.frozen_at
     return _compact(
         {
-            "id": links.api("agenda_item", pk=item.pk),
+            "id": links.api("agenda_item", pk=row.item_id),
             "type": _type("AgendaItem"),
             "meeting": links.api("meeting", pk=meeting.pk),
-            "number": entry.number,
-            "order": item.order,
-            "name": item.title if not item.is_break else "Paus",
+            "number": row.number,
+            "order": row.sequence,
+            "name": row.title if not row.is_break else "Paus",
             "public": True,
             "resolutionText": _resolution(position) if position else None,
-            "auxiliaryFile": [attachment_file(links, a) for a in item.attachments.all()],
+            "auxiliaryFile": [attachment_file(links, a, item_pk=row.item_id, date=sent.date())
+                              for a in row.public_attachments],
             "start": start,
             "end": end,
-            "web": links.web("meeting", pk=meeting.pk) + f"#item-{item.pk}",
-            "modified": _stamp(item.updated_at),
+            "web": links.web("meeting", pk=meeting.pk) + f"#item-{row.item_id}",
+            "modified": _stamp(sent),
         }
-    )
+    )  # fmt: skip
 
 
 def _resolution(position) -> str:

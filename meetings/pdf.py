@@ -114,7 +114,11 @@ def stored_pdf(template_name: str, context: dict, *, folder: str) -> tuple[str, 
     The HTML is cheap to render and names the PDF (its SHA-256), so the PDF is made again only when
     what it shows has changed. Returns the storage name and the hash (an ETag for the response).
     """
-    html = render_to_string(template_name, context)
+    return stored_pdf_from_html(render_to_string(template_name, context), folder=folder)
+
+
+def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
+    """The PDF of a finished HTML document (a frozen one, say), made once and then served from storage."""
     digest = hashlib.sha256(html.encode()).hexdigest()
     name = f"generated/{folder}/{digest}.pdf"
     if not default_storage.exists(name):

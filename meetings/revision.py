@@ -23,16 +23,30 @@ def tables() -> list[str]:
 
 def _statements(vendor: str, names: list[str]) -> list[str]:
     if vendor == "postgresql":
+        # The bump is a constraint trigger deferred to the commit, once per transaction: the row is
+        # locked only in the instant before the commit, after every other lock the transaction takes,
+        # so two writers can never wait on each other through it (a notice sent while an item is
+        # saved deadlocked when each statement raised it at once), and readers see the new number
+        # together with the data it stands for.
         statements = [
             f"CREATE TABLE IF NOT EXISTS {TABLE} (id integer PRIMARY KEY, n bigint NOT NULL)",
             f"INSERT INTO {TABLE} (id, n) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
             f"""CREATE OR REPLACE FUNCTION sro_bump_revision() RETURNS trigger AS $$
-            BEGIN UPDATE {TABLE} SET n = n + 1 WHERE id = 1; RETURN NULL; END $$ LANGUAGE plpgsql""",
+            BEGIN
+              IF current_setting('sro.revision_bumped', true) = txid_current()::text THEN RETURN NULL; END IF;
+              PERFORM set_config('sro.revision_bumped', txid_current()::text, true);
+              UPDATE {TABLE} SET n = n + 1 WHERE id = 1;
+              RETURN NULL;
+            END $$ LANGUAGE plpgsql""",
         ]
         for name in names:
             statements += [
                 f"DROP TRIGGER IF EXISTS sro_revision ON {name}",
-                f"CREATE TRIGGER sro_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {name} "
+                f"DROP TRIGGER IF EXISTS sro_revision_truncate ON {name}",
+                f"CREATE CONSTRAINT TRIGGER sro_revision AFTER INSERT OR UPDATE OR DELETE ON {name} "
+                "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sro_bump_revision()",
+                # A constraint trigger cannot watch TRUNCATE (only restores and test teardown use it).
+                f"CREATE TRIGGER sro_revision_truncate AFTER TRUNCATE ON {name} "
                 "FOR EACH STATEMENT EXECUTE FUNCTION sro_bump_revision()",
             ]
         return statements

@@ -8,7 +8,8 @@ from django.urls import reverse
 from meetings import revision
 from members.models import Body
 
-pytestmark = pytest.mark.django_db
+# The revision is raised when a transaction commits (on PostgreSQL a deferred trigger): these tests commit.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("committed_db")]
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +64,19 @@ def test_pages_that_are_never_kept_do_not_read_the_revision(client, demo):
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         assert not any("sro_revision" in q["sql"] for q in queries.captured_queries), url
+
+
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy")
+
+
+def test_a_kept_page_carries_every_security_header_of_a_fresh_one(client, demo):
+    from tests.test_public_pages import published_urls
+
+    for url in published_urls().values():
+        fresh = client.get(url)
+        if fresh.status_code != 200 or fresh.streaming:
+            continue
+        kept = client.get(url)
+        for header in SECURITY_HEADERS:
+            assert kept.has_header(header), f"{url}: {header} missing on the kept page"
+            assert kept[header] == fresh[header], url

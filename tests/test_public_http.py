@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from meetings.models import Meeting, Minutes
+from meetings.services.notices import notice_send
 from tests.test_public_pages import published_urls
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,10 @@ def test_the_notice_pdf_is_rendered_once_and_again_only_when_the_notice_changes(
     item = meeting.agenda_items.get(title="Partsgemensamt utvecklingsarbete")
     item.title = "Partsgemensamt utvecklingsarbete (ändrad)"
     item.save()
-    client.get(url)
+    assert b"".join(client.get(url).streaming_content) == first  # the public reads the version that was sent
+    assert len(rendered) == 1
+    notice_send(meeting=meeting, by=None)  # a revised notice: the public's PDF is made once more, from it
+    assert b"".join(client.get(url).streaming_content) != first
     assert len(rendered) == 2
 
 

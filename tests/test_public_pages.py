@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from meetings.models import AgendaItem, Attachment, Matter, Meeting, Minutes, Position
 from meetings.services import minutes as minutes_services
+from meetings.services.notices import notice_send
 from meetings.urls.public import urlpatterns
 from tests.factories import AgendaItemFactory, MeetingFactory
 
@@ -152,6 +153,9 @@ def test_a_public_attachment_downloads_under_its_title_with_the_files_suffix(cli
     item = AgendaItem.objects.get(meeting__date=SPRING_2025, title="Partsgemensamt utvecklingsarbete")
     attachment = Attachment(item=item, title="Underlag v1.2", is_public=True)
     attachment.file.save("underlag.pdf", ContentFile(b"%PDF-1.4 underlag"), save=True)
-    response = client.get(reverse("public:attachment", kwargs={"pk": attachment.pk}))
+    url = reverse("public:attachment", kwargs={"pk": attachment.pk})
+    assert client.get(url).status_code == 404  # added after the notice was sent: not public until it is sent
+    notice_send(meeting=item.meeting, by=None)
+    response = client.get(url)
     assert response.status_code == 200
     assert 'filename="Underlag v1.2.pdf"' in response["Content-Disposition"]

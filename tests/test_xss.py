@@ -10,6 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Matter, Meeting
+from meetings.services.notices import notice_send
 from tests.test_security import scripts_in
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,7 @@ def poisoned(client, demo, secretary):
     })  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     Meeting.objects.filter(pk=meeting.pk).update(location=PAYLOADS[5])
+    notice_send(meeting=meeting, by=secretary)  # a revised notice: what the public then reads
     client.logout()
     return {"meeting": meeting, "item": AgendaItem.objects.get(pk=item.pk), "secretary": secretary}
 

@@ -15,8 +15,19 @@ from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Attachment, Matter, Meeting, Minutes, MinutesVersion, Position
+from meetings.models import (
+    AgendaItem,
+    Attachment,
+    FrozenItem,
+    Matter,
+    Meeting,
+    Minutes,
+    MinutesVersion,
+    NoticeDispatch,
+    Position,
+)
 from meetings.pdf import html_to_pdf
+from meetings.selectors.notices import meeting_snapshot, notice_items
 
 MEETINGS_PER_YEAR = 10
 ITEMS_PER_MEETING = 15
@@ -37,6 +48,24 @@ def _sentence(rng: random.Random) -> str:
 
 
 @transaction.atomic
+def _send_and_publish(meetings, *, now, pdf_name: str, pdf_hash: str) -> None:
+    """Each meeting's notice as a sent, published version 1 with its items, as the notice service freezes it."""
+    dispatches = NoticeDispatch.objects.bulk_create(
+        NoticeDispatch(meeting=meeting, version=1, sent_at=now, pdf=pdf_name, pdf_sha256=pdf_hash,
+                       html="<p>Genererad kallelse.</p>", public_html="<p>Genererad kallelse.</p>",
+                       public_pdf_html="<html lang='sv'><title>Kallelse</title><p>Genererad kallelse.</p></html>",
+                       snapshot={"meeting": meeting_snapshot(meeting)})
+        for meeting in meetings
+    )  # fmt: skip
+    rows = []
+    for meeting, dispatch in zip(meetings, dispatches, strict=True):
+        for row in notice_items(meeting):
+            row.dispatch = dispatch
+            rows.append(row)
+    FrozenItem.objects.bulk_create(rows, batch_size=500)
+    Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(notice_version=1, notice_published_at=now)
+
+
 def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) -> dict:
     """Write ``years`` years of held meetings, all with published notice and notes; return the counts."""
     rng = random.Random(seed)
@@ -60,8 +89,6 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
             status=Meeting.Status.HELD,
             location="Regionens hus, Vänersborg",
             notice_sent_at=now,
-            notice_version=1,
-            notice_published_at=now,
         )
         for year in range(first_year, first_year + years)
         for month in range(1, 1 + MEETINGS_PER_YEAR)
@@ -85,8 +112,9 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
                    content_type="application/pdf", size=len(pdf), sha256=pdf_hash)
         for item in items[::5]
     )  # fmt: skip
+    _send_and_publish(meetings, now=now, pdf_name=pdf_name, pdf_hash=pdf_hash)
     minutes = Minutes.objects.bulk_create(Minutes(meeting=meeting) for meeting in meetings)
-    Position.objects.bulk_create(
+    working = Position.objects.bulk_create(
         Position(body=body, how=Position.How.MEETING, taken_on=item.meeting.date, item=item, matter=item.matter,
                  text=f"SRO ställer sig bakom att {rng.choice(WHO)} arbetar vidare med {rng.choice(SUBJECTS)}.",
                  clauses=f"{_sentence(rng)}\n{_sentence(rng)}")
@@ -103,7 +131,7 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
     by_meeting: dict[int, list[AgendaItem]] = {}
     for item in items:
         by_meeting.setdefault(item.meeting_id, []).append(item)
-    MinutesVersion.objects.bulk_create(
+    versions = MinutesVersion.objects.bulk_create(
         MinutesVersion(
             minutes=one,
             version=1,
@@ -117,6 +145,12 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
         )
         for one in minutes
     )  # fmt: skip
+    version_of = {v.minutes.meeting_id: v for v in versions}
+    frozen = []
+    for position in working:
+        position.pk, position.minutes_version = None, version_of[position.item.meeting_id]
+        frozen.append(position)
+    Position.objects.bulk_create(frozen)  # the copies frozen with each approved version
     Minutes.objects.filter(pk__in=[m.pk for m in minutes]).update(
         status=Minutes.Status.PUBLISHED, approved_at=now, approved_by_name="Generated Chair", published_at=now
     )

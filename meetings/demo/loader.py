@@ -43,6 +43,7 @@ from meetings.models import (
 )
 from meetings.roles import CHAIR, SECRETARY
 from meetings.services import minutes as minutes_services
+from meetings.services import notices as notice_services
 from meetings.services.agenda import meeting_create
 from members.models import Body, Membership, Organisation, Party, Person, Term
 from members.selectors import called_memberships
@@ -202,6 +203,9 @@ class DemoLoader:
         self._agenda(meeting, notice_2025.AGENDA)
         self._annual_plan_2025(meeting)
         sent = timezone.make_aware(datetime.datetime(2025, 2, 20, 9, 0))
+        # Frozen as the notice service freezes a sending (without the mail), then published.
+        notice_services.notice_dispatch_create(meeting=meeting, version=1, by=None, now=sent,
+                                               recipients=notice_services.notice_recipients(meeting))  # fmt: skip
         Meeting.objects.filter(pk=meeting.pk).update(notice_sent_at=sent, notice_version=1, notice_published_at=sent)
 
     def _annual_plan_2025(self, notice_meeting):

@@ -1,4 +1,5 @@
 from meetings.models.agenda import AgendaItem, Attachment, Presenter
+from meetings.models.frozen import FrozenItem
 from meetings.models.meeting import Invitation, Meeting, MeetingLogEntry, NoticeDispatch, Substitution
 from meetings.models.minutes import (
     Attendance,
@@ -16,6 +17,7 @@ __all__ = [
     "Assignment",
     "Attachment",
     "Attendance",
+    "FrozenItem",
     "FrozenMinutesError",
     "Invitation",
     "ItemNote",

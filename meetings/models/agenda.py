@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.fields import SanitizedHTMLField
 from meetings.models.meeting import Meeting
 from members.models import Person
 
@@ -71,7 +72,7 @@ class AgendaItem(models.Model):
         default=True,
         help_text=_("Standing items usually take a few minutes without their times being printed."),
     )
-    body = models.TextField(_("text"), blank=True, help_text=_("Sanitised HTML: bold, lists and links."))
+    body = SanitizedHTMLField(_("text"), blank=True, help_text=_("Sanitised HTML: bold, lists and links."))
     proposal_text = models.TextField(_("proposed position"), blank=True)
     proposal_clauses = models.TextField(
         _("clauses of the proposed position"), blank=True, help_text=_("One clause per line; printed numbered.")
@@ -85,6 +86,7 @@ class AgendaItem(models.Model):
         blank=True,
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("agenda item")
@@ -126,6 +128,11 @@ class AgendaItem(models.Model):
     @property
     def clauses(self) -> list[str]:
         return split_lines(self.proposal_clauses)
+
+    @property
+    def position(self):
+        """The position in the working copy of the notes, or None (the frozen copies are the versions')."""
+        return next((p for p in self.positions.all() if p.minutes_version_id is None), None)
 
 
 class Presenter(models.Model):

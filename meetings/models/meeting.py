@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -50,6 +52,7 @@ class Meeting(models.Model):
     notice_published_at = models.DateTimeField(_("notice published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -132,8 +135,17 @@ class Substitution(models.Model):
         return _("%(substitute)s replaces %(replaces)s") % {"substitute": self.substitute, "replaces": self.replaces}
 
 
+def notice_pdf_path(instance, filename: str) -> str:
+    return f"notices/{instance.meeting.date:%Y}/{uuid.uuid4().hex}.pdf"
+
+
 class NoticeDispatch(models.Model):
-    """One sending of the notice: when, by whom, to whom, and which version."""
+    """One sent version of the notice, frozen: when, by whom, to whom, and exactly what was sent.
+
+    The public site, the API and search read the newest sent version of a published notice from
+    here, never the working copy: editing the agenda after sending changes nothing anyone has seen
+    until the secretary sends a revised notice. The database refuses to change or delete a row.
+    """
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), related_name="notice_dispatches", on_delete=models.CASCADE
@@ -149,6 +161,11 @@ class NoticeDispatch(models.Model):
     )
     recipients = models.JSONField(_("recipients"), default=list, help_text=_("Name and e-mail of each recipient."))
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    pdf = models.FileField(_("PDF"), upload_to=notice_pdf_path, blank=True)
+    html = models.TextField(_("content"), blank=True, help_text=_("The notice as sent, every attachment named."))
+    public_html = models.TextField(_("public content"), blank=True)
+    public_pdf_html = models.TextField(_("public PDF document"), blank=True)
+    snapshot = models.JSONField(_("agenda as sent"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("sent notice")
@@ -179,6 +196,8 @@ class MeetingLogEntry(models.Model):
         NOTICE_SENT = "notice_sent", _("Notice sent")
         NOTICE_PUBLISHED = "notice_published", _("Notice published")
         NOTICE_UNPUBLISHED = "notice_unpublished", _("Notice unpublished")
+        NOTICE_CHANGES_UNDONE = "notice_changes_undone", _("Changes since the notice was sent undone")
+        MEETING_SAVED = "meeting_saved", _("Meeting saved")
         MINUTES_STARTED = "minutes_started", _("Notes started")
         ATTENDANCE_SAVED = "attendance_saved", _("Attendance saved")
         ITEM_NOTES_SAVED = "item_notes_saved", _("Notes on an item saved")
@@ -186,6 +205,7 @@ class MeetingLogEntry(models.Model):
         MINUTES_SENT_TO_CHAIR = "minutes_sent_to_chair", _("Notes sent to the chair")
         MINUTES_RETURNED = "minutes_returned", _("Notes sent back by the chair")
         MINUTES_APPROVED = "minutes_approved", _("Notes approved")
+        MINUTES_APPROVAL_REFUSED = "minutes_approval_refused", _("Approval refused: the notes had changed")
         MINUTES_PUBLISHED = "minutes_published", _("Notes published")
         MINUTES_CORRECTION_STARTED = "minutes_correction_started", _("Correction started")
         MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")

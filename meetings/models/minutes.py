@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from meetings.fields import SanitizedHTMLField
 from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
 from members.models import Membership, Person
@@ -35,8 +36,11 @@ class Minutes(models.Model):
     approved_by_name = models.CharField(_("approved by (name)"), max_length=200, blank=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # What the chair read when she last sent the notes back: the next round shows her what changed since.
+    returned_html = models.TextField(_("content when sent back"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("meeting notes")
@@ -187,9 +191,10 @@ class ItemNote(models.Model):
         Minutes, verbose_name=_("meeting notes"), related_name="item_notes", on_delete=models.CASCADE
     )
     item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), related_name="notes", on_delete=models.CASCADE)
-    text = models.TextField(_("notes"), blank=True, help_text=_("Sanitised HTML."))
+    text = SanitizedHTMLField(_("notes"), blank=True, help_text=_("Sanitised HTML."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    closing_text = models.TextField(
+    lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
+    closing_text = SanitizedHTMLField(
         _("after the questions"), blank=True, help_text=_("What was concluded after the questions; sanitised HTML.")
     )
 

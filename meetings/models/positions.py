@@ -38,13 +38,24 @@ class Position(models.Model):
     body = models.ForeignKey(Body, verbose_name=_("body"), related_name="positions", on_delete=models.PROTECT)
     how = models.CharField(_("how it was taken"), max_length=20, choices=How.choices, default=How.MEETING)
     taken_on = models.DateField(_("date"))
-    item = models.OneToOneField(
+    item = models.ForeignKey(
         AgendaItem,
         verbose_name=_("agenda item"),
-        related_name="position",
+        related_name="positions",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
+    )
+    # Empty for the working copy the secretary edits; set on the copy frozen with an approved version of
+    # the notes, which is what the public reads (the database refuses any change to such a copy).
+    minutes_version = models.ForeignKey(
+        "meetings.MinutesVersion",
+        verbose_name=_("approved version"),
+        related_name="positions",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
     )
     matter = models.ForeignKey(
         Matter, verbose_name=_("matter"), related_name="positions", on_delete=models.SET_NULL, null=True, blank=True
@@ -74,6 +85,7 @@ class Position(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("position")
@@ -82,6 +94,16 @@ class Position(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(how="meeting") | Q(item__isnull=False), name="position_at_meeting_has_item"
+            ),
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=Q(item__isnull=False, minutes_version__isnull=True),
+                name="position_one_working_copy_per_item",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "minutes_version"],
+                condition=Q(minutes_version__isnull=False),
+                name="position_one_frozen_copy_per_item_and_version",
             ),
         ]
 
@@ -194,6 +216,7 @@ class AnnualPlanEntry(models.Model):
         _("what"), max_length=300, blank=True, help_text=_("E.g. “Lägesbeskrivning”; printed after the matter.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("annual plan entry")

@@ -9,7 +9,16 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Attachment, Meeting, Minutes, MinutesVersion, Presenter, QuestionAnswer
+from meetings.models import (
+    AgendaItem,
+    Attachment,
+    Meeting,
+    Minutes,
+    MinutesVersion,
+    Position,
+    Presenter,
+    QuestionAnswer,
+)
 from meetings.selectors.registers import annual_plan
 from members.models import Membership
 from members.selectors import body_composition, presidium
@@ -276,7 +285,8 @@ def attendance_summary(*, minutes: Minutes, invitations) -> AttendanceSummary:
 def minutes_context(*, minutes: Minutes) -> dict:
     """Everything the notes show; the staff preview, the frozen HTML and the PDF render from it."""
     meeting = minutes.meeting
-    items = list(agenda_items_queryset(meeting).select_related("position"))
+    working = Position.objects.filter(minutes_version__isnull=True)
+    items = list(agenda_items_queryset(meeting).prefetch_related(Prefetch("positions", queryset=working)))
     notes = {
         n.item_id: n
         for n in minutes.item_notes.prefetch_related(
@@ -371,14 +381,3 @@ def public_meeting_years() -> list[int]:
 
 def public_meetings_of_year(*, year: int) -> list[Meeting]:
     return list(public_meetings_queryset().filter(date__year=year).select_related("body").order_by("-date"))
-
-
-def public_attachments():
-    """Public attachments of items whose notice is published."""
-    return Attachment.objects.filter(is_public=True, item__meeting__notice_published_at__isnull=False).select_related(
-        "item"
-    )
-
-
-def public_attachment(*, pk: int) -> Attachment | None:
-    return public_attachments().filter(pk=pk).first()

@@ -1,9 +1,10 @@
 """Reads for the body's memory: positions, the yearly compilation, assignments, matters and the annual plan.
 
-Public readers pass ``public=True`` and see only what is published: positions taken at a meeting
-whose notes are published now (a correction in progress hides nothing new and shows nothing early),
-and positions recorded outside a meeting (per capsulam, chair's decisions), which are decisions
-already taken when the secretary records them.
+Public readers pass ``public=True`` and see only what is published: positions taken at a meeting as
+the newest published version of its notes froze them (a correction in progress changes nothing the
+public reads until the chair approves it and it is published), and positions recorded outside a
+meeting (per capsulam, chair's decisions), which are decisions already taken when the secretary
+records them. Staff read the working copy.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Minutes, Position
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Position
 
 OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
 
@@ -26,13 +27,17 @@ def matter_titles(*, body) -> list[str]:
 
 def positions_queryset(*, body=None, public: bool = False):
     """Positions with what a list of them shows, newest first."""
+    from meetings.selectors import newest_published_versions
+
     positions = Position.objects.select_related("matter", "item", "item__meeting", "meeting", "body")
     if body is not None:
         positions = positions.filter(body=body)
     if public:
         positions = positions.filter(
-            Q(how__in=OUTSIDE_MEETING) | Q(item__meeting__minutes__status=Minutes.Status.PUBLISHED)
+            Q(how__in=OUTSIDE_MEETING) | Q(minutes_version__in=newest_published_versions().values("pk"))
         )
+    else:
+        positions = positions.filter(minutes_version__isnull=True)
     return positions.order_by("-taken_on", "item__order", "pk")
 
 
@@ -192,22 +197,21 @@ class TimelineEvent:
     how: str = ""
 
 
-def public_item_filter():
-    return Q(meeting__notice_published_at__isnull=False) | Q(meeting__minutes__status=Minutes.Status.PUBLISHED)
-
-
 def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     """A matter over all meetings, newest first: items, positions, assignments, reports back and deadlines."""
+    from meetings.selectors.notices import public_items
+
     events: list[TimelineEvent] = []
-    items = AgendaItem.objects.filter(matter=matter).select_related("meeting")
-    if public:
-        items = items.filter(public_item_filter())
-    for item in items:
-        url = reverse("public:meeting", kwargs={"pk": item.meeting_id}) if public else reverse(
-            "staff:meeting", kwargs={"pk": item.meeting_id}
-        )  # fmt: skip
-        events.append(TimelineEvent(date=item.meeting.date, kind="item", label=_("On the agenda"), text=item.title,
-                                    url=url))  # fmt: skip
+    if public:  # the items as the published notices sent them
+        for row in public_items().filter(matter=matter).select_related("meeting"):
+            url = reverse("public:meeting", kwargs={"pk": row.meeting_id}) + f"#item-{row.item_id}"
+            events.append(TimelineEvent(date=row.meeting.date, kind="item", label=_("On the agenda"),
+                                        text=row.title, url=url))  # fmt: skip
+    else:
+        for item in AgendaItem.objects.filter(matter=matter).select_related("meeting"):
+            url = reverse("staff:meeting", kwargs={"pk": item.meeting_id})
+            events.append(TimelineEvent(date=item.meeting.date, kind="item", label=_("On the agenda"),
+                                        text=item.title, url=url))  # fmt: skip
     positions = positions_queryset(body=matter.body, public=public).filter(matter=matter)
     public_position_ids = set()
     for position in positions:
@@ -322,6 +326,8 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
 def public_matters(*, body):
     """Matters the public may know of: on a published agenda or notes, with a public position, or planned."""
     public_positions = positions_queryset(body=body, public=True).filter(matter=OuterRef("pk"))
-    public_items = AgendaItem.objects.filter(public_item_filter(), matter=OuterRef("pk"))
+    from meetings.selectors.notices import public_items
+
+    public_items = public_items().filter(matter=OuterRef("pk"))
     planned = AnnualPlanEntry.objects.filter(matter=OuterRef("pk"))
     return Matter.objects.filter(body=body).filter(Exists(public_positions) | Exists(public_items) | Exists(planned))

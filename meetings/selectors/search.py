@@ -26,7 +26,8 @@ from django.utils.translation import pgettext
 
 from meetings.models import AgendaItem
 from meetings.selectors import newest_published_versions
-from meetings.selectors.registers import position_subject, positions_queryset, public_item_filter, public_matters
+from meetings.selectors.notices import public_items
+from meetings.selectors.registers import position_subject, positions_queryset, public_matters
 
 CONFIG = "swedish"
 LIMIT = 20  # results per kind; the page says when there are more
@@ -37,7 +38,7 @@ START, STOP = "⟦", "⟧"  # ts_headline's marks, turned into <mark> after esca
 VECTORS = {
     "meetings_minutesversion": ["html"],
     "meetings_position": ["text", "clauses"],
-    "meetings_agendaitem": ["title", "body", "proposal_text"],
+    "meetings_frozenitem": ["title", "body", "proposal_text"],  # the agenda as sent (migration 0010)
     "meetings_matter": ["title", "description"],
 }
 STORED_VECTORS = {"meetings_minutesversion": "search_vector"}
@@ -200,20 +201,16 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
         )
     groups.append(("positions", _("Positions"), hits, more))
 
-    items = (
-        AgendaItem.objects.filter(public_item_filter(), meeting__body=body)
-        .exclude(kind=AgendaItem.Kind.BREAK)
-        .select_related("meeting")
-    )
+    items = public_items().filter(meeting__body=body).exclude(kind=AgendaItem.Kind.BREAK).select_related("meeting")
     if year:
         items = items.filter(meeting__date__year=year)
     items = _matching(items, query, "body", html_field=True)
-    items = items.order_by("-meeting__date", "order")
+    items = items.order_by("-meeting__date", "sequence")
     rows, more = _take(items)
     hits = [
         Hit(
             title=item.title,
-            url=reverse("public:meeting", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}",
+            url=reverse("public:meeting", kwargs={"pk": item.meeting_id}) + f"#item-{item.item_id}",
             date=item.meeting.date,
             snippet=_snippet(item, words, "body") if item.body else mark_safe(""),
         )
@@ -223,7 +220,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
 
     matters = public_matters(body=body)
     if year:
-        in_year = AgendaItem.objects.filter(public_item_filter(), matter=OuterRef("pk"), meeting__date__year=year)
+        in_year = public_items().filter(matter=OuterRef("pk"), meeting__date__year=year)
         positions_in_year = positions_queryset(body=body, public=True).filter(
             matter=OuterRef("pk"), taken_on__year=year
         )

@@ -1,5 +1,43 @@
 """Every change of state goes through a service here: locked, checked, logged, side effects after commit."""
 
+from django.db.models import F
+from django.utils.translation import gettext as _
+
 
 class ServiceError(Exception):
     """A change that the current state does not allow; its message is for the user, in Swedish."""
+
+
+class ConflictError(ServiceError):
+    """Someone else saved the same thing after this editor loaded it: nothing was saved."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or _(
+            "Someone else saved this after you opened it. Your text is kept below: "
+            "compare it with the saved version (open it in a new tab) and save again."
+        ))  # fmt: skip
+
+
+def claim_version(instance, expected: int | None) -> None:
+    """The optimistic lock: raise the row's ``lock_version`` from ``expected`` in one conditional UPDATE.
+
+    Of two saves that loaded the same version, the database lets exactly one through (the second waits
+    for the first's row lock, then finds the version moved on) and the other gets ``ConflictError``.
+    ``expected=None`` (a caller with no loaded form, such as the demo loader) claims the current version.
+    """
+    model = type(instance)
+    rows = model.objects.filter(pk=instance.pk)
+    if expected is not None:
+        rows = rows.filter(lock_version=expected)
+    if rows.update(lock_version=F("lock_version") + 1) != 1:
+        raise ConflictError()
+    instance.lock_version = model.objects.filter(pk=instance.pk).values_list("lock_version", flat=True).get()
+
+
+def require_agenda_editable(meeting) -> None:
+    """The agenda is part of the notes: read-only while the chair reads them and once they are approved."""
+    minutes = getattr(meeting, "minutes", None) if meeting.pk else None
+    if minutes is not None and not minutes.is_editable:
+        raise ServiceError(_(
+            "The meeting notes are %(status)s: the agenda is part of them and cannot be changed now."
+        ) % {"status": minutes.get_status_display().lower()})  # fmt: skip

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Presenter, Substitution
+from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Position, Presenter, Substitution
 from meetings.sanitize import clean_html
-from meetings.services import ServiceError
+from meetings.services import ServiceError, claim_version, require_agenda_editable
 from meetings.services.log import log_change
 from members.models import Body, Membership, Person
 
@@ -69,13 +69,19 @@ def meeting_create(
 
 
 @transaction.atomic
-def agenda_item_save(*, item: AgendaItem, by=None) -> AgendaItem:
-    """Save a new or changed item: its text is sanitised and a new item goes last among its siblings."""
+def agenda_item_save(*, item: AgendaItem, by=None, loaded_version: int | None = None) -> AgendaItem:
+    """Save a new or changed item: its text is sanitised and a new item goes last among its siblings.
+
+    ``loaded_version`` is the item's ``lock_version`` when the editor loaded it: a save over someone
+    else's later save is refused (``ConflictError``), never overwritten."""
+    require_agenda_editable(Meeting.objects.select_related("minutes").get(pk=item.meeting_id))
     if item.parent_id and item.parent.meeting_id != item.meeting_id:
         raise ServiceError(_("A sub-item must belong to the same meeting as its item."))
     item.body = clean_html(item.body)
     if item.pk is None:
         item.order = _next_order(item.meeting, item.parent)
+    else:
+        claim_version(item, loaded_version)
     item.save()
     log_change(meeting=item.meeting, action="agenda_item_saved", by=by, note=item.title)
     return item
@@ -84,6 +90,9 @@ def agenda_item_save(*, item: AgendaItem, by=None) -> AgendaItem:
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem, by=None) -> None:
     meeting, title = item.meeting, item.title
+    require_agenda_editable(meeting)
+    if Position.objects.filter(item__in=[item, *item.children.all()], minutes_version__isnull=False).exists():
+        raise ServiceError(_("The item is in approved meeting notes and cannot be deleted."))
     item.delete()
     log_change(meeting=meeting, action="agenda_item_deleted", by=by, note=title)
 
@@ -95,6 +104,7 @@ def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int], parent: AgendaIt
     The ids must be exactly the current siblings: a list from a stale page is refused rather than
     guessed at, so two editors cannot silently undo each other's order.
     """
+    require_agenda_editable(meeting)
     siblings = {i.pk: i for i in AgendaItem.objects.select_for_update().filter(meeting=meeting, parent=parent)}
     if sorted(ordered_ids) != sorted(siblings):
         raise ServiceError(_("The agenda has been changed by someone else. Reload the page and try again."))
@@ -129,6 +139,7 @@ def _is_member_on(person: Person, meeting: Meeting) -> bool:
 @transaction.atomic
 def presenter_add(*, item: AgendaItem, person: Person, description: str = "", by=None) -> Presenter:
     """Add a presenter; one who does not sit in the body joins the invited list by themselves."""
+    require_agenda_editable(item.meeting)
     if item.presenters.filter(person=person).exists():
         raise ServiceError(_("%(name)s already presents this item.") % {"name": person.name})
     order = (item.presenters.aggregate(m=Max("order"))["m"] or 0) + 1
@@ -144,6 +155,7 @@ def presenter_add(*, item: AgendaItem, person: Person, description: str = "", by
 @transaction.atomic
 def presenter_remove(*, presenter: Presenter, by=None) -> None:
     item = presenter.item
+    require_agenda_editable(item.meeting)
     presenter.delete()
     log_change(meeting=item.meeting, action="presenter_removed", by=by, note=f"{item.title}: {presenter.person.name}")
 
@@ -194,6 +206,7 @@ def attachment_add(
     *, item: AgendaItem, upload, content_type: str, title: str = "", is_public: bool = True, by=None
 ) -> Attachment:
     """Store an uploaded file (already checked by the form) under a generated name, with its hash."""
+    require_agenda_editable(item.meeting)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -217,6 +230,7 @@ def attachment_add(
 @transaction.atomic
 def attachment_delete(*, attachment: Attachment, by=None) -> None:
     meeting = attachment.item.meeting
+    require_agenda_editable(meeting)
     attachment.file.delete(save=False)
     attachment.delete()
     log_change(meeting=meeting, action="attachment_deleted", by=by, note=attachment.title)

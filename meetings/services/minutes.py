@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from meetings.models import (
     Assignment,
     Attendance,
+    FrozenItem,
     ItemNote,
     Meeting,
     Minutes,
@@ -29,6 +30,7 @@ from meetings.models import (
 from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html
 from meetings.selectors import minutes_context, minutes_reviewers
+from meetings.selectors.notices import notice_items
 from meetings.services import ServiceError, two_factor
 from meetings.services.log import log_change
 from members.selectors import called_memberships
@@ -85,6 +87,7 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
         if item.proposal_text or item.proposal_clauses:
             Position.objects.update_or_create(
                 item=item,
+                minutes_version=None,
                 defaults={
                     "body": meeting.body,
                     "how": Position.How.MEETING,
@@ -147,6 +150,7 @@ def item_notes_save(
     if position_text.strip() or position_clauses.strip():
         Position.objects.update_or_create(
             item=item,
+            minutes_version=None,
             defaults={
                 "body": minutes.meeting.body,
                 "how": Position.How.MEETING,
@@ -158,7 +162,7 @@ def item_notes_save(
             },
         )
     else:
-        Position.objects.filter(item=item).delete()
+        Position.objects.filter(item=item, minutes_version__isnull=True).delete()
     log_change(meeting=minutes.meeting, action="item_notes_saved", by=by, note=item.title)
     return note
 
@@ -168,7 +172,7 @@ def assignment_add(*, note: ItemNote, assignees: str, description: str, due_date
     """An assignment given by the position taken on the item."""
     minutes = _locked(note.minutes)
     _require_editable(minutes)
-    position = Position.objects.filter(item=note.item).first()
+    position = Position.objects.filter(item=note.item, minutes_version__isnull=True).first()
     if position is None:
         raise ServiceError(_("Write the position that gives the assignment first."))
     assignment = Assignment.objects.create(
@@ -281,6 +285,18 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     version.pdf.save(f"minnesanteckningar-{minutes.meeting.date:%Y-%m-%d}-v{minutes.version}.pdf", ContentFile(pdf),
                      save=False)  # fmt: skip
     version.save()
+    # The positions as approved: the public register, feeds, search and API read these copies.
+    working = Position.objects.filter(item__meeting=minutes.meeting, minutes_version__isnull=True)
+    Position.objects.bulk_create(
+        Position(body_id=p.body_id, how=p.how, taken_on=p.taken_on, item_id=p.item_id, matter_id=p.matter_id,
+                 meeting_id=p.meeting_id, text=p.text, clauses=p.clauses, notes_information=p.notes_information,
+                 created_by_id=p.created_by_id, minutes_version=version)
+        for p in working
+    )  # fmt: skip
+    items = notice_items(minutes.meeting)
+    for item in items:
+        item.minutes_version = version
+    FrozenItem.objects.bulk_create(items)
     # The content rows are checked by the database against the status: save the status last.
     minutes.save(update_fields=["status", "approved_by", "approved_by_name", "approved_at", "updated_at"])
     _assignments_reported(meeting=minutes.meeting, by=approved_by)

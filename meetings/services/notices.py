@@ -4,18 +4,21 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import vCalAddress, vText
 
 from meetings.ics import meeting_event, new_calendar
-from meetings.models import Meeting, NoticeDispatch
-from meetings.pdf import render_pdf
+from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeDispatch, Presenter
+from meetings.pdf import html_to_pdf, render_pdf
 from meetings.selectors import notice_context
-from meetings.services import ServiceError
+from meetings.selectors.notices import last_sent, meeting_snapshot, notice_items
+from meetings.services import ServiceError, require_agenda_editable
 from meetings.services.log import log_change
 from members.selectors import called_memberships
 
@@ -62,35 +65,70 @@ def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     return calendar.to_ical()
 
 
+def _freeze_notice(meeting: Meeting, version: int, *, with_pdf: bool = True) -> dict:
+    """Everything a sent version keeps: the notice as sent (HTML, PDF) and as the public reads it."""
+    full = notice_context(meeting=meeting, version=version)
+    public = notice_context(meeting=meeting, version=version, public=True)
+    on_the_page = {**public, "attachment_links": True, "embedded": True}
+    return {
+        "pdf": html_to_pdf(render_to_string("pdf/notice.html", full)) if with_pdf else b"",
+        "html": render_to_string("documents/_notice.html", full),
+        "public_html": render_to_string("documents/_notice.html", on_the_page),
+        "public_pdf_html": render_to_string("pdf/notice.html", public),
+    }
+
+
+def notice_dispatch_create(*, meeting: Meeting, version: int, by, recipients: list[Recipient], now) -> NoticeDispatch:
+    """Freeze what is sent as version ``version``: its HTML, PDF and hash, its items, who got it."""
+    frozen = _freeze_notice(meeting, version)
+    dispatch = NoticeDispatch(
+        meeting=meeting,
+        version=version,
+        sent_at=now,
+        sent_by=by,
+        recipients=[{"name": r.name, "email": r.email} for r in recipients],
+        pdf_sha256=hashlib.sha256(frozen["pdf"]).hexdigest(),
+        html=frozen["html"],
+        public_html=frozen["public_html"],
+        public_pdf_html=frozen["public_pdf_html"],
+        snapshot={"meeting": meeting_snapshot(meeting)},
+    )
+    dispatch.pdf.save(notice_filename(meeting, version), ContentFile(frozen["pdf"]), save=False)
+    dispatch.save()
+    rows = notice_items(meeting)
+    for row in rows:
+        row.dispatch = dispatch
+    FrozenItem.objects.bulk_create(rows)
+    dispatch.frozen_pdf = frozen["pdf"]
+    return dispatch
+
+
 @transaction.atomic
 def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
     """Send the notice, with its PDF and an iCalendar invitation, to everyone called and invited.
 
-    Sending again after a change makes it a revised notice ("Reviderad kallelse") with the next
-    version number. The mail goes out once the transaction has committed.
+    What is sent is frozen as that version (``NoticeDispatch`` and its items): the public site reads
+    it, and later edits only show as changes until a revised notice ("Reviderad kallelse", the next
+    version) is sent. The mail goes out once the transaction has committed.
+
+    The meeting row is locked first and the agenda is read after: saves of its items wait for the
+    lock rather than crossing it, and none of them is lost.
     """
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
     version = meeting.notice_version + 1
-    pdf = notice_pdf(meeting=meeting, version=version)
-    ics = notice_ics(meeting=meeting, version=version)
     recipients = notice_recipients(meeting)
     now = timezone.now()
+    dispatch = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
+    pdf = dispatch.frozen_pdf
+    ics = notice_ics(meeting=meeting, version=version)
 
     previous_status = meeting.status
     meeting.notice_version = version
     meeting.notice_sent_at = now
     meeting.status = Meeting.Status.NOTICE_SENT
     meeting.save(update_fields=["notice_version", "notice_sent_at", "status", "updated_at"])
-    dispatch = NoticeDispatch.objects.create(
-        meeting=meeting,
-        version=version,
-        sent_at=now,
-        sent_by=by,
-        recipients=[{"name": r.name, "email": r.email} for r in recipients],
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-    )
     log_change(
         meeting=meeting,
         action="notice_sent",
@@ -121,10 +159,12 @@ def _mail_notice(meeting, version, pdf, ics, recipients):
 
 @transaction.atomic
 def notice_publish(*, meeting: Meeting, by) -> Meeting:
-    """Publish the notice on the public site."""
+    """Publish the notice on the public site: the newest sent version, never the agenda being edited."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.notice_published_at:
         raise ServiceError(_("The notice is already published."))
+    if meeting.notice_version == 0:
+        raise ServiceError(_("Send the notice first: the public site shows the version that was sent."))
     meeting.notice_published_at = timezone.now()
     meeting.save(update_fields=["notice_published_at", "updated_at"])
     log_change(meeting=meeting, action="notice_published", by=by, to_state="published")
@@ -138,3 +178,74 @@ def notice_unpublish(*, meeting: Meeting, by) -> Meeting:
     meeting.save(update_fields=["notice_published_at", "updated_at"])
     log_change(meeting=meeting, action="notice_unpublished", by=by, from_state="published")
     return meeting
+
+
+@transaction.atomic
+def notice_changes_undo(*, meeting: Meeting, by) -> list[str]:
+    """Put the meeting and its agenda back as the last sent version had them: items added since go, items
+    changed or removed since come back with their texts, times, presenters and order.
+
+    Returns the titles of attachments that were deleted since and cannot come back (their files are gone).
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    require_agenda_editable(meeting)
+    dispatch = last_sent(meeting=meeting)
+    if dispatch is None:
+        raise ServiceError(_("The notice has not been sent: there is nothing to go back to."))
+    for name, value in dispatch.snapshot.get("meeting", {}).items():
+        setattr(meeting, name, value)
+    meeting.save()
+    rows = list(dispatch.items.order_by("sequence"))
+    kept = {row.item_id for row in rows}
+    for gone in Attachment.objects.filter(item__meeting=meeting).exclude(item_id__in=kept):
+        gone.file.delete(save=False)
+    AgendaItem.objects.filter(meeting=meeting, parent__isnull=False).exclude(pk__in=kept).delete()
+    AgendaItem.objects.filter(meeting=meeting).exclude(pk__in=kept).delete()
+    # Out of the way of the unique order first, then each item to its place.
+    AgendaItem.objects.filter(meeting=meeting).update(order=F("order") + 1000)
+    existing = AgendaItem.objects.in_bulk(kept)
+    orders: dict[int | None, int] = {}
+    lost = []
+    for row in rows:
+        item = existing.get(row.item_id) or AgendaItem(pk=row.item_id, meeting=meeting)
+        orders[row.parent_item_id] = orders.get(row.parent_item_id, 0) + 1
+        for name in ("kind", "kind_note", "standing", "title", "duration_minutes", "show_time", "body",
+                     "proposal_text", "proposal_clauses", "matter_id"):  # fmt: skip
+            setattr(item, name, getattr(row, name))
+        item.parent_id, item.order = row.parent_item_id, orders[row.parent_item_id]
+        item.save()
+        item.presenters.all().delete()
+        Presenter.objects.bulk_create(
+            Presenter(item=item, person_id=p["person_id"], description=p["description"], order=index)
+            for index, p in enumerate(row.presenters, start=1)
+        )
+        sent_files = {a["id"]: a for a in row.attachments}
+        for attachment in item.attachments.exclude(pk__in=sent_files):
+            attachment.file.delete(save=False)
+            attachment.delete()
+        present = set(item.attachments.values_list("pk", flat=True))
+        lost += [a["title"] for pk, a in sent_files.items() if pk not in present]
+    log_change(meeting=meeting, action="notice_changes_undone", by=by, note=f"v{dispatch.version}")
+    return lost
+
+
+def notices_freeze_legacy() -> int:
+    """Freeze the notices sent before versions were frozen (migration 0010), from the agenda as it is now:
+    the best record there is of them. Runs after ``migrate``; returns how many it froze."""
+    from meetings.integrity import guard_disabled
+
+    legacy = list(NoticeDispatch.objects.filter(html="").select_related("meeting", "meeting__body"))
+    if not legacy:
+        return 0
+    with guard_disabled(), transaction.atomic():
+        for dispatch in legacy:
+            frozen = _freeze_notice(dispatch.meeting, dispatch.version, with_pdf=False)
+            NoticeDispatch.objects.filter(pk=dispatch.pk).update(
+                html=frozen["html"], public_html=frozen["public_html"], public_pdf_html=frozen["public_pdf_html"],
+                snapshot={"meeting": meeting_snapshot(dispatch.meeting), "legacy": True},
+            )  # fmt: skip
+            rows = notice_items(dispatch.meeting)
+            for row in rows:
+                row.dispatch = dispatch
+            FrozenItem.objects.bulk_create(rows)
+    return len(legacy)

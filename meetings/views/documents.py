@@ -4,8 +4,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from meetings.pdf import stored_pdf
-from meetings.selectors import notice_context
+from meetings.pdf import stored_pdf, stored_pdf_from_html
 from meetings.selectors.registers import yearly_compilation
 from meetings.services.notices import notice_filename
 
@@ -28,7 +27,10 @@ def minutes_pdf_response(version) -> FileResponse:
 
 def stored_pdf_response(template_name: str, context: dict, *, folder: str, filename: str) -> FileResponse:
     """A document's PDF from storage (rendered only when its content changed), with its hash as ETag."""
-    name, digest = stored_pdf(template_name, context, folder=folder)
+    return _stored_response(*stored_pdf(template_name, context, folder=folder), filename=filename)
+
+
+def _stored_response(name: str, digest: str, *, filename: str) -> FileResponse:
     response = FileResponse(
         default_storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
     )
@@ -36,11 +38,11 @@ def stored_pdf_response(template_name: str, context: dict, *, folder: str, filen
     return response
 
 
-def notice_pdf_response(*, meeting) -> FileResponse:
-    """The published notice as the public reads it (public attachments only) as a PDF/A download."""
-    context = notice_context(meeting=meeting, public=True)
-    filename = notice_filename(meeting, context["version"])
-    return stored_pdf_response("pdf/notice.html", context, folder="notices", filename=filename)
+def notice_pdf_response(*, dispatch) -> FileResponse:
+    """A sent version of the notice as the public reads it (public attachments only), as a PDF/A download:
+    made from the HTML frozen when it was sent, so later edits of the agenda never reach it."""
+    name, digest = stored_pdf_from_html(dispatch.public_pdf_html, folder="notices")
+    return _stored_response(name, digest, filename=notice_filename(dispatch.meeting, dispatch.version))
 
 
 def compilation_context(*, body, year: int, public: bool) -> dict:

@@ -10,17 +10,15 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 
 from meetings import oparl
-from meetings.models import AgendaItem, Attachment, Meeting, MinutesVersion
+from meetings.models import Meeting
 from meetings.selectors import (
-    agenda_with_times,
     newest_published_versions,
-    public_attachment,
-    public_attachments,
     public_meeting,
     public_meetings_queryset,
     public_minutes_version,
 )
-from meetings.selectors.registers import public_item_filter
+from meetings.selectors.notices import public_attachment_record, public_attachment_records, public_items
+from meetings.selectors.registers import positions_queryset
 from members.models import Body, Membership, Organisation, Person, Term
 from members.selectors import default_body
 
@@ -152,28 +150,31 @@ def membership(request, pk):
     return _json(oparl.membership(oparl.Links(request), get_object_or_404(Membership, pk=pk)))
 
 
-def _public_items():
-    attachments = Attachment.objects.filter(is_public=True).order_by("order", "pk")
-    return (
-        AgendaItem.objects.filter(public_item_filter())
-        .select_related("position")
-        .prefetch_related(Prefetch("attachments", queryset=attachments))
-    )
+def _public_rows():
+    """The agenda items of the published notices, as sent."""
+    return public_items().select_related("dispatch", "minutes_version", "meeting", "meeting__body")
+
+
+def _resolutions(item_ids) -> dict:
+    """The positions the published notes froze, by item id."""
+    positions = positions_queryset(public=True).filter(item_id__in=list(item_ids))
+    return {p.item_id: p for p in positions}
 
 
 def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     """Meetings with their agenda items and their files, in a fixed number of queries for the whole page."""
     ids = [m.pk for m in meetings]
-    items: dict[int, list] = {}
-    for item in _public_items().filter(meeting_id__in=ids).order_by("order", "pk"):
-        items.setdefault(item.meeting_id, []).append(item)
+    rows: dict[int, list] = {}
+    for row in _public_rows().filter(meeting_id__in=ids).order_by("sequence"):
+        rows.setdefault(row.meeting_id, []).append(row)
     published = newest_published_versions().filter(minutes__meeting_id__in=ids).select_related("minutes__meeting__body")
     by_meeting = {version.minutes.meeting_id: version for version in published}
-    data = []
-    for one in meetings:
-        entries = agenda_with_times(meeting=one, items=items.get(one.pk, []))
-        data.append(oparl.meeting(links, one, entries=entries, notes_version=by_meeting.get(one.pk)))
-    return data
+    resolutions = _resolutions(row.item_id for group in rows.values() for row in group)
+    return [
+        oparl.meeting(links, one, rows=rows.get(one.pk, []), resolutions=resolutions,
+                      notes_version=by_meeting.get(one.pk))
+        for one in meetings
+    ]  # fmt: skip
 
 
 def _meetings(body):
@@ -192,53 +193,34 @@ def meeting(request, pk):
     return _json(_meetings_serialized(oparl.Links(request), [found])[0])
 
 
-def _items_serialized(links, items: list[AgendaItem]) -> list[dict]:
-    """Items with their numbers and times, computed from the whole agenda of each meeting on the page."""
-    meetings = {m.pk: m for m in Meeting.objects.filter(pk__in={i.meeting_id for i in items}).select_related("body")}
-    agenda: dict[int, list] = {}
-    for item in AgendaItem.objects.filter(meeting_id__in=meetings).order_by("order", "pk"):
-        agenda.setdefault(item.meeting_id, []).append(item)
-    published = set(
-        MinutesVersion.objects.filter(minutes__meeting_id__in=meetings, published_at__isnull=False).values_list(
-            "minutes__meeting_id", flat=True
-        )
-    )
-    entries = {}
-    for meeting_pk, rows in agenda.items():
-        for entry in agenda_with_times(meeting=meetings[meeting_pk], items=rows):
-            for one in (entry, *entry.children):
-                entries[one.item.pk] = one
-    data = []
-    for item in items:
-        entry = entries[item.pk]
-        entry.item = item  # the row with its position and public attachments
-        data.append(
-            oparl.agenda_item(
-                links, entry, meeting=meetings[item.meeting_id], position_public=item.meeting_id in published
-            )
-        )
-    return data
+def _items_serialized(links, rows: list) -> list[dict]:
+    resolutions = _resolutions(row.item_id for row in rows)
+    return [oparl.agenda_item(links, row, meeting=row.meeting, position=resolutions.get(row.item_id)) for row in rows]
 
 
 def agenda_item_list(request, body_pk):
     _body(body_pk)
-    items = _public_items().filter(meeting__body_id=body_pk).order_by("-meeting__date", "meeting_id", "order", "pk")
-    return _paged(request, items, _items_serialized, list_name="agenda_item_list", body_pk=body_pk)
+    rows = _public_rows().filter(meeting__body_id=body_pk).order_by("-meeting__date", "meeting_id", "sequence")
+    return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk)
 
 
 def agenda_item(request, pk):
-    found = _public_items().filter(pk=pk).first()
+    found = _public_rows().filter(item_id=pk).first()
     if found is None:
         raise Http404
     return _json(_items_serialized(oparl.Links(request), [found])[0])
 
 
+def _attachment_files(links, records) -> list[dict]:
+    return [oparl.attachment_file(links, record, item_pk=row.item_id, date=row.frozen_at.date())
+            for row, record in records]  # fmt: skip
+
+
 def file_list(request, body_pk):
     """The public attachments; a meeting's notice and notes are its invitation and results protocol."""
     _body(body_pk)
-    attachments = public_attachments().filter(item__meeting__body_id=body_pk).order_by("pk")
-    return _paged(request, attachments, lambda links, rows: [oparl.attachment_file(links, a) for a in rows],
-                  list_name="file_list", body_pk=body_pk)  # fmt: skip
+    return _paged(request, public_attachment_records(body_pk=body_pk), _attachment_files, list_name="file_list",
+                  body_pk=body_pk)  # fmt: skip
 
 
 def file(request, key):
@@ -246,8 +228,8 @@ def file(request, key):
     kind, _, pk = key.partition("-")
     if not pk.isdigit():
         raise Http404
-    if kind == "attachment" and (found := public_attachment(pk=int(pk))):
-        return _json(oparl.attachment_file(links, found))
+    if kind == "attachment" and (found := public_attachment_record(pk=int(pk))):
+        return _json(_attachment_files(links, [found])[0])
     if kind == "notice" and (found := public_meeting(pk=int(pk))) and found.notice_published_at:
         return _json(oparl.notice_file(links, found))
     if kind == "notes" and (version := public_minutes_version(meeting_pk=int(pk))):

@@ -8,9 +8,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from meetings.forms import PositionFilterForm, SearchForm
+from meetings.models import Attachment
 from meetings.selectors import (
-    notice_context,
-    public_attachment,
     public_latest_minutes,
     public_meeting,
     public_meeting_years,
@@ -18,6 +17,7 @@ from meetings.selectors import (
     public_minutes_version,
     public_upcoming_meetings,
 )
+from meetings.selectors.notices import public_attachment_record, public_notice
 from meetings.selectors.registers import (
     annual_plan,
     matter_timeline,
@@ -65,25 +65,25 @@ def meeting(request, pk):
     found = public_meeting(pk=pk)
     if found is None:
         raise Http404
-    context = {"meeting": found, "notes": public_minutes_version(meeting_pk=pk) if found.has_published_notes else None}
-    if found.notice_published_at:
-        context.update(notice_context(meeting=found, public=True))
+    notes = public_minutes_version(meeting_pk=pk) if found.has_published_notes else None
+    context = {"meeting": found, "notes": notes, "notice": public_notice(meeting=found)}
     return render(request, "public/meeting.html", context)
 
 
 def notice_pdf(request, pk):
-    """The published notice as a PDF, made once per content and then served from storage."""
+    """The published notice as sent, as a PDF made once from its frozen HTML and then served from storage."""
     found = public_meeting(pk=pk)
-    if found is None or not found.notice_published_at:
+    dispatch = public_notice(meeting=found) if found else None
+    if dispatch is None:
         raise Http404
-    return notice_pdf_response(meeting=found)
+    return notice_pdf_response(dispatch=dispatch)
 
 
 def attachment(request, pk):
-    found = public_attachment(pk=pk)
-    if found is None:
+    """A public attachment of a published notice, as that notice sent it."""
+    if public_attachment_record(pk=pk) is None:
         raise Http404
-    return attachment_response(found)
+    return attachment_response(Attachment.objects.get(pk=pk))
 
 
 def _published_version(pk):

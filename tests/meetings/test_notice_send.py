@@ -1,14 +1,22 @@
 import datetime
+import hashlib
 import io
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from meetings.models import Meeting, MeetingLogEntry, NoticeDispatch
+from meetings.integrity import guard_disabled
+from meetings.models import AgendaItem, FrozenItem, Meeting, MeetingLogEntry, NoticeDispatch
+from meetings.selectors.notices import notice_changes
 from meetings.services import ServiceError
-from meetings.services.notices import notice_publish, notice_send
+from meetings.services.agenda import agenda_item_save as agenda_save
+from meetings.services.notices import notice_changes_undo, notice_publish, notice_send
+from meetings.services.positions import meeting_cancel
 from members.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +28,11 @@ def meeting(demo):
     for first, last in [("Helén", "Eliasson"), ("Marina", "Johansson"), ("Ulrika", "Söderlund"), ("Helen", "Nordling")]:
         Person.objects.filter(first_name=first, last_name=last).update(email=f"{first.lower()}@example.se")
     meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))
-    Meeting.objects.filter(pk=meeting.pk).update(notice_version=0, status=Meeting.Status.PLANNED)
+    with guard_disabled():  # as if the demo's notice had never been sent: its frozen version goes
+        FrozenItem.objects.filter(dispatch__meeting=meeting).delete()
+        NoticeDispatch.objects.filter(meeting=meeting).delete()
+        Meeting.objects.filter(pk=meeting.pk).update(notice_version=0, notice_published_at=None,
+                                                     status=Meeting.Status.PLANNED)  # fmt: skip
     meeting.refresh_from_db()
     return meeting
 
@@ -83,10 +95,83 @@ def test_a_held_meeting_cannot_be_sent_a_notice(meeting, secretary):
         notice_send(meeting=meeting, by=secretary)
 
 
-def test_publishing_is_once(meeting, secretary):
-    Meeting.objects.filter(pk=meeting.pk).update(notice_published_at=None)
+def test_publishing_needs_a_sent_version_and_is_once(meeting, secretary):
+    with pytest.raises(ServiceError, match="Skicka kallelsen först"):
+        notice_publish(meeting=meeting, by=secretary)
+    notice_send(meeting=meeting, by=secretary)
     notice_publish(meeting=meeting, by=secretary)
     meeting.refresh_from_db()
     assert meeting.notice_published_at is not None
     with pytest.raises(ServiceError, match="redan publicerad"):
         notice_publish(meeting=meeting, by=secretary)
+
+
+AGREEMENT = "Nytt Hälso- och sjukvårdsavtal med tillhörande överenskommelser"  # item 4 of the real notice
+
+
+def _edit_after_sending(meeting, secretary):
+    """Send and publish version 1, then change item 4's title and duration and add an item."""
+    notice_send(meeting=meeting, by=secretary)
+    notice_publish(meeting=meeting, by=secretary)
+    item = meeting.agenda_items.get(title__startswith="Nytt Hälso- och sjukvårdsavtal")
+    item.title, item.duration_minutes = "Nytt avtal ÄNDRAT EFTER UTSKICK", 30
+    agenda_save(item=item, by=secretary)
+    agenda_save(item=AgendaItem(meeting=meeting, title="Punkt som tillkom", kind="information"), by=secretary)
+    return item
+
+
+def test_an_edit_after_sending_changes_nothing_the_public_reads_and_shows_as_a_change(meeting, secretary, client):
+    item = _edit_after_sending(meeting, secretary)
+    page = client.get(reverse("public:meeting", args=[meeting.pk])).content.decode()
+    assert "Nytt Hälso- och sjukvårdsavtal" in page and "ÄNDRAT EFTER UTSKICK" not in page
+    assert "Punkt som tillkom" not in page
+    api = client.get(reverse("api:agenda_item", args=[item.pk])).json()
+    assert api["name"] == AGREEMENT and api["end"].endswith("13:55:00+01:00")
+    pdf = client.get(reverse("public:notice_pdf", args=[meeting.pk]))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages)
+    assert "ÄNDRAT" not in text and "Nytt Hälso- och sjukvårdsavtal" in " ".join(text.split())
+    changes = notice_changes(meeting=meeting)
+    assert ("4. Nytt avtal ÄNDRAT EFTER UTSKICK", "Rubrik", AGREEMENT,
+            "Nytt avtal ÄNDRAT EFTER UTSKICK") in [(c.subject, c.field, c.old, c.new) for c in changes]  # fmt: skip
+    assert any(c.field == "Ny punkt" and "Punkt som tillkom" in c.subject for c in changes)
+    assert any(c.field == "Tid" and "13.35–13.55" in c.old and "13.35–14.05" in c.new for c in changes)
+
+
+def test_a_revised_notice_is_version_2_and_then_the_public_reads_it(meeting, secretary, client):
+    _edit_after_sending(meeting, secretary)
+    dispatch = notice_send(meeting=meeting, by=secretary)
+    assert dispatch.version == 2 and notice_changes(meeting=meeting) == []
+    page = client.get(reverse("public:meeting", args=[meeting.pk])).content.decode()
+    assert "ÄNDRAT EFTER UTSKICK" in page and "Reviderad kallelse" in page
+    first = NoticeDispatch.objects.get(meeting=meeting, version=1)
+    assert "ÄNDRAT" not in first.html and "Nytt Hälso- och sjukvårdsavtal" in first.html  # version 1 kept as sent
+
+
+def test_undoing_puts_the_agenda_back_as_it_was_sent(meeting, secretary):
+    item = _edit_after_sending(meeting, secretary)
+    notice_changes_undo(meeting=meeting, by=secretary)
+    item.refresh_from_db()
+    assert item.title == AGREEMENT and item.duration_minutes == 20
+    assert not meeting.agenda_items.filter(title="Punkt som tillkom").exists()
+    assert notice_changes(meeting=meeting) == []
+
+
+def test_cancelling_another_meeting_leaves_a_sent_notice_as_it_was(meeting, secretary):
+    notice_send(meeting=meeting, by=secretary)
+    sent = NoticeDispatch.objects.get(meeting=meeting, version=1)
+    html, pdf = sent.html, sent.pdf.read()
+    later = Meeting.objects.filter(date__gt=meeting.date).order_by("date").first()
+    meeting_cancel(meeting=later, by=secretary)
+    sent = NoticeDispatch.objects.get(pk=sent.pk)
+    assert sent.html == html and sent.pdf.read() == pdf and hashlib.sha256(pdf).hexdigest() == sent.pdf_sha256
+
+
+def test_the_database_refuses_to_change_or_delete_a_sent_version(meeting, secretary):
+    dispatch = notice_send(meeting=meeting, by=secretary)
+    for change in (lambda: NoticeDispatch.objects.filter(pk=dispatch.pk).update(html="<p>förfalskad</p>"),
+                   lambda: FrozenItem.objects.filter(dispatch=dispatch).update(title="förfalskad"),
+                   lambda: NoticeDispatch.objects.filter(pk=dispatch.pk)._raw_delete("default")):  # fmt: skip
+        with pytest.raises(IntegrityError), transaction.atomic():
+            change()
+    with pytest.raises(IntegrityError), transaction.atomic():  # published without a sent version
+        Meeting.objects.filter(pk=meeting.pk).update(notice_version=5, notice_published_at=timezone.now())

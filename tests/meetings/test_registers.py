@@ -36,9 +36,11 @@ def test_the_2022_compilation_holds_the_demo_positions_and_leaves_out_noting_inf
     assert [m.heading for m in compilation.months] == ["Ställningstaganden av SRO oktober 2022"]
     assert compilation.months[0].sections[0].heading == "Sammanträde 19 oktober 2022"
     assert positions and not any(p.notes_information for p in positions)
-    noted = Position.objects.filter(item__meeting__date=datetime.date(2022, 10, 19), notes_information=True).count()
+    working = Position.objects.filter(minutes_version__isnull=True)
+    noted = working.filter(item__meeting__date=datetime.date(2022, 10, 19), notes_information=True).count()
     assert noted > 0 and compilation.left_out == noted
-    assert len(positions) + noted == Position.objects.filter(taken_on__year=2022).count()
+    assert len(positions) + noted == working.filter(taken_on__year=2022).count()
+    assert all(p.minutes_version and p.minutes_version.published_at for p in positions)  # the frozen copies
 
 
 def test_the_2025_compilation_holds_the_position_of_30_january_as_a_pdf(demo, client):
@@ -88,13 +90,17 @@ def test_a_meeting_position_cannot_be_recorded_outside_the_notes(demo, secretary
                                  text="x", by=secretary)  # fmt: skip
 
 
-def test_positions_of_notes_under_correction_are_not_public(demo, secretary):
+def test_during_a_correction_the_public_reads_the_positions_as_approved_never_the_draft(demo, secretary):
     minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
-    public_before = positions_queryset(body=demo, public=True).filter(taken_on__year=2022).count()
-    assert public_before > 0
+    public = positions_queryset(body=demo, public=True).filter(taken_on__year=2022)
+    approved_texts = sorted(public.values_list("text", flat=True))
+    assert approved_texts
     minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Rättelse.")
-    assert positions_queryset(body=demo, public=True).filter(taken_on__year=2022).count() == 0
-    assert positions_queryset(body=demo).filter(taken_on__year=2022).count() == public_before
+    note = minutes.item_notes.get(item__title__startswith="Ställningstagande")
+    minutes_services.item_notes_save(note=note, text="", closing_text="", questions=[], by=secretary,
+                                     position_text="SRO ställer sig bakom UTKASTET.", position_clauses="")  # fmt: skip
+    assert sorted(public.values_list("text", flat=True)) == approved_texts
+    assert positions_queryset(body=demo).filter(text__contains="UTKASTET").exists()  # staff read the working copy
 
 
 @pytest.fixture

@@ -1,0 +1,90 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models.meeting import Meeting, NoticeDispatch
+
+
+class FrozenItem(models.Model):
+    """One agenda item as a sent version of the notice, or an approved version of the notes, had it.
+
+    The API, search and the matters' timelines read items from here (the newest sent version of a
+    published notice; for a meeting whose notice was never published, the newest published version of
+    its notes), never from the agenda being edited. ``item_id`` is the agenda item's id, stable across
+    versions; it is no foreign key, so the record outlives a deletion. The database refuses any change.
+    """
+
+    dispatch = models.ForeignKey(
+        NoticeDispatch,
+        verbose_name=_("sent notice"),
+        related_name="items",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    minutes_version = models.ForeignKey(
+        "meetings.MinutesVersion",
+        verbose_name=_("approved version"),
+        related_name="items",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), related_name="sent_items", on_delete=models.PROTECT)
+    item_id = models.IntegerField(_("agenda item"), db_index=True)
+    parent_item_id = models.IntegerField(_("sub-item of"), null=True, blank=True)
+    sequence = models.PositiveSmallIntegerField(_("place in the agenda"))
+    number = models.CharField(_("number"), max_length=10, blank=True)
+    kind = models.CharField(_("kind"), max_length=30)
+    kind_note = models.CharField(_("note on the kind"), max_length=100, blank=True)
+    kind_label = models.CharField(_("kind as printed"), max_length=150, blank=True)
+    standing = models.CharField(_("standing item"), max_length=20, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
+    show_time = models.BooleanField(_("show the time"), default=True)
+    start = models.TimeField(_("start"), null=True, blank=True)
+    end = models.TimeField(_("end"), null=True, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    proposal_text = models.TextField(_("proposed position"), blank=True)
+    proposal_clauses = models.TextField(_("clauses of the proposed position"), blank=True)
+    matter = models.ForeignKey(
+        "meetings.Matter",
+        verbose_name=_("matter"),
+        related_name="sent_items",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    matter_title = models.CharField(_("matter as sent"), max_length=300, blank=True)
+    presenters = models.JSONField(_("presenters"), default=list, blank=True)
+    # [{"id", "title", "is_public", "sha256", "content_type", "size", "file_name"}]
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item as sent or approved")
+        verbose_name_plural = _("agenda items as sent or approved")
+        ordering = ["meeting", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["dispatch", "item_id"], name="frozen_item_unique_in_notice"),
+            models.UniqueConstraint(fields=["minutes_version", "item_id"], name="frozen_item_unique_in_notes"),
+            models.CheckConstraint(
+                condition=(models.Q(dispatch__isnull=False) & models.Q(minutes_version__isnull=True))
+                | (models.Q(dispatch__isnull=True) & models.Q(minutes_version__isnull=False)),
+                name="frozen_item_of_one_version",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def frozen_at(self):
+        """When the version it belongs to was sent or approved."""
+        return self.dispatch.sent_at if self.dispatch_id else self.minutes_version.approved_at
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind == "break"
+
+    @property
+    def public_attachments(self) -> list[dict]:
+        return [a for a in self.attachments if a.get("is_public")]

@@ -1,0 +1,202 @@
+"""Reads of the notice's sent versions: what the public sees, and what changed since the last sending."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch
+from meetings.selectors import agenda_items_queryset, agenda_with_times
+
+
+def meeting_snapshot(meeting: Meeting) -> dict:
+    """The meeting's own facts as the notice prints them, kept with each sent version."""
+    return {
+        "date": meeting.date.isoformat(),
+        "start_time": meeting.start_time.strftime("%H:%M"),
+        "end_time": meeting.end_time.strftime("%H:%M"),
+        "form": meeting.form,
+        "location": meeting.location,
+        "kind": meeting.kind,
+    }
+
+
+def attachment_record(attachment) -> dict:
+    return {"id": attachment.pk, "title": attachment.title, "is_public": attachment.is_public,
+            "sha256": attachment.sha256, "content_type": attachment.content_type, "size": attachment.size,
+            "file_name": attachment.download_name}  # fmt: skip
+
+
+def notice_items(meeting: Meeting) -> list[FrozenItem]:
+    """The agenda as it stands now, as (unsaved) rows of a sent version: numbers, times, presenters, files."""
+    entries = agenda_with_times(meeting=meeting, items=list(agenda_items_queryset(meeting)))
+    rows = []
+    for entry in entries:
+        for one in (entry, *entry.children):
+            item = one.item
+            rows.append(
+                FrozenItem(
+                    meeting=meeting, item_id=item.pk, parent_item_id=item.parent_id, sequence=len(rows) + 1,
+                    number=one.number, kind=item.kind, kind_note=item.kind_note, kind_label=str(item.kind_label),
+                    standing=item.standing, title=item.title, duration_minutes=item.duration_minutes,
+                    show_time=item.show_time, start=one.start if one.has_times else None,
+                    end=one.end if one.has_times else None, body=item.body, proposal_text=item.proposal_text,
+                    proposal_clauses=item.proposal_clauses, matter=item.matter,
+                    matter_title=item.matter.title if item.matter_id else "",
+                    presenters=[{"person_id": p.person_id, "description": p.description, "label": p.label}
+                                for p in item.presenters.all()],
+                    attachments=[attachment_record(a) for a in item.attachments.all()],
+                )
+            )  # fmt: skip
+    return rows
+
+
+def published_dispatches():
+    """Of each meeting whose notice is published, its newest sent version: what the public reads."""
+    return NoticeDispatch.objects.filter(
+        meeting__notice_published_at__isnull=False, version=F("meeting__notice_version")
+    )
+
+
+def public_notice(*, meeting: Meeting) -> NoticeDispatch | None:
+    """The sent version the public reads for this meeting, or None while the notice is not published."""
+    if not meeting.notice_published_at:
+        return None
+    return published_dispatches().filter(meeting=meeting).first()
+
+
+def public_items():
+    """The public agenda items: of a published notice as sent; of a meeting whose notice was never
+    published, as the newest published version of its notes froze them."""
+    from meetings.selectors import newest_published_versions
+
+    return FrozenItem.objects.filter(
+        Q(dispatch__in=published_dispatches())
+        | Q(minutes_version__in=newest_published_versions(), meeting__notice_published_at__isnull=True)
+    )
+
+
+def public_attachment_records(*, body_pk: int | None = None) -> list[tuple[FrozenItem, dict]]:
+    """Every public attachment of the published notices, as sent: (the item, the attachment's record)."""
+    rows = public_items().select_related("dispatch", "minutes_version").order_by("meeting_id", "sequence")
+    if body_pk is not None:
+        rows = rows.filter(meeting__body_id=body_pk)
+    return [(row, record) for row in rows for record in row.public_attachments]
+
+
+def public_attachment_record(*, pk: int) -> tuple[FrozenItem, dict] | None:
+    """One public attachment of a published notice, or None (never one the notice did not send as public)."""
+    item_id = Attachment.objects.filter(pk=pk, is_public=True).values_list("item_id", flat=True).first()
+    if item_id is None:
+        return None
+    for row in public_items().filter(item_id=item_id).select_related("dispatch", "minutes_version"):
+        for record in row.public_attachments:
+            if record["id"] == pk:
+                return row, record
+    return None
+
+
+def last_sent(*, meeting: Meeting) -> NoticeDispatch | None:
+    """The newest sent version of the notice, or None before the first sending."""
+    return NoticeDispatch.objects.filter(meeting=meeting).order_by("-version").first()
+
+
+@dataclass
+class NoticeChange:
+    """One difference between the last sent version and the agenda now, as the secretary reads it."""
+
+    subject: str
+    field: str
+    old: str = ""
+    new: str = ""
+
+
+MEETING_FIELDS = {
+    "date": gettext_lazy("Date"),
+    "start_time": gettext_lazy("Start"),
+    "end_time": gettext_lazy("End"),
+    "form": gettext_lazy("Meeting form"),
+    "location": gettext_lazy("Place"),
+    "kind": gettext_lazy("Kind"),
+}
+ITEM_FIELDS = {
+    "number": gettext_lazy("Number"),
+    "title": gettext_lazy("Title"),
+    "kind_label": gettext_lazy("Kind"),
+    "time": gettext_lazy("Time"),
+    "body": gettext_lazy("Text"),
+    "proposal_text": gettext_lazy("Proposed position"),
+    "proposal_clauses": gettext_lazy("Clauses of the proposed position"),
+    "matter_title": gettext_lazy("Matter"),
+    "presenters": gettext_lazy("Presenters"),
+    "attachments": gettext_lazy("Attachments"),
+}
+
+
+def _clock(value) -> str:
+    return f"{value:%H.%M}" if isinstance(value, datetime.time) else ""
+
+
+def _item_values(row: FrozenItem) -> dict[str, str]:
+    time = ""
+    if row.start and row.end:
+        time = f"{_clock(row.start)}–{_clock(row.end)} ({row.duration_minutes} min)"
+    elif row.duration_minutes:
+        time = f"{row.duration_minutes} min"
+    attachments = [a["title"] + ("" if a.get("is_public") else " " + _("(not public)")) for a in row.attachments]
+    return {
+        "number": row.number,
+        "title": row.title,
+        "kind_label": row.kind_label,
+        "time": time,
+        "body": " ".join(strip_tags(row.body).split()),
+        "proposal_text": row.proposal_text,
+        "proposal_clauses": row.proposal_clauses.strip(),
+        "matter_title": row.matter_title,
+        "presenters": "; ".join(p["label"] for p in row.presenters),
+        "attachments": "; ".join(attachments),
+    }
+
+
+def _meeting_value(name: str, value: str) -> str:
+    if name == "date" and value:
+        return date_format(datetime.date.fromisoformat(value), "j F Y")
+    if name == "form":
+        return str(dict(Meeting.Form.choices).get(value, value))
+    if name == "kind":
+        return str(dict(Meeting.Kind.choices).get(value, value))
+    return value.replace(":", ".") if name.endswith("_time") else value
+
+
+def notice_changes(*, meeting: Meeting) -> list[NoticeChange]:
+    """What differs between the last sent version and the agenda now: item by item, field by field."""
+    dispatch = last_sent(meeting=meeting)
+    if dispatch is None:
+        return []
+    changes = []
+    sent_meeting, now_meeting = dispatch.snapshot.get("meeting", {}), meeting_snapshot(meeting)
+    for name, label in MEETING_FIELDS.items():
+        if name in sent_meeting and sent_meeting[name] != now_meeting[name]:
+            changes.append(NoticeChange(subject=_("The meeting"), field=str(label),
+                                        old=_meeting_value(name, sent_meeting[name]),
+                                        new=_meeting_value(name, now_meeting[name])))  # fmt: skip
+    before = {row.item_id: row for row in dispatch.items.all()}
+    now = {row.item_id: row for row in notice_items(meeting)}
+    for item_id, row in now.items():
+        subject = f"{row.number}. {row.title}" if row.number else row.title
+        if item_id not in before:
+            changes.append(NoticeChange(subject=subject, field=_("New item")))
+            continue
+        old, new = _item_values(before[item_id]), _item_values(row)
+        for name, label in ITEM_FIELDS.items():
+            if old[name] != new[name]:
+                changes.append(NoticeChange(subject=subject, field=str(label), old=old[name], new=new[name]))
+    for item_id, row in before.items():
+        if item_id not in now:
+            subject = f"{row.number}. {row.title}" if row.number else row.title
+            changes.append(NoticeChange(subject=subject, field=_("Item removed")))
+    return changes
