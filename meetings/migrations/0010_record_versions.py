@@ -44,7 +44,7 @@ def forwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         # The public search reads the agenda as sent (meetings.selectors.search.VECTORS).
         vector = SearchVector("title", "body", "proposal_text", config="swedish")
-        schema_editor.add_index(apps.get_model("meetings", "NoticeItem"), GinIndex(vector, name="noticeitem_search"))
+        schema_editor.add_index(apps.get_model("meetings", "FrozenItem"), GinIndex(vector, name="frozenitem_search"))
     integrity.install(schema_editor)
     revision.install(schema_editor)
 

@@ -1,0 +1,68 @@
+"""No path around the workflow: the admin, a script or a bulk update cannot change the record or store
+unsafe text (issue: the record holds)."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from meetings.models import AgendaItem, ItemNote, Meeting, Minutes
+from meetings.services import ServiceError
+from meetings.services import minutes as minutes_services
+from meetings.services.agenda import agenda_item_save
+from tests.factories import AgendaItemFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<p>Text</p><script>alert("xss")</script><img src=x onerror=alert(1)>'
+
+
+def test_rich_text_is_cleaned_on_every_path_into_the_database(demo):
+    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 5, 5))
+    item = AgendaItemFactory(meeting=meeting, order=9, body=SCRIPT)  # save()
+    assert item.body == "<p>Text</p>"  # the instance holds what was stored
+    AgendaItem.objects.filter(pk=item.pk).update(body=SCRIPT)  # a queryset update, as a script would
+    (bulk,) = AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, order=10, title="x", body=SCRIPT)])
+    for stored in AgendaItem.objects.filter(pk__in=[item.pk, bulk.pk]).values_list("body", flat=True):
+        assert "<script" not in stored and "onerror" not in stored and "Text" in stored
+
+
+def test_the_database_refuses_published_or_approved_notes_without_an_approved_version(demo, secretary):
+    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
+    AgendaItemFactory(meeting=meeting, order=9, title="Punkt")
+    minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
+    for status in ("published", "approved"):
+        with pytest.raises(IntegrityError, match="approved meeting notes"), transaction.atomic():
+            Minutes.objects.filter(pk=minutes.pk).update(status=status)
+
+
+def test_the_admin_changes_nothing_of_the_meetings_not_even_for_a_superuser(client, demo, superuser):
+    client.force_login(superuser)
+    minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
+    meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))
+    item = meeting.agenda_items.first()
+    note = ItemNote.objects.filter(minutes=minutes).first()
+    for url in (reverse("admin:meetings_minutes_change", args=[minutes.pk]),
+                reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+                reverse("admin:meetings_agendaitem_change", args=[item.pk]),
+                reverse("admin:meetings_itemnote_change", args=[note.pk])):  # fmt: skip
+        page = client.get(url)
+        assert page.status_code == 200 and 'name="_save"' not in page.content.decode(), url
+        assert client.post(url, {"status": "published", "title": "Ändrad", "text": SCRIPT}).status_code == 403, url
+    assert client.get(reverse("admin:meetings_meeting_add")).status_code == 403
+    assert client.get(reverse("admin:members_person_add")).status_code == 200  # the people register is edited here
+    item.refresh_from_db()
+    assert item.title != "Ändrad"
+
+
+def test_the_agenda_is_read_only_while_the_chair_reads_the_notes(demo, secretary):
+    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
+    item = AgendaItemFactory(meeting=meeting, order=9, title="Punkt")
+    minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    item = AgendaItem.objects.get(pk=item.pk)
+    item.title = "Ändrad medan ordföranden läser"
+    with pytest.raises(ServiceError, match="dagordningen ingår i dem"):
+        agenda_item_save(item=item, by=secretary)
+    assert AgendaItem.objects.get(pk=item.pk).title == "Punkt"
