@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Assignment, Attendance, Matter, Meeting, Position
+from meetings.services import conflict_message
 from members.models import Membership, Organisation, Person
 
 # What may be attached: the file's content decides, and its name must agree with it.
@@ -204,13 +205,7 @@ class AttachmentForm(forms.Form):
 
 
 def _conflict_error():
-    return ValidationError(
-        _(
-            "Someone else saved this after you opened it. Your text is kept below: "
-            "compare it with the saved version (open it in a new tab) and save again."
-        ),
-        code="conflict",
-    )
+    return ValidationError(conflict_message(), code="conflict")
 
 
 def check_not_changed_since(form, instance):

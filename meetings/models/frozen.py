@@ -77,6 +77,11 @@ class FrozenItem(models.Model):
         return f"{self.number} {self.title}".strip()
 
     @property
+    def heading(self) -> str:
+        """ "4. Nytt hälso- och sjukvårdsavtal"; a break has no number."""
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    @property
     def frozen_at(self):
         """When the version it belongs to was sent or approved."""
         return self.dispatch.sent_at if self.dispatch_id else self.minutes_version.approved_at

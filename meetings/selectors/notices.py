@@ -187,16 +187,14 @@ def notice_changes(*, meeting: Meeting) -> list[NoticeChange]:
     before = {row.item_id: row for row in dispatch.items.all()}
     now = {row.item_id: row for row in notice_items(meeting)}
     for item_id, row in now.items():
-        subject = f"{row.number}. {row.title}" if row.number else row.title
         if item_id not in before:
-            changes.append(NoticeChange(subject=subject, field=_("New item")))
+            changes.append(NoticeChange(subject=row.heading, field=_("New item")))
             continue
         old, new = _item_values(before[item_id]), _item_values(row)
         for name, label in ITEM_FIELDS.items():
             if old[name] != new[name]:
-                changes.append(NoticeChange(subject=subject, field=str(label), old=old[name], new=new[name]))
+                changes.append(NoticeChange(subject=row.heading, field=str(label), old=old[name], new=new[name]))
     for item_id, row in before.items():
         if item_id not in now:
-            subject = f"{row.number}. {row.title}" if row.number else row.title
-            changes.append(NoticeChange(subject=subject, field=_("Item removed")))
+            changes.append(NoticeChange(subject=row.heading, field=_("Item removed")))
     return changes

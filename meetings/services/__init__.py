@@ -8,14 +8,19 @@ class ServiceError(Exception):
     """A change that the current state does not allow; its message is for the user, in Swedish."""
 
 
+def conflict_message() -> str:
+    """What an editor is told when someone else saved the same thing after they opened it."""
+    return _(
+        "Someone else saved this after you opened it. Your text is kept below: "
+        "compare it with the saved version (open it in a new tab) and save again."
+    )
+
+
 class ConflictError(ServiceError):
     """Someone else saved the same thing after this editor loaded it: nothing was saved."""
 
     def __init__(self, message: str | None = None):
-        super().__init__(message or _(
-            "Someone else saved this after you opened it. Your text is kept below: "
-            "compare it with the saved version (open it in a new tab) and save again."
-        ))  # fmt: skip
+        super().__init__(message or conflict_message())
 
 
 def claim_version(instance, expected: int | None) -> None:
@@ -36,7 +41,7 @@ def claim_version(instance, expected: int | None) -> None:
 
 def require_agenda_editable(meeting) -> None:
     """The agenda is part of the notes: read-only while the chair reads them and once they are approved."""
-    minutes = getattr(meeting, "minutes", None) if meeting.pk else None
+    minutes = getattr(meeting, "minutes", None)
     if minutes is not None and not minutes.is_editable:
         raise ServiceError(_(
             "The meeting notes are %(status)s: the agenda is part of them and cannot be changed now."

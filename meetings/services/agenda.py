@@ -74,7 +74,7 @@ def agenda_item_save(*, item: AgendaItem, by=None, loaded_version: int | None = 
 
     ``loaded_version`` is the item's ``lock_version`` when the editor loaded it: a save over someone
     else's later save is refused (``ConflictError``), never overwritten."""
-    require_agenda_editable(Meeting.objects.select_related("minutes").get(pk=item.meeting_id))
+    require_agenda_editable(item.meeting)
     if item.parent_id and item.parent.meeting_id != item.meeting_id:
         raise ServiceError(_("A sub-item must belong to the same meeting as its item."))
     item.body = clean_html(item.body)

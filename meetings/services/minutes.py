@@ -286,13 +286,10 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
                      save=False)  # fmt: skip
     version.save()
     # The positions as approved: the public register, feeds, search and API read these copies.
-    working = Position.objects.filter(item__meeting=minutes.meeting, minutes_version__isnull=True)
-    Position.objects.bulk_create(
-        Position(body_id=p.body_id, how=p.how, taken_on=p.taken_on, item_id=p.item_id, matter_id=p.matter_id,
-                 meeting_id=p.meeting_id, text=p.text, clauses=p.clauses, notes_information=p.notes_information,
-                 created_by_id=p.created_by_id, minutes_version=version)
-        for p in working
-    )  # fmt: skip
+    copies = list(Position.objects.filter(item__meeting=minutes.meeting, minutes_version__isnull=True))
+    for copy in copies:
+        copy.pk, copy.minutes_version = None, version
+    Position.objects.bulk_create(copies)
     items = notice_items(minutes.meeting)
     for item in items:
         item.minutes_version = version

@@ -78,8 +78,11 @@ def _freeze_notice(meeting: Meeting, version: int, *, with_pdf: bool = True) -> 
     }
 
 
-def notice_dispatch_create(*, meeting: Meeting, version: int, by, recipients: list[Recipient], now) -> NoticeDispatch:
-    """Freeze what is sent as version ``version``: its HTML, PDF and hash, its items, who got it."""
+def notice_dispatch_create(
+    *, meeting: Meeting, version: int, by, recipients: list[Recipient], now
+) -> tuple[NoticeDispatch, bytes]:
+    """Freeze what is sent as version ``version``: its HTML, PDF and hash, its items, who got it.
+    Returns the sent version and its PDF (for the mail)."""
     frozen = _freeze_notice(meeting, version)
     dispatch = NoticeDispatch(
         meeting=meeting,
@@ -99,8 +102,7 @@ def notice_dispatch_create(*, meeting: Meeting, version: int, by, recipients: li
     for row in rows:
         row.dispatch = dispatch
     FrozenItem.objects.bulk_create(rows)
-    dispatch.frozen_pdf = frozen["pdf"]
-    return dispatch
+    return dispatch, frozen["pdf"]
 
 
 @transaction.atomic
@@ -120,8 +122,7 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
     version = meeting.notice_version + 1
     recipients = notice_recipients(meeting)
     now = timezone.now()
-    dispatch = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
-    pdf = dispatch.frozen_pdf
+    dispatch, pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
     ics = notice_ics(meeting=meeting, version=version)
 
     previous_status = meeting.status

@@ -9,9 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-
-from meetings.integrity import guard_disabled
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,10 +29,8 @@ def _empty_the_database_with_the_guard_lifted(request):
     if "live_server" not in request.fixturenames:
         yield
         return
-    request.getfixturevalue("transactional_db")
+    request.getfixturevalue("committed_db")
     yield
-    with guard_disabled():
-        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")

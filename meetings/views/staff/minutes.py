@@ -23,7 +23,7 @@ from meetings.permissions import (
     secretary_required,
 )
 from meetings.selectors import minutes_context, minutes_for_review, minutes_log
-from meetings.services import ServiceError
+from meetings.services import ServiceError, conflict_message
 from meetings.services import minutes as services
 from meetings.views.documents import minutes_pdf_response
 from members.models import Person
@@ -101,10 +101,7 @@ def _attendance_conflict(request, minutes) -> str:
     if request.POST.get("loaded_at") != current.isoformat():
         request.POST = request.POST.copy()
         request.POST["loaded_at"] = current.isoformat()
-        return _(
-            "Someone else saved this after you opened it. Your text is kept below: "
-            "compare it with the saved version (open it in a new tab) and save again."
-        )
+        return conflict_message()
     return ""
 
 
