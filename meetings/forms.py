@@ -8,7 +8,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils.dateparse import parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -53,14 +52,15 @@ class TimeInput(forms.TimeInput):
 
 
 class ConcurrentEditForm(forms.ModelForm):
-    """Refuses to save over a change someone else made after this form was loaded."""
+    """Carries the version of the row it was loaded at (``lock_version``): the service saves only over that
+    version, in one conditional UPDATE, and refuses a save over someone else's later one."""
 
-    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.updated_at:
-            self.fields["loaded_at"].initial = self.instance.updated_at.isoformat()
+        if self.instance.pk:
+            self.fields["lock_version"].initial = self.instance.lock_version
         self.helper = _helper()
 
     def clean(self):
@@ -208,16 +208,19 @@ def _conflict_error():
     return ValidationError(conflict_message(), code="conflict")
 
 
-def check_not_changed_since(form, instance):
-    """Raise the conflict error when ``instance`` was saved after ``form`` was loaded.
+def reload_version(form, instance) -> None:
+    """After a conflict the form carries the version saved now, so saving again, after comparing, is a choice."""
+    current = type(instance).objects.filter(pk=instance.pk).values_list("lock_version", flat=True).first()
+    form.data = form.data.copy()
+    form.data[form.add_prefix("lock_version")] = current
 
-    The form then carries the newer time, so that saving again, after comparing, is a choice.
-    """
-    loaded = parse_datetime(form.cleaned_data.get("loaded_at") or "")
-    current = type(instance).objects.filter(pk=instance.pk).values_list("updated_at", flat=True).first()
-    if loaded is None or current != loaded:
-        form.data = form.data.copy()
-        form.data[form.add_prefix("loaded_at")] = current.isoformat() if current else ""
+
+def check_not_changed_since(form, instance):
+    """Raise the conflict error early, at validation, when ``instance`` was saved after ``form`` was loaded.
+    (The service checks again in the same statement that saves: this only saves the typing of a reply.)"""
+    current = type(instance).objects.filter(pk=instance.pk).values_list("lock_version", flat=True).first()
+    if form.cleaned_data.get("lock_version") != current:
+        reload_version(form, instance)
         raise _conflict_error()
 
 
@@ -234,7 +237,7 @@ class AttendanceRowForm(forms.Form):
 
 
 class ItemNotesForm(forms.Form):
-    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
         label=capfirst(_("What was said")), required=False, widget=forms.HiddenInput(attrs={"id": "id_text"})
     )

@@ -1,13 +1,14 @@
 """Middleware of the portal: cache headers and kept public pages, and the two-factor sign-in step."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from meetings import revision
 from meetings.services.two_factor import SECOND_STEP_PENDING
@@ -85,6 +86,35 @@ class PublicPageCacheMiddleware:
         except Resolver404:
             return False
         return match.namespace in PUBLIC_NAMESPACES and match.url_name not in NOT_KEPT
+
+
+class ServiceErrorMiddleware:
+    """A domain error (``ServiceError``) that a view did not turn into a message itself becomes one, never a 500.
+
+    After a POST the person is sent back to the page they came from (our own site only), with the message;
+    on a GET there is nowhere to go back to, so the message is the page (409 Conflict).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from meetings.services import ServiceError
+        from sro_portal.views import conflict_page
+
+        if not isinstance(exception, ServiceError):
+            return None
+        if request.method != "POST":
+            return conflict_page(request, str(exception))
+        messages.error(request, str(exception))
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):  # fmt: skip
+            back = request.path
+        return redirect(back)
 
 
 class TwoFactorMiddleware:

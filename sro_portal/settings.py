@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "sro_portal.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sro_portal.middleware.ServiceErrorMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +159,7 @@ OTP_TOTP_ISSUER = "SRO-portalen"
 OTP_REQUIRED_FOR_APPROVAL = env_bool("OTP_REQUIRED_FOR_APPROVAL", False)
 
 LOGIN_URL = "staff:login"
+CSRF_FAILURE_VIEW = "sro_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "public:home"
 

@@ -4,6 +4,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+handler400 = "sro_portal.views.bad_request"
+handler403 = "sro_portal.views.permission_denied"
+handler404 = "sro_portal.views.page_not_found"
 handler500 = "sro_portal.views.server_error"
 
 admin.site.site_header = _("SRO portal – administration")

@@ -30,6 +30,37 @@ def server_error(request):
     return HttpResponse(html, status=500)
 
 
+def _page(status: int, heading: str, message: str) -> HttpResponse:
+    return HttpResponse(render_to_string("error.html", {"heading": heading, "message": message}), status=status)
+
+
+def bad_request(request, exception=None):
+    message = _("The address or the form had something the portal cannot read. Go back and try again.")
+    return _page(400, _("The request was not understood"), message)
+
+
+def permission_denied(request, exception=None):
+    message = _("Your account has no access to this page. If you think it should, ask the secretary.")
+    return _page(403, _("You cannot open this page"), message)
+
+
+def page_not_found(request, exception=None):
+    message = _("There is nothing at this address, or it is not published. Start again from the home page.")
+    return _page(404, _("The page was not found"), message)
+
+
+def conflict_page(request, message: str):
+    return _page(409, _("This cannot be done now"), message)
+
+
+def csrf_failure(request, reason=""):
+    message = _(
+        "The page was open too long, or cookies are turned off. Go back, reload the page and try again; "
+        "what you typed may need to be typed again."
+    )
+    return _page(403, _("The form had expired"), message)
+
+
 def _is_unreachable(error: DatabaseError) -> bool:
     """A lost or refused connection, not a mistake in a query."""
     from django.db import InterfaceError, OperationalError

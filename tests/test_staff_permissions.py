@@ -40,7 +40,7 @@ STAFF_ON_TO_START = {"anonymous": "login", "member": 403, "chair": 302, "secreta
 
 # url name → (kwargs key, expected by role)
 TABLE = {
-    "overview": (None, SECRETARY_ONLY),
+    "overview": (None, ANY_STAFF),  # the chair's start page is what waits for her
     "meeting_create": (None, SECRETARY_ONLY),
     "meeting": ("meeting", SECRETARY_ONLY),
     "meeting_edit": ("meeting", SECRETARY_ONLY),

@@ -37,11 +37,11 @@ def poisoned(client, demo, secretary):
     meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))
     item = AgendaItem.objects.get(meeting=meeting, title="Partsgemensamt utvecklingsarbete")
     url = reverse("staff:item_edit", kwargs={"pk": item.pk})
-    loaded_at = client.get(url).context["form"]["loaded_at"].value()
+    loaded_at = client.get(url).context["form"]["lock_version"].value()
     response = client.post(url, {
         "kind": "information", "title": f"Partsgemensamt {PAYLOADS[0]}", "duration_minutes": "20", "show_time": "on",
         "body": "<p>Text</p>" + TEXT, "proposal_text": TEXT, "proposal_clauses": "\n".join(PAYLOADS),
-        "matter_title": f"Ärende {PAYLOADS[1]}", "loaded_at": loaded_at,
+        "matter_title": f"Ärende {PAYLOADS[1]}", "lock_version": loaded_at,
     })  # fmt: skip
     assert response.status_code in (200, 302), response.content.decode()[:500]
     response = client.post(reverse("staff:position_create"), {

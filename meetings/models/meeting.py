@@ -236,6 +236,15 @@ class MeetingLogEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()}"
 
     @property
+    def who(self) -> str:
+        """Who did it, as a person reads it: the name, else the user name; a step of the system itself
+        (the demo's import, a migration) has no user."""
+        if self.user_id is None:
+            return str(_("the portal"))
+        person = getattr(self.user, "person", None)
+        return person.name if person else self.user.get_username()
+
+    @property
     def from_label(self) -> str:
         return state_label(self.from_state)
 

@@ -23,6 +23,12 @@ STANDING_ITEMS = [
 ]
 
 
+# What the meeting form and the item editor change (and nothing else of the row).
+MEETING_FIELDS = ["date", "start_time", "end_time", "kind", "form", "location"]
+ITEM_FIELDS = ["kind", "kind_note", "title", "duration_minutes", "show_time", "body", "proposal_text",
+               "proposal_clauses", "matter"]  # fmt: skip
+
+
 def _next_order(meeting: Meeting, parent: AgendaItem | None = None) -> int:
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
     return (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
@@ -69,6 +75,16 @@ def meeting_create(
 
 
 @transaction.atomic
+def meeting_save(*, meeting: Meeting, by=None, loaded_version: int | None = None) -> Meeting:
+    """Save a meeting's date, times, form and place, only over the version the editor loaded."""
+    claim_version(meeting, loaded_version)
+    # Only what the editor changes: the notice's state, changed meanwhile by a sending, stays as it is.
+    meeting.save(update_fields=[*MEETING_FIELDS, "lock_version", "updated_at"])
+    log_change(meeting=meeting, action="meeting_saved", by=by)
+    return meeting
+
+
+@transaction.atomic
 def agenda_item_save(*, item: AgendaItem, by=None, loaded_version: int | None = None) -> AgendaItem:
     """Save a new or changed item: its text is sanitised and a new item goes last among its siblings.
 
@@ -80,9 +96,11 @@ def agenda_item_save(*, item: AgendaItem, by=None, loaded_version: int | None = 
     item.body = clean_html(item.body)
     if item.pk is None:
         item.order = _next_order(item.meeting, item.parent)
+        item.save()
     else:
         claim_version(item, loaded_version)
-    item.save()
+        # Only what the editor changes: a reorder made meanwhile keeps its order.
+        item.save(update_fields=[*ITEM_FIELDS, "lock_version", "updated_at"])
     log_change(meeting=item.meeting, action="agenda_item_saved", by=by, note=item.title)
     return item
 

@@ -31,7 +31,7 @@ from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html
 from meetings.selectors import minutes_context, minutes_reviewers
 from meetings.selectors.notices import notice_items
-from meetings.services import ServiceError, two_factor
+from meetings.services import ServiceError, claim_version, two_factor
 from meetings.services.log import log_change
 from members.selectors import called_memberships
 
@@ -107,10 +107,12 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
 
 
 @transaction.atomic
-def attendance_update(*, minutes: Minutes, rows: list[dict], by) -> None:
-    """Save who was there: each row has attendance (an Attendance), status, note and substitute."""
+def attendance_update(*, minutes: Minutes, rows: list[dict], by, loaded_version: int | None = None) -> None:
+    """Save who was there: each row has attendance (an Attendance), status, note and substitute.
+    Only over the version of the notes the editor loaded (``ConflictError`` otherwise)."""
     minutes = _locked(minutes)
     _require_editable(minutes)
+    claim_version(minutes, loaded_version)
     for row in rows:
         attendance = row["attendance"]
         if attendance.minutes_id != minutes.pk:
@@ -119,7 +121,7 @@ def attendance_update(*, minutes: Minutes, rows: list[dict], by) -> None:
         attendance.note = row.get("note", "")
         attendance.substitute = row.get("substitute")
         attendance.save()
-    minutes.save(update_fields=["updated_at"])
+    minutes.save(update_fields=["lock_version", "updated_at"])
     log_change(meeting=minutes.meeting, action="attendance_saved", by=by)
 
 
@@ -133,10 +135,13 @@ def item_notes_save(
     position_text: str,
     position_clauses: str,
     by,
+    loaded_version: int | None = None,
 ) -> ItemNote:
-    """Save what was said on one item, its questions and answers in order, and the position taken."""
+    """Save what was said on one item, its questions and answers in order, and the position taken.
+    Only over the version of the item's notes the editor loaded (``ConflictError`` otherwise)."""
     minutes = _locked(note.minutes)
     _require_editable(minutes)
+    claim_version(note, loaded_version)
     note.text = clean_html(text)
     note.closing_text = clean_html(closing_text)
     note.save()

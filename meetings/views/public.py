@@ -37,6 +37,9 @@ from meetings.views.documents import (
 from members.models import Term
 from members.selectors import body_composition, default_body
 
+# The years any archive may ask for: outside them a date cannot be made (year 0, 99999), so not found.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
 
 def home(request):
     body = default_body()
@@ -56,6 +59,8 @@ def meeting_archive(request):
         year = int(request.GET.get("year") or (years[0] if years else timezone.localdate().year))
     except ValueError:
         raise Http404 from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
     return render(request, "public/meeting_archive.html",
                   {"years": years, "year": year, "meetings": public_meetings_of_year(year=year)})  # fmt: skip
 

@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
 
 from meetings.models import Attendance, ItemNote, Minutes
 from meetings.services import minutes as services
@@ -32,7 +32,7 @@ def approve(minutes, secretary, chair):
 
 
 def notes_form(note, loaded_at, text):
-    return {"loaded_at": loaded_at, "text": text, "closing_text": "", "position_text": "SRO noterar informationen.",
+    return {"lock_version": loaded_at, "text": text, "closing_text": "", "position_text": "SRO noterar informationen.",
             "position_clauses": "", "qa-TOTAL_FORMS": "1", "qa-INITIAL_FORMS": "0", "qa-0-question": "Varför?",
             "qa-0-answer": "Därför."}  # fmt: skip
 
@@ -41,7 +41,7 @@ def test_two_editors_of_one_items_notes_get_a_conflict_and_keep_their_text(clien
     client.force_login(secretary)
     note = minutes.item_notes.get(item__title="Vårdval rehab")
     url = reverse("staff:item_notes", kwargs={"pk": note.pk})
-    loaded_at = client.get(url).context["form"]["loaded_at"].value()
+    loaded_at = client.get(url).context["form"]["lock_version"].value()
     # The other secretary saves first.
     services.item_notes_save(note=note, text="<p>Den andras text.</p>", closing_text="", questions=[],
                              position_text="SRO noterar informationen.", position_clauses="", by=secretary)  # fmt: skip
@@ -55,7 +55,7 @@ def test_two_editors_of_one_items_notes_get_a_conflict_and_keep_their_text(clien
     note.refresh_from_db()
     assert note.text == "<p>Den andras text.</p>"
     # Saving again, after comparing, is a choice: the form now carries the newer time.
-    again = client.post(url, notes_form(note, response.context["form"]["loaded_at"].value(), "<p>Min text.</p>"))
+    again = client.post(url, notes_form(note, response.context["form"]["lock_version"].value(), "<p>Min text.</p>"))
     assert again.status_code == 302
     note.refresh_from_db()
     assert note.text == "<p>Min text.</p>"
@@ -66,7 +66,7 @@ def test_notes_text_is_sanitised_on_save(client, secretary, minutes):
     client.force_login(secretary)
     note = minutes.item_notes.get(item__title="Vårdval rehab")
     url = reverse("staff:item_notes", kwargs={"pk": note.pk})
-    loaded_at = client.get(url).context["form"]["loaded_at"].value()
+    loaded_at = client.get(url).context["form"]["lock_version"].value()
     client.post(url, notes_form(note, loaded_at, '<p onclick="x()">Text<script>alert(1)</script></p>'))
     note.refresh_from_db()
     assert note.text == "<p>Text</p>"
@@ -77,8 +77,8 @@ def test_attendance_saved_by_someone_else_is_a_conflict_not_an_overwrite(client,
     url = reverse("staff:minutes_attendance", kwargs={"pk": minutes.pk})
     page = client.get(url)
     row = minutes.attendance.get(person__last_name="Haggren")
-    Minutes.objects.filter(pk=minutes.pk).update(updated_at=timezone.now() + datetime.timedelta(seconds=5))
-    data = {"loaded_at": page.context["loaded_at"]}
+    Minutes.objects.filter(pk=minutes.pk).update(lock_version=F("lock_version") + 1)  # someone else saved
+    data = {"lock_version": page.context["lock_version"]}
     for attendance in minutes.attendance.all():
         data[f"a{attendance.pk}-status"] = "present"
     data[f"a{row.pk}-status"] = "partly"
@@ -98,7 +98,7 @@ def test_a_substitute_for_somebody_present_is_refused_in_swedish(client, secreta
     url = reverse("staff:minutes_attendance", kwargs={"pk": minutes.pk})
     page = client.get(url)
     row = minutes.attendance.get(person__last_name="Haggren")
-    data = {"loaded_at": page.context["loaded_at"]}
+    data = {"lock_version": page.context["lock_version"]}
     for attendance in minutes.attendance.all():
         data[f"a{attendance.pk}-status"] = "present"
     data[f"a{row.pk}-substitute"] = str(PersonFactory().pk)

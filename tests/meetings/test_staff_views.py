@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.test import override_settings
 from django.urls import reverse
 from weasyprint import HTML
@@ -64,16 +65,14 @@ def test_creating_a_meeting_leads_to_its_agenda_with_the_standing_items(staff_cl
 def test_two_editors_of_one_item_get_a_conflict_not_an_overwrite(staff_client):
     item = AgendaItemFactory(title="Originalrubrik")
     page = staff_client.get(reverse("staff:item_edit", kwargs={"pk": item.pk}))
-    loaded_at = page.context["form"]["loaded_at"].value()
+    loaded_at = page.context["form"]["lock_version"].value()
     # Someone else saves first.
-    AgendaItem.objects.filter(pk=item.pk).update(
-        title="Den andras rubrik", updated_at=item.updated_at.replace(year=2030)
-    )
+    AgendaItem.objects.filter(pk=item.pk).update(title="Den andras rubrik", lock_version=F("lock_version") + 1)
 
     response = staff_client.post(
         reverse("staff:item_edit", kwargs={"pk": item.pk}),
         {"kind": "information", "title": "Min rubrik", "duration_minutes": "20", "show_time": "on",
-         "loaded_at": loaded_at},
+         "lock_version": loaded_at},
     )  # fmt: skip
 
     assert response.status_code == 400
@@ -87,10 +86,11 @@ def test_two_editors_of_one_item_get_a_conflict_not_an_overwrite(staff_client):
 def test_an_item_saved_without_conflict_is_sanitised(staff_client):
     item = AgendaItemFactory()
     page = staff_client.get(reverse("staff:item_edit", kwargs={"pk": item.pk}))
+    version = page.context["form"]["lock_version"].value()
     staff_client.post(
         reverse("staff:item_edit", kwargs={"pk": item.pk}),
         {"kind": "information", "title": "Ny", "duration_minutes": "15", "show_time": "on",
-         "body": "<div>Text<script>alert(1)</script></div>", "loaded_at": page.context["form"]["loaded_at"].value()},
+         "body": "<div>Text<script>alert(1)</script></div>", "lock_version": version},
     )  # fmt: skip
     item.refresh_from_db()
     assert (item.title, item.duration_minutes, item.body) == ("Ny", 15, "<div>Text</div>")

@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from meetings.forms import AgendaItemForm, AttachmentForm, GuestForm, MeetingForm, PresenterForm
+from meetings.forms import AgendaItemForm, AttachmentForm, GuestForm, MeetingForm, PresenterForm, reload_version
 from meetings.models import AgendaItem, Attachment, Presenter
 from meetings.permissions import can_draft_notice, item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import (
@@ -15,6 +17,7 @@ from meetings.selectors import (
     agenda_items_queryset,
     agenda_with_times,
     meeting_overview,
+    minutes_for_review,
     notice_problems,
     notice_state,
     staff_meetings,
@@ -38,8 +41,13 @@ def home(request):
     return redirect("public:home")
 
 
-@secretary_required
+@login_required
 def overview(request):
+    """The staff start page: the secretary's meetings; for the chair, the notes that wait for her."""
+    if not can_draft_notice(request.user):
+        if request.user.has_perm("meetings.approve_minutes"):
+            return render(request, "staff/review_list.html", {"waiting": minutes_for_review(user=request.user)})
+        raise PermissionDenied
     coming, past = staff_meetings(today=timezone.localdate())
     return render(
         request,
@@ -53,7 +61,7 @@ def meeting_create(request):
     body = default_body()
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_at"}
+        data = {k: v for k, v in form.cleaned_data.items() if k != "lock_version"}
         meeting = agenda_services.meeting_create(body=body, by=request.user, **data)
         messages.success(request, _("The meeting was created with the standing items."))
         return redirect(meeting)
@@ -65,9 +73,15 @@ def meeting_edit(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
+        try:
+            agenda_services.meeting_save(meeting=form.save(commit=False), by=request.user,
+                                         loaded_version=form.cleaned_data["lock_version"])  # fmt: skip
+        except ServiceError as error:
+            form.add_error(None, str(error))
+            reload_version(form, meeting)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(meeting)
     return render(request, "staff/meeting_form.html", {"form": form, "meeting": meeting})
 
 
@@ -175,6 +189,8 @@ def item_create(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     parent = None
     if parent_id := request.GET.get("parent") or request.POST.get("parent"):
+        if not (parent_id.isdigit() and len(parent_id) <= 9):
+            raise Http404
         parent = get_object_or_404(AgendaItem, pk=parent_id, meeting=meeting, parent=None)
     item = AgendaItem(meeting=meeting, parent=parent)
     initial = {}
@@ -182,9 +198,13 @@ def item_create(request, pk):
         initial = {"kind": AgendaItem.Kind.BREAK, "title": _("Break"), "duration_minutes": 15}
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
-        item = agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)
-        messages.success(request, _("The item was added. Add presenters and attachments below."))
-        return redirect("staff:item_edit", pk=item.pk)
+        try:
+            item = agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The item was added. Add presenters and attachments below."))
+            return redirect("staff:item_edit", pk=item.pk)
     return _item_page(request, item, form, parent=parent, status=400 if form.errors else 200)
 
 
@@ -193,9 +213,16 @@ def item_edit(request, pk):
     item = item_for_secretary(request.user, pk)
     form = AgendaItemForm(request.POST or None, instance=item, meeting=item.meeting)
     if request.method == "POST" and form.is_valid():
-        agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)
-        messages.success(request, _("The item was saved."))
-        return redirect(item.meeting)
+        try:
+            agenda_services.agenda_item_save(
+                item=_with_matter(form), by=request.user, loaded_version=form.cleaned_data["lock_version"]
+            )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+            reload_version(form, item)
+        else:
+            messages.success(request, _("The item was saved."))
+            return redirect(item.meeting)
     return _item_page(request, item, form, status=400 if form.errors else 200)
 
 

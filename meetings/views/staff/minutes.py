@@ -13,6 +13,7 @@ from meetings.forms import (
     ItemNotesForm,
     QuestionFormSet,
     ReturnForm,
+    reload_version,
 )
 from meetings.models import ItemNote, Minutes
 from meetings.permissions import (
@@ -23,7 +24,7 @@ from meetings.permissions import (
     secretary_required,
 )
 from meetings.selectors import minutes_context, minutes_for_review, minutes_log
-from meetings.services import ServiceError, conflict_message
+from meetings.services import ServiceError
 from meetings.services import minutes as services
 from meetings.views.documents import minutes_pdf_response
 from members.models import Person
@@ -62,26 +63,28 @@ def minutes_attendance(request, pk):
         )
         for row in rows
     ]
+    lock_version = minutes.lock_version
     if request.method == "POST":
         if not minutes.is_editable:
             messages.error(request, _("Approved notes cannot be changed; start a correction instead."))
             return redirect(minutes)
-        conflict = _attendance_conflict(request, minutes)
-        if not conflict and all(form.is_valid() for form in forms):
+        if all(form.is_valid() for form in forms):
             try:
                 services.attendance_update(
                     minutes=minutes,
                     rows=[{"attendance": row, **form.cleaned_data} for row, form in zip(rows, forms, strict=True)],
                     by=request.user,
+                    loaded_version=_int_or_none(request.POST.get("lock_version")),
                 )
             except ServiceError as error:
                 messages.error(request, str(error))
+                # What was typed stays in the forms; the page now carries the version saved meanwhile.
+                lock_version = Minutes.objects.values_list("lock_version", flat=True).get(pk=minutes.pk)
             else:
                 messages.success(request, _("The attendance was saved."))
                 return redirect(minutes)
-        if conflict:
-            messages.error(request, conflict)
-    loaded_at = minutes.updated_at.isoformat() if request.method == "GET" else request.POST.get("loaded_at", "")
+        else:
+            lock_version = request.POST.get("lock_version", "")
     return render(
         request,
         "staff/minutes_attendance.html",
@@ -89,20 +92,18 @@ def minutes_attendance(request, pk):
             "minutes": minutes,
             "meeting": minutes.meeting,
             "rows": zip(rows, forms, strict=True),
-            "loaded_at": loaded_at,
+            "lock_version": lock_version,
             "people": list(Person.objects.order_by("first_name", "last_name")),
         },
         status=400 if request.method == "POST" else 200,
     )
 
 
-def _attendance_conflict(request, minutes) -> str:
-    current = Minutes.objects.filter(pk=minutes.pk).values_list("updated_at", flat=True).first()
-    if request.POST.get("loaded_at") != current.isoformat():
-        request.POST = request.POST.copy()
-        request.POST["loaded_at"] = current.isoformat()
-        return conflict_message()
-    return ""
+def _int_or_none(raw):
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return -1  # a version no row has: a tampered or missing field is a conflict, never a blind save
 
 
 @secretary_required
@@ -111,7 +112,7 @@ def item_notes(request, pk):
     minutes = minutes_for_secretary(request.user, note.minutes_id)
     position = getattr(note.item, "position", None)
     initial = {
-        "loaded_at": note.updated_at.isoformat(),
+        "lock_version": note.lock_version,
         "text": note.text,
         "closing_text": note.closing_text,
         "position_text": position.text if position else "",
@@ -139,9 +140,11 @@ def item_notes(request, pk):
                     position_text=data["position_text"],
                     position_clauses=data["position_clauses"],
                     by=request.user,
+                    loaded_version=data["lock_version"],
                 )
             except ServiceError as error:
                 form.add_error(None, str(error))
+                reload_version(form, note)
             else:
                 messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
                 return redirect(minutes)
