@@ -308,6 +308,8 @@ class ReturnForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
+    # The fingerprint of the document the review page showed: the approval binds to what was read.
+    read = forms.CharField(widget=forms.HiddenInput, max_length=64)
     password = forms.CharField(
         label=capfirst(_("Your password, to confirm")),
         strip=False,

@@ -1,16 +1,20 @@
 """Backup and restore: a round trip into an empty installation loses nothing (every row, file and hash)."""
 
 import hashlib
+import stat
 from pathlib import Path
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meetings import integrity
-from meetings.backup import _models, file_hashes
+from meetings.backup import NOT_KEPT, _models, file_hashes
 from meetings.demo.bulk import generate
 from meetings.models import AgendaItem, Attachment, MinutesVersion
 
@@ -52,11 +56,17 @@ def test_a_round_trip_loses_no_row_file_or_hash(tmp_path, settings):
     item = AgendaItem.objects.filter(meeting__date="2025-03-06").first()
     extra = Attachment(item=item, title="Bilaga med åäö.pdf", is_public=False)
     extra.file.save("bilaga.pdf", ContentFile(b"%PDF-1.4 en bilaga"), save=True)
+    chair = get_user_model().objects.get(username="ordforande")
+    TOTPDevice.objects.create(user=chair, name="Telefon", confirmed=True)  # her second step, and the admin's log
+    LogEntry.objects.log_actions(user_id=chair.pk, queryset=[Body.objects.get()], action_flag=CHANGE,
+                                 change_message="Beskrivningen ändrad")  # fmt: skip
     before = snapshot()
     assert before["files"] and len(before["rows"]["meetings.MinutesVersion"]) >= 12
+    assert before["rows"]["otp_totp.TOTPDevice"] and before["rows"]["admin.LogEntry"]
 
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", output=archive, verbosity=0)
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # password hashes and drafts: the owner's only
     empty_the_installation(Path(settings.MEDIA_ROOT))
     assert snapshot()["rows"]["meetings.Meeting"] == []
 
@@ -69,6 +79,16 @@ def test_a_round_trip_loses_no_row_file_or_hash(tmp_path, settings):
             assert new == old, label
     for version in MinutesVersion.objects.all():  # the approved PDFs are the very files that were approved
         assert hashlib.sha256(version.pdf.read()).hexdigest() == version.pdf_sha256
+    assert TOTPDevice.objects.get(user__username="ordforande").confirmed  # two-factor is still on for the chair
+
+
+def test_every_model_is_backed_up_or_named_as_left_out(db):
+    from django.apps import apps
+
+    kept = {model._meta.label for model in _models()}
+    for model in apps.get_models():
+        label, app = model._meta.label, model._meta.app_label
+        assert label in kept or app in NOT_KEPT or label.lower() in NOT_KEPT, f"{label} is neither kept nor left out"
 
 
 def test_restore_refuses_an_installation_that_has_data(tmp_path, settings):

@@ -66,3 +66,24 @@ def test_the_agenda_is_read_only_while_the_chair_reads_the_notes(demo, secretary
     with pytest.raises(ServiceError, match="dagordningen ingår i dem"):
         agenda_item_save(item=item, by=secretary)
     assert AgendaItem.objects.get(pk=item.pk).title == "Punkt"
+
+
+def test_a_notes_pdf_swapped_in_storage_is_never_served(client, demo, settings):
+    from django.core.files.storage import default_storage
+
+    version = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).versions.get()
+    url = reverse("public:minutes_pdf", kwargs={"pk": version.minutes.meeting_id})
+    served = client.get(url)
+    assert served["ETag"] == f'"{version.pdf_sha256}"' and b"".join(served.streaming_content).startswith(b"%PDF")
+    with default_storage.open(version.pdf.name, "wb") as stored:  # someone swaps the file on disk
+        stored.write(b"%PDF-1.7 a forged document")
+    client.raise_request_exception = False
+    refused = client.get(url)
+    assert refused.status_code == 500 and "Något gick fel" in refused.content.decode()
+    assert b"forged" not in refused.content
+
+
+def test_the_public_notes_page_names_the_approver_and_the_hash(client, demo):
+    version = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).versions.get()
+    page = client.get(reverse("public:minutes", kwargs={"pk": version.minutes.meeting_id})).content.decode()
+    assert "Johnny Magnusson" in page and version.pdf_sha256 in page

@@ -1,6 +1,7 @@
 """Every staff URL × every role → the expected answer (pretix's test_permissions, Zulip's no-URL-untested)."""
 
 import datetime
+import hashlib
 
 import pytest
 from django.core.files.base import ContentFile
@@ -57,6 +58,8 @@ TABLE = {
     "attachment_download": ("attachment", SECRETARY_ONLY),
     "attachment_delete": ("attachment", POST_ONLY),
     "participants": ("meeting", SECRETARY_ONLY),
+    "notice_undo": ("meeting", SECRETARY_ONLY),
+    "notice_version_pdf": ("sent_meeting", SECRETARY_ONLY),
     "substitution_add": ("meeting", POST_ONLY),
     "substitution_remove": ("substitution", POST_ONLY),
     "invitation_add": ("meeting", POST_ONLY),
@@ -101,6 +104,9 @@ TABLE = {
 }
 
 
+TEST_PDF_SHA256 = hashlib.sha256(b"%PDF-1.4 test").hexdigest()  # a stored file is served only with its hash
+
+
 @pytest.fixture
 def objects(db, chair):
     meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
@@ -111,7 +117,7 @@ def objects(db, chair):
     attachment = Attachment(item=item, title="Bilaga")
     attachment.file.save("bilaga.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     minutes = Minutes.objects.create(meeting=meeting, status=Minutes.Status.SENT_TO_CHAIR)
-    version = MinutesVersion(minutes=minutes, version=1, html="<p>x</p>", pdf_sha256="0" * 64,
+    version = MinutesVersion(minutes=minutes, version=1, html="<p>x</p>", pdf_sha256=TEST_PDF_SHA256,
                              approved_by_name="Ordförande", approved_at=timezone.now())  # fmt: skip
     version.pdf.save("v1.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     matter = Matter.objects.create(body=meeting.body, title="Nytt hälso- och sjukvårdsavtal")
@@ -132,7 +138,18 @@ def objects(db, chair):
         "attachment": attachment,
         "substitution": Substitution.objects.create(meeting=meeting, substitute=PersonFactory(), replaces=member),
         "invitation": Invitation.objects.create(meeting=meeting, person=PersonFactory()),
+        "sent_meeting": _sent_meeting(),
     }
+
+
+def _sent_meeting():
+    """A meeting whose notice was sent (version 1), with the PDF that went out."""
+    from meetings.services.notices import notice_send
+
+    meeting = MeetingFactory(date=datetime.date(2030, 5, 15))
+    AgendaItemFactory(meeting=meeting)
+    notice_send(meeting=meeting, by=None)
+    return meeting
 
 
 def test_every_staff_url_is_in_the_table():
@@ -146,7 +163,7 @@ def url_for(name, key, objects):
         kwargs = {"pk": objects["meeting"].pk, "assignment_pk": objects["assignment"].pk}
     else:
         kwargs = {"pk": objects[key].pk} if key else {}
-    if name == "minutes_version_pdf":
+    if name in ("minutes_version_pdf", "notice_version_pdf"):
         kwargs["version"] = 1
     return reverse(f"staff:{name}", kwargs=kwargs or None)
 

@@ -111,10 +111,11 @@ def test_with_the_setting_on_the_chair_must_give_a_code_to_approve(client, chair
     client.force_login(chair)
     client.post(reverse("staff:two_factor_verify"), {"code": code(device, steps_ahead=1)})
     TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)  # the next 30 s: a new code
-    form = client.get(reverse("staff:minutes_review", kwargs={"pk": sent.pk})).content.decode()
-    assert "den sexsiffriga koden från din autentiseringsapp" in form.lower()
-    response = client.post(reverse("staff:minutes_approve", kwargs={"pk": sent.pk}),
-                           {"approve-password": PASSWORD, "approve-code": code(device)})  # fmt: skip
+    page = client.get(reverse("staff:minutes_review", kwargs={"pk": sent.pk}))
+    assert "den sexsiffriga koden från din autentiseringsapp" in page.content.decode().lower()
+    read = page.context["approve_form"]["read"].value()
+    data = {"approve-password": PASSWORD, "approve-code": code(device), "approve-read": read}
+    response = client.post(reverse("staff:minutes_approve", kwargs={"pk": sent.pk}), data)
     assert response.status_code == 302
     sent.refresh_from_db()
     assert sent.status == Minutes.Status.APPROVED

@@ -36,7 +36,9 @@ class Minutes(models.Model):
     approved_by_name = models.CharField(_("approved by (name)"), max_length=200, blank=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    # What the chair read when she last sent the notes back: the next round shows her what changed since.
+    # What went to the chair in this round, and what she read when she last sent the notes back: she is shown
+    # what changed since, and an approval of content that differs from what she read is refused.
+    sent_html = models.TextField(_("content when sent to the chair"), blank=True, editable=False)
     returned_html = models.TextField(_("content when sent back"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -1,11 +1,17 @@
 """Every read that a view or a document needs. Public selectors only ever see published things."""
 
 import datetime
+import difflib
+import hashlib
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from string import ascii_lowercase
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -308,6 +314,40 @@ def minutes_context(*, minutes: Minutes) -> dict:
         "version": minutes.version,
         **_annual_plan_context(meeting, entries),
     }
+
+
+def minutes_document(*, minutes: Minutes) -> str:
+    """The notes as the chair reads them and as they are frozen: the HTML of ``documents/_minutes.html``."""
+    return render_to_string("documents/_minutes.html", minutes_context(minutes=minutes))
+
+
+def fingerprint(html: str) -> str:
+    """What the chair's approval is bound to: the SHA-256 of the whole document she was shown."""
+    return hashlib.sha256(html.encode()).hexdigest()
+
+
+@dataclass
+class DiffLine:
+    kind: str  # "removed" or "added"
+    text: str
+
+
+# Where a line of text ends in a document: the end of a block, or a line break.
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dd|dt|tr|div|section)>|<br\s*/?>", re.IGNORECASE)
+
+
+def _text_lines(html: str) -> list[str]:
+    lines = (" ".join(unescape(strip_tags(part)).split()) for part in _BLOCK_END.split(html or ""))
+    return [line for line in lines if line]
+
+
+def text_changes(old_html: str, new_html: str) -> list[DiffLine]:
+    """What differs between two versions of a document, line by line as a reader sees the text."""
+    changes = []
+    for line in difflib.ndiff(_text_lines(old_html), _text_lines(new_html)):
+        if line[:2] in ("- ", "+ "):
+            changes.append(DiffLine(kind="removed" if line[0] == "-" else "added", text=line[2:]))
+    return changes
 
 
 def minutes_log(*, minutes: Minutes) -> list:

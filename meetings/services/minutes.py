@@ -29,7 +29,7 @@ from meetings.models import (
 )
 from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html
-from meetings.selectors import minutes_context, minutes_reviewers
+from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
 from meetings.selectors.notices import notice_items
 from meetings.services import ServiceError, claim_version, two_factor
 from meetings.services.log import log_change
@@ -41,6 +41,18 @@ _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
 def only_notes_information(text: str, clauses: str = "") -> bool:
     """ "SRO noterar informationen." and nothing more: left out of the yearly compilation."""
     return bool(_NOTES_ONLY.search(text.strip())) and not clauses.strip()
+
+
+class WrongPasswordError(ServiceError):
+    """The chair's password did not match: the view counts it like a failed login."""
+
+
+class ContentChangedError(ServiceError):
+    """The notes differ from what the chair read: she is shown what changed, nothing is approved."""
+
+    def __init__(self, changes):
+        super().__init__(_("The notes have changed since you opened them. Read the changes below and approve again."))
+        self.changes = changes
 
 
 def _locked(minutes: Minutes) -> Minutes:
@@ -201,7 +213,8 @@ def minutes_send_to_chair(*, minutes: Minutes, by) -> Minutes:
         raise ServiceError(_("Only a draft or returned notes can be sent to the chair."))
     previous = minutes.status
     minutes.status = Minutes.Status.SENT_TO_CHAIR
-    minutes.save(update_fields=["status", "updated_at"])
+    minutes.sent_html = minutes_document(minutes=minutes)
+    minutes.save(update_fields=["status", "sent_html", "updated_at"])
     log_change(meeting=minutes.meeting, action="minutes_sent_to_chair", by=by, from_state=previous,
                to_state=minutes.status)  # fmt: skip
     reviewers = minutes_reviewers(meeting=minutes.meeting)
@@ -239,23 +252,32 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
     if not comment.strip():
         raise ServiceError(_("Say what should be changed."))
     minutes.status = Minutes.Status.RETURNED
-    minutes.save(update_fields=["status", "updated_at"])
+    minutes.returned_html = minutes_document(minutes=minutes)  # what she read: the next round shows what changed
+    minutes.save(update_fields=["status", "returned_html", "updated_at"])
     log_change(meeting=minutes.meeting, action="minutes_returned", by=by, from_state=Minutes.Status.SENT_TO_CHAIR,
                to_state=minutes.status, note=comment.strip())  # fmt: skip
     return minutes
 
 
 @transaction.atomic
-def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "") -> MinutesVersion:
+def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read: str | None = None) -> MinutesVersion:
     """The chair approves, confirming with the password again (and, with OTP_REQUIRED_FOR_APPROVAL, a code
-    from the authenticator app): the version is frozen as HTML and PDF."""
+    from the authenticator app): the version is frozen as HTML and PDF.
+
+    ``read`` is the fingerprint of the document her review page showed her: the approval binds to it, and
+    if the notes now differ (anything in them, the agenda and the annual plan included) nothing is approved
+    (``ContentChangedError``, with the changes since they were sent to her). ``None`` is for callers that
+    show no page, such as the demo loader."""
     minutes = _locked(minutes)
     if not chair_can_approve(user=by, meeting=minutes.meeting):
         raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
     if minutes.status != Minutes.Status.SENT_TO_CHAIR:
         raise ServiceError(_("The notes are not waiting for the chair."))
     if not by.check_password(password):
-        raise ServiceError(_("The password was wrong. The notes are not approved."))
+        raise WrongPasswordError(_("The password was wrong. The notes are not approved."))
+    html = minutes_document(minutes=minutes)
+    if read is not None and read != fingerprint(html):
+        raise ContentChangedError(text_changes(minutes.sent_html, html))
     if settings.OTP_REQUIRED_FOR_APPROVAL:
         device = two_factor.confirmed_device(by)
         if device is None:
@@ -263,6 +285,7 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "") -> M
                                  "first. The notes are not approved."))  # fmt: skip
         two_factor.check_code(device, code)
     person = by.person
+    # Frozen as rendered again with the approval on it ("Godkänd av …"): the same content she read.
     return freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=timezone.now())
 
 

@@ -1,5 +1,8 @@
 """Documents served the same way to staff and to the public; who sees what is the caller's ``public``."""
 
+import hashlib
+import logging
+
 from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
@@ -8,21 +11,42 @@ from meetings.pdf import stored_pdf, stored_pdf_from_html
 from meetings.selectors.registers import yearly_compilation
 from meetings.services.notices import notice_filename
 
+logger = logging.getLogger(__name__)
+
+
+class StoredFileChanged(Exception):
+    """A stored file no longer has the SHA-256 recorded when it was stored: it is not served."""
+
+
+def verified_file_response(stored_file, *, sha256: str, filename: str, content_type=None) -> FileResponse:
+    """A stored file as a download, only if it still has the recorded hash (then also its ETag).
+
+    A file changed or swapped in storage is refused (logged, and a 500 for the reader), never served
+    under the hash of the one that was approved."""
+    digest = hashlib.sha256()
+    with stored_file.open("rb") as source:
+        for chunk in iter(lambda: source.read(1 << 16), b""):
+            digest.update(chunk)
+    if digest.hexdigest() != sha256:
+        logger.error("Stored file %s has SHA-256 %s, recorded %s: not served", stored_file.name,
+                     digest.hexdigest(), sha256)  # fmt: skip
+        raise StoredFileChanged(stored_file.name)
+    response = FileResponse(stored_file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response["ETag"] = f'"{sha256}"'
+    return response
+
 
 def attachment_response(attachment) -> FileResponse:
-    """An attachment as a download under its title, its hash as ETag."""
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.download_name)
-    if attachment.sha256:
-        response["ETag"] = f'"{attachment.sha256}"'
-    return response
+    """An attachment as a download under its title, checked against its hash."""
+    if not attachment.sha256:  # uploaded before hashes were kept
+        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.download_name)
+    return verified_file_response(attachment.file, sha256=attachment.sha256, filename=attachment.download_name)
 
 
 def minutes_pdf_response(version) -> FileResponse:
-    """An approved version of the notes: the very PDF that was approved, from storage, its hash as ETag."""
-    response = FileResponse(version.pdf.open("rb"), as_attachment=True, filename=version.download_name,
-                            content_type="application/pdf")  # fmt: skip
-    response["ETag"] = f'"{version.pdf_sha256}"'
-    return response
+    """An approved version of the notes: the very PDF that was approved, checked against its hash."""
+    return verified_file_response(version.pdf, sha256=version.pdf_sha256, filename=version.download_name,
+                                  content_type="application/pdf")  # fmt: skip
 
 
 def stored_pdf_response(template_name: str, context: dict, *, folder: str, filename: str) -> FileResponse:

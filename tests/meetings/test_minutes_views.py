@@ -6,9 +6,10 @@ import pytest
 from django.db.models import F
 from django.urls import reverse
 
-from meetings.models import Attendance, ItemNote, Minutes
+from meetings.models import AgendaItem, Attendance, ItemNote, Minutes
 from meetings.services import minutes as services
 from members.models import Membership
+from tests.conftest import PASSWORD
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +149,77 @@ def test_published_notes_are_public_and_a_correction_shows_only_once_approved(cl
     assert "Version 1 (PDF)" in staff_page and "Version 2 (PDF)" in staff_page
     assert "Minnesanteckningarna godkända" in staff_page and "Rättelse påbörjad" in staff_page
     assert "minutes_approved" not in staff_page
+
+
+@pytest.fixture
+def with_the_chair(client, demo, secretary, chair):
+    """Notes of a new meeting sent to the demo's chair (Helén Eliasson), whose account ``chair`` is."""
+    from members.models import Person
+
+    Person.objects.filter(first_name="Helén", last_name="Eliasson").update(user=chair)
+    meeting = MeetingFactory(body=demo, date=datetime.date(2025, 11, 20))
+    item = AgendaItemFactory(meeting=meeting, order=9, title="Hjälpmedel", proposal_text="SRO noterar informationen.")
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    client.force_login(chair)
+    return minutes, item
+
+
+def _read(client, minutes):
+    """The review page, and the fingerprint of what it showed."""
+    page = client.get(reverse("staff:minutes_review", kwargs={"pk": minutes.pk}))
+    return page, page.context["approve_form"]["read"].value()
+
+
+def _approve(client, minutes, read, password=PASSWORD):
+    url = reverse("staff:minutes_approve", kwargs={"pk": minutes.pk})
+    return client.post(url, {"approve-password": password, "approve-read": read})
+
+
+def test_the_chair_approves_exactly_what_she_read_or_is_shown_what_changed(client, with_the_chair):
+    minutes, item = with_the_chair
+    _page, read = _read(client, minutes)
+    # While she reads, something in the notes changes (here directly: the secretary's pages refuse it).
+    AgendaItem.objects.filter(pk=item.pk).update(title="Hjälpmedel ÄNDRAD UNDER LÄSNINGEN")
+
+    refused = _approve(client, minutes, read)
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Anteckningarna har ändrats sedan du öppnade dem" in html
+    assert "Borttaget:" in html and "Tillagt:" in html and "ÄNDRAD UNDER LÄSNINGEN" in html
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.SENT_TO_CHAIR  # nothing approved
+
+    again = _approve(client, minutes, refused.context["approve_form"]["read"].value())  # she read the new page
+    assert again.status_code == 302
+    assert "ÄNDRAD UNDER LÄSNINGEN" in Minutes.objects.get(pk=minutes.pk).versions.get().html
+
+
+def test_wrong_approval_passwords_are_throttled_like_logins(client, with_the_chair, settings):
+    minutes, _item = with_the_chair
+    _page, read = _read(client, minutes)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        wrong = _approve(client, minutes, read, password="fel-lösenord")
+        assert wrong.status_code == 400 and "Lösenordet var fel" in wrong.content.decode()
+        assert "autofocus" in wrong.content.decode()  # the cursor is in the field with the error
+    last = _approve(client, minutes, read, password="fel-lösenord")  # as at the login: the lockout page
+    assert last.status_code == 429 and "För många misslyckade inloggningar" in last.content.decode()
+    locked = _approve(client, minutes, read)  # the right password, after too many wrong ones
+    assert locked.status_code == 400 and "För många felaktiga lösenord" in locked.content.decode()
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.SENT_TO_CHAIR
+
+
+def test_on_a_second_round_the_chair_sees_what_changed_since_she_sent_it_back(client, with_the_chair, chair,
+                                                                               secretary):  # fmt: skip
+    minutes, item = with_the_chair
+    services.minutes_return(minutes=minutes, by=chair, comment="Skriv hela namnet.")
+    note = minutes.item_notes.get(item=item)
+    services.item_notes_save(note=note, text="<p>Hjälpmedelscentralen presenterade läget.</p>", closing_text="",
+                             questions=[], position_text="SRO noterar informationen.", position_clauses="",
+                             by=secretary)  # fmt: skip
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    page, _read_now = _read(client, minutes)
+    html = page.content.decode()
+    assert "Det här har ändrats sedan du skickade tillbaka anteckningarna" in html
+    assert "Tillagt: </span>Hjälpmedelscentralen presenterade läget." in html

@@ -175,3 +175,19 @@ def test_the_database_refuses_to_change_or_delete_a_sent_version(meeting, secret
             change()
     with pytest.raises(IntegrityError), transaction.atomic():  # published without a sent version
         Meeting.objects.filter(pk=meeting.pk).update(notice_version=5, notice_published_at=timezone.now())
+
+
+def test_the_secretary_sees_the_changes_on_the_meeting_and_can_undo_them(meeting, secretary, client):
+    item = _edit_after_sending(meeting, secretary)
+    client.force_login(secretary)
+    page = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
+    assert "Ändrat sedan version 1 skickades" in page
+    assert "<del>Nytt Hälso- och sjukvårdsavtal" in page and "<ins>Nytt avtal ÄNDRAT EFTER UTSKICK</ins>" in page
+    sent = NoticeDispatch.objects.get(meeting=meeting, version=1)
+    pdf = client.get(reverse("staff:notice_version_pdf", args=[meeting.pk, 1]))
+    assert hashlib.sha256(b"".join(pdf.streaming_content)).hexdigest() == sent.pdf_sha256  # the very PDF mailed
+    assert client.get(reverse("staff:notice_undo", args=[meeting.pk])).status_code == 200  # asks first
+    client.post(reverse("staff:notice_undo", args=[meeting.pk]))
+    item.refresh_from_db()
+    assert item.title == AGREEMENT
+    assert "Ändrat sedan version" not in client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()

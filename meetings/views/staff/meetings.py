@@ -22,6 +22,7 @@ from meetings.selectors import (
     notice_state,
     staff_meetings,
 )
+from meetings.selectors.notices import notice_changes
 from meetings.selectors.registers import assignments_due_for, matter_titles
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
@@ -103,6 +104,8 @@ def meeting_detail(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     context = _agenda_context(meeting)
     context["due_assignments"] = assignments_due_for(meeting=meeting)
+    context["notice_changes"] = notice_changes(meeting=meeting) if meeting.notice_version else []
+    context["sent_versions"] = list(meeting.notice_dispatches.order_by("-version"))
     return render(request, "staff/meeting_detail.html", context)
 
 

@@ -1,6 +1,9 @@
 """Meeting notes: the secretary writes and publishes them, the chair approves or returns them."""
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +26,14 @@ from meetings.permissions import (
     minutes_for_secretary,
     secretary_required,
 )
-from meetings.selectors import minutes_context, minutes_for_review, minutes_log
+from meetings.selectors import (
+    fingerprint,
+    minutes_context,
+    minutes_document,
+    minutes_for_review,
+    minutes_log,
+    text_changes,
+)
 from meetings.services import ServiceError
 from meetings.services import minutes as services
 from meetings.views.documents import minutes_pdf_response
@@ -263,35 +273,65 @@ def review_list(request):
 
 
 @chair_required
-def minutes_review(request, pk, approve_form=None, return_form=None, status=200):
+def minutes_review(request, pk, approve_form=None, return_form=None, status=200, changed=None):
+    """The notes as the chair reads them; the approval form carries the fingerprint of exactly this page."""
     minutes = minutes_for_reviewer(request.user, pk)
-    context = minutes_context(minutes=minutes)
-    context.update(
-        approve_form=approve_form or ApproveForm(prefix="approve"),
-        return_form=return_form or ReturnForm(prefix="return"),
-        log=minutes_log(minutes=minutes),
-        waiting=minutes.status == Minutes.Status.SENT_TO_CHAIR,
-    )
+    document = minutes_document(minutes=minutes)
+    approve_form = approve_form or ApproveForm(prefix="approve")
+    read = fingerprint(document)
+    if approve_form.is_bound:  # shown again after an error: a new try approves what is shown now
+        approve_form.data = approve_form.data.copy()
+        approve_form.data[approve_form.add_prefix("read")] = read
+        for name in ("password", "code"):
+            if approve_form.has_error(name):  # the error is next to its field, and the cursor in it
+                approve_form.fields[name].widget.attrs["autofocus"] = True
+    else:
+        approve_form.initial["read"] = read
+    context = {
+        "minutes": minutes,
+        "meeting": minutes.meeting,
+        "document": document,
+        "approve_form": approve_form,
+        "return_form": return_form or ReturnForm(prefix="return"),
+        "log": minutes_log(minutes=minutes),
+        "waiting": minutes.status == Minutes.Status.SENT_TO_CHAIR,
+        "changed": changed,  # what changed while she read
+        "since_returned": text_changes(minutes.returned_html, document) if minutes.returned_html else None,
+    }
     return render(request, "staff/minutes_review.html", context, status=status)
+
+
+def _approval_credentials(request) -> dict:
+    return {"username": request.user.get_username()}
 
 
 @chair_required
 @require_POST
 def minutes_approve(request, pk):
+    """Approve with the password (and code); wrong passwords count as failed logins (django-axes)."""
     minutes = minutes_for_reviewer(request.user, pk)
     form = ApproveForm(request.POST, prefix="approve")
-    if form.is_valid():
+    changed = None
+    if not AxesProxyHandler.is_allowed(request, _approval_credentials(request)):
+        form.add_error(None, _("Too many wrong passwords. Wait %(minutes)s minutes and try again.")
+                       % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)})  # fmt: skip
+    elif form.is_valid():
+        data = form.cleaned_data
         try:
-            services.minutes_approve(minutes=minutes, by=request.user, password=form.cleaned_data["password"],
-                                     code=form.cleaned_data.get("code", ""))  # fmt: skip
+            services.minutes_approve(minutes=minutes, by=request.user, password=data["password"],
+                                     code=data.get("code", ""), read=data["read"])  # fmt: skip
+        except services.WrongPasswordError as error:
+            user_login_failed.send(sender=__name__, credentials=_approval_credentials(request), request=request)
+            form.add_error("password", str(error))
+        except services.ContentChangedError as error:
+            form.add_error(None, str(error))
+            changed = error.changes
         except ServiceError as error:
-            message = str(error).lower()
-            field = "password" if "lösenord" in message else "code" if "kod" in message else None
-            form.add_error(field if field in form.fields else None, str(error))
+            form.add_error("code" if "code" in form.fields else None, str(error))
         else:
             messages.success(request, _("You approved the notes. The secretary can now publish them."))
             return redirect("staff:review_list")
-    return minutes_review(request, pk, approve_form=form, status=400)
+    return minutes_review(request, pk, approve_form=form, status=400, changed=changed)
 
 
 @chair_required

@@ -1,7 +1,7 @@
 """The called and the invited, the notice's preview and PDF, sending and publishing."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from meetings.selectors import notice_context
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
-from meetings.views.documents import attachment_response
+from meetings.views.documents import attachment_response, verified_file_response
 from members.selectors import body_composition
 
 
@@ -168,6 +168,41 @@ def notice_publish(request, pk):
         "text": _("Everyone can then read the agenda on the public site."),
         "button": _("Publish"),
     })  # fmt: skip
+
+
+@secretary_required
+def notice_undo(request, pk):
+    """Put the agenda back as the last sent version had it (after a confirmation)."""
+    meeting = meeting_for_secretary(request.user, pk)
+    if request.method == "POST":
+        try:
+            lost = notice_services.notice_changes_undo(meeting=meeting, by=request.user)
+        except ServiceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The agenda is back as it was sent."))
+            if lost:
+                messages.warning(request, _("Deleted attachments cannot come back: %(titles)s.")
+                                 % {"titles": ", ".join(lost)})  # fmt: skip
+        return redirect(meeting)
+    return render(request, "staff/confirm.html", {
+        "meeting": meeting,
+        "title": _("Undo the changes since the notice was sent?"),
+        "text": _("Items added since are deleted, and changed or removed items come back as they were sent."),
+        "button": _("Undo the changes"),
+        "danger": True,
+    })  # fmt: skip
+
+
+@secretary_required
+def notice_version_pdf(request, pk, version):
+    """A sent version of the notice, the very PDF that was mailed, checked against its hash."""
+    meeting = meeting_for_secretary(request.user, pk)
+    sent = get_object_or_404(meeting.notice_dispatches, version=version)
+    if not sent.pdf:
+        raise Http404
+    return verified_file_response(sent.pdf, sha256=sent.pdf_sha256, content_type="application/pdf",
+                                  filename=notice_services.notice_filename(meeting, sent.version))  # fmt: skip
 
 
 @secretary_required
