@@ -87,3 +87,84 @@ def test_the_public_notes_page_names_the_approver_and_the_hash(client, demo):
     version = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).versions.get()
     page = client.get(reverse("public:minutes", kwargs={"pk": version.minutes.meeting_id})).content.decode()
     assert "Johnny Magnusson" in page and version.pdf_sha256 in page
+
+
+DRAFT = "UTKASTORDET"
+
+
+def _public_texts(client, demo):
+    """What an anonymous reader can get: every public page and PDF, search, feeds, and every API object."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.test_public_pages import published_urls
+
+    search = client.get(reverse("public:search") + f"?q={DRAFT}")
+    texts = {"search hits": " ".join(hit.title + hit.snippet for _k, _h, hits, _m in search.context["results"].groups
+                                     for hit in hits)}  # fmt: skip
+    for url in published_urls().values():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if body.startswith(b"%PDF"):
+            texts[url] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+        else:
+            texts[url] = body.decode()
+    seen, queue = set(), [reverse("api:system")]
+    while queue:  # every object and list page the API links, from the system object
+        url = queue.pop()
+        if url in seen or "/api/oparl/" not in url:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        texts[url] = response.content.decode()
+        queue += [u.removeprefix("http://testserver") for u in _links(response.json())]
+    return texts
+
+
+def _links(data):
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _links(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _links(value)
+    elif isinstance(data, str) and data.startswith("http://testserver/api/oparl/"):
+        yield data
+
+
+def test_during_a_correction_no_public_page_pdf_feed_search_or_api_answer_has_the_draft(client, demo, secretary):
+    before = _public_texts(client, demo)
+    assert not any(DRAFT in text for text in before.values())
+    minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
+    minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Rättelse av ett namn.")
+    note = minutes.item_notes.get(item__title__startswith="Ställningstagande")
+    minutes_services.item_notes_save(note=note, text=f"<p>{DRAFT} i anteckningen</p>", closing_text="", questions=[],
+                                     position_text=f"SRO ställer sig bakom {DRAFT}.", position_clauses="",
+                                     by=secretary)  # fmt: skip
+    corrected_item = AgendaItem.objects.get(pk=note.item_id)
+    corrected_item.title = f"{DRAFT} i rubriken"
+    agenda_item_save(item=corrected_item, by=secretary)
+    sent = Meeting.objects.get(date=datetime.date(2025, 3, 6)).agenda_items.get(
+        title="Partsgemensamt utvecklingsarbete"
+    )
+    sent.title, sent.body = f"{DRAFT} efter utskick", f"<p>{DRAFT}</p>"
+    agenda_item_save(item=sent, by=secretary)
+
+    during = _public_texts(client, demo)
+    assert set(during) == set(before)  # the same pages and objects, none gone
+    leaks = [url for url, text in during.items() if DRAFT in text]
+    assert leaks == []
+
+
+def test_deleting_an_item_of_approved_notes_is_refused_with_a_message_not_a_500(client, demo, secretary):
+    item = AgendaItem.objects.get(meeting__date=datetime.date(2022, 10, 19), title__startswith="Ställningstagande")
+    client.force_login(secretary)
+    client.raise_request_exception = False
+    url = reverse("staff:item_delete", kwargs={"pk": item.pk})
+    response = client.post(url, HTTP_REFERER="http://testserver" + url, follow=True)
+    assert response.status_code == 200
+    assert "Minnesanteckningarna har statusen ”publicerad”: dagordningen ingår i dem" in response.content.decode()
+    assert AgendaItem.objects.filter(pk=item.pk).exists()

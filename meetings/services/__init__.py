@@ -1,4 +1,10 @@
-"""Every change of state goes through a service here: locked, checked, logged, side effects after commit."""
+"""Every change of state goes through a service here: locked, checked, logged, side effects after commit.
+
+Rows are locked ``FOR NO KEY UPDATE`` (``select_for_update(no_key=True)``), on the row itself only: no
+service changes a key, and this lock does not block the foreign-key checks of other transactions (which
+Django defers to their commit on PostgreSQL). A ``FOR UPDATE`` on a meeting made a notice sent while an item
+was saved deadlock at commit: each waited for the other's lock (tests/test_concurrency.py).
+"""
 
 from django.db.models import F
 from django.utils.translation import gettext as _

@@ -123,7 +123,9 @@ def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int], parent: AgendaIt
     guessed at, so two editors cannot silently undo each other's order.
     """
     require_agenda_editable(meeting)
-    siblings = {i.pk: i for i in AgendaItem.objects.select_for_update().filter(meeting=meeting, parent=parent)}
+    siblings = {
+        i.pk: i for i in AgendaItem.objects.select_for_update(no_key=True).filter(meeting=meeting, parent=parent)
+    }
     if sorted(ordered_ids) != sorted(siblings):
         raise ServiceError(_("The agenda has been changed by someone else. Reload the page and try again."))
     # Two steps, so that the unique order is never held by two items at once.

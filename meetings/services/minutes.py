@@ -56,7 +56,11 @@ class ContentChangedError(ServiceError):
 
 
 def _locked(minutes: Minutes) -> Minutes:
-    return Minutes.objects.select_for_update().select_related("meeting", "meeting__body").get(pk=minutes.pk)
+    return (
+        Minutes.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("meeting", "meeting__body")
+        .get(pk=minutes.pk)
+    )
 
 
 def _require_editable(minutes: Minutes) -> None:
@@ -70,7 +74,7 @@ def _require_editable(minutes: Minutes) -> None:
 def minutes_start(*, meeting: Meeting, by) -> Minutes:
     """Start the notes from the agenda: everyone called present, the known substitutes noted, the
     invited present, and each item's proposed position as the position taken until changed."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     if hasattr(meeting, "minutes"):
         raise ServiceError(_("The notes of this meeting are already started."))
     if meeting.status == Meeting.Status.CANCELLED:

@@ -116,7 +116,7 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
     The meeting row is locked first and the agenda is read after: saves of its items wait for the
     lock rather than crossing it, and none of them is lost.
     """
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(no_key=True, of=("self",)).select_related("body").get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
     version = meeting.notice_version + 1
@@ -161,7 +161,7 @@ def _mail_notice(meeting, version, pdf, ics, recipients):
 @transaction.atomic
 def notice_publish(*, meeting: Meeting, by) -> Meeting:
     """Publish the notice on the public site: the newest sent version, never the agenda being edited."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     if meeting.notice_published_at:
         raise ServiceError(_("The notice is already published."))
     if meeting.notice_version == 0:
@@ -174,7 +174,7 @@ def notice_publish(*, meeting: Meeting, by) -> Meeting:
 
 @transaction.atomic
 def notice_unpublish(*, meeting: Meeting, by) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     meeting.notice_published_at = None
     meeting.save(update_fields=["notice_published_at", "updated_at"])
     log_change(meeting=meeting, action="notice_unpublished", by=by, from_state="published")
@@ -188,7 +188,7 @@ def notice_changes_undo(*, meeting: Meeting, by) -> list[str]:
 
     Returns the titles of attachments that were deleted since and cannot come back (their files are gone).
     """
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     require_agenda_editable(meeting)
     dispatch = last_sent(meeting=meeting)
     if dispatch is None:

@@ -48,7 +48,7 @@ def position_record(
 @transaction.atomic
 def position_update(*, position: Position, taken_on, text: str, clauses: str = "", matter=None, meeting=None, how):
     """Correct a position recorded outside a meeting; those taken at a meeting change only through the notes."""
-    position = Position.objects.select_for_update().get(pk=position.pk)
+    position = Position.objects.select_for_update(no_key=True).get(pk=position.pk)
     if not position.taken_outside_meeting:
         raise ServiceError(_("Positions taken at a meeting are written in its notes."))
     if how not in (Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION):
@@ -62,7 +62,7 @@ def position_update(*, position: Position, taken_on, text: str, clauses: str = "
 
 @transaction.atomic
 def assignment_set_status(*, assignment: Assignment, status: str, by) -> Assignment:
-    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment = Assignment.objects.select_for_update(no_key=True).get(pk=assignment.pk)
     if status not in Assignment.Status.values:
         raise ServiceError(_("Unknown status."))
     assignment.status = status
@@ -76,7 +76,9 @@ def assignment_report_item_add(*, assignment: Assignment, meeting: Meeting, by) 
 
     The assignment counts as reported back once the notes of that meeting are approved.
     """
-    assignment = Assignment.objects.select_for_update(of=("self",)).select_related("matter").get(pk=assignment.pk)
+    assignment = (
+        Assignment.objects.select_for_update(no_key=True, of=("self",)).select_related("matter").get(pk=assignment.pk)
+    )
     if assignment.status != Assignment.Status.OPEN:
         raise ServiceError(_("The assignment is already reported back or closed."))
     if assignment.report_item_id:
@@ -140,7 +142,7 @@ def meeting_plan_create(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by, reason: str = "", move_to: Meeting | None = None) -> Meeting:
     """Cancel a meeting. Its planned matters and agenda items move to ``move_to``, or stay for per capsulam."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise ServiceError(_("A meeting that is held or already cancelled cannot be cancelled."))
     if move_to is not None and (move_to.pk == meeting.pk or move_to.body_id != meeting.body_id):

@@ -40,7 +40,7 @@ def check_code(device: TOTPDevice | None, code: str) -> None:
 
 @transaction.atomic
 def confirm_device(*, user, code: str) -> TOTPDevice:
-    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    device = TOTPDevice.objects.select_for_update(no_key=True).filter(user=user, confirmed=False).first()
     check_code(device, code)
     TOTPDevice.objects.filter(user=user, confirmed=True).delete()  # one app per person
     device.confirmed = True

@@ -1,0 +1,89 @@
+"""Two people saving at once, for real: threads with their own database connections, committing.
+
+On PostgreSQL (CI): of two simultaneous saves of the same item exactly one is acknowledged and the other is
+told so; a notice sent while items are saved neither deadlocks nor loses a save. SQLite serialises every
+write by itself, so these run on PostgreSQL only.
+"""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection
+
+from meetings.models import AgendaItem, Meeting, NoticeDispatch
+from meetings.services import ConflictError
+from meetings.services.agenda import agenda_item_save
+from meetings.services.notices import notice_send
+from tests.factories import AgendaItemFactory, MeetingFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("committed_db"),
+    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="SQLite serialises all writes"),
+]
+ROUNDS = 20
+
+
+def _in_threads(*jobs):
+    """Run the jobs at the same moment, each in its own thread and connection; return what each gave back."""
+    start = threading.Barrier(len(jobs))
+    results = [None] * len(jobs)
+
+    def run(index, job):
+        try:
+            start.wait()
+            results[index] = job()
+        except Exception as error:
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a save hung (deadlock?)"
+    return results
+
+
+def _save_as(item_pk: int, loaded_version: int, title: str):
+    def job():
+        item = AgendaItem.objects.select_related("meeting").get(pk=item_pk)
+        item.title = title
+        return agenda_item_save(item=item, loaded_version=loaded_version)
+
+    return job
+
+
+def test_of_two_simultaneous_saves_exactly_one_is_acknowledged_in_every_round(db):
+    item = AgendaItemFactory(meeting=MeetingFactory(date=datetime.date(2031, 3, 6)), order=4, title="Start")
+    for round_ in range(ROUNDS):
+        loaded = AgendaItem.objects.values_list("lock_version", flat=True).get(pk=item.pk)
+        results = _in_threads(_save_as(item.pk, loaded, f"A{round_}"), _save_as(item.pk, loaded, f"B{round_}"))
+        won = [r for r in results if isinstance(r, AgendaItem)]
+        told = [r for r in results if isinstance(r, ConflictError)]
+        assert len(won) == 1 and len(told) == 1, (round_, results)
+        assert "Någon annan sparade detta" in str(told[0])
+        assert AgendaItem.objects.get(pk=item.pk).title == won[0].title  # the row is the winner's, not a mix
+
+
+def test_a_notice_sent_while_items_are_saved_neither_deadlocks_nor_loses_a_save(db):
+    for round_ in range(6):
+        meeting = MeetingFactory(date=datetime.date(2031, 4, 1 + round_))
+        items = [AgendaItemFactory(meeting=meeting, order=n, title=f"Punkt {n}") for n in range(1, 4)]
+
+        def saves(items=items, round_=round_):
+            saved = []
+            for item in items:
+                loaded = AgendaItem.objects.values_list("lock_version", flat=True).get(pk=item.pk)
+                saved.append(_save_as(item.pk, loaded, f"Sparad {round_} {item.order}")())
+            return saved
+
+        sending, saving = _in_threads(lambda meeting=meeting: notice_send(meeting=meeting, by=None), saves)
+        assert isinstance(sending, NoticeDispatch), sending
+        assert isinstance(saving, list), str(saving)  # every save acknowledged, none lost behind an error
+        titles = set(AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True))
+        assert titles == {f"Sparad {round_} {n}" for n in range(1, 4)}
+        assert Meeting.objects.get(pk=meeting.pk).notice_version == 1
