@@ -1,5 +1,6 @@
 """Staff forms: validation only; the change itself is a service's."""
 
+import uuid
 from pathlib import PurePosixPath
 
 import filetype
@@ -51,6 +52,17 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
+class SubmittedOnce(forms.Form):
+    """A form that creates something carries a token, made when the form is shown: sent again (a retry, a
+    double click), it finds what it created the first time (``services.create_once``)."""
+
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = uuid.uuid4()
+
+
 class ConcurrentEditForm(forms.ModelForm):
     """Carries the version of the row it was loaded at (``lock_version``): the service saves only over that
     version, in one conditional UPDATE, and refuses a save over someone else's later one."""
@@ -88,7 +100,7 @@ class MeetingForm(ConcurrentEditForm):
         return cleaned
 
 
-class AgendaItemForm(ConcurrentEditForm):
+class AgendaItemForm(SubmittedOnce, ConcurrentEditForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -283,7 +295,7 @@ class QuestionForm(forms.Form):
 QuestionFormSet = forms.formset_factory(QuestionForm, extra=2)
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(SubmittedOnce, forms.Form):
     assignees = forms.CharField(label=capfirst(_("given to")), max_length=300, help_text=_("E.g. “VGR och Västkom”."))
     description = forms.CharField(label=capfirst(_("what")), widget=forms.Textarea(attrs={"rows": 2}))
     due_date = forms.DateField(label=capfirst(_("report back by")), required=False, widget=DateInput())
@@ -383,7 +395,7 @@ class SearchForm(forms.Form):
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
 
 
-class PositionForm(forms.Form):
+class PositionForm(SubmittedOnce, forms.Form):
     """A position taken outside a meeting: per capsulam, or a chair's decision."""
 
     how = forms.ChoiceField(

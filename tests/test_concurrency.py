@@ -87,3 +87,20 @@ def test_a_notice_sent_while_items_are_saved_neither_deadlocks_nor_loses_a_save(
         titles = set(AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True))
         assert titles == {f"Sparad {round_} {n}" for n in range(1, 4)}
         assert Meeting.objects.get(pk=meeting.pk).notice_version == 1
+
+
+def test_a_form_sent_twice_at_the_same_moment_creates_one_item(db):
+    import uuid
+
+    from meetings.services import create_once
+
+    meeting = MeetingFactory(date=datetime.date(2031, 5, 5))
+    token = uuid.uuid4()
+
+    def send():
+        item = AgendaItem(meeting=Meeting.objects.get(pk=meeting.pk), title="Dubbelklick", kind="information")
+        return create_once(token=token, create=lambda: agenda_item_save(item=item))
+
+    first, second = _in_threads(send, send)
+    assert {first[1], second[1]} == {True, False}, (first, second)  # one created, one found it
+    assert first[0].pk == second[0].pk and meeting.agenda_items.filter(title="Dubbelklick").count() == 1

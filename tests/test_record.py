@@ -168,3 +168,24 @@ def test_deleting_an_item_of_approved_notes_is_refused_with_a_message_not_a_500(
     assert response.status_code == 200
     assert "Minnesanteckningarna har statusen ”publicerad”: dagordningen ingår i dem" in response.content.decode()
     assert AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_a_form_sent_twice_creates_one_item_and_one_position(client, demo, secretary):
+    from meetings.models import Position
+
+    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 6, 6))
+    client.force_login(secretary)
+    url = reverse("staff:item_create", kwargs={"pk": meeting.pk})
+    token = client.get(url).context["form"]["submission"].value()
+    data = {"kind": "information", "title": "Hjälpmedel", "duration_minutes": "20", "show_time": "on",
+            "submission": token}  # fmt: skip
+    first, retry = client.post(url, data), client.post(url, data)  # the answer to the first was lost
+    assert first.status_code == retry.status_code == 302 and first["Location"] == retry["Location"]
+    assert meeting.agenda_items.filter(title="Hjälpmedel").count() == 1
+
+    url = reverse("staff:position_create")
+    token = client.get(url).context["form"]["submission"].value()
+    data = {"how": "per_capsulam", "taken_on": "2031-06-10", "matter_title": "Hjälpmedel",
+            "text": "SRO ställer sig bakom förslaget om hjälpmedel.", "submission": token}  # fmt: skip
+    assert client.post(url, data).status_code == client.post(url, data).status_code == 302
+    assert Position.objects.filter(text="SRO ställer sig bakom förslaget om hjälpmedel.").count() == 1

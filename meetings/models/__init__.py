@@ -10,6 +10,7 @@ from meetings.models.minutes import (
     QuestionAnswer,
 )
 from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, Position
+from meetings.models.submission import Submission
 
 __all__ = [
     "AgendaItem",
@@ -31,5 +32,6 @@ __all__ = [
     "Position",
     "Presenter",
     "QuestionAnswer",
+    "Submission",
     "Substitution",
 ]

@@ -6,6 +6,7 @@ Django defers to their commit on PostgreSQL). A ``FOR UPDATE`` on a meeting made
 was saved deadlock at commit: each waited for the other's lock (tests/test_concurrency.py).
 """
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -52,3 +53,27 @@ def require_agenda_editable(meeting) -> None:
         raise ServiceError(_(
             "The meeting notes are %(status)s: the agenda is part of them and cannot be changed now."
         ) % {"status": minutes.get_status_display().lower()})  # fmt: skip
+
+
+def create_once(*, token, create):
+    """Run ``create`` (a service that creates one object) once per form token: the same form sent again
+    gets back what it created the first time. Returns ``(object, created)``.
+
+    Two sendings at the same moment meet at the token's unique index: the second waits for the first,
+    then finds its object."""
+    from meetings.models import Submission
+
+    if token is None:
+        return create(), True
+    if found := Submission.objects.filter(token=token).first():
+        return found.target(), False
+    try:
+        with transaction.atomic():
+            created = create()
+            Submission.objects.create(token=token, label=created._meta.label, object_id=created.pk)
+    except IntegrityError:
+        found = Submission.objects.filter(token=token).first()
+        if found is None:
+            raise  # another constraint: not a second sending
+        return found.target(), False
+    return created, True

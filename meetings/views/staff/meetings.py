@@ -24,7 +24,7 @@ from meetings.selectors import (
 )
 from meetings.selectors.notices import notice_changes
 from meetings.selectors.registers import assignments_due_for, matter_titles
-from meetings.services import ServiceError
+from meetings.services import ServiceError, create_once
 from meetings.services import agenda as agenda_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
@@ -202,7 +202,8 @@ def item_create(request, pk):
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            item = agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)
+            item, _created = create_once(token=form.cleaned_data["submission"], create=lambda: (
+                agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)))  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:

@@ -34,7 +34,7 @@ from meetings.selectors import (
     minutes_log,
     text_changes,
 )
-from meetings.services import ServiceError
+from meetings.services import ServiceError, create_once
 from meetings.services import minutes as services
 from meetings.views.documents import minutes_pdf_response
 from members.models import Person
@@ -179,7 +179,9 @@ def assignment_add(request, pk):
     form = AssignmentForm(request.POST, meeting=minutes.meeting, prefix="assign")
     if form.is_valid():
         try:
-            services.assignment_add(note=note, by=request.user, **form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "submission"}
+            create_once(token=form.cleaned_data["submission"],
+                        create=lambda: services.assignment_add(note=note, by=request.user, **data))  # fmt: skip
             messages.success(request, _("The assignment was added."))
         except ServiceError as error:
             messages.error(request, str(error))

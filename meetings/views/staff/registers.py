@@ -27,7 +27,7 @@ from meetings.selectors.registers import (
     positions_filtered,
     positions_queryset,
 )
-from meetings.services import ServiceError
+from meetings.services import ServiceError, create_once
 from meetings.services import positions as services
 from meetings.views.documents import compilation_context, compilation_pdf_response
 from members.selectors import default_body
@@ -65,11 +65,11 @@ def position_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.position_record(
+            create_once(token=data["submission"], create=lambda: services.position_record(
                 body=body, how=data["how"], taken_on=data["taken_on"], text=data["text"], clauses=data["clauses"],
                 matter=services.matter_for_title(body=body, title=data["matter_title"]), meeting=data["meeting"],
                 by=request.user,
-            )  # fmt: skip
+            ))  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
