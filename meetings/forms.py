@@ -398,6 +398,8 @@ class SearchForm(forms.Form):
 class PositionForm(SubmittedOnce, forms.Form):
     """A position taken outside a meeting: per capsulam, or a chair's decision."""
 
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)  # when correcting one
+
     how = forms.ChoiceField(
         label=capfirst(_("how it was taken")),
         choices=[(Position.How.PER_CAPSULAM, Position.How.PER_CAPSULAM.label),

@@ -189,3 +189,23 @@ def test_a_form_sent_twice_creates_one_item_and_one_position(client, demo, secre
             "text": "SRO ställer sig bakom förslaget om hjälpmedel.", "submission": token}  # fmt: skip
     assert client.post(url, data).status_code == client.post(url, data).status_code == 302
     assert Position.objects.filter(text="SRO ställer sig bakom förslaget om hjälpmedel.").count() == 1
+
+
+def test_correcting_a_per_capsulam_position_over_someone_elses_correction_is_a_conflict(client, demo, secretary):
+    from django.db.models import F
+
+    from meetings.models import Position
+
+    position = Position.objects.filter(how=Position.How.PER_CAPSULAM).first() or Position.objects.create(
+        body=demo, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2025, 2, 23), text="SRO ställer sig bakom."
+    )
+    client.force_login(secretary)
+    url = reverse("staff:position_edit", kwargs={"pk": position.pk})
+    loaded = client.get(url).context["form"]["lock_version"].value()
+    Position.objects.filter(pk=position.pk).update(text="Den andras rättelse.", lock_version=F("lock_version") + 1)
+    response = client.post(url, {"how": "per_capsulam", "taken_on": "2025-02-23", "matter_title": "Hjälpmedel",
+                                 "text": "Min rättelse.", "lock_version": loaded})  # fmt: skip
+    assert response.status_code == 400, response.context["form"].errors
+    assert "Någon annan sparade detta" in response.content.decode()
+    assert "Min rättelse." in response.content.decode()  # what was typed is kept
+    assert Position.objects.get(pk=position.pk).text == "Den andras rättelse."

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, Position
-from meetings.services import ServiceError
+from meetings.services import ServiceError, claim_version
 from meetings.services.agenda import _next_order, meeting_create
 from meetings.services.log import log_change
 from meetings.services.minutes import only_notes_information
@@ -46,8 +46,19 @@ def position_record(
 
 
 @transaction.atomic
-def position_update(*, position: Position, taken_on, text: str, clauses: str = "", matter=None, meeting=None, how):
-    """Correct a position recorded outside a meeting; those taken at a meeting change only through the notes."""
+def position_update(
+    *,
+    position: Position,
+    taken_on,
+    text: str,
+    clauses: str = "",
+    matter=None,
+    meeting=None,
+    how,
+    loaded_version: int | None = None,
+):
+    """Correct a position recorded outside a meeting; those taken at a meeting change only through the notes.
+    Only over the version the editor loaded (``ConflictError`` otherwise)."""
     position = Position.objects.select_for_update(no_key=True).get(pk=position.pk)
     if not position.taken_outside_meeting:
         raise ServiceError(_("Positions taken at a meeting are written in its notes."))
@@ -56,6 +67,7 @@ def position_update(*, position: Position, taken_on, text: str, clauses: str = "
     position.how, position.taken_on, position.matter, position.meeting = how, taken_on, matter, meeting
     position.text, position.clauses = text.strip(), clauses.strip()
     position.notes_information = only_notes_information(text, clauses)
+    claim_version(position, loaded_version)
     position.save()
     return position
 

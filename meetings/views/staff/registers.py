@@ -15,6 +15,7 @@ from meetings.forms import (
     PlanEntryForm,
     PositionFilterForm,
     PositionForm,
+    reload_version,
 )
 from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, Position
 from meetings.permissions import meeting_for_secretary, secretary_required
@@ -92,16 +93,24 @@ def position_edit(request, pk):
         "clauses": position.clauses,
         "meeting": position.meeting_id,
         "matter_title": position.matter.title if position.matter_id else "",
+        "lock_version": position.lock_version,
     }
     form = PositionForm(request.POST or None, body=body, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.position_update(
-            position=position, how=data["how"], taken_on=data["taken_on"], text=data["text"], clauses=data["clauses"],
-            matter=services.matter_for_title(body=body, title=data["matter_title"]), meeting=data["meeting"],
-        )  # fmt: skip
-        messages.success(request, _("The position was saved."))
-        return redirect("staff:positions")
+        try:
+            services.position_update(
+                position=position, how=data["how"], taken_on=data["taken_on"], text=data["text"],
+                clauses=data["clauses"], matter=services.matter_for_title(body=body, title=data["matter_title"]),
+                meeting=data["meeting"],
+                loaded_version=-1 if data["lock_version"] is None else data["lock_version"],
+            )  # fmt: skip
+        except ServiceError as error:
+            form.add_error(None, str(error))
+            reload_version(form, position)
+        else:
+            messages.success(request, _("The position was saved."))
+            return redirect("staff:positions")
     return _position_page(request, form, position, status=400 if form.errors else 200)
 
 
