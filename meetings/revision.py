@@ -8,6 +8,11 @@ once, on every app server, since they all read the same number from the same dat
 Triggers raise it, below every service, form, admin and queryset ``update()``, as the integrity guard
 works. ``install()`` puts them on every table of the portal's own apps and is run again by any migration
 that adds a table; a test checks that no table is left out.
+
+On PostgreSQL the raise is deferred to the commit, once per transaction, and goes to one of ``SLOTS``
+rows (the number is their sum): readers see it together with the data, and writers neither deadlock on it
+nor queue behind one row. A migration that writes rows must do so after its schema changes (PostgreSQL
+refuses ALTER TABLE on a table with pending deferred trigger events).
 """
 
 from django.apps import apps
@@ -15,6 +20,10 @@ from django.db import connection
 
 APPS = ("meetings", "members")
 TABLE = "sro_revision"
+# On PostgreSQL the number is the sum of this many rows, and a transaction raises the row of its own
+# connection: two writers, to different meetings say, lock the same row only when their connections share
+# a slot, so they do not queue behind one another at their commits.
+SLOTS = 64
 
 
 def tables() -> list[str]:
@@ -30,12 +39,13 @@ def _statements(vendor: str, names: list[str]) -> list[str]:
         # together with the data it stands for.
         statements = [
             f"CREATE TABLE IF NOT EXISTS {TABLE} (id integer PRIMARY KEY, n bigint NOT NULL)",
-            f"INSERT INTO {TABLE} (id, n) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
+            f"INSERT INTO {TABLE} (id, n) SELECT slot, 0 FROM generate_series(0, {SLOTS - 1}) AS slot "
+            "ON CONFLICT (id) DO NOTHING",
             f"""CREATE OR REPLACE FUNCTION sro_bump_revision() RETURNS trigger AS $$
             BEGIN
               IF current_setting('sro.revision_bumped', true) = txid_current()::text THEN RETURN NULL; END IF;
               PERFORM set_config('sro.revision_bumped', txid_current()::text, true);
-              UPDATE {TABLE} SET n = n + 1 WHERE id = 1;
+              UPDATE {TABLE} SET n = n + 1 WHERE id = pg_backend_pid() % {SLOTS};
               RETURN NULL;
             END $$ LANGUAGE plpgsql""",
         ]
@@ -73,9 +83,8 @@ def install(schema_editor=None) -> None:
 
 def current() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT n FROM {TABLE} WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else 0
+        cursor.execute(f"SELECT coalesce(sum(n), 0) FROM {TABLE}")  # one row on SQLite, the slots on PostgreSQL
+        return int(cursor.fetchone()[0])
 
 
 def covered_tables() -> set[str]:
