@@ -34,7 +34,8 @@ def snapshot() -> dict:
     for model in _models():
         objects = model._default_manager.order_by("pk")
         fields = [f.name for f in model._meta.concrete_fields if f.name != "search_vector"]
-        rows[model._meta.label] = serializers.serialize("python", objects, fields=fields)  # exact values
+        # exact values; a content type by what it names (a new installation numbers them its own way)
+        rows[model._meta.label] = serializers.serialize("python", objects, fields=fields, use_natural_foreign_keys=True)
     return {"rows": rows, "files": file_hashes(Path(settings.MEDIA_ROOT))}
 
 
