@@ -209,3 +209,11 @@ def test_correcting_a_per_capsulam_position_over_someone_elses_correction_is_a_c
     assert "Någon annan sparade detta" in response.content.decode()
     assert "Min rättelse." in response.content.decode()  # what was typed is kept
     assert Position.objects.get(pk=position.pk).text == "Den andras rättelse."
+
+
+def test_the_notes_of_the_demo_open_for_the_secretary_whatever_their_history(client, demo, secretary):
+    """Their history has steps of the portal itself (no user): it used to answer 500."""
+    client.force_login(secretary)
+    for minutes in Minutes.objects.all():
+        page = client.get(reverse("staff:minutes", kwargs={"pk": minutes.pk}))
+        assert page.status_code == 200 and " – portalen: " in page.content.decode()  # who did it: the portal
