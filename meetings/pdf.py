@@ -20,6 +20,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from meetings.services import ServiceError
@@ -96,11 +97,23 @@ def _time_limit(seconds: float):
         raise PdfTimeout(message)
 
 
+_fonts = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """The fonts of the PDFs (TTF, static/css/print.css), loaded once per process and thread: WeasyPrint keeps
+    each @font-face it has loaded in its FontConfiguration, instead of reading and converting it per render."""
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        config = _fonts.config = FontConfiguration()
+    return config
+
+
 def html_to_pdf(html: str) -> bytes:
     """HTML → an archival (PDF/A-2b), tagged PDF, within the time limit."""
     with _time_limit(settings.PDF_RENDER_SECONDS):
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
-        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True)
+        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True, font_config=_font_config())
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
