@@ -27,6 +27,7 @@ def test_a_repeat_visit_with_the_etag_is_answered_304_without_a_body(client, dem
 def test_public_pages_may_be_cached_briefly_and_staff_pages_are_private(client, demo, secretary):
     public = client.get(reverse("public:home"))
     assert "public" in public["Cache-Control"] and "max-age=60" in public["Cache-Control"]
+    assert "stale-while-revalidate=30" in public["Cache-Control"]  # a shared cache may serve it while it fetches
     assert "Cookie" in public["Vary"]
     client.force_login(secretary)
     assert "private" in client.get(reverse("public:home"))["Cache-Control"]
@@ -68,3 +69,23 @@ def test_the_notes_pdf_etag_is_the_hash_of_the_approved_pdf(client, demo):
     minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
     response = client.get(reverse("public:minutes_pdf", kwargs={"pk": minutes.meeting_id}))
     assert response["ETag"] == f'"{minutes.versions.get().pdf_sha256}"'
+
+
+def test_public_pages_and_open_data_come_compressed_kept_or_not_and_staff_pages_never(client, demo, secretary,
+                                                                                       settings):  # fmt: skip
+    import gzip
+
+    from django.core.cache import cache
+
+    settings.PUBLIC_PAGE_CACHE = True
+    cache.clear()
+    for url in (reverse("public:meetings") + "?year=2022", reverse("api:meeting_list", kwargs={"body_pk": demo.pk})):
+        plain = client.get(url).content
+        for attempt in ("rendered", "kept"):
+            packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+            assert packed["Content-Encoding"] == "gzip", (url, attempt)
+            assert gzip.decompress(packed.content) == plain and len(packed.content) < len(plain) / 2
+            assert "Accept-Language" not in packed.get("Vary", "") and packed["Content-Language"] == "sv"
+    client.force_login(secretary)  # a page with a CSRF token in it: never compressed (BREACH)
+    staff = client.get(reverse("staff:overview"), HTTP_ACCEPT_ENCODING="gzip")
+    assert not staff.has_header("Content-Encoding") and "Accept-Language" not in staff.get("Vary", "")
