@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from weasyprint import HTML
@@ -134,6 +135,23 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     """The PDF of a finished HTML document (a frozen one, say), made once and then served from storage."""
     digest = hashlib.sha256(html.encode()).hexdigest()
     name = f"generated/{folder}/{digest}.pdf"
-    if not default_storage.exists(name):
-        name = default_storage.save(name, ContentFile(html_to_pdf(html)))
+    if default_storage.exists(name):
+        return name, digest
+    with _one_render_at_a_time(digest):
+        # Whoever waited finds it made: one render, one file (before, four first requests made it twice
+        # and left a copy under another name).
+        if not default_storage.exists(name):
+            name = default_storage.save(name, ContentFile(html_to_pdf(html)))
     return name, digest
+
+
+@contextmanager
+def _one_render_at_a_time(digest: str):
+    """A lock per document across every process and app server: a PostgreSQL advisory lock, held by a
+    transaction of its own for as long as the render takes. (SQLite serves one development process.)"""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(digest[:15], 16)])
+        yield

@@ -148,3 +148,18 @@ def test_writers_to_different_meetings_do_not_queue_behind_one_another(db):
     if seen["first"] % revision.SLOTS == seen["second"] % revision.SLOTS:
         pytest.skip("the two connections share a slot of the revision this time")
     assert seen["seconds"] < 5, seen
+
+
+def test_four_first_requests_for_a_pdf_render_it_once_and_store_one_file(db, settings, tmp_path, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    from meetings import pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    rendered, real = [], pdf.html_to_pdf
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: rendered.append(1) or real(html))
+    html = "<html lang='sv'><title>Sammanställning</title><p>Samtliga ställningstaganden.</p></html>"
+    results = _in_threads(*[lambda: pdf.stored_pdf_from_html(html, folder="compilations")] * 4)
+    assert len({name for name, _digest in results}) == 1, results  # one name for all four
+    assert len(rendered) == 1
+    assert len(default_storage.listdir("generated/compilations")[1]) == 1  # no orphan copy
