@@ -159,3 +159,19 @@ def test_a_public_attachment_downloads_under_its_title_with_the_files_suffix(cli
     response = client.get(url)
     assert response.status_code == 200
     assert 'filename="Underlag v1.2.pdf"' in response["Content-Disposition"]
+
+
+def test_the_positions_register_comes_fifty_a_page_and_keeps_its_filters(client, demo):
+    from meetings.demo.bulk import generate
+    from meetings.views.public import POSITIONS_PER_PAGE
+
+    generate(body=demo, years=1, first_year=2015)  # 150 positions in 2015
+    first = client.get(reverse("public:positions") + "?year=2015")
+    total = first.context["count"]
+    assert total > POSITIONS_PER_PAGE and len(first.context["positions"]) == POSITIONS_PER_PAGE
+    html = first.content.decode()
+    assert "Sida 1 av" in html and "year=2015&amp;page=2" in html  # the next page keeps the year
+    pages = -(-total // POSITIONS_PER_PAGE)
+    last = client.get(reverse("public:positions") + f"?year=2015&page={pages}")
+    assert len(last.context["positions"]) == total - (pages - 1) * POSITIONS_PER_PAGE
+    assert client.get(reverse("public:positions") + "?page=abc").status_code == 200  # the first page

@@ -1,6 +1,7 @@
 """The public website: only published things, through the public selectors."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -36,6 +37,8 @@ from meetings.views.documents import (
 )
 from members.models import Term
 from members.selectors import body_composition, default_body
+
+POSITIONS_PER_PAGE = 50
 
 # The years any archive may ask for: outside them a date cannot be made (year 0, 99999), so not found.
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -115,8 +118,11 @@ def positions(request):
     form = PositionFilterForm(request.GET or None, body=body, years=years)
     form.fields["matter"].queryset = public_matters(body=body)
     found = positions_filtered(positions_queryset(body=body, public=True), **form.filters())
+    # 50 a page: a page costs the same at one year of history as at thirty (a malformed page is the first).
+    page = Paginator(found, POSITIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "public/positions.html",
-                  {"form": form, "positions": found[:500], "count": found.count(), "years": years})  # fmt: skip
+                  {"form": form, "positions": page, "page": page, "count": page.paginator.count,
+                   "years": years})  # fmt: skip
 
 
 def compilation(request, year):
