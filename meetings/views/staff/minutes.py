@@ -84,7 +84,7 @@ def minutes_attendance(request, pk):
                     minutes=minutes,
                     rows=[{"attendance": row, **form.cleaned_data} for row, form in zip(rows, forms, strict=True)],
                     by=request.user,
-                    loaded_version=_int_or_none(request.POST.get("lock_version")),
+                    loaded_version=_loaded_version(request.POST.get("lock_version")),
                 )
             except ServiceError as error:
                 messages.error(request, str(error))
@@ -109,7 +109,8 @@ def minutes_attendance(request, pk):
     )
 
 
-def _int_or_none(raw):
+def _loaded_version(raw) -> int:
+    """The version the attendance page was loaded at, from its hidden field."""
     try:
         return int(raw)
     except (TypeError, ValueError):
