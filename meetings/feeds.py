@@ -66,8 +66,8 @@ class PositionsFeed(Feed):
         return "\n".join([item.text, *item.clause_list])
 
     def item_link(self, item):
-        if item.item_id:
-            return reverse("public:meeting", kwargs={"pk": item.item.meeting_id})
+        if item.agenda_meeting_id:
+            return reverse("public:meeting", kwargs={"pk": item.agenda_meeting_id})
         return reverse("public:positions") + f"?year={item.taken_on.year}"
 
     def item_guid(self, item):

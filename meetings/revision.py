@@ -1,19 +1,28 @@
-"""The site's revision: a number the database raises on every change to the portal's data.
+"""The public record's revision: a number the database raises on every change to what the public site reads.
 
-Public pages are cached under it (``sro_portal.middleware.PublicPageCacheMiddleware``): a cached page is
-used only while the revision is the one it was rendered at, so any change anywhere (a notice
-published, a name corrected in the admin, a bulk update, a restore) makes every cached page old at
-once, on every app server, since they all read the same number from the same database.
+Public pages are kept under it (``sro_portal.middleware.PublicPageCacheMiddleware``): a kept page is
+used only while the revision is the one it was rendered at, so a change to the public record (a notice
+sent, notes approved, a name corrected in the admin, a bulk update, a restore) makes the kept pages old
+at once, on every worker and app server, since they all read the same number from the same database.
+
+The secretary's working copy is not part of it: the agenda being edited, the notes being kept, who
+attended, the invitations, the log. The public never reads those tables (every public read comes from a
+sent or approved version, and a test walks every public page and API answer to check which tables they
+read), so editing them leaves every kept page as it is. Two tables are partly public: positions (the
+copies frozen with approved notes, and those taken outside a meeting; not the working copy) and the
+notes' state (a change of status; not the claim of a save).
 
 Triggers raise it, below every service, form, admin and queryset ``update()``, as the integrity guard
-works. ``install()`` puts them on every table of the portal's own apps and is run again by any migration
-that adds a table; a test checks that no table is left out.
+works. ``install()`` puts them on every table of the portal's own apps but the working copy, and is run
+again by any migration that adds a table; a test checks that no table is left out.
 
 On PostgreSQL the raise is deferred to the commit, once per transaction, and goes to one of ``SLOTS``
 rows (the number is their sum): readers see it together with the data, and writers neither deadlock on it
 nor queue behind one row. A migration that writes rows must do so after its schema changes (PostgreSQL
 refuses ALTER TABLE on a table with pending deferred trigger events).
 """
+
+import re
 
 from django.apps import apps
 from django.db import connection
@@ -25,12 +34,50 @@ TABLE = "sro_revision"
 # a slot, so they do not queue behind one another at their commits.
 SLOTS = 64
 
+# The secretary's working copy and the staff's bookkeeping: no public page reads these tables.
+WORKING = frozenset({
+    "meetings_agendaitem", "meetings_presenter", "meetings_itemnote", "meetings_questionanswer",
+    "meetings_attendance", "meetings_invitation", "meetings_substitution", "meetings_meetinglogentry",
+    "meetings_submission",
+})  # fmt: skip
+# Tables of which only some rows or some changes are public: (events, condition) pairs, the condition in
+# SQL over NEW and OLD. Every other table raises the revision on every insert, update and delete.
+PARTLY = {
+    # A frozen copy, or a position taken outside a meeting; not the working copy of an item's position.
+    "meetings_position": [
+        ("INSERT OR UPDATE", "NEW.minutes_version_id IS NOT NULL OR NEW.how <> 'meeting'"),
+        ("UPDATE OR DELETE", "OLD.minutes_version_id IS NOT NULL OR OLD.how <> 'meeting'"),
+    ],
+    # The notes' state (sent, approved, published, corrected); a save of attendance only claims the row.
+    "meetings_minutes": [("INSERT OR DELETE", None), ("UPDATE", "OLD.status IS DISTINCT FROM NEW.status")],
+}
+ALWAYS = [("INSERT OR UPDATE OR DELETE", None)]
+
 
 def tables() -> list[str]:
     return sorted(model._meta.db_table for name in APPS for model in apps.get_app_config(name).get_models())
 
 
-def _statements(vendor: str, names: list[str]) -> list[str]:
+def public_tables() -> list[str]:
+    """The tables whose changes raise the revision: all of the portal's but the working copy."""
+    return [name for name in tables() if name not in WORKING]
+
+
+def _sqlite_condition(condition: str) -> str:
+    return condition.replace("IS DISTINCT FROM", "IS NOT")
+
+
+def _rules(name: str, columns: set[str]) -> list[tuple[str, str | None]]:
+    """A table's (events, condition) pairs; a condition on a column the table has not got yet (an early
+    migration runs ``install()`` too) gives way to the plain rule, and the migration that adds the
+    column installs again."""
+    rules = PARTLY.get(name, ALWAYS)
+    if any(column not in columns for rule in rules for column in re.findall(r"(?:NEW|OLD)\.(\w+)", rule[1] or "")):
+        return ALWAYS
+    return rules
+
+
+def _statements(vendor: str, names: list[str], columns: dict[str, set[str]]) -> list[str]:
     if vendor == "postgresql":
         # The bump is a constraint trigger deferred to the commit, once per transaction: the row is
         # locked only in the instant before the commit, after every other lock the transaction takes,
@@ -52,13 +99,20 @@ def _statements(vendor: str, names: list[str]) -> list[str]:
         for name in names:
             statements += [
                 f"DROP TRIGGER IF EXISTS sro_revision ON {name}",
+                f"DROP TRIGGER IF EXISTS sro_revision_2 ON {name}",
                 f"DROP TRIGGER IF EXISTS sro_revision_truncate ON {name}",
-                f"CREATE CONSTRAINT TRIGGER sro_revision AFTER INSERT OR UPDATE OR DELETE ON {name} "
-                "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sro_bump_revision()",
-                # A constraint trigger cannot watch TRUNCATE (only restores and test teardown use it).
-                f"CREATE TRIGGER sro_revision_truncate AFTER TRUNCATE ON {name} "
-                "FOR EACH STATEMENT EXECUTE FUNCTION sro_bump_revision()",
             ]
+            if name in WORKING:
+                continue
+            for n, (events, condition) in enumerate(_rules(name, columns[name]), start=1):
+                when = f"WHEN ({condition}) " if condition else ""
+                statements.append(
+                    f"CREATE CONSTRAINT TRIGGER sro_revision{'' if n == 1 else f'_{n}'} AFTER {events} ON {name} "
+                    f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW {when}EXECUTE FUNCTION sro_bump_revision()"
+                )
+            # A constraint trigger cannot watch TRUNCATE (only restores and test teardown use it).
+            statements.append(f"CREATE TRIGGER sro_revision_truncate AFTER TRUNCATE ON {name} "
+                              "FOR EACH STATEMENT EXECUTE FUNCTION sro_bump_revision()")  # fmt: skip
         return statements
     statements = [
         f"CREATE TABLE IF NOT EXISTS {TABLE} (id integer PRIMARY KEY, n integer NOT NULL)",
@@ -66,10 +120,17 @@ def _statements(vendor: str, names: list[str]) -> list[str]:
     ]
     for name in names:
         for op in ("insert", "update", "delete"):
-            statements.append(
-                f"CREATE TRIGGER IF NOT EXISTS sro_revision_{name}_{op} AFTER {op.upper()} ON {name} "
-                f"BEGIN UPDATE {TABLE} SET n = n + 1 WHERE id = 1; END"
-            )
+            statements.append(f"DROP TRIGGER IF EXISTS sro_revision_{name}_{op}")
+            statements.append(f"DROP TRIGGER IF EXISTS sro_revision_{name}_{op}_2")
+        if name in WORKING:
+            continue
+        for n, (events, condition) in enumerate(_rules(name, columns[name]), start=1):
+            when = f"WHEN {_sqlite_condition(condition)} " if condition else ""
+            for op in events.lower().split(" or "):
+                statements.append(
+                    f"CREATE TRIGGER sro_revision_{name}_{op}{'' if n == 1 else '_2'} AFTER {op.upper()} ON {name} "
+                    f"FOR EACH ROW {when}BEGIN UPDATE {TABLE} SET n = n + 1 WHERE id = 1; END"
+                )
     return statements
 
 
@@ -77,7 +138,9 @@ def install(schema_editor=None) -> None:
     conn = schema_editor.connection if schema_editor else connection
     existing = set(conn.introspection.table_names())
     with conn.cursor() as cursor:
-        for statement in _statements(conn.vendor, [name for name in tables() if name in existing]):
+        names = [name for name in tables() if name in existing]
+        columns = {name: {c.name for c in conn.introspection.get_table_description(cursor, name)} for name in names}
+        for statement in _statements(conn.vendor, names, columns):
             cursor.execute(statement)
 
 
@@ -92,7 +155,7 @@ def covered_tables() -> set[str]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT DISTINCT event_object_table FROM information_schema.triggers "
-                           "WHERE trigger_name = 'sro_revision'")  # fmt: skip
+                           "WHERE trigger_name LIKE 'sro_revision%'")  # fmt: skip
             return {row[0] for row in cursor.fetchall()}
         cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sro_revision_%'")
         return {row[0] for row in cursor.fetchall()}

@@ -1,8 +1,15 @@
 """Middleware of the portal: cache headers and kept public pages, and the two-factor sign-in step."""
 
+import hashlib
+import logging
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import SESSION_KEY
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
@@ -15,6 +22,7 @@ from meetings import revision
 from meetings.services.two_factor import SECOND_STEP_PENDING
 
 PUBLIC_NAMESPACES = {"public", "api"}
+logger = logging.getLogger(__name__)
 
 
 class PublicGZipMiddleware(GZipMiddleware):
@@ -79,11 +87,19 @@ KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language", "Ac
 
 
 class PublicPageCacheMiddleware:
-    """Public pages rendered for anonymous visitors are kept and served again while nothing has changed.
+    """Public pages rendered for anonymous visitors are kept in Django's cache and served again while the
+    public record is unchanged.
 
-    A kept page is found under the site's revision (``meetings.revision``), today's date and the full
-    URL: one query for the revision, and no rendering, until the next change to any data.
-    Visitors with a session (staff logged in) always get a freshly rendered page.
+    A kept page is found under the public record's revision (``meetings.revision``: one query), the host,
+    today's date and the full URL. A change to the secretary's working copy does not touch the revision,
+    so the readers keep their kept pages while staff work; a change to what the public reads makes every
+    kept page old at once, in every worker and on every app server (they read the same number), and the
+    next request renders afresh. The pages themselves live in Redis when ``CACHE_URL`` is set (shared), in
+    each worker's bounded memory otherwise.
+
+    Someone signed in always gets a freshly rendered page. A session cookie alone is not enough: one that
+    names no signed-in session (a made-up or expired one) gets the kept page like anybody else.
+    If the cache cannot be reached, the page is rendered as if nothing were kept.
     """
 
     def __init__(self, get_response):
@@ -92,10 +108,15 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PUBLIC_PAGE_CACHE or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or not self._may_be_kept(request.path_info):
+        if not self._may_be_kept(request.path_info) or _signed_in_or_has_messages(request):
             return self.get_response(request)
-        key = f"page:{revision.current()}:{timezone.localdate():%Y%m%d}:{request.get_full_path()}"
-        kept = cache.get(key)
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers 400 for it
+        raw = f"{revision.current()}:{timezone.localdate():%Y%m%d}:{host}:{request.get_full_path()}"
+        key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
+        kept = _cache_call(cache.get, key)
         if kept is not None:
             content, headers = kept
             response = HttpResponse(content)
@@ -103,9 +124,14 @@ class PublicPageCacheMiddleware:
                 response[name] = value
             return response
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and len(response.content) <= settings.PUBLIC_PAGE_CACHE_MAX_BYTES
+        ):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), settings.PUBLIC_PAGE_CACHE_SECONDS)
+            _cache_call(cache.set, key, (response.content, headers), settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -116,6 +142,28 @@ class PublicPageCacheMiddleware:
         except Resolver404:
             return False
         return match.namespace in PUBLIC_NAMESPACES and match.url_name not in NOT_KEPT
+
+
+def _signed_in_or_has_messages(request) -> bool:
+    """Whether the request's session cookie names a signed-in session, or one with a message waiting to be
+    shown (one query, only for requests that bring a session cookie)."""
+    if CookieStorage.cookie_name in request.COOKIES:
+        return True
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    session = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    return session.get(SESSION_KEY) is not None or bool(session.get("_messages"))
+
+
+def _cache_call(method, *args):
+    """A call to the cache that never fails the request: a Redis that cannot be reached means a page
+    rendered afresh (and a line in the log), not an error page."""
+    try:
+        return method(*args)
+    except Exception:  # the backend's own errors (redis.ConnectionError, timeouts) have no common base
+        logger.warning("The page cache could not be reached", exc_info=True)
+        return None
 
 
 class ServiceErrorMiddleware:

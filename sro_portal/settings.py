@@ -214,11 +214,29 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
-# Public pages rendered for anonymous visitors are kept in each app server's memory and used again
-# until any data changes (see meetings.revision); the lifetime only bounds memory.
+# Public pages rendered for anonymous visitors are kept in Django's cache and used again until the
+# public record changes (see meetings.revision: the number every worker and app server reads from the
+# database, so a kept page is never older than the data, whichever process kept it).
 PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+# Pages larger than this are rendered every time rather than kept (bounds the cache's memory).
+PUBLIC_PAGE_CACHE_MAX_BYTES = env_int("PUBLIC_PAGE_CACHE_MAX_KB", 512) * 1024
+# CACHE_URL (redis://host:6379/0): one Redis shared by every worker and app server. Without it, each
+# worker keeps at most 300 pages in its own memory (about 60 MB at most).
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"CACHE_URL is not a Redis address (redis://host:port/db): {CACHE_URL}")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "sro",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 300}}}
 
 # The longest a PDF may take to make before it is stopped (seconds).
 PDF_RENDER_SECONDS = float(env_int("PDF_RENDER_SECONDS", 30))

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.urls import reverse
 
 from meetings.models import AgendaItem, ItemNote, Meeting, Minutes
@@ -217,3 +218,23 @@ def test_the_notes_of_the_demo_open_for_the_secretary_whatever_their_history(cli
     for minutes in Minutes.objects.all():
         page = client.get(reverse("staff:minutes", kwargs={"pk": minutes.pk}))
         assert page.status_code == 200 and " – portalen: " in page.content.decode()  # who did it: the portal
+
+
+def test_a_position_without_a_matter_is_listed_under_its_item_as_approved_not_as_being_corrected(
+    client, demo, secretary
+):
+    """The public register, the home page, the compilation and the feed name such a position by its
+    item's title as the approved notes froze it: a title changed during a correction stays out of sight."""
+    minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
+    minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Rättelse.")
+    item = AgendaItem.objects.get(meeting=minutes.meeting, title="Datum och tider för SRO år 2023")
+    item.title = f"{DRAFT} datum"
+    agenda_item_save(item=item, by=secretary)
+    for url in [reverse("public:positions") + "?year=2022", reverse("public:compilation", kwargs={"year": 2022}),
+                reverse("public:feed_positions")]:  # fmt: skip
+        page = client.get(url).content.decode()
+        assert "Datum och tider för SRO år 2023" in page, url
+        assert DRAFT not in page, url
+    staff = Client()
+    staff.force_login(secretary)
+    assert f"{DRAFT} datum" in staff.get(reverse("staff:positions") + "?year=2022").content.decode()

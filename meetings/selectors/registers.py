@@ -10,12 +10,12 @@ records them. Staff read the working copy.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Position
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, FrozenItem, Matter, Meeting, Position
 
 OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
 
@@ -29,16 +29,29 @@ def positions_queryset(*, body=None, public: bool = False):
     """Positions with what a list of them shows, newest first."""
     from meetings.selectors import newest_published_versions
 
-    positions = Position.objects.select_related("matter", "item", "item__meeting", "meeting", "body")
+    positions = Position.objects.select_related("matter", "meeting", "body")
     if body is not None:
         positions = positions.filter(body=body)
     if public:
+        # The item as the same approved version froze it: a public read never touches the agenda being
+        # edited (a title changed during a correction stays out of sight, and out of the cache's concern).
+        frozen = FrozenItem.objects.filter(minutes_version=OuterRef("minutes_version"), item_id=OuterRef("item_id"))
         positions = positions.filter(
             Q(how__in=OUTSIDE_MEETING) | Q(minutes_version__in=newest_published_versions().values("pk"))
+        ).annotate(
+            agenda_title=Subquery(frozen.values("title")[:1]),
+            agenda_place=Subquery(frozen.values("sequence")[:1]),
+            agenda_meeting_id=F("minutes_version__minutes__meeting_id"),
+            agenda_meeting_date=F("minutes_version__minutes__meeting__date"),
         )
     else:
-        positions = positions.filter(minutes_version__isnull=True)
-    return positions.order_by("-taken_on", "item__order", "pk")
+        positions = positions.filter(minutes_version__isnull=True).annotate(
+            agenda_title=F("item__title"),
+            agenda_place=F("item__order"),
+            agenda_meeting_id=F("item__meeting_id"),
+            agenda_meeting_date=F("item__meeting__date"),
+        )
+    return positions.order_by("-taken_on", "agenda_place", "pk")
 
 
 def positions_filtered(positions, *, year=None, meeting=None, matter=None, how=None, only_notes_information=None):
@@ -62,9 +75,11 @@ def position_years(*, body=None, public: bool = False) -> list[int]:
 
 
 def position_subject(position: Position) -> str:
-    """What a position is about: its matter, or the title of its item."""
+    """What a position is about: its matter, or the title of its item (as ``positions_queryset`` read it)."""
     if position.matter_id:
         return position.matter.title
+    if hasattr(position, "agenda_title"):
+        return position.agenda_title or ""
     return position.item.title if position.item_id else ""
 
 
@@ -102,8 +117,7 @@ def _section_heading(position: Position) -> str:
         return _("Per capsulam %(date)s") % {"date": day}
     if position.how == Position.How.CHAIR_DECISION:
         return _("Chair's decision %(date)s") % {"date": day}
-    meeting = position.item.meeting
-    return _("Meeting %(date)s") % {"date": date_format(meeting.date, "j F Y")}
+    return _("Meeting %(date)s") % {"date": date_format(position.agenda_meeting_date, "j F Y")}
 
 
 def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
@@ -113,7 +127,7 @@ def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
     is left out and counted, so the document can say so.
     """
     positions = list(positions_filtered(positions_queryset(body=body, public=public), year=year).order_by(
-        "taken_on", "item__meeting_id", "item__order", "pk"
+        "taken_on", "agenda_meeting_id", "agenda_place", "pk"
     ))  # fmt: skip
     left_out = sum(1 for p in positions if p.notes_information)
     months: dict[tuple[int, int], CompilationMonth] = {}
@@ -127,7 +141,7 @@ def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
             months[month_key] = CompilationMonth(
                 heading=_("Positions of %(body)s %(month)s") % {"body": body.short_name, "month": month_name}
             )
-        key = (position.how, position.item.meeting_id if position.item_id else position.taken_on)
+        key = (position.how, position.agenda_meeting_id or position.taken_on)
         if key not in sections:
             sections[key] = CompilationSection(heading=_section_heading(position), how=position.how,
                                                date=position.taken_on)  # fmt: skip
@@ -218,7 +232,16 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
         public_position_ids.add(position.pk)
         events.append(TimelineEvent(date=position.taken_on, kind="position", label=position.get_how_display(),
                                     text=position.text, how=position.how))  # fmt: skip
-    for assignment in _assignments(matter.body).filter(matter=matter):
+    if public:  # no join to the agenda being edited: a report item is shown as a published notice sent it
+        assignments = list(Assignment.objects.filter(body=matter.body, matter=matter).select_related("position"))
+        from meetings.selectors.notices import public_items
+
+        sent = public_items().filter(item_id__in=[a.report_item_id for a in assignments if a.report_item_id])
+        reports = {row.item_id: row for row in sent.select_related("meeting")}
+    else:
+        assignments = _assignments(matter.body).filter(matter=matter)
+        reports = {a.report_item_id: a.report_item for a in assignments if a.report_item_id}
+    for assignment in assignments:
         if public and assignment.position_id not in public_position_ids:
             continue
         given = assignment.position.taken_on if assignment.position_id else assignment.created_at.date()
@@ -227,11 +250,12 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
         if due:
             text += " " + _("(report back by %(date)s)") % {"date": date_format(due, "j F Y")}
         events.append(TimelineEvent(date=given, kind="assignment", label=_("Assignment"), text=text))
-        if assignment.report_item_id and (not public or assignment.status != Assignment.Status.OPEN):
+        report = reports.get(assignment.report_item_id)
+        if report is not None and (not public or assignment.status != Assignment.Status.OPEN):
             events.append(TimelineEvent(
-                date=assignment.report_item.meeting.date, kind="report",
+                date=report.meeting.date, kind="report",
                 label=_("Reported back") if assignment.status != Assignment.Status.OPEN else _("Report back planned"),
-                text=assignment.report_item.title,
+                text=report.title,
             ))  # fmt: skip
     for deadline in matter.deadlines.all():
         events.append(

@@ -183,11 +183,11 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     rows, more = _take(positions)
     hits = []
     for position in rows:
-        meeting = position.item.meeting if position.item_id else position.meeting
+        meeting_id = position.agenda_meeting_id or position.meeting_id
         if position.matter_id:
             url = reverse("public:matter", kwargs={"pk": position.matter_id})
-        elif meeting is not None:
-            url = reverse("public:meeting", kwargs={"pk": meeting.pk})
+        elif meeting_id is not None:
+            url = reverse("public:meeting", kwargs={"pk": meeting_id})
         else:
             url = reverse("public:compilation", kwargs={"year": position.taken_on.year})
         hits.append(
