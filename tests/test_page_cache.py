@@ -64,7 +64,7 @@ def test_search_and_downloads_are_not_kept(client, demo):
 
 def test_every_table_of_the_public_record_raises_the_revision_and_the_working_copy_none(db):
     assert revision.covered_tables() & set(revision.tables()) == set(revision.public_tables())
-    assert revision.WORKING <= set(revision.tables())  # no name in it is a typo
+    assert set(revision.tables()) >= revision.WORKING  # no name in it is a typo
 
 
 def test_public_pages_and_the_api_read_no_table_of_the_working_copy(client, demo, secretary):
@@ -152,18 +152,8 @@ def test_a_cache_that_cannot_be_reached_means_a_rendered_page_not_an_error(clien
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                    "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
                                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}  # fmt: skip
-    from django.core.cache import caches
-
-    caches._settings = caches.settings = settings.CACHES  # the handler reads them once
-    try:
-        del caches._connections.default
-    except AttributeError:
-        pass
-    try:
-        response = client.get(reverse("public:meetings") + "?year=2022")
-        assert response.status_code == 200 and "Möte 19 oktober 2022" in response.content.decode()
-    finally:
-        del caches._connections.default
+    response = client.get(reverse("public:meetings") + "?year=2022")  # Django's setting_changed: a new handler
+    assert response.status_code == 200 and "Möte 19 oktober 2022" in response.content.decode()
 
 
 def test_pages_that_are_never_kept_do_not_read_the_revision(client, demo):
