@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
 if [ "${1:-run}" = "test" ]; then
-  want+=(chromium poppler-utils nodejs npm)
+  want+=(chromium poppler-utils nodejs npm redis-server)
 fi
 if [ "${1:-run}" = "bench" ]; then
   want+=(postgresql wrk)
