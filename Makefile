@@ -49,8 +49,8 @@ run: $(VENV)/.run-deps messages
 	DEBUG=true $(PY) manage.py load_demo --users
 	@echo
 	@echo "SRO-portalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
-	@echo "Log in with one of the demo accounts above. Stop the server with Ctrl+C."
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Log in with one of the demo accounts above. Stop the server (and its background worker) with Ctrl+C."
+	bash scripts/run.sh $(PY) $(HOST):$(PORT)
 
 lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check .

@@ -9,6 +9,7 @@ import hashlib
 import mimetypes
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -132,21 +133,36 @@ def stored_pdf(template_name: str, context: dict, *, folder: str) -> tuple[str, 
 
 
 def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
-    """The PDF of a finished HTML document (a frozen one, say), made once and then served from storage."""
+    """The PDF of a finished HTML document (a frozen one, say), made once and then served from storage.
+
+    A PDF not yet made is made by a background task (``meetings.tasks.render_stored_pdf``): the request
+    waits for it up to ``PDF_WAIT_SECONDS``, then raises ``PdfPending`` (the visitor is asked to reload
+    in a moment) rather than holding a web worker for a long render.
+    """
+    from meetings.tasks import render_stored_pdf
+
     digest = hashlib.sha256(html.encode()).hexdigest()
     name = f"generated/{folder}/{digest}.pdf"
     if default_storage.exists(name):
         return name, digest
-    with _one_render_at_a_time(digest):
-        # Whoever waited finds it made: one render, one file (before, four first requests made it twice
-        # and left a copy under another name).
-        if not default_storage.exists(name):
-            name = default_storage.save(name, ContentFile(html_to_pdf(html)))
+    html_name = f"generated/{folder}/{digest}.html"
+    if not default_storage.exists(html_name):
+        default_storage.save(html_name, ContentFile(html.encode()))
+    render_stored_pdf.enqueue(html_name=html_name, pdf_name=name)
+    deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
+    while not default_storage.exists(name):
+        if time.monotonic() >= deadline:
+            raise PdfPending(name)
+        time.sleep(0.1)
     return name, digest
 
 
+class PdfPending(Exception):
+    """The PDF is being made in the background and was not ready within the wait."""
+
+
 @contextmanager
-def _one_render_at_a_time(digest: str):
+def one_render_at_a_time(digest: str):
     """A lock per document across every process and app server: a PostgreSQL advisory lock, held by a
     transaction of its own for as long as the render takes. (SQLite serves one development process.)"""
     if connection.vendor != "postgresql":

@@ -168,6 +168,7 @@ def _cache_call(method, *args):
 
 class ServiceErrorMiddleware:
     """A domain error (``ServiceError``) that a view did not turn into a message itself becomes one, never a 500.
+    A PDF still being made in the background (``PdfPending``) is a 503 that asks the visitor to reload.
 
     After a POST the person is sent back to the page they came from (our own site only), with the message;
     on a GET there is nowhere to go back to, so the message is the page (409 Conflict).
@@ -180,9 +181,12 @@ class ServiceErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        from meetings.pdf import PdfPending
         from meetings.services import ServiceError
-        from sro_portal.views import conflict_page
+        from sro_portal.views import conflict_page, pdf_pending_page
 
+        if isinstance(exception, PdfPending):
+            return pdf_pending_page(request)
         if not isinstance(exception, ServiceError):
             return None
         if request.method != "POST":

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "members",
     "meetings",
 ]
@@ -240,6 +242,12 @@ else:
 
 # The longest a PDF may take to make before it is stopped (seconds).
 PDF_RENDER_SECONDS = float(env_int("PDF_RENDER_SECONDS", 30))
+# How long a request for a public PDF not made yet waits for the background task before it asks the
+# visitor to reload in a moment (seconds).
+PDF_WAIT_SECONDS = float(env_int("PDF_WAIT_SECONDS", 5))
+
+# Background work (meetings.tasks): queued in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Attachments: the largest file a secretary may upload.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_MB", 25) * 1024 * 1024

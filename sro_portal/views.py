@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 RETRY_AFTER_SECONDS = 30
+PDF_RETRY_AFTER_SECONDS = 5
 
 
 def server_error(request):
@@ -51,6 +52,14 @@ def page_not_found(request, exception=None):
 
 def conflict_page(request, message: str):
     return _page(409, _("This cannot be done now"), message)
+
+
+def pdf_pending_page(request):
+    """503 while a PDF is made in the background: the visitor reloads in a moment (Retry-After says when)."""
+    response = _page(503, _("The PDF is being made"), _("The PDF is being made, reload in a moment."))
+    response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -29,3 +29,6 @@ PUBLIC_PAGE_CACHE = False
 # tests/test_security.py with the production environment.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+# Background tasks run at once, in the request that queues them (tests/test_tasks.py runs the real queue
+# and its worker).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

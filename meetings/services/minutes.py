@@ -10,7 +10,6 @@ import re
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -235,7 +234,9 @@ def _mail_reviewers(minutes, reviewers):
     }
     addresses = sorted({m.person.email or (m.person.user.email if m.person.user_id else "") for m in reviewers} - {""})
     if addresses:
-        send_mail(subject, body, None, addresses)
+        from meetings.tasks import send_plain_mail
+
+        send_plain_mail.enqueue(subject=subject, body=body, to=addresses)
 
 
 def chair_can_approve(*, user, meeting: Meeting) -> bool:

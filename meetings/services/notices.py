@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -122,7 +121,7 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
     version = meeting.notice_version + 1
     recipients = notice_recipients(meeting)
     now = timezone.now()
-    dispatch, pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
+    dispatch, _pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
     ics = notice_ics(meeting=meeting, version=version)
 
     previous_status = meeting.status
@@ -138,24 +137,26 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
         to_state=meeting.status,
         note=f"v{version}",
     )
-    transaction.on_commit(lambda: _mail_notice(meeting, version, pdf, ics, recipients))
+    transaction.on_commit(lambda: _mail_notice(meeting, dispatch, ics, recipients))
     return dispatch
 
 
-def _mail_notice(meeting, version, pdf, ics, recipients):
+def _mail_notice(meeting, dispatch, ics, recipients):
+    """One background task per recipient (meetings.tasks): sending takes no time from the secretary's
+    request, and a recipient whose server refuses is tried again without anyone getting it twice."""
+    from meetings.tasks import send_notice_mail
+
+    version = dispatch.version
     context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL}
     body = render_to_string("emails/notice.txt", context)
     title = _("Revised notice") if version > 1 else _("Notice")
     subject = f"{title} {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
-    messages = []
+    ics = ics.decode() if isinstance(ics, bytes) else ics
     for recipient in recipients:
-        if not recipient.email:
-            continue
-        message = EmailMessage(subject=subject, body=body, to=[f"{recipient.name} <{recipient.email}>"])
-        message.attach(notice_filename(meeting, version), pdf, "application/pdf")
-        message.attach("kallelse.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-        messages.append(message)
-    get_connection().send_messages(messages)
+        if recipient.email:
+            send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{recipient.name} <{recipient.email}>",
+                                     subject=subject, body=body, pdf_name=notice_filename(meeting, version),
+                                     ics=ics)  # fmt: skip
 
 
 @transaction.atomic

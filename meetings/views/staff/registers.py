@@ -268,3 +268,11 @@ def meeting_cancel(request, pk):
         "text": _("Its items and planned matters can move to another meeting, or be decided per capsulam."),
         "button": _("Cancel the meeting"), "form": form, "danger": True,
     }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@secretary_required
+def task_list(request):
+    """The background work: e-mails sent and PDFs made, with their state, tries and errors."""
+    from meetings.selectors.tasks import recent_tasks
+
+    return render(request, "staff/task_list.html", {"tasks": recent_tasks()})

@@ -1,0 +1,90 @@
+"""Work done out of the request: e-mails and the PDFs of public documents.
+
+Each is a task of Django's tasks API (the ``django-tasks`` backport of Django 6's), queued in the
+database (``django-tasks-db``) and run by ``manage.py db_worker``, which ``make run`` starts beside the
+web server. A task that fails is tried again later (``RETRY_AFTER``), each try a result of its own, so
+staff see every attempt, its state and its error at /staff/tasks/ (``meetings.selectors.tasks``).
+
+What becomes part of the record stays in the request that makes it: the notice's PDF when it is sent and
+the notes' PDF when the chair approves them (their SHA-256 is frozen in the same transaction).
+"""
+
+import datetime
+import hashlib
+import logging
+from contextlib import contextmanager
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import EmailMessage, send_mail
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# Seconds before the 2nd, 3rd, 4th and 5th try; then the task stays failed, for staff to see.
+RETRY_AFTER = (30, 120, 600, 1800)
+
+
+class NotToBeTriedAgain(Exception):
+    """A failure that another try cannot mend (a stored file that is not the one recorded)."""
+
+
+@contextmanager
+def _tried_again_later(task_, attempt: int, *args, **kwargs):
+    """Run the task's body; if it fails, queue the next try (with a delay) and let this one fail visibly."""
+    try:
+        yield
+    except NotToBeTriedAgain:
+        raise
+    except Exception:
+        if attempt <= len(RETRY_AFTER) and task_.get_backend().supports_defer:
+            run_after = timezone.now() + datetime.timedelta(seconds=RETRY_AFTER[attempt - 1])
+            task_.using(run_after=run_after).enqueue(*args, **kwargs, attempt=attempt + 1)
+            logger.warning("%s failed (try %s), tried again at %s", task_.name, attempt, run_after, exc_info=True)
+        raise
+
+
+@task()
+def send_notice_mail(*, dispatch_id: int, to: str, subject: str, body: str, pdf_name: str, ics: str, attempt=1):
+    """One recipient's notice: the text, the sent version's PDF (checked against its hash) and the calendar
+    invitation. One task per recipient, so a retry never sends anyone the notice twice."""
+    from meetings.models import NoticeDispatch
+
+    kwargs = {"dispatch_id": dispatch_id, "to": to, "subject": subject, "body": body, "pdf_name": pdf_name, "ics": ics}
+    with _tried_again_later(send_notice_mail, attempt, **kwargs):
+        dispatch = NoticeDispatch.objects.get(pk=dispatch_id)
+        with dispatch.pdf.open("rb") as stored:
+            pdf = stored.read()
+        if hashlib.sha256(pdf).hexdigest() != dispatch.pdf_sha256:
+            raise NotToBeTriedAgain(f"The stored PDF of notice {dispatch_id} is not the one sent: not mailed")
+        message = EmailMessage(subject=subject, body=body, to=[to])
+        message.attach(pdf_name, pdf, "application/pdf")
+        message.attach("kallelse.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
+        message.send()
+    return to
+
+
+@task()
+def send_plain_mail(*, subject: str, body: str, to: list[str], attempt=1):
+    """A plain e-mail (the notes sent to the chair, say) to the given addresses."""
+    with _tried_again_later(send_plain_mail, attempt, subject=subject, body=body, to=to):
+        send_mail(subject, body, None, to)
+    return len(to)
+
+
+@task()
+def render_stored_pdf(*, html_name: str, pdf_name: str, attempt=1):
+    """A public document's PDF, made from its HTML (stored beside it by ``meetings.pdf.stored_pdf_from_html``)."""
+    from meetings.pdf import html_to_pdf, one_render_at_a_time
+
+    with _tried_again_later(render_stored_pdf, attempt, html_name=html_name, pdf_name=pdf_name):
+        digest = pdf_name.rsplit("/", 1)[-1].removesuffix(".pdf")
+        with one_render_at_a_time(digest):
+            if default_storage.exists(pdf_name):  # made meanwhile by another try or request
+                return pdf_name
+            with default_storage.open(html_name, "rb") as source:
+                html = source.read().decode()
+            default_storage.save(pdf_name, ContentFile(html_to_pdf(html)))
+        default_storage.delete(html_name)
+    return pdf_name
