@@ -14,8 +14,8 @@ with the integrity guard lifted for that one operation, since loading them is no
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off) and the
 admin's log. Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):
 sessions, failed-login records and the queue of background tasks (e-mails sent, PDFs made), which belong
-to the running portal rather than to its records, and content types and permissions, which ``migrate`` makes. The archive is written readable by its owner only
-(it holds password hashes and drafts).
+to the running portal rather than to its records, and content types and permissions, which ``migrate``
+makes. The archive is written readable by its owner only (it holds password hashes and drafts).
 """
 
 import datetime
