@@ -76,7 +76,7 @@ class Editor(HttpUser):
         page = self.client.get(url, name="/staff/items/[id]/").text
         data = {
             name: _field(page, name)
-            for name in ("csrfmiddlewaretoken", "loaded_at", "title", "kind_note", "body", "matter_title")
+            for name in ("csrfmiddlewaretoken", "lock_version", "title", "kind_note", "body", "matter_title")
         }
         data.update(kind="information", duration_minutes=str(random.choice([5, 10, 15, 20])), show_time="on")
         with self.client.post(url, data, name="/staff/items/[id]/ (save)", catch_response=True,

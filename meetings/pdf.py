@@ -146,8 +146,9 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     if default_storage.exists(name):
         return name, digest
     html_name = f"generated/{folder}/{digest}.html"
-    if not default_storage.exists(html_name):
-        default_storage.save(html_name, ContentFile(html.encode()))
+    with one_render_at_a_time(digest):  # four first requests store the HTML once, under its own name
+        if not default_storage.exists(name) and not default_storage.exists(html_name):
+            default_storage.save(html_name, ContentFile(html.encode()))
     render_stored_pdf.enqueue(html_name=html_name, pdf_name=name)
     deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
     while not default_storage.exists(name):

@@ -175,3 +175,19 @@ def test_the_positions_register_comes_fifty_a_page_and_keeps_its_filters(client,
     last = client.get(reverse("public:positions") + f"?year=2015&page={pages}")
     assert len(last.context["positions"]) == total - (pages - 1) * POSITIONS_PER_PAGE
     assert client.get(reverse("public:positions") + "?page=abc").status_code == 200  # the first page
+
+
+def test_the_matters_come_a_hundred_a_page_in_title_order(client, demo):
+    from meetings.models import Matter
+    from meetings.services.positions import plan_entry_add
+    from meetings.views.public import MATTERS_PER_PAGE
+
+    for n in range(MATTERS_PER_PAGE + 5):  # planned, so public
+        plan_entry_add(body=demo, matter=Matter.objects.create(body=demo, title=f"Ärende {n:03}"), year=2027, quarter=1)
+    total = client.get(reverse("public:matters")).context["page"].paginator.count
+    first = client.get(reverse("public:matters"))
+    assert len(first.context["matters"]) == MATTERS_PER_PAGE and 'href="?page=2"' in first.content.decode()
+    last = client.get(reverse("public:matters") + f"?page={-(-total // MATTERS_PER_PAGE)}")
+    titles = [m.title for m in last.context["matters"]]
+    assert len(titles) == total - MATTERS_PER_PAGE and titles == sorted(titles)
+    assert client.get(reverse("public:matters") + "?page=-1").status_code == 200

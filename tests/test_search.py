@@ -86,11 +86,28 @@ def test_swedish_stemming_finds_other_forms_of_a_word(client, demo):
 def test_the_search_reads_the_gin_indexes(demo):
     from django.contrib.postgres.search import SearchQuery
 
-    from meetings.models import Position
+    from meetings.models import FrozenItem, Position
     from meetings.selectors.search import CONFIG, search_vector
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
     query = SearchQuery("kommun", config=CONFIG, search_type="websearch")
     plan = Position.objects.annotate(found=search_vector(Position.objects.all())).filter(found=query).explain()
-    assert "position_search" in plan
+    assert "position_search_vector" in plan and "to_tsvector" not in plan  # the stored column, no computing
+    items = FrozenItem.objects.annotate(found=search_vector(FrozenItem.objects.all())).filter(found=query)
+    assert "frozenitem_search_vector" in items.explain()
+
+
+@postgres_only
+def test_every_position_and_item_as_sent_has_its_vector_stored_by_the_database(demo, secretary):
+    from django.contrib.postgres.search import SearchQuery
+
+    from meetings.models import FrozenItem, Position
+    from meetings.services.positions import position_record
+
+    position_record(body=demo, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2025, 5, 5),
+                    text="SRO tillstyrker kvantdatorstrategin.", by=secretary)  # fmt: skip
+    assert not Position.objects.filter(search_vector__isnull=True).exists()
+    assert not FrozenItem.objects.filter(search_vector__isnull=True).exists()
+    found = Position.objects.filter(search_vector=SearchQuery("kvantdatorstrategin", config="swedish"))
+    assert [p.text for p in found] == ["SRO tillstyrker kvantdatorstrategin."]

@@ -85,7 +85,10 @@ def test_a_refused_mail_is_tried_again_later_and_staff_see_it(
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 4  # everyone got it, nobody twice
 
 
-def test_a_pdf_not_made_yet_is_made_by_the_worker_while_the_visitor_is_asked_to_reload(client, demo, settings):
+def test_a_pdf_not_made_yet_is_made_by_the_worker_while_the_visitor_is_asked_to_reload(
+    client, demo, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path  # no PDF made by another test
     settings.PDF_WAIT_SECONDS = 0.3
     url = reverse("public:compilation_pdf", kwargs={"year": 2022})
 

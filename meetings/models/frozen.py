@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,8 @@ class FrozenItem(models.Model):
     presenters = models.JSONField(_("presenters"), default=list, blank=True)
     # [{"id", "title", "is_public", "sha256", "content_type", "size", "file_name"}]
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # Set by the database on PostgreSQL when the row is inserted (migration 0015), for the public search.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("agenda item as sent or approved")

@@ -60,6 +60,7 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-start_time"]
+        indexes = [models.Index(fields=["-date"], name="meeting_newest_first")]
         constraints = [
             models.CheckConstraint(condition=Q(end_time__gt=F("start_time")), name="meeting_end_after_start"),
         ]

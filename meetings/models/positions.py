@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -86,11 +87,14 @@ class Position(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
+    # Set by the database on PostgreSQL (migration 0015) from the text and clauses, for the public search.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["-taken_on", "pk"]
+        indexes = [models.Index(fields=["-taken_on"], name="position_newest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(how="meeting") | Q(item__isnull=False), name="position_at_meeting_has_item"

@@ -381,9 +381,17 @@ def newest_published_versions():
 
 
 def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
-    """The newest published notes, one per meeting (its newest published version), newest meeting first."""
+    """The newest published notes, one per meeting (its newest published version), newest meeting first.
+
+    The meetings are found first, walking their date index from the newest and stopping at ``limit``: the
+    work does not grow with the years of history behind them (it read every version ever approved)."""
+    published = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk"), published_at__isnull=False)
+    meetings = list(Meeting.objects.filter(Exists(published)).order_by("-date").values_list("pk", flat=True)[:limit])
     return list(
-        newest_published_versions().select_related("minutes__meeting__body").order_by("-minutes__meeting__date")[:limit]
+        newest_published_versions()
+        .filter(minutes__meeting_id__in=meetings)
+        .select_related("minutes__meeting__body")
+        .order_by("-minutes__meeting__date")
     )
 
 

@@ -2,7 +2,8 @@
 
 On PostgreSQL it is full-text search with the Swedish configuration: "kommunerna" finds "kommun",
 the newest come first, and the passage that matched is highlighted by ``ts_headline``. The vectors are
-the same expressions as the GIN indexes of migration 0007, so a search reads the indexes.
+stored in a column by the database (migrations 0008 and 0015) and GIN-indexed, so a search reads the
+index and computes no vector, even for a word that occurs almost everywhere.
 
 On SQLite (the embedded default for a developer's machine) it is a simpler fallback: every word
 must occur somewhere in the text, newest first, highlighted in Python.
@@ -33,15 +34,19 @@ CONFIG = "swedish"
 LIMIT = 20  # results per kind; the page says when there are more
 START, STOP = "⟦", "⟧"  # ts_headline's marks, turned into <mark> after escaping
 
-# What each kind searches: table → fields. Migration 0007 indexes exactly these vectors; the notes,
-# which are long, have theirs stored in a column (migration 0008).
+# What each kind searches: table → fields. The notes, positions and the agenda as sent have their vector
+# stored in a column (migrations 0008, 0015); the matters, few and short, have an expression index (0007).
 VECTORS = {
     "meetings_minutesversion": ["html"],
     "meetings_position": ["text", "clauses"],
     "meetings_frozenitem": ["title", "body", "proposal_text"],  # the agenda as sent (migration 0010)
     "meetings_matter": ["title", "description"],
 }
-STORED_VECTORS = {"meetings_minutesversion": "search_vector"}
+STORED_VECTORS = {
+    "meetings_minutesversion": "search_vector",
+    "meetings_position": "search_vector",
+    "meetings_frozenitem": "search_vector",
+}
 
 
 def search_vector(queryset):
