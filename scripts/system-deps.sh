@@ -8,7 +8,7 @@ if [ "${1:-run}" = "test" ]; then
   want+=(chromium poppler-utils nodejs npm redis-server)
 fi
 if [ "${1:-run}" = "bench" ]; then
-  want+=(postgresql wrk)
+  want+=(postgresql wrk nginx redis-server)
 fi
 
 missing=()

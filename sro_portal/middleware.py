@@ -81,8 +81,9 @@ class CacheHeadersMiddleware:
         return response
 
 
-# Pages not kept: downloads (streamed from storage already) and search (its answers are countless).
-NOT_KEPT = {"search", "attachment", "minutes_pdf", "notice_pdf", "compilation_pdf"}
+# Pages not kept: downloads (streamed from storage already). Searches are kept like any page: the common
+# ones are asked again and again, and the cache's own bound (entries, lifetime) keeps the rare ones in check.
+NOT_KEPT = {"attachment", "minutes_pdf", "notice_pdf", "compilation_pdf"}
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language", "Access-Control-Allow-Origin")
 
 

@@ -133,6 +133,18 @@ def test_pages_link_to_each_other_and_count_right(client, api, monkeypatch):
     assert client.get(api["person"] + "?page=999").status_code == 404
 
 
+def test_meetings_come_twenty_a_page_with_their_items_and_every_page_links_the_next(client, api, demo):
+    from meetings.demo.bulk import generate
+
+    generate(body=demo, years=3, first_year=2015)  # 30 more meetings
+    first = get(client, api["meeting"])
+    total = first["pagination"]["totalElements"]
+    assert total > oparl_views.MEETINGS_PAGE_SIZE == len(first["data"]) == first["pagination"]["elementsPerPage"]
+    assert first["links"]["next"].endswith("?page=2") and first["data"][0]["agendaItem"]
+    meetings = walk_list(client, api["meeting"])
+    assert len(meetings) == total == len({m["id"] for m in meetings})
+
+
 def test_a_repeat_request_with_the_etag_is_a_304(client, api):
     first = client.get(api["meeting"])
     assert client.get(api["meeting"], headers={"if-none-match": first["ETag"]}).status_code == 304
