@@ -371,13 +371,14 @@ def minutes_for_review(*, user) -> list[Minutes]:
 
 
 def newest_published_versions():
-    """Of each meeting's notes, the newest published version only: what the public reads."""
-    newest = (
-        MinutesVersion.objects.filter(minutes=OuterRef("minutes"), published_at__isnull=False)
-        .order_by("-version")
-        .values("pk")[:1]
+    """Of each meeting's notes, the newest published version only: what the public reads.
+
+    Written as "published, and no newer published version of the same notes" (an anti-join), which
+    PostgreSQL answers in one pass over the versions whatever their number."""
+    newer = MinutesVersion.objects.filter(
+        minutes=OuterRef("minutes"), published_at__isnull=False, version__gt=OuterRef("version")
     )
-    return MinutesVersion.objects.filter(published_at__isnull=False, pk=Subquery(newest))
+    return MinutesVersion.objects.filter(published_at__isnull=False).exclude(Exists(newer))
 
 
 def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:

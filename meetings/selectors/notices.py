@@ -82,7 +82,15 @@ def public_items():
 
 def public_attachment_records(*, body_pk: int | None = None) -> list[tuple[FrozenItem, dict]]:
     """Every public attachment of the published notices, as sent: (the item, the attachment's record)."""
-    rows = public_items().select_related("dispatch", "minutes_version").order_by("meeting_id", "sequence")
+    # Only the rows that carry files, and only what a file's record needs: the work follows the files, not
+    # every item of thirty years.
+    rows = (
+        public_items()
+        .exclude(attachments=[])
+        .select_related("dispatch", "minutes_version")
+        .only("item_id", "meeting_id", "sequence", "attachments", "dispatch__sent_at", "minutes_version__approved_at")
+        .order_by("meeting_id", "sequence")
+    )
     if body_pk is not None:
         rows = rows.filter(meeting__body_id=body_pk)
     return [(row, record) for row in rows for record in row.public_attachments]
