@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from string import ascii_lowercase
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import strip_tags
