@@ -25,27 +25,33 @@ def matter_titles(*, body) -> list[str]:
     return list(Matter.objects.filter(body=body).order_by("title").values_list("title", flat=True))
 
 
-def positions_queryset(*, body=None, public: bool = False):
-    """Positions with what a list of them shows, newest first."""
+def visible_positions(*, body=None, public: bool = False):
+    """Which positions a reader sees, and nothing more (for counting, years, and "is there one")."""
     from meetings.selectors import newest_published_versions
 
-    positions = Position.objects.select_related("matter", "meeting", "body")
-    if body is not None:
-        positions = positions.filter(body=body)
+    positions = Position.objects.all() if body is None else Position.objects.filter(body=body)
+    if public:
+        return positions.filter(
+            Q(how__in=OUTSIDE_MEETING) | Q(minutes_version__in=newest_published_versions().values("pk"))
+        )
+    return positions.filter(minutes_version__isnull=True)
+
+
+def positions_queryset(*, body=None, public: bool = False):
+    """Positions with what a list of them shows, newest first."""
+    positions = visible_positions(body=body, public=public).select_related("matter", "meeting", "body")
     if public:
         # The item as the same approved version froze it: a public read never touches the agenda being
         # edited (a title changed during a correction stays out of sight, and out of the cache's concern).
         frozen = FrozenItem.objects.filter(minutes_version=OuterRef("minutes_version"), item_id=OuterRef("item_id"))
-        positions = positions.filter(
-            Q(how__in=OUTSIDE_MEETING) | Q(minutes_version__in=newest_published_versions().values("pk"))
-        ).annotate(
+        positions = positions.annotate(
             agenda_title=Subquery(frozen.values("title")[:1]),
             agenda_place=Subquery(frozen.values("sequence")[:1]),
             agenda_meeting_id=F("minutes_version__minutes__meeting_id"),
             agenda_meeting_date=F("minutes_version__minutes__meeting__date"),
         )
     else:
-        positions = positions.filter(minutes_version__isnull=True).annotate(
+        positions = positions.annotate(
             agenda_title=F("item__title"),
             agenda_place=F("item__order"),
             agenda_meeting_id=F("item__meeting_id"),
@@ -70,7 +76,7 @@ def positions_filtered(positions, *, year=None, meeting=None, matter=None, how=N
 
 
 def position_years(*, body=None, public: bool = False) -> list[int]:
-    dates = positions_queryset(body=body, public=public).dates("taken_on", "year", order="DESC")
+    dates = visible_positions(body=body, public=public).dates("taken_on", "year", order="DESC")
     return [d.year for d in dates]
 
 
@@ -353,7 +359,7 @@ def public_matters(*, body):
     Three lists of ids, each computed once (not once per matter, which took seconds at 30 years)."""
     from meetings.selectors.notices import public_items
 
-    with_position = positions_queryset(body=body, public=True).filter(matter__isnull=False).values("matter_id")
+    with_position = visible_positions(body=body, public=True).filter(matter__isnull=False).values("matter_id")
     on_agenda = public_items().filter(matter__isnull=False).values("matter_id")
     planned = AnnualPlanEntry.objects.filter(body=body, matter__isnull=False).values("matter_id")
     return Matter.objects.filter(body=body).filter(
