@@ -31,6 +31,9 @@ class FrozenItem(models.Model):
         blank=True,
     )
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), related_name="sent_items", on_delete=models.PROTECT)
+    # The meeting's date as this version had it: lists and search order by it through an index of their own,
+    # newest first, and stop after a page (ordering through the joined meeting read every row).
+    meeting_date = models.DateField(_("meeting date"), null=True, editable=False)
     item_id = models.IntegerField(_("agenda item"), db_index=True)
     parent_item_id = models.IntegerField(_("sub-item of"), null=True, blank=True)
     sequence = models.PositiveSmallIntegerField(_("place in the agenda"))
@@ -66,6 +69,7 @@ class FrozenItem(models.Model):
         verbose_name = _("agenda item as sent or approved")
         verbose_name_plural = _("agenda items as sent or approved")
         ordering = ["meeting", "sequence"]
+        indexes = [models.Index(fields=["-meeting_date", "sequence"], name="frozenitem_newest_first")]
         constraints = [
             models.UniqueConstraint(fields=["dispatch", "item_id"], name="frozen_item_unique_in_notice"),
             models.UniqueConstraint(fields=["minutes_version", "item_id"], name="frozen_item_unique_in_notes"),

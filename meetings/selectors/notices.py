@@ -40,7 +40,8 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
             item = one.item
             rows.append(
                 FrozenItem(
-                    meeting=meeting, item_id=item.pk, parent_item_id=item.parent_id, sequence=len(rows) + 1,
+                    meeting=meeting, meeting_date=meeting.date, item_id=item.pk, parent_item_id=item.parent_id,
+                    sequence=len(rows) + 1,
                     number=one.number, kind=item.kind, kind_note=item.kind_note, kind_label=str(item.kind_label),
                     standing=item.standing, title=item.title, duration_minutes=item.duration_minutes,
                     show_time=item.show_time, start=one.start if one.has_times else None,
@@ -74,9 +75,12 @@ def public_items():
     published, as the newest published version of its notes froze them."""
     from meetings.selectors import newest_published_versions
 
+    # Both arms as id lists (no condition on the joined meeting), so that PostgreSQL filters the rows as it
+    # reads them and joins the meetings afterwards only to order them.
+    never_published = Meeting.objects.filter(notice_published_at__isnull=True).values("pk")
     return FrozenItem.objects.filter(
-        Q(dispatch__in=published_dispatches())
-        | Q(minutes_version__in=newest_published_versions(), meeting__notice_published_at__isnull=True)
+        Q(dispatch__in=published_dispatches().values("pk"))
+        | Q(minutes_version__in=newest_published_versions().values("pk"), meeting__in=never_published)
     )
 
 

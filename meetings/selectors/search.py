@@ -210,7 +210,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     if year:
         items = items.filter(meeting__date__year=year)
     items = _matching(items, query, "body", html_field=True)
-    items = items.order_by("-meeting__date", "sequence")
+    items = items.order_by("-meeting_date", "sequence")
     rows, more = _take(items)
     hits = [
         Hit(

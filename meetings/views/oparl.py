@@ -204,7 +204,7 @@ def _items_serialized(links, rows: list) -> list[dict]:
 
 def agenda_item_list(request, body_pk):
     _body(body_pk)
-    rows = _public_rows().filter(meeting__body_id=body_pk).order_by("-meeting__date", "meeting_id", "sequence")
+    rows = _public_rows().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
     return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk)
 
 
