@@ -177,7 +177,7 @@ def test_the_positions_register_comes_fifty_a_page_and_keeps_its_filters(client,
     assert client.get(reverse("public:positions") + "?page=abc").status_code == 200  # the first page
 
 
-def test_the_matters_come_a_hundred_a_page_in_title_order(client, demo):
+def test_the_matters_come_fifty_a_page_in_title_order(client, demo):
     from meetings.models import Matter
     from meetings.services.positions import plan_entry_add
     from meetings.views.public import MATTERS_PER_PAGE

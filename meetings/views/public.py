@@ -39,7 +39,7 @@ from members.models import Term
 from members.selectors import body_composition, default_body
 
 POSITIONS_PER_PAGE = 50
-MATTERS_PER_PAGE = 100
+MATTERS_PER_PAGE = 50
 
 # The years any archive may ask for: outside them a date cannot be made (year 0, 99999), so not found.
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -141,7 +141,7 @@ def compilation_pdf(request, year):
 
 
 def matters(request):
-    # 100 a page, in title order: the register grows by some twenty matters a year.
+    # 50 a page, in title order (as the positions): a page costs the same whatever the years behind it.
     page = Paginator(public_matters(body=default_body()).order_by("title"), MATTERS_PER_PAGE).get_page(
         request.GET.get("page")
     )
