@@ -242,5 +242,25 @@ def guard_disabled():
         install()
 
 
+def _lift(apps, schema_editor):
+    uninstall(schema_editor)
+
+
+def _put_back(apps, schema_editor):
+    from meetings import revision
+
+    install(schema_editor)
+    revision.install(schema_editor)
+
+
+def guarded_schema_change(*operations) -> list:
+    """A migration's operations on a guarded table, with the guard lifted around them and the guard and the
+    revision's triggers put back after (SQLite rebuilds a table to change it, which drops its triggers and
+    trips the guard's triggers that name it)."""
+    from django.db import migrations
+
+    return [migrations.RunPython(_lift, _put_back), *operations, migrations.RunPython(_put_back, _lift)]
+
+
 def is_integrity_error(error: Exception) -> bool:
     return MESSAGE in str(error)

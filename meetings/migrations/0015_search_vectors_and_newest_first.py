@@ -14,24 +14,13 @@ is pending when the guard's triggers are created again.
 import django.contrib.postgres.search
 from django.db import migrations, models
 
+from meetings.integrity import guarded_schema_change
+
 SEARCHED = {  # table → columns, as meetings.selectors.search.VECTORS has them
     "meetings_position": ["text", "clauses"],
     "meetings_frozenitem": ["title", "body", "proposal_text"],
 }
 OLD_INDEXES = ["position_search", "frozenitem_search"]
-
-
-def uninstall(apps, schema_editor):
-    from meetings import integrity
-
-    integrity.uninstall(schema_editor)
-
-
-def install(apps, schema_editor):
-    from meetings import integrity, revision
-
-    integrity.install(schema_editor)
-    revision.install(schema_editor)
 
 
 def vectors_forward(apps, schema_editor):
@@ -67,8 +56,7 @@ class Migration(migrations.Migration):
         ("meetings", "0014_revision_public_scope"),
     ]
 
-    operations = [
-        migrations.RunPython(uninstall, install),
+    operations = guarded_schema_change(
         migrations.AddField(
             model_name="frozenitem",
             name="search_vector",
@@ -92,5 +80,4 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["-taken_on"], name="position_newest_first"),
         ),
         migrations.RunPython(vectors_forward, vectors_backward),
-        migrations.RunPython(install, uninstall),
-    ]
+    )

@@ -8,18 +8,7 @@ revision's deferred triggers run at once, so that none is pending when the guard
 
 from django.db import migrations, models
 
-
-def uninstall(apps, schema_editor):
-    from meetings import integrity
-
-    integrity.uninstall(schema_editor)
-
-
-def install(apps, schema_editor):
-    from meetings import integrity, revision
-
-    integrity.install(schema_editor)
-    revision.install(schema_editor)
+from meetings.integrity import guarded_schema_change
 
 
 def fill_dates(apps, schema_editor):
@@ -39,8 +28,7 @@ class Migration(migrations.Migration):
         ("meetings", "0015_search_vectors_and_newest_first"),
     ]
 
-    operations = [
-        migrations.RunPython(uninstall, install),
+    operations = guarded_schema_change(
         migrations.AddField(
             model_name="frozenitem",
             name="meeting_date",
@@ -51,5 +39,4 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["-meeting_date", "sequence"], name="frozenitem_newest_first"),
         ),
         migrations.RunPython(fill_dates, migrations.RunPython.noop),
-        migrations.RunPython(install, uninstall),
-    ]
+    )
