@@ -34,21 +34,21 @@ class PublicGZipMiddleware(GZipMiddleware):
 
     def process_response(self, request, response):
         user = getattr(request, "user", None)  # absent on a kept page: those are for visitors only
-        if not _is_public(request) or (user and user.is_authenticated):
+        if _public_match(request) is None or (user and user.is_authenticated):
             return response
         return super().process_response(request, response)
 
 
-def _is_public(request) -> bool:
-    """A public page or open data: by the view that answered, or (a kept page, answered before any view)
-    by its address."""
+def _public_match(request):
+    """The URL match of a public page or open data, else None. Resolved once per request: by Django for the
+    view that answers, or here for a kept page (answered before any view), and remembered on the request."""
     match = request.resolver_match
     if match is None:
         try:
-            match = resolve(request.path_info)
+            match = request.resolver_match = resolve(request.path_info)
         except Resolver404:
-            return False
-    return match.namespace in PUBLIC_NAMESPACES
+            return None
+    return match if match.namespace in PUBLIC_NAMESPACES else None
 
 
 class CacheHeadersMiddleware:
@@ -109,7 +109,8 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PUBLIC_PAGE_CACHE or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        if not self._may_be_kept(request.path_info) or _signed_in_or_has_messages(request):
+        match = _public_match(request)
+        if match is None or match.url_name in NOT_KEPT or _signed_in_or_has_messages(request):
             return self.get_response(request)
         try:
             host = request.get_host()
@@ -134,15 +135,6 @@ class PublicPageCacheMiddleware:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             _cache_call(cache.set, key, (response.content, headers), settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
-
-    @staticmethod
-    def _may_be_kept(path: str) -> bool:
-        """Only public pages are ever kept: anything else (staff, admin, downloads) needs no revision read."""
-        try:
-            match = resolve(path)
-        except Resolver404:
-            return False
-        return match.namespace in PUBLIC_NAMESPACES and match.url_name not in NOT_KEPT
 
 
 def _signed_in_or_has_messages(request) -> bool:

@@ -151,12 +151,11 @@ def _mail_notice(meeting, dispatch, ics, recipients):
     body = render_to_string("emails/notice.txt", context)
     title = _("Revised notice") if version > 1 else _("Notice")
     subject = f"{title} {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
-    ics = ics.decode() if isinstance(ics, bytes) else ics
     for recipient in recipients:
         if recipient.email:
             send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{recipient.name} <{recipient.email}>",
                                      subject=subject, body=body, pdf_name=notice_filename(meeting, version),
-                                     ics=ics)  # fmt: skip
+                                     ics=ics.decode())  # fmt: skip
 
 
 @transaction.atomic
