@@ -96,7 +96,7 @@ class AttachmentInline(ViewOnlyTabular):
 class AgendaItemAdmin(ViewOnlyAdmin):
     list_display = ["title", "meeting", "order", "kind", "duration_minutes"]
     list_filter = ["kind", "meeting__body"]
-    search_fields = ["title", "body", "proposal_text"]
+    search_fields = ["title", "body", "proposals"]
     inlines = [PresenterInline, AttachmentInline]
     list_select_related = ["meeting", "meeting__body"]
 

@@ -63,7 +63,7 @@ class PositionsFeed(Feed):
         return f"{position_subject(item)} ({item.get_how_display().lower()}, {date_format(item.taken_on, 'j F Y')})"
 
     def item_description(self, item):
-        return "\n".join([item.text, *item.clause_list])
+        return item.plain_text
 
     def item_link(self, item):
         if item.agenda_meeting_id:

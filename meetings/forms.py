@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Assignment, Attendance, Matter, Meeting, Position
+from meetings.sanitize import clean_html, is_empty_html
 from meetings.services import conflict_message
 from members.models import Membership, Organisation, Person
 
@@ -36,6 +37,32 @@ def _helper(form_tag=False):
     helper = FormHelper()
     helper.form_tag = form_tag
     return helper
+
+
+class RichTextListField(forms.Field):
+    """Several rich texts in order, one editor each (the positions of an item): cleaned with the portal's
+    allow-list, the empty ones left out."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        values = [value] if isinstance(value, str) else list(value)
+        return [html for html in (clean_html(v) for v in values) if not is_empty_html(html)]
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial) != self.to_python(data)
+
+
+def editor_rows(form, name: str, *, label: str, extra: int = 2) -> list[dict]:
+    """The rows of a ``RichTextListField`` as the page shows them: what is stored (or was just typed, when
+    the form comes back with an error), then ``extra`` empty editors to write another."""
+    values = form[name].value() or []
+    values = [values] if isinstance(values, str) else [v for v in values if v and not is_empty_html(v)]
+    return [{"number": n, "value": value, "label": f"{label} {n}", "input_id": f"id_{name}_{n}",
+             "editor_id": f"{name}-editor-{n}", "toolbar_id": f"{name}-toolbar-{n}", "name": name}
+            for n, value in enumerate([*values, *[""] * extra], start=1)]  # fmt: skip
 
 
 class DateInput(forms.DateInput):
@@ -110,14 +137,11 @@ class AgendaItemForm(SubmittedOnce, ConcurrentEditForm):
             "duration_minutes",
             "show_time",
             "body",
-            "proposal_text",
-            "proposal_clauses",
+            "proposals",
         ]
-        widgets = {
-            "body": forms.HiddenInput(attrs={"id": "id_body"}),
-            "proposal_text": forms.Textarea(attrs={"rows": 2}),
-            "proposal_clauses": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"body": forms.HiddenInput(attrs={"id": "id_body"})}
+
+    proposals = RichTextListField(label=capfirst(_("proposed positions")), required=False)
 
     matter_title = forms.CharField(
         label=capfirst(_("matter")),
@@ -132,6 +156,10 @@ class AgendaItemForm(SubmittedOnce, ConcurrentEditForm):
         if self.instance.matter_id:
             self.fields["matter_title"].initial = self.instance.matter.title
         self.fields["duration_minutes"].widget.attrs.update({"min": 0, "max": 600, "step": 5})
+
+    @property
+    def proposal_rows(self) -> list[dict]:
+        return editor_rows(self, "proposals", label=_("Proposed position"))
 
 
 class PresenterForm(forms.Form):
@@ -258,20 +286,16 @@ class ItemNotesForm(forms.Form):
         required=False,
         widget=forms.HiddenInput(attrs={"id": "id_closing_text"}),
     )
-    position_text = forms.CharField(
-        label=capfirst(_("Position")), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    position_clauses = forms.CharField(
-        label=capfirst(_("Clauses of the position")),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One clause per line."),
-    )
+    positions = RichTextListField(label=capfirst(_("positions taken")), required=False)
 
     def __init__(self, *args, note, **kwargs):
         self.note = note
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    @property
+    def position_rows(self) -> list[dict]:
+        return editor_rows(self, "positions", label=_("Position"))
 
     def clean(self):
         cleaned = super().clean()
@@ -420,20 +444,21 @@ class PositionForm(SubmittedOnce, forms.Form):
     )
     text = forms.CharField(
         label=capfirst(_("position")),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.HiddenInput(attrs={"id": "id_text"}),
         help_text=_("E.g. “Genom ordförandebeslut ställer sig SRO bakom …”."),
-    )
-    clauses = forms.CharField(
-        label=capfirst(_("clauses")),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One clause per line."),
+        error_messages={"required": _("Write the position.")},
     )
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-date")
         self.helper = _helper()
+
+    def clean_text(self):
+        html = clean_html(self.cleaned_data["text"])
+        if is_empty_html(html):
+            raise ValidationError(_("Write the position."))
+        return html
 
 
 class AssignmentStatusForm(forms.Form):

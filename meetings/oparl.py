@@ -314,8 +314,7 @@ def agenda_item(links: Links, row, *, meeting, position) -> dict:
 
 def _resolution(position) -> str:
     """The position with its numbered clauses, as the notes print it."""
-    clauses = [f"{n}. {clause}" for n, clause in enumerate(position.clause_list, start=1)]
-    return "\n".join([position.text, *clauses])
+    return position.plain_text
 
 
 def page(links: Links, *, data: list, paginator, number: int, list_name: str, **kwargs) -> dict:

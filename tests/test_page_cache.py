@@ -112,7 +112,7 @@ def test_the_secretarys_work_on_the_agenda_and_the_notes_leaves_the_kept_pages(c
     assert item.duration_minutes == 45  # saved, through the staff's own endpoint
     note = minutes.item_notes.get(item__title__startswith="Ställningstagande")
     minutes_services.item_notes_save(note=note, text="<p>Ny anteckning</p>", closing_text="", questions=[],
-                                     position_text="Ändrad ståndpunkt.", position_clauses="", by=secretary)  # fmt: skip
+                                     positions=["Ändrad ståndpunkt."], by=secretary)  # fmt: skip
     minutes.refresh_from_db()
     rows = [{"attendance": a, "status": a.status, "note": "sen", "substitute": a.substitute}
             for a in minutes.attendance.all()[:2]]  # fmt: skip
@@ -131,7 +131,7 @@ def test_a_position_outside_a_meeting_is_public_at_once(client, demo, secretary)
                                                   taken_on=datetime.date(2025, 4, 2), text="Beslut per capsulam.",
                                                   by=secretary)  # fmt: skip
     assert "Beslut per capsulam." in client.get(url).content.decode()
-    Position.objects.filter(pk=position.pk).update(text="Rättad per capsulam-text")  # no signal is sent
+    Position.objects.filter(pk=position.pk).update(text_html="<div>Rättad per capsulam-text</div>")  # no signal
     assert "Rättad per capsulam-text" in client.get(url).content.decode()
 
 

@@ -24,7 +24,7 @@ def hidden(demo, secretary):
     secret_matter = Matter.objects.create(body=demo, title="Hemligt utkastärende")
     AgendaItemFactory(meeting=draft, order=9, title="Utkastpunkt", matter=secret_matter)
     held = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
-    AgendaItemFactory(meeting=held, order=9, title="Punkt", proposal_text="SRO ställer sig bakom det hemliga.")
+    AgendaItemFactory(meeting=held, order=9, title="Punkt", proposals=["<div>SRO ställer sig bakom det hemliga.</div>"])
     awaiting = minutes_services.minutes_start(meeting=held, by=secretary)
     minutes_services.minutes_send_to_chair(minutes=awaiting, by=secretary)
     item = AgendaItem.objects.get(meeting__date=SPRING_2025, title="Partsgemensamt utvecklingsarbete")

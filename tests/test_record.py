@@ -143,7 +143,7 @@ def test_during_a_correction_no_public_page_pdf_feed_search_or_api_answer_has_th
     minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Rättelse av ett namn.")
     note = minutes.item_notes.get(item__title__startswith="Ställningstagande")
     minutes_services.item_notes_save(note=note, text=f"<p>{DRAFT} i anteckningen</p>", closing_text="", questions=[],
-                                     position_text=f"SRO ställer sig bakom {DRAFT}.", position_clauses="",
+                                     positions=[f"SRO ställer sig bakom {DRAFT}."],
                                      by=secretary)  # fmt: skip
     corrected_item = AgendaItem.objects.get(pk=note.item_id)
     corrected_item.title = f"{DRAFT} i rubriken"

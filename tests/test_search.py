@@ -68,7 +68,9 @@ def test_drafts_and_notes_awaiting_approval_are_never_found(client, demo, secret
     draft = MeetingFactory(body=demo, date=datetime.date(2031, 5, 5))
     AgendaItemFactory(meeting=draft, order=9, title="Kvantdatorstrategi", body="<p>Kvantdatorstrategi i utkast</p>")
     held = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2), status=Meeting.Status.HELD)
-    AgendaItemFactory(meeting=held, order=9, title="Punkt", proposal_text="SRO ställer sig bakom kvantdatorstrategin.")
+    AgendaItemFactory(
+        meeting=held, order=9, title="Punkt", proposals=["<div>SRO ställer sig bakom kvantdatorstrategin.</div>"]
+    )
     awaiting = minutes_services.minutes_start(meeting=held, by=secretary)
     minutes_services.minutes_send_to_chair(minutes=awaiting, by=secretary)
     page = search_page(client, q="kvantdatorstrategi")

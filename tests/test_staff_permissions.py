@@ -72,7 +72,6 @@ TABLE = {
     "minutes": ("minutes", SECRETARY_ONLY),
     "minutes_attendance": ("minutes", SECRETARY_ONLY),
     "item_notes": ("item_note", SECRETARY_ONLY),
-    "assignment_add": ("item_note", POST_ONLY),
     "minutes_send": ("minutes", SECRETARY_ONLY),
     "minutes_publish": ("minutes", SECRETARY_ONLY),
     "minutes_correct": ("minutes", SECRETARY_ONLY),

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Matter, Meeting
@@ -40,13 +41,13 @@ def poisoned(client, demo, secretary):
     loaded_at = client.get(url).context["form"]["lock_version"].value()
     response = client.post(url, {
         "kind": "information", "title": f"Partsgemensamt {PAYLOADS[0]}", "duration_minutes": "20", "show_time": "on",
-        "body": "<p>Text</p>" + TEXT, "proposal_text": TEXT, "proposal_clauses": "\n".join(PAYLOADS),
+        "body": "<p>Text</p>" + TEXT, "proposals": [f"<div>{escape(TEXT)}</div>", *PAYLOADS],
         "matter_title": f"Ärende {PAYLOADS[1]}", "lock_version": loaded_at,
     })  # fmt: skip
     assert response.status_code in (200, 302), response.content.decode()[:500]
     response = client.post(reverse("staff:position_create"), {
         "how": "per_capsulam", "taken_on": "2025-03-10", "matter_title": f"Ärende {PAYLOADS[1]}",
-        "text": f"SRO ställer sig bakom {TEXT}", "clauses": "\n".join(PAYLOADS),
+        "text": f"<div>SRO ställer sig bakom {escape(TEXT)}</div>" + "".join(PAYLOADS),
     })  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     Meeting.objects.filter(pk=meeting.pk).update(location=PAYLOADS[5])

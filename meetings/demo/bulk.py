@@ -101,7 +101,7 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
             title=f"{rng.choice(SUBJECTS).capitalize()}: {rng.choice(VERBS)} {rng.choice(SUBJECTS)}",
             duration_minutes=rng.choice([5, 10, 15, 20]),
             body=f"<p>{_sentence(rng)} {_sentence(rng)}</p>",
-            proposal_text=f"SRO ställer sig bakom {rng.choice(SUBJECTS)}.",
+            proposals=[f"<div>SRO ställer sig bakom {rng.choice(SUBJECTS)}.</div>"],
             matter=rng.choice(matters),
         )
         for meeting in meetings

@@ -42,6 +42,7 @@ from meetings.models import (
     Substitution,
 )
 from meetings.roles import CHAIR, SECRETARY
+from meetings.sanitize import html_to_text, text_to_html
 from meetings.services import minutes as minutes_services
 from meetings.services import notices as notice_services
 from meetings.services.agenda import meeting_create
@@ -162,8 +163,7 @@ class DemoLoader:
             duration_minutes=data.get("minutes"),
             show_time=data.get("show_time", True),
             body=data.get("body", ""),
-            proposal_text=data.get("proposal", ""),
-            proposal_clauses="\n".join(data.get("clauses", [])),
+            proposals=[text_to_html(data["proposal"], data.get("clauses", []))] if data.get("proposal") else [],
             matter=self._matter(data.get("matter")),
         )
         for index, (first, last, description) in enumerate(data.get("presenters", [])):
@@ -248,7 +248,8 @@ class DemoLoader:
         minutes = Minutes.objects.create(meeting=meeting)
         ItemNote.objects.create(minutes=minutes, item=item)
         position = Position.objects.create(body=self.body, how=Position.How.MEETING, taken_on=meeting.date, item=item,
-                                           matter=item.matter, text=data.ITEM["position"])  # fmt: skip
+                                           matter=item.matter, text=data.ITEM["position"],
+                                           text_html=text_to_html(data.ITEM["position"]))  # fmt: skip
         report = AgendaItem.objects.get(meeting__date=notice_2025.MEETING["date"], title=data.ITEM["title"])
         Assignment.objects.create(body=self.body, position=position, matter=item.matter, due_meeting=report.meeting,
                                   report_item=report, **data.ASSIGNMENT)  # fmt: skip
@@ -295,8 +296,9 @@ class DemoLoader:
                 taken_on=minutes.meeting.date,
                 item=item,
                 matter=item.matter,
-                text=data["position"],
-                clauses="\n".join(data.get("clauses", [])),
+                # The real notes list a position's clauses as bullets ("o").
+                text_html=(html := text_to_html(data["position"], data.get("clauses", []), bullets=True)),
+                text=html_to_text(html),
                 notes_information=data.get("noted", False),
             )
 

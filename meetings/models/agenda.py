@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.fields import SanitizedHTMLField
 from meetings.models.meeting import Meeting
+from meetings.sanitize import clean_html, is_empty_html
 from members.models import Person
 
 
@@ -73,10 +74,9 @@ class AgendaItem(models.Model):
         help_text=_("Standing items usually take a few minutes without their times being printed."),
     )
     body = SanitizedHTMLField(_("text"), blank=True, help_text=_("Sanitised HTML: bold, lists and links."))
-    proposal_text = models.TextField(_("proposed position"), blank=True)
-    proposal_clauses = models.TextField(
-        _("clauses of the proposed position"), blank=True, help_text=_("One clause per line; printed numbered.")
-    )
+    # The proposed positions (förslag till ställningstagande), in order, each cleaned rich text (bold, italic,
+    # lists): the notice prints them numbered, and the notes start with them as the positions taken.
+    proposals = models.JSONField(_("proposed positions"), default=list, blank=True)
     matter = models.ForeignKey(
         "meetings.Matter",
         verbose_name=_("matter"),
@@ -126,13 +126,14 @@ class AgendaItem(models.Model):
         return f"{label} ({self.kind_note})" if self.kind_note else label
 
     @property
-    def clauses(self) -> list[str]:
-        return split_lines(self.proposal_clauses)
+    def proposal_list(self) -> list[str]:
+        """The proposed positions as cleaned HTML, in order (cleaned again: a JSON list has no field to do it)."""
+        return [clean_html(html) for html in self.proposals or [] if not is_empty_html(html)]
 
     @property
-    def position(self):
-        """The position in the working copy of the notes, or None (the frozen copies are the versions')."""
-        return next((p for p in self.positions.all() if p.minutes_version_id is None), None)
+    def working_positions(self) -> list:
+        """The positions in the working copy of the notes, in order (the frozen copies are the versions')."""
+        return sorted((p for p in self.positions.all() if p.minutes_version_id is None), key=lambda p: (p.order, p.pk))
 
 
 class Presenter(models.Model):

@@ -2,7 +2,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models.agenda import split_lines
 from meetings.models.meeting import Meeting, NoticeDispatch
+from meetings.sanitize import clean_html, text_to_html
 
 
 class FrozenItem(models.Model):
@@ -50,6 +52,9 @@ class FrozenItem(models.Model):
     body = models.TextField(_("text"), blank=True)
     proposal_text = models.TextField(_("proposed position"), blank=True)
     proposal_clauses = models.TextField(_("clauses of the proposed position"), blank=True)
+    # The proposed positions as cleaned HTML, in order; ``proposal_text`` holds their plain text (for search).
+    # Versions frozen before there could be several hold one proposal in ``proposal_text`` and its clauses.
+    proposals = models.JSONField(_("proposed positions"), default=list, blank=True)
     matter = models.ForeignKey(
         "meetings.Matter",
         verbose_name=_("matter"),
@@ -96,6 +101,14 @@ class FrozenItem(models.Model):
     @property
     def is_break(self) -> bool:
         return self.kind == "break"
+
+    @property
+    def proposal_list(self) -> list[str]:
+        if self.proposals:
+            return [clean_html(html) for html in self.proposals]
+        if self.proposal_text or self.proposal_clauses:
+            return [text_to_html(self.proposal_text, split_lines(self.proposal_clauses))]
+        return []
 
     @property
     def public_attachments(self) -> list[dict]:

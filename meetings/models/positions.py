@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from meetings.fields import SanitizedHTMLField
 from meetings.models.agenda import AgendaItem, split_lines
 from meetings.models.meeting import Meeting
+from meetings.sanitize import text_to_html
 from members.models import Body
 
 
@@ -70,8 +72,15 @@ class Position(models.Model):
         blank=True,
         help_text=_("For a position per capsulam, the cancelled meeting; for a chair's decision, e.g. the check-in."),
     )
-    text = models.TextField(_("position"))
+    # The position as written, with its formatting (bold, italic, lists); ``text`` is its plain text, for
+    # search, feeds and the API. Positions recorded before formatting (``text_html`` empty) are a lead
+    # sentence in ``text`` and numbered ``clauses``, and read as that.
+    text_html = SanitizedHTMLField(_("position"), blank=True)
+    text = models.TextField(_("position as plain text"))
     clauses = models.TextField(_("clauses"), blank=True, help_text=_("One clause per line."))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Its place among the positions taken on the same item.")
+    )
     notes_information = models.BooleanField(
         _("only notes the information"),
         default=False,
@@ -93,21 +102,21 @@ class Position(models.Model):
     class Meta:
         verbose_name = _("position")
         verbose_name_plural = _("positions")
-        ordering = ["-taken_on", "pk"]
+        ordering = ["-taken_on", "order", "pk"]
         indexes = [models.Index(fields=["-taken_on"], name="position_newest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(how="meeting") | Q(item__isnull=False), name="position_at_meeting_has_item"
             ),
             models.UniqueConstraint(
-                fields=["item"],
+                fields=["item", "order"],
                 condition=Q(item__isnull=False, minutes_version__isnull=True),
-                name="position_one_working_copy_per_item",
+                name="position_working_copy_place_in_item",
             ),
             models.UniqueConstraint(
-                fields=["item", "minutes_version"],
+                fields=["item", "minutes_version", "order"],
                 condition=Q(minutes_version__isnull=False),
-                name="position_one_frozen_copy_per_item_and_version",
+                name="position_frozen_copy_place_in_item",
             ),
         ]
 
@@ -117,6 +126,18 @@ class Position(models.Model):
     @property
     def clause_list(self) -> list[str]:
         return split_lines(self.clauses)
+
+    @property
+    def html(self) -> str:
+        """The position as it is printed: safe to print with ``|safe`` (cleaned, or escaped plain text)."""
+        return self.text_html or text_to_html(self.text, self.clause_list)
+
+    @property
+    def plain_text(self) -> str:
+        """The whole position as plain text, a line per paragraph or list item (feeds, the API, search)."""
+        if self.text_html:
+            return self.text
+        return "\n".join([self.text, *(f"{n}. {clause}" for n, clause in enumerate(self.clause_list, start=1))])
 
     @property
     def taken_outside_meeting(self) -> bool:

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from meetings.models import (
     AgendaItem,
+    Assignment,
     Attachment,
+    ItemNote,
     Meeting,
     Minutes,
     MinutesVersion,
@@ -40,6 +42,8 @@ class AgendaEntry:
     end: datetime.time | None = None
     children: list["AgendaEntry"] = field(default_factory=list)
     note: object = None  # the item's notes, where the notes of the meeting are shown
+    position_texts: list[str] = field(default_factory=list)  # the positions taken, as cleaned HTML, in order
+    assignments: list = field(default_factory=list)  # the assignments they give
 
     @property
     def has_times(self) -> bool:
@@ -299,10 +303,19 @@ def minutes_context(*, minutes: Minutes) -> dict:
             Prefetch("questions", queryset=QuestionAnswer.objects.order_by("order"))
         )
     }
+    given: dict[int, list[Assignment]] = {}
+    for assignment in (
+        Assignment.objects.filter(position__item__meeting=meeting, position__minutes_version__isnull=True)
+        .select_related("position", "due_meeting")
+        .order_by("pk")
+    ):
+        given.setdefault(assignment.position.item_id, []).append(assignment)
     entries = agenda_with_times(meeting=meeting, items=items)
     for entry in entries:
         for one in (entry, *entry.children):
             one.note = notes.get(one.item.pk)
+            one.position_texts = [position.html for position in one.item.working_positions]
+            one.assignments = given.get(one.item.pk, [])
     invitations = list(meeting.invitations.select_related("person", "person__organisation"))
     return {
         "minutes": minutes,
@@ -314,6 +327,18 @@ def minutes_context(*, minutes: Minutes) -> dict:
         "version": minutes.version,
         **_annual_plan_context(meeting, entries),
     }
+
+
+def next_item_note(note: ItemNote) -> ItemNote | None:
+    """The notes of the item after this one in the agenda (a sub-item in its place), or None at the end."""
+    fields = ("pk", "parent_id", "order", "kind", "duration_minutes")
+    items = list(AgendaItem.objects.filter(meeting_id=note.item.meeting_id).only(*fields))
+    ordered = [one.item.pk for entry in agenda_with_times(meeting=note.minutes.meeting, items=items)
+               for one in (entry, *entry.children)]  # fmt: skip
+    notes = dict(ItemNote.objects.filter(minutes_id=note.minutes_id).values_list("item_id", "pk"))
+    place = ordered.index(note.item_id) if note.item_id in ordered else len(ordered)
+    following = next((notes[pk] for pk in ordered[place + 1 :] if pk in notes), None)
+    return ItemNote.objects.get(pk=following) if following else None
 
 
 def minutes_document(*, minutes: Minutes) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch
+from meetings.sanitize import html_to_text
 from meetings.selectors import agenda_items_queryset, agenda_with_times
 
 
@@ -45,8 +46,8 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
                     number=one.number, kind=item.kind, kind_note=item.kind_note, kind_label=str(item.kind_label),
                     standing=item.standing, title=item.title, duration_minutes=item.duration_minutes,
                     show_time=item.show_time, start=one.start if one.has_times else None,
-                    end=one.end if one.has_times else None, body=item.body, proposal_text=item.proposal_text,
-                    proposal_clauses=item.proposal_clauses, matter=item.matter,
+                    end=one.end if one.has_times else None, body=item.body, proposals=item.proposal_list,
+                    proposal_text="\n\n".join(html_to_text(html) for html in item.proposal_list), matter=item.matter,
                     matter_title=item.matter.title if item.matter_id else "",
                     presenters=[{"person_id": p.person_id, "description": p.description, "label": p.label}
                                 for p in item.presenters.all()],
@@ -141,8 +142,7 @@ ITEM_FIELDS = {
     "kind_label": gettext_lazy("Kind"),
     "time": gettext_lazy("Time"),
     "body": gettext_lazy("Text"),
-    "proposal_text": gettext_lazy("Proposed position"),
-    "proposal_clauses": gettext_lazy("Clauses of the proposed position"),
+    "proposals": gettext_lazy("Proposed positions"),
     "matter_title": gettext_lazy("Matter"),
     "presenters": gettext_lazy("Presenters"),
     "attachments": gettext_lazy("Attachments"),
@@ -166,8 +166,10 @@ def _item_values(row: FrozenItem) -> dict[str, str]:
         "kind_label": row.kind_label,
         "time": time,
         "body": " ".join(strip_tags(row.body).split()),
-        "proposal_text": row.proposal_text,
-        "proposal_clauses": row.proposal_clauses.strip(),
+        "proposals": " / ".join(
+            f"{n}. {html_to_text(html)}" if len(row.proposal_list) > 1 else html_to_text(html)
+            for n, html in enumerate(row.proposal_list, start=1)
+        ),
         "matter_title": row.matter_title,
         "presenters": "; ".join(p["label"] for p in row.presenters),
         "attachments": "; ".join(attachments),

@@ -10,7 +10,8 @@ records them. Staff read the working copy.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -53,11 +54,13 @@ def positions_queryset(*, body=None, public: bool = False):
     else:
         positions = positions.annotate(
             agenda_title=F("item__title"),
-            agenda_place=F("item__order"),
+            # A sub-item in its place: after its item, before the next (its order alone would interleave them).
+            agenda_place=Coalesce(F("item__parent__order"), F("item__order")) * 1000
+            + Case(When(item__parent__isnull=False, then=F("item__order")), default=Value(0)),
             agenda_meeting_id=F("item__meeting_id"),
             agenda_meeting_date=F("item__meeting__date"),
         )
-    return positions.order_by("-taken_on", "agenda_place", "pk")
+    return positions.order_by("-taken_on", "agenda_place", "order", "pk")
 
 
 def positions_filtered(positions, *, year=None, meeting=None, matter=None, how=None, only_notes_information=None):
@@ -90,6 +93,14 @@ def position_subject(position: Position) -> str:
 
 
 @dataclass
+class CompilationGroup:
+    """The positions on one matter (or item) in a row, under its title: SRO lists each one separately."""
+
+    subject: str
+    positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
 class CompilationSection:
     """The positions of one meeting, or of one day's per capsulam or chair's decisions."""
 
@@ -97,6 +108,17 @@ class CompilationSection:
     how: str
     date: datetime.date
     positions: list[Position] = field(default_factory=list)
+    note: str = ""  # e.g. "Mötet ställs in och dessa ärenden tas per capsulam."
+
+    @property
+    def groups(self) -> list[CompilationGroup]:
+        groups: list[CompilationGroup] = []
+        for position in self.positions:
+            subject = position_subject(position)
+            if not groups or groups[-1].subject != subject:
+                groups.append(CompilationGroup(subject=subject))
+            groups[-1].positions.append(position)
+        return groups
 
 
 @dataclass
@@ -117,13 +139,20 @@ class Compilation:
         return sum(len(s.positions) for m in self.months for s in m.sections)
 
 
-def _section_heading(position: Position) -> str:
+def _section_heading(position: Position) -> tuple[str, str]:
+    """A section's heading and the line under it, in SRO's own words."""
     day = date_format(position.taken_on, "j F Y")
+    meeting = position.meeting if position.meeting_id else None
     if position.how == Position.How.PER_CAPSULAM:
-        return _("Per capsulam %(date)s") % {"date": day}
+        if meeting and meeting.status == Meeting.Status.CANCELLED:
+            return (_("Meeting %(date)s") % {"date": date_format(meeting.date, "j F Y")},
+                    _("The meeting is cancelled and these matters are handled per capsulam."))  # fmt: skip
+        return _("Per capsulam %(date)s") % {"date": day}, ""
     if position.how == Position.How.CHAIR_DECISION:
-        return _("Chair's decision %(date)s") % {"date": day}
-    return _("Meeting %(date)s") % {"date": date_format(position.agenda_meeting_date, "j F Y")}
+        if meeting and meeting.kind == Meeting.Kind.CHECK_IN:
+            return _("Check-in meeting %(date)s: chair's decisions") % {"date": date_format(meeting.date, "j F Y")}, ""
+        return _("Chair's decision %(date)s") % {"date": day}, ""
+    return _("Meeting %(date)s") % {"date": date_format(position.agenda_meeting_date, "j F Y")}, ""
 
 
 def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
@@ -133,7 +162,7 @@ def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
     is left out and counted, so the document can say so.
     """
     positions = list(positions_filtered(positions_queryset(body=body, public=public), year=year).order_by(
-        "taken_on", "agenda_meeting_id", "agenda_place", "pk"
+        "taken_on", "agenda_meeting_id", "meeting_id", "agenda_place", "order", "pk"
     ))  # fmt: skip
     left_out = sum(1 for p in positions if p.notes_information)
     months: dict[tuple[int, int], CompilationMonth] = {}
@@ -147,10 +176,10 @@ def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
             months[month_key] = CompilationMonth(
                 heading=_("Positions of %(body)s %(month)s") % {"body": body.short_name, "month": month_name}
             )
-        key = (position.how, position.agenda_meeting_id or position.taken_on)
+        key = (position.how, position.agenda_meeting_id or position.meeting_id or position.taken_on)
         if key not in sections:
-            sections[key] = CompilationSection(heading=_section_heading(position), how=position.how,
-                                               date=position.taken_on)  # fmt: skip
+            heading, note = _section_heading(position)
+            sections[key] = CompilationSection(heading=heading, how=position.how, date=position.taken_on, note=note)
             months[month_key].sections.append(sections[key])
         sections[key].positions.append(position)
     for month in months.values():
@@ -215,6 +244,7 @@ class TimelineEvent:
     text: str
     url: str = ""
     how: str = ""
+    html: str = ""  # a position's text as cleaned HTML
 
 
 def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
@@ -237,7 +267,7 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     for position in positions:
         public_position_ids.add(position.pk)
         events.append(TimelineEvent(date=position.taken_on, kind="position", label=position.get_how_display(),
-                                    text=position.text, how=position.how))  # fmt: skip
+                                    text=position.plain_text, how=position.how, html=position.html))  # fmt: skip
     if public:  # no join to the agenda being edited: a report item is shown as a published notice sent it
         assignments = list(Assignment.objects.filter(body=matter.body, matter=matter).select_related("position"))
         from meetings.selectors.notices import public_items

@@ -25,8 +25,7 @@ STANDING_ITEMS = [
 
 # What the meeting form and the item editor change (and nothing else of the row).
 MEETING_FIELDS = ["date", "start_time", "end_time", "kind", "form", "location"]
-ITEM_FIELDS = ["kind", "kind_note", "title", "duration_minutes", "show_time", "body", "proposal_text",
-               "proposal_clauses", "matter"]  # fmt: skip
+ITEM_FIELDS = ["kind", "kind_note", "title", "duration_minutes", "show_time", "body", "proposals", "matter"]
 
 
 def _next_order(meeting: Meeting, parent: AgendaItem | None = None) -> int:
@@ -94,9 +93,13 @@ def agenda_item_save(*, item: AgendaItem, by=None, loaded_version: int | None = 
     if item.parent_id and item.parent.meeting_id != item.meeting_id:
         raise ServiceError(_("A sub-item must belong to the same meeting as its item."))
     item.body = clean_html(item.body)
+    item.proposals = item.proposal_list
     if item.pk is None:
+        from meetings.services.minutes import notes_follow_agenda
+
         item.order = _next_order(item.meeting, item.parent)
         item.save()
+        notes_follow_agenda(meeting=item.meeting)
     else:
         claim_version(item, loaded_version)
         # Only what the editor changes: a reorder made meanwhile keeps its order.

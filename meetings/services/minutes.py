@@ -27,7 +27,7 @@ from meetings.models import (
     QuestionAnswer,
 )
 from meetings.pdf import render_pdf
-from meetings.sanitize import clean_html
+from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
 from meetings.selectors.notices import notice_items
 from meetings.services import ServiceError, claim_version, two_factor
@@ -38,8 +38,38 @@ _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
 
 
 def only_notes_information(text: str, clauses: str = "") -> bool:
-    """ "SRO noterar informationen." and nothing more: left out of the yearly compilation."""
-    return bool(_NOTES_ONLY.search(text.strip())) and not clauses.strip()
+    """ "SRO noterar informationen." and nothing more (one line, no clauses): left out of the yearly
+    compilation."""
+    text = text.strip()
+    return bool(_NOTES_ONLY.search(text)) and "\n" not in text and not clauses.strip()
+
+
+def positions_save(*, item, meeting: Meeting, texts: list[str]) -> list[Position]:
+    """The positions taken on an item (working copy), in the order given, each cleaned rich text.
+
+    Rows already there are rewritten in place, so an assignment a position gave stays with it; positions
+    beyond the new list are removed, their assignments passed to the last position kept. Removing every
+    position of an item that gave assignments is refused (the assignments would lose where they came from).
+    """
+    texts = [html for html in (clean_html(t) for t in texts) if not is_empty_html(html)]
+    existing = list(Position.objects.filter(item=item, minutes_version__isnull=True).order_by("order", "pk"))
+    removed = existing[len(texts) :]
+    if removed and not texts and Assignment.objects.filter(position__in=removed).exists():
+        raise ServiceError(_("A position here gives an assignment: keep at least one position on the item."))
+    if removed:
+        Assignment.objects.filter(position__in=removed).update(position=existing[len(texts) - 1])
+        Position.objects.filter(pk__in=[p.pk for p in removed]).delete()
+    kept = []
+    for index, html in enumerate(texts):
+        position = existing[index] if index < len(existing) else Position(item=item)
+        text = html_to_text(html)
+        position.body, position.how, position.taken_on = meeting.body, Position.How.MEETING, meeting.date
+        position.matter, position.order = item.matter, index
+        position.text_html, position.text, position.clauses = html, text, ""
+        position.notes_information = only_notes_information(text)
+        position.save()
+        kept.append(position)
+    return kept
 
 
 class WrongPasswordError(ServiceError):
@@ -99,26 +129,29 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
         if item.is_break:
             continue
         ItemNote.objects.create(minutes=minutes, item=item)
-        if item.proposal_text or item.proposal_clauses:
-            Position.objects.update_or_create(
-                item=item,
-                minutes_version=None,
-                defaults={
-                    "body": meeting.body,
-                    "how": Position.How.MEETING,
-                    "taken_on": meeting.date,
-                    "matter": item.matter,
-                    "text": item.proposal_text,
-                    "clauses": item.proposal_clauses,
-                    "notes_information": only_notes_information(item.proposal_text, item.proposal_clauses),
-                },
-            )
+        positions_save(item=item, meeting=meeting, texts=item.proposal_list)
     previous = meeting.status
     if meeting.status != Meeting.Status.HELD:
         meeting.status = Meeting.Status.HELD
         meeting.save(update_fields=["status", "updated_at"])
     log_change(meeting=meeting, action="minutes_started", by=by, from_state=previous, to_state=minutes.status)
     return minutes
+
+
+def notes_follow_agenda(*, meeting: Meeting) -> int:
+    """Items added to the agenda (or moved to it) after the notes were started get their notes, with their
+    proposed positions as the positions taken, like the items there at the start. Returns how many."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None or not minutes.is_editable:
+        return 0
+    with_notes = minutes.item_notes.values("item_id")
+    added = 0
+    for item in meeting.agenda_items.exclude(pk__in=with_notes).exclude(kind="break").select_related("matter"):
+        ItemNote.objects.create(minutes=minutes, item=item)
+        if not Position.objects.filter(item=item, minutes_version__isnull=True).exists():
+            positions_save(item=item, meeting=meeting, texts=item.proposal_list)
+        added += 1
+    return added
 
 
 @transaction.atomic
@@ -147,12 +180,11 @@ def item_notes_save(
     text: str,
     closing_text: str,
     questions: list[tuple[str, str]],
-    position_text: str,
-    position_clauses: str,
+    positions: list[str],
     by,
     loaded_version: int | None = None,
 ) -> ItemNote:
-    """Save what was said on one item, its questions and answers in order, and the position taken.
+    """Save what was said on one item, its questions and answers in order, and the positions taken.
     Only over the version of the item's notes the editor loaded (``ConflictError`` otherwise)."""
     minutes = _locked(note.minutes)
     _require_editable(minutes)
@@ -167,32 +199,17 @@ def item_notes_save(
         if question.strip()
     )
     item = note.item
-    if position_text.strip() or position_clauses.strip():
-        Position.objects.update_or_create(
-            item=item,
-            minutes_version=None,
-            defaults={
-                "body": minutes.meeting.body,
-                "how": Position.How.MEETING,
-                "taken_on": minutes.meeting.date,
-                "matter": item.matter,
-                "text": position_text.strip(),
-                "clauses": position_clauses.strip(),
-                "notes_information": only_notes_information(position_text, position_clauses),
-            },
-        )
-    else:
-        Position.objects.filter(item=item, minutes_version__isnull=True).delete()
+    positions_save(item=item, meeting=minutes.meeting, texts=positions)
     log_change(meeting=minutes.meeting, action="item_notes_saved", by=by, note=item.title)
     return note
 
 
 @transaction.atomic
 def assignment_add(*, note: ItemNote, assignees: str, description: str, due_date=None, due_meeting=None, by):
-    """An assignment given by the position taken on the item."""
+    """An assignment given by the positions taken on the item (held by the last of them: "… ger X i uppdrag")."""
     minutes = _locked(note.minutes)
     _require_editable(minutes)
-    position = Position.objects.filter(item=note.item, minutes_version__isnull=True).first()
+    position = Position.objects.filter(item=note.item, minutes_version__isnull=True).order_by("order").last()
     if position is None:
         raise ServiceError(_("Write the position that gives the assignment first."))
     assignment = Assignment.objects.create(

@@ -210,9 +210,9 @@ def notice_changes_undo(*, meeting: Meeting, by) -> list[str]:
     for row in rows:
         item = existing.get(row.item_id) or AgendaItem(pk=row.item_id, meeting=meeting)
         orders[row.parent_item_id] = orders.get(row.parent_item_id, 0) + 1
-        for name in ("kind", "kind_note", "standing", "title", "duration_minutes", "show_time", "body",
-                     "proposal_text", "proposal_clauses", "matter_id"):  # fmt: skip
+        for name in ("kind", "kind_note", "standing", "title", "duration_minutes", "show_time", "body", "matter_id"):
             setattr(item, name, getattr(row, name))
+        item.proposals = row.proposal_list
         item.parent_id, item.order = row.parent_item_id, orders[row.parent_item_id]
         item.save()
         item.presenters.all().delete()

@@ -7,10 +7,11 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, Position
+from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.services import ServiceError, claim_version
 from meetings.services.agenda import _next_order, meeting_create
 from meetings.services.log import log_change
-from meetings.services.minutes import only_notes_information
+from meetings.services.minutes import notes_follow_agenda, only_notes_information
 
 
 def matter_for_title(*, body, title: str) -> Matter | None:
@@ -23,26 +24,28 @@ def matter_for_title(*, body, title: str) -> Matter | None:
 
 
 @transaction.atomic
-def position_record(
-    *, body, how: str, taken_on: datetime.date, text: str, clauses: str = "", matter=None, meeting=None, by
-) -> Position:
-    """Record a position taken outside a meeting: per capsulam, or by the chair on the body's behalf."""
+def position_record(*, body, how: str, taken_on: datetime.date, text: str, matter=None, meeting=None, by) -> Position:
+    """Record a position taken outside a meeting: per capsulam, or by the chair on the body's behalf.
+    ``text`` is rich text (bold, italic, lists), cleaned here."""
     if how not in (Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION):
         raise ServiceError(_("Positions taken at a meeting are written in its notes."))
-    if not text.strip():
+    html = clean_html(text)
+    if is_empty_html(html):
         raise ServiceError(_("Write the position."))
-    position = Position.objects.create(
+    plain = html_to_text(html)
+    same_day = Position.objects.filter(body=body, how=how, taken_on=taken_on, minutes_version__isnull=True)
+    return Position.objects.create(
         body=body,
         how=how,
         taken_on=taken_on,
         matter=matter,
         meeting=meeting,
-        text=text.strip(),
-        clauses=clauses.strip(),
-        notes_information=only_notes_information(text, clauses),
+        text_html=html,
+        text=plain,
+        order=(same_day.aggregate(m=Max("order"))["m"] or 0) + 1,
+        notes_information=only_notes_information(plain),
         created_by=by,
     )
-    return position
 
 
 @transaction.atomic
@@ -51,7 +54,6 @@ def position_update(
     position: Position,
     taken_on,
     text: str,
-    clauses: str = "",
     matter=None,
     meeting=None,
     how,
@@ -64,9 +66,12 @@ def position_update(
         raise ServiceError(_("Positions taken at a meeting are written in its notes."))
     if how not in (Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION):
         raise ServiceError(_("Positions taken at a meeting are written in its notes."))
+    html = clean_html(text)
+    if is_empty_html(html):
+        raise ServiceError(_("Write the position."))
     position.how, position.taken_on, position.matter, position.meeting = how, taken_on, matter, meeting
-    position.text, position.clauses = text.strip(), clauses.strip()
-    position.notes_information = only_notes_information(text, clauses)
+    position.text_html, position.text, position.clauses = html, html_to_text(html), ""
+    position.notes_information = only_notes_information(position.text)
     claim_version(position, loaded_version)
     position.save()
     return position
@@ -105,7 +110,7 @@ def assignment_report_item_add(*, assignment: Assignment, meeting: Meeting, by) 
         title=title[:300],
         matter=assignment.matter,
         duration_minutes=10,
-        proposal_text="Det politiska samrådsorganet SRO noterar informationen.",
+        proposals=["<div>Det politiska samrådsorganet SRO noterar informationen.</div>"],
     )
     assignment.report_item = item
     assignment.due_meeting = assignment.due_meeting or meeting
@@ -172,6 +177,7 @@ def meeting_cancel(*, meeting: Meeting, by, reason: str = "", move_to: Meeting |
             item.save(update_fields=["meeting", "order", "updated_at"])
             moved += 1
         Assignment.objects.filter(due_meeting=meeting).update(due_meeting=move_to)
+        notes_follow_agenda(meeting=move_to)
     where = (_("moved to %(date)s") % {"date": f"{move_to.date:%Y-%m-%d}"}) if move_to else _("per capsulam")
     note = f"{reason.strip()} ({where}, {moved})" if reason.strip() else f"{where}, {moved}"
     log_change(meeting=meeting, action="meeting_cancelled", by=by, from_state=previous, to_state=meeting.status,

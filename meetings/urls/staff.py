@@ -45,7 +45,6 @@ urlpatterns += [
     path("minutes/<id:pk>/", minutes.minutes_detail, name="minutes"),
     path("minutes/<id:pk>/attendance/", minutes.minutes_attendance, name="minutes_attendance"),
     path("notes/<id:pk>/", minutes.item_notes, name="item_notes"),
-    path("notes/<id:pk>/assignments/", minutes.assignment_add, name="assignment_add"),
     path("minutes/<id:pk>/send/", minutes.minutes_send, name="minutes_send"),
     path("minutes/<id:pk>/publish/", minutes.minutes_publish, name="minutes_publish"),
     path("minutes/<id:pk>/correct/", minutes.minutes_correct, name="minutes_correct"),

@@ -37,7 +37,14 @@
     var button = event.target.closest("[data-fill-target]");
     if (!button) return;
     var field = document.getElementById(button.dataset.fillTarget);
-    if (field) { field.value = button.dataset.fillValue; field.focus(); }
+    if (!field) return;
+    if (field.editor) {
+      // A rich-text editor: its content becomes the text, which it writes to its hidden input itself.
+      field.editor.loadHTML("<div>" + button.dataset.fillValue.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</div>");
+    } else {
+      field.value = button.dataset.fillValue;
+    }
+    field.focus();
   });
 
   document.addEventListener("trix-file-accept", function (event) { event.preventDefault(); });

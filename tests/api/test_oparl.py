@@ -88,7 +88,7 @@ def test_the_meetings_carry_the_real_agenda_with_numbers_and_times(client, api):
     resolutions = [i.get("resolutionText", "") for i in autumn["agendaItem"]]
     assert any(
         text.startswith("SRO ställer sig bakom justerade uppdrag")
-        and "\n1. Det politiska samrådsorganet beslutar att byta namn på Ledningsråd Medicintekniska" in text
+        and "\n– Det politiska samrådsorganet beslutar att byta namn på Ledningsråd Medicintekniska" in text
         for text in resolutions
     )
 

@@ -6,9 +6,11 @@ from the npm registry into ``node_modules`` (``make test`` installs both).
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -88,3 +90,13 @@ def login(page, live_server):
         page.get_by_role("button", name="Logga in").click()
 
     return _login
+
+
+def type_into_editor(page, selector, text):
+    """Type into a Trix editor once its script has taken it over (it loads deferred)."""
+    page.wait_for_function("(s) => document.querySelector(s).editor !== undefined", arg=selector)
+    page.locator(selector).click()
+    page.keyboard.type(text)
+    # Trix handles keys asynchronously: wait until it has written them to its input before leaving it.
+    input_id = page.locator(selector).get_attribute("input")
+    expect(page.locator(f"#{input_id}")).to_have_value(re.compile(re.escape(text)))

@@ -9,6 +9,7 @@ from django.test import override_settings
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Position
+from meetings.sanitize import html_to_text
 from members.models import Membership, Person
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,9 @@ def test_notice_of_6_march_2025_is_sent_and_published_with_its_whole_agenda(demo
     assert top.count() == 11  # ten numbered items and the break
     item6 = top.get(title__startswith="Ny berednings")
     assert item6.get_kind_display() == "Information och ställningstagande"
-    assert len(item6.clauses) == 4
+    [proposal] = item6.proposal_list
+    assert proposal.startswith("<div>Det politiska samrådsorganet SRO ställer sig bakom:</div><ol><li>")
+    assert proposal.count("<li>") == 4
     assert [p.label for p in item6.presenters.all()] == ["Ulrika Söderlund, VGR", "Helen Nordling, Boråsregionen"]
     assert item6.attachments.get().title == "Beslutsunderlag - Statsbidrag psykisk hälsa 2025, SRO.pdf"
     assert [str(s) for s in meeting.substitutions.all()] == ["Helen Nordling ersätter Magnus Haggren"]
@@ -68,10 +71,9 @@ def test_every_title_presenter_and_proposal_of_the_demo_notice_stands_in_the_rea
     meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))
     for item in meeting.agenda_items.all():
         assert squash(item.title) in seed, item.title
-        if item.proposal_text:
-            assert squash(item.proposal_text) in seed, item.proposal_text
-        for clause in item.clauses:
-            assert squash(clause) in seed, clause
+        for proposal in item.proposal_list:
+            for line in html_to_text(proposal).splitlines():
+                assert squash(line.removeprefix("– ")) in seed, line
         for presenter in item.presenters.all():
             # The notice spells Jeanette Olsson "Janette" among the presenters.
             assert squash(presenter.person.last_name) in seed, presenter.label
@@ -93,9 +95,11 @@ def test_notes_of_19_october_2022_are_approved_and_published(demo):
     positions = Position.objects.filter(item__meeting=minutes.meeting).order_by("item__order")
     working, frozen = positions.filter(minutes_version__isnull=True), positions.filter(minutes_version__version=1)
     assert working.count() == frozen.count() == 5  # the approved version froze a copy of each
-    assert list(working.values_list("text", "clauses")) == list(frozen.values_list("text", "clauses"))
+    assert list(working.values_list("text_html", "text")) == list(frozen.values_list("text_html", "text"))
     assert working.filter(notes_information=False).count() == 2
-    assert len(working.get(item__title__startswith="Ställningstagande").clause_list) == 4
+    # The real notes list the four decisions as bullets: the list survives as one.
+    assert working.get(item__title__startswith="Ställningstagande").html.count("<ul><li>") == 1
+    assert working.get(item__title__startswith="Ställningstagande").html.count("<li>") == 4
 
 
 @pytest.mark.skipif(not NOTES_SEED.exists(), reason="shared/seeds/ is not beside the checkout")
@@ -109,9 +113,8 @@ def test_every_text_question_answer_and_position_of_the_demo_notes_stands_in_the
             assert squash(qa.question) in seed, qa.question
             assert squash(qa.answer) in seed, qa.answer
     for position in Position.objects.filter(item__meeting=minutes.meeting):
-        assert squash(position.text) in seed, position.text
-        for clause in position.clause_list:
-            assert squash(clause) in seed, clause
+        for line in position.plain_text.splitlines():
+            assert squash(line.removeprefix("– ")) in seed, line
 
 
 def test_demo_users_are_refused_without_debug(db):

@@ -43,8 +43,7 @@ def refused():
 def test_the_service_refuses_to_edit_approved_notes(approved):
     note = approved.item_notes.first()
     with pytest.raises(ServiceError, match="kan inte redigeras"):
-        services.item_notes_save(note=note, text="ändrat", closing_text="", questions=[], position_text="x",
-                                 position_clauses="", by=None)  # fmt: skip
+        services.item_notes_save(note=note, text="ändrat", closing_text="", questions=[], positions=["x"], by=None)
 
 
 def test_the_model_refuses_to_save_approved_notes(approved):
@@ -120,7 +119,7 @@ def test_a_correction_is_a_new_version_and_the_approved_one_stays(approved, secr
     # The working copy is editable again; the frozen version is untouched.
     note = approved.item_notes.filter(item__title__startswith="Datum och tider").get()
     services.item_notes_save(note=note, text="<p>Rättad text.</p>", closing_text="", questions=[],
-                             position_text="SRO noterar informationen.", position_clauses="", by=secretary)  # fmt: skip
+                             positions=["SRO noterar informationen."], by=secretary)  # fmt: skip
     first.refresh_from_db()
     assert "Rättad text." not in first.html
     assert approved.versions.count() == 1

@@ -23,7 +23,9 @@ def minutes(secretary, chair):
                       role=Membership.Role.CHAIR, start_date=start, end_date=None)  # fmt: skip
     MembershipFactory(body=meeting.body, person=PersonFactory(first_name="Magnus", last_name="Haggren"),
                       start_date=start, end_date=None)  # fmt: skip
-    AgendaItemFactory(meeting=meeting, order=1, title="Vårdval rehab", proposal_text="SRO noterar informationen.")
+    AgendaItemFactory(
+        meeting=meeting, order=1, title="Vårdval rehab", proposals=["<div>SRO noterar informationen.</div>"]
+    )
     return services.minutes_start(meeting=meeting, by=secretary)
 
 
@@ -33,9 +35,9 @@ def approve(minutes, secretary, chair):
 
 
 def notes_form(note, loaded_at, text):
-    return {"lock_version": loaded_at, "text": text, "closing_text": "", "position_text": "SRO noterar informationen.",
-            "position_clauses": "", "qa-TOTAL_FORMS": "1", "qa-INITIAL_FORMS": "0", "qa-0-question": "Varför?",
-            "qa-0-answer": "Därför."}  # fmt: skip
+    return {"lock_version": loaded_at, "text": text, "closing_text": "",
+            "positions": ["<div>SRO noterar informationen.</div>", ""], "qa-TOTAL_FORMS": "1", "qa-INITIAL_FORMS": "0",
+            "qa-0-question": "Varför?", "qa-0-answer": "Därför."}  # fmt: skip
 
 
 def test_two_editors_of_one_items_notes_get_a_conflict_and_keep_their_text(client, secretary, minutes):
@@ -45,7 +47,7 @@ def test_two_editors_of_one_items_notes_get_a_conflict_and_keep_their_text(clien
     loaded_at = client.get(url).context["form"]["lock_version"].value()
     # The other secretary saves first.
     services.item_notes_save(note=note, text="<p>Den andras text.</p>", closing_text="", questions=[],
-                             position_text="SRO noterar informationen.", position_clauses="", by=secretary)  # fmt: skip
+                             positions=["SRO noterar informationen."], by=secretary)  # fmt: skip
 
     response = client.post(url, notes_form(note, loaded_at, "<p>Min text.</p>"))
 
@@ -132,7 +134,7 @@ def test_published_notes_are_public_and_a_correction_shows_only_once_approved(cl
     services.minutes_correct(minutes=minutes, by=secretary, reason="Ett namn var felstavat.")
     note = ItemNote.objects.get(minutes=minutes, item__title="Vårdval rehab")
     services.item_notes_save(note=note, text="<p>Rättad text.</p>", closing_text="", questions=[],
-                             position_text="SRO noterar informationen.", position_clauses="", by=secretary)  # fmt: skip
+                             positions=["SRO noterar informationen."], by=secretary)  # fmt: skip
     # The correction in progress does not leak: the public still reads version 1.
     page = client.get(url).content.decode()
     assert "Rättad text." not in page and "rättad version" not in page
@@ -158,7 +160,9 @@ def with_the_chair(client, demo, secretary, chair):
 
     Person.objects.filter(first_name="Helén", last_name="Eliasson").update(user=chair)
     meeting = MeetingFactory(body=demo, date=datetime.date(2025, 11, 20))
-    item = AgendaItemFactory(meeting=meeting, order=9, title="Hjälpmedel", proposal_text="SRO noterar informationen.")
+    item = AgendaItemFactory(
+        meeting=meeting, order=9, title="Hjälpmedel", proposals=["<div>SRO noterar informationen.</div>"]
+    )
     minutes = services.minutes_start(meeting=meeting, by=secretary)
     services.minutes_send_to_chair(minutes=minutes, by=secretary)
     client.force_login(chair)
@@ -216,7 +220,7 @@ def test_on_a_second_round_the_chair_sees_what_changed_since_she_sent_it_back(cl
     services.minutes_return(minutes=minutes, by=chair, comment="Skriv hela namnet.")
     note = minutes.item_notes.get(item=item)
     services.item_notes_save(note=note, text="<p>Hjälpmedelscentralen presenterade läget.</p>", closing_text="",
-                             questions=[], position_text="SRO noterar informationen.", position_clauses="",
+                             questions=[], positions=["SRO noterar informationen."],
                              by=secretary)  # fmt: skip
     services.minutes_send_to_chair(minutes=minutes, by=secretary)
     page, _read_now = _read(client, minutes)

@@ -25,9 +25,13 @@ def meeting(chair):
     member = PersonFactory(first_name="Magnus", last_name="Haggren")
     MembershipFactory(body=meeting.body, person=member, category="official", start_date=datetime.date(2030, 1, 1),
                       end_date=None)  # fmt: skip
-    AgendaItemFactory(meeting=meeting, order=1, title="Information", proposal_text="SRO noterar informationen.")
-    AgendaItemFactory(meeting=meeting, order=2, title="Beslut", proposal_text="SRO ställer sig bakom:",
-                      proposal_clauses="förslaget A\nförslaget B")  # fmt: skip
+    AgendaItemFactory(
+        meeting=meeting, order=1, title="Information", proposals=["<div>SRO noterar informationen.</div>"]
+    )
+    AgendaItemFactory(meeting=meeting, order=2, title="Beslut", proposals=[
+        "<div>SRO ställer sig bakom:</div><ul><li>förslaget <strong>A</strong></li><li>förslaget B</li></ul>",
+        "<div>SRO ger VGR och Västkom i uppdrag att återrapportera.</div>",
+    ])  # fmt: skip
     return meeting
 
 
@@ -36,10 +40,16 @@ def test_notes_start_from_the_agenda_with_everyone_present_and_the_proposals_tak
     assert minutes.status == Minutes.Status.DRAFT
     assert set(minutes.attendance.values_list("status", flat=True)) == {Attendance.Status.PRESENT}
     assert minutes.item_notes.count() == 2
-    positions = {p.item.title: p for p in Position.objects.filter(item__meeting=meeting)}
-    assert positions["Information"].notes_information is True
-    assert positions["Beslut"].clause_list == ["förslaget A", "förslaget B"]
-    assert positions["Beslut"].notes_information is False
+    positions = {(p.item.title, p.order): p for p in Position.objects.filter(item__meeting=meeting)}
+    assert positions["Information", 0].notes_information is True
+    # Each proposal is a position of its own, in order, its formatting and its list kept.
+    assert positions["Beslut", 0].html == (
+        "<div>SRO ställer sig bakom:</div><ul><li>förslaget <strong>A</strong></li><li>förslaget B</li></ul>"
+    )
+    assert positions["Beslut", 0].text == "SRO ställer sig bakom:\n– förslaget A\n– förslaget B"
+    assert positions["Beslut", 1].text == "SRO ger VGR och Västkom i uppdrag att återrapportera."
+    assert positions["Beslut", 0].notes_information is False
+    assert len(positions) == 3
     with pytest.raises(ServiceError, match="redan påbörjade"):
         services.minutes_start(meeting=meeting, by=secretary)
 
@@ -64,8 +74,8 @@ def test_the_whole_approval_round(meeting, secretary, chair, django_capture_on_c
     assert minutes.status == Minutes.Status.RETURNED
     note = minutes.item_notes.get(item__title="Information")
     services.item_notes_save(note=note, text="<p>Det informerades.</p>", closing_text="",
-                             questions=[("Hur går det?", "Bra.")], position_text="SRO noterar informationen.",
-                             position_clauses="", by=secretary)  # fmt: skip
+                             questions=[("Hur går det?", "Bra.")], positions=["SRO noterar informationen."],
+                             by=secretary)  # fmt: skip
     services.minutes_send_to_chair(minutes=minutes, by=secretary)
 
     version = services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")

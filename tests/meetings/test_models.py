@@ -64,6 +64,21 @@ def test_kind_label_is_printed_with_its_note_and_not_for_standing_items():
     assert AgendaItem(kind="standing").kind_label == ""
 
 
-def test_proposal_clauses_are_one_per_line_and_ignore_blank_lines():
-    item = AgendaItem(proposal_clauses="förslaget A\n\n  förslaget B  \n")
-    assert item.clauses == ["förslaget A", "förslaget B"]
+def test_proposals_are_kept_in_order_cleaned_and_empty_ones_left_out():
+    item = AgendaItem(
+        proposals=[
+            "<div>SRO ställer sig <b>bakom</b>:</div><ol><li>A</li></ol>",
+            "<div> </div>",
+            '<div onclick="x()">SRO ger <em>VGR</em> i uppdrag.</div><script>x()</script>',
+        ]
+    )
+    assert item.proposal_list == [
+        "<div>SRO ställer sig <b>bakom</b>:</div><ol><li>A</li></ol>",
+        "<div>SRO ger <em>VGR</em> i uppdrag.</div>",
+    ]
+
+
+def test_a_position_written_before_formatting_reads_word_for_word():
+    position = Position(text="SRO ställer sig bakom:", clauses="förslaget A\n\n  förslaget <B>  \n")
+    assert position.html == "<div>SRO ställer sig bakom:</div><ol><li>förslaget A</li><li>förslaget &lt;B&gt;</li></ol>"
+    assert position.plain_text == "SRO ställer sig bakom:\n1. förslaget A\n2. förslaget <B>"

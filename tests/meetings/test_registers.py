@@ -34,7 +34,7 @@ def test_the_2022_compilation_holds_the_demo_positions_and_leaves_out_noting_inf
     compilation = yearly_compilation(body=demo, year=2022, public=True)
     positions = [p for m in compilation.months for s in m.sections for p in s.positions]
     assert [m.heading for m in compilation.months] == ["Ställningstaganden av SRO oktober 2022"]
-    assert compilation.months[0].sections[0].heading == "Sammanträde 19 oktober 2022"
+    assert compilation.months[0].sections[0].heading == "Möte 19 oktober 2022"
     assert positions and not any(p.notes_information for p in positions)
     working = Position.objects.filter(minutes_version__isnull=True)
     noted = working.filter(item__meeting__date=datetime.date(2022, 10, 19), notes_information=True).count()
@@ -98,7 +98,7 @@ def test_during_a_correction_the_public_reads_the_positions_as_approved_never_th
     minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Rättelse.")
     note = minutes.item_notes.get(item__title__startswith="Ställningstagande")
     minutes_services.item_notes_save(note=note, text="", closing_text="", questions=[], by=secretary,
-                                     position_text="SRO ställer sig bakom UTKASTET.", position_clauses="")  # fmt: skip
+                                     positions=["SRO ställer sig bakom UTKASTET."],)  # fmt: skip
     assert sorted(public.values_list("text", flat=True)) == approved_texts
     assert positions_queryset(body=demo).filter(text__contains="UTKASTET").exists()  # staff read the working copy
 

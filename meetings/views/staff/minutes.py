@@ -4,6 +4,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.signals import user_login_failed
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from meetings.forms import (
     ReturnForm,
     reload_version,
 )
-from meetings.models import ItemNote, Minutes
+from meetings.models import Assignment, ItemNote, Minutes
 from meetings.permissions import (
     chair_required,
     meeting_for_secretary,
@@ -32,6 +33,7 @@ from meetings.selectors import (
     minutes_document,
     minutes_for_review,
     minutes_log,
+    next_item_note,
     text_changes,
 )
 from meetings.services import ServiceError, create_once
@@ -119,15 +121,18 @@ def _loaded_version(raw) -> int:
 
 @secretary_required
 def item_notes(request, pk):
+    """One item's notes: what was said, the questions, the positions taken and the assignments they give.
+
+    One form: adding an assignment saves what was typed in the notes with it, and "Save and next item"
+    goes on to the next item of the agenda."""
     note = get_object_or_404(ItemNote.objects.select_related("minutes__meeting__body", "item"), pk=pk)
     minutes = minutes_for_secretary(request.user, note.minutes_id)
-    position = getattr(note.item, "position", None)
+    positions = note.item.working_positions
     initial = {
         "lock_version": note.lock_version,
         "text": note.text,
         "closing_text": note.closing_text,
-        "position_text": position.text if position else "",
-        "position_clauses": position.clauses if position else "",
+        "positions": [p.html for p in positions],
     }
     form = ItemNotesForm(request.POST or None, note=note, initial=initial)
     questions = QuestionFormSet(
@@ -135,30 +140,43 @@ def item_notes(request, pk):
         prefix="qa",
         initial=[{"question": q.question, "answer": q.answer} for q in note.questions.all()],
     )
+    adding = request.method == "POST" and "add_assignment" in request.POST
+    assignment_form = AssignmentForm(request.POST if adding else None, meeting=minutes.meeting, prefix="assign")
     status = 200
     if request.method == "POST":
         if not minutes.is_editable:
             messages.error(request, _("Approved notes cannot be changed; start a correction instead."))
             return redirect(minutes)
-        if form.is_valid() and questions.is_valid():
+        valid = form.is_valid() & questions.is_valid() & (assignment_form.is_valid() if adding else True)
+        if valid:
             data = form.cleaned_data
             try:
-                services.item_notes_save(
-                    note=note,
-                    text=data["text"],
-                    closing_text=data["closing_text"],
-                    questions=[(q["question"], q["answer"]) for q in questions.cleaned_data if q],
-                    position_text=data["position_text"],
-                    position_clauses=data["position_clauses"],
-                    by=request.user,
-                    loaded_version=data["lock_version"],
-                )
+                with transaction.atomic():
+                    services.item_notes_save(
+                        note=note,
+                        text=data["text"],
+                        closing_text=data["closing_text"],
+                        questions=[(q["question"], q["answer"]) for q in questions.cleaned_data if q],
+                        positions=data["positions"],
+                        by=request.user,
+                        loaded_version=data["lock_version"],
+                    )
+                    if adding:
+                        given = {k: v for k, v in assignment_form.cleaned_data.items() if k != "submission"}
+                        create_once(
+                            token=assignment_form.cleaned_data["submission"],
+                            create=lambda: services.assignment_add(note=note, by=request.user, **given),
+                        )
             except ServiceError as error:
                 form.add_error(None, str(error))
                 reload_version(form, note)
             else:
+                if adding:
+                    messages.success(request, _("The notes were saved and the assignment added."))
+                    return redirect("staff:item_notes", pk=note.pk)
                 messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
-                return redirect(minutes)
+                following = next_item_note(note) if "next" in request.POST else None
+                return redirect("staff:item_notes", pk=following.pk) if following else redirect(minutes)
         status = 400
     context = {
         "minutes": minutes,
@@ -166,31 +184,11 @@ def item_notes(request, pk):
         "note": note,
         "form": form,
         "questions": questions,
-        "assignment_form": AssignmentForm(meeting=minutes.meeting, prefix="assign"),
-        "assignments": position.assignments.all() if position else [],
+        "assignment_form": assignment_form,
+        "assignments": Assignment.objects.filter(position__in=positions).select_related("due_meeting"),
+        "following": next_item_note(note),
     }
     return render(request, "staff/item_notes.html", context, status=status)
-
-
-@secretary_required
-@require_POST
-def assignment_add(request, pk):
-    note = get_object_or_404(ItemNote.objects.select_related("minutes__meeting__body", "item"), pk=pk)
-    minutes = minutes_for_secretary(request.user, note.minutes_id)
-    form = AssignmentForm(request.POST, meeting=minutes.meeting, prefix="assign")
-    if form.is_valid():
-        try:
-            data = {k: v for k, v in form.cleaned_data.items() if k != "submission"}
-            create_once(token=form.cleaned_data["submission"],
-                        create=lambda: services.assignment_add(note=note, by=request.user, **data))  # fmt: skip
-            messages.success(request, _("The assignment was added."))
-        except ServiceError as error:
-            messages.error(request, str(error))
-    else:
-        messages.error(request, _("The assignment was not added: %(errors)s") % {
-            "errors": " ".join(e for errors in form.errors.values() for e in errors)
-        })  # fmt: skip
-    return redirect("staff:item_notes", pk=note.pk)
 
 
 def _confirm(request, minutes, *, title, text, button, form=None, danger=False, status=200):

@@ -67,7 +67,7 @@ def position_create(request):
         data = form.cleaned_data
         try:
             create_once(token=data["submission"], create=lambda: services.position_record(
-                body=body, how=data["how"], taken_on=data["taken_on"], text=data["text"], clauses=data["clauses"],
+                body=body, how=data["how"], taken_on=data["taken_on"], text=data["text"],
                 matter=services.matter_for_title(body=body, title=data["matter_title"]), meeting=data["meeting"],
                 by=request.user,
             ))  # fmt: skip
@@ -89,8 +89,7 @@ def position_edit(request, pk):
     initial = {
         "how": position.how,
         "taken_on": position.taken_on,
-        "text": position.text,
-        "clauses": position.clauses,
+        "text": position.html,
         "meeting": position.meeting_id,
         "matter_title": position.matter.title if position.matter_id else "",
         "lock_version": position.lock_version,
@@ -101,7 +100,7 @@ def position_edit(request, pk):
         try:
             services.position_update(
                 position=position, how=data["how"], taken_on=data["taken_on"], text=data["text"],
-                clauses=data["clauses"], matter=services.matter_for_title(body=body, title=data["matter_title"]),
+                matter=services.matter_for_title(body=body, title=data["matter_title"]),
                 meeting=data["meeting"],
                 loaded_version=-1 if data["lock_version"] is None else data["lock_version"],
             )  # fmt: skip

@@ -1,0 +1,143 @@
+"""SRO's real year: several positions on one matter, in order, from the notice's proposals to the notes, the
+register and the yearly compilation; items added after the notes started; per capsulam for a cancelled
+month and a chair's decision at a check-in meeting, under SRO's own headings."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from meetings.models import Assignment, ItemNote, Meeting, Position
+from meetings.selectors import minutes_document
+from meetings.selectors.registers import yearly_compilation
+from meetings.services import minutes as services
+from meetings.services.agenda import agenda_item_save
+from meetings.services.positions import meeting_cancel, position_record
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+BACK = "<div>Det politiska samrådsorganet SRO ställer sig bakom att skicka förslaget på remiss.</div>"
+AGREEMENTS = (
+    "<div>Det politiska samrådsorganet SRO <strong>rekommenderar</strong> huvudmännen att anta:</div>"
+    "<ul><li>överenskommelsen om hjälpmedel</li><li>överenskommelsen om <em>läkemedel</em></li></ul>"
+)
+TASK = "<div>Det politiska samrådsorganet SRO ger VGR och Västkom i uppdrag att återrapportera i mars.</div>"
+
+
+@pytest.fixture
+def meeting(chair):
+    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
+    chair_person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair)
+    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2030, 1, 1),
+                      end_date=None)  # fmt: skip
+    first = AgendaItemFactory(meeting=meeting, order=1, title="Hjälpmedel", proposals=[BACK, AGREEMENTS, TASK])
+    AgendaItemFactory(meeting=meeting, order=1, parent=first, title="Delrapport", proposals=[BACK])
+    AgendaItemFactory(meeting=meeting, order=2, title="Läkemedel", proposals=[TASK])
+    return meeting
+
+
+def approve(minutes, secretary, chair):
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    return services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+
+
+def test_the_notice_numbers_the_proposals_and_the_notes_number_the_positions_the_same_way(client, meeting, secretary):
+    client.force_login(secretary)
+    preview = client.get(reverse("staff:notice_preview", kwargs={"pk": meeting.pk})).content.decode()
+    assert "Förslag till ställningstaganden:" in preview
+    assert f'<ol class="positions"><li class="position">{BACK}</li><li class="position">{AGREEMENTS}</li>' in preview
+    # A sub-item's proposal is printed with it, not lost.
+    assert preview.count(BACK) == 2
+
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    document = minutes_document(minutes=minutes)
+    assert "Ställningstaganden:" in document
+    assert f'<ol class="positions"><li class="position">{BACK}</li><li class="position">{AGREEMENTS}</li>' in document
+    assert document.count(BACK) == 2
+
+
+def test_positions_are_edited_in_order_and_an_assignment_added_keeps_what_was_typed(client, meeting, secretary):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    note = minutes.item_notes.get(item__title="Hjälpmedel")
+    client.force_login(secretary)
+    url = reverse("staff:item_notes", kwargs={"pk": note.pk})
+    page = client.get(url)
+    assert [row["value"] for row in page.context["form"].position_rows] == [BACK, AGREEMENTS, TASK, "", ""]
+
+    # The secretary rewrites the order, types text, and adds an assignment in the same sending.
+    response = client.post(url, {
+        "lock_version": note.lock_version, "text": "<div>Dragning av läget.</div>", "closing_text": "",
+        "positions": [AGREEMENTS, "", BACK, TASK], "qa-TOTAL_FORMS": "0", "qa-INITIAL_FORMS": "0",
+        "add_assignment": "1", "assign-assignees": "VGR och Västkom", "assign-description": "Återrapportera i mars.",
+    })  # fmt: skip
+    assert response.status_code == 302 and response.url == url
+    note.refresh_from_db()
+    assert note.text == "<div>Dragning av läget.</div>"  # not lost to the assignment's form
+    positions = list(Position.objects.filter(item=note.item, minutes_version__isnull=True).order_by("order"))
+    assert [p.html for p in positions] == [AGREEMENTS, BACK, TASK]
+    assert Assignment.objects.get().position == positions[-1]
+
+    # Removing the position that holds the assignment passes it to the last one kept.
+    services.item_notes_save(note=note, text=note.text, closing_text="", questions=[], positions=[AGREEMENTS, BACK],
+                             by=secretary, loaded_version=note.lock_version)  # fmt: skip
+    assert Assignment.objects.get().position.html == BACK
+    assert "Givna uppdrag" in minutes_document(minutes=minutes)
+
+
+def test_save_and_next_goes_to_the_next_item_sub_items_in_their_place(client, meeting, secretary):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    client.force_login(secretary)
+    order = []
+    note = minutes.item_notes.get(item__title="Hjälpmedel")
+    while note:
+        order.append(note.item.title)
+        response = client.post(reverse("staff:item_notes", kwargs={"pk": note.pk}), {
+            "lock_version": note.lock_version, "text": "", "closing_text": "", "positions": [TASK],
+            "qa-TOTAL_FORMS": "0", "qa-INITIAL_FORMS": "0", "next": "1",
+        })  # fmt: skip
+        assert response.status_code == 302
+        following = response.url.rstrip("/").split("/")[-1]
+        note = ItemNote.objects.filter(pk=following).first() if "/notes/" in response.url else None
+    assert order == ["Hjälpmedel", "Delrapport", "Läkemedel"]
+
+
+def test_an_item_added_after_the_notes_started_gets_its_notes_and_its_proposals(meeting, secretary):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    late = AgendaItemFactory.build(meeting=meeting, title="Tillagd punkt", proposals=[TASK])
+    agenda_item_save(item=late, by=secretary)
+    note = minutes.item_notes.get(item=late)
+    assert [p.html for p in note.item.working_positions] == [TASK]
+
+
+def test_the_compilation_lists_each_position_in_agenda_order_under_its_matter(meeting, secretary, chair):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    approve(minutes, secretary, chair)
+    services.minutes_publish(minutes=minutes, by=secretary)
+    for public in (False, True):
+        compilation = yearly_compilation(body=meeting.body, year=2030, public=public)
+        [month] = compilation.months
+        [section] = month.sections
+        assert section.heading == "Möte 24 april 2030", section.heading
+        groups = [(g.subject, [p.html for p in g.positions]) for g in section.groups]
+        # The sub-item follows its item, never interleaved with the next matter by its own number.
+        assert groups == [("Hjälpmedel", [BACK, AGREEMENTS, TASK]), ("Delrapport", [BACK]), ("Läkemedel", [TASK])]
+
+
+def test_a_cancelled_month_per_capsulam_and_a_chairs_decision_at_a_check_in_in_sros_words(client, secretary):
+    cancelled = MeetingFactory(date=datetime.date(2023, 2, 23))
+    meeting_cancel(meeting=cancelled, by=secretary, reason="För få ärenden")
+    check_in = MeetingFactory(body=cancelled.body, date=datetime.date(2023, 6, 12), kind=Meeting.Kind.CHECK_IN)
+    position_record(body=cancelled.body, how="per_capsulam", taken_on=datetime.date(2023, 2, 27), meeting=cancelled,
+                    text=AGREEMENTS, by=secretary)  # fmt: skip
+    position_record(body=cancelled.body, how="chair_decision", taken_on=datetime.date(2023, 6, 12), meeting=check_in,
+                    text="<div>Genom ordförandebeslut ställer sig SRO bakom remissvaret.</div>", by=secretary)  # fmt: skip
+    response = client.get(reverse("public:compilation_pdf", kwargs={"year": 2023}))
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.getvalue())).pages).split())
+    assert "Möte 23 februari 2023 Mötet ställs in och dessa ärenden tas per capsulam." in text
+    assert "rekommenderar huvudmännen att anta: överenskommelsen om hjälpmedel överenskommelsen om läkemedel" in text
+    assert "Avstämningsmöte 12 juni 2023: ordförandebeslut" in text
+    assert "Genom ordförandebeslut ställer sig SRO bakom remissvaret." in text
+    assert "(per capsulam)" not in text and "Ordförandebeslut: Genom" not in text
