@@ -132,10 +132,12 @@ def test_a_cancelled_month_per_capsulam_and_a_chairs_decision_at_a_check_in_in_s
     check_in = MeetingFactory(body=cancelled.body, date=datetime.date(2023, 6, 12), kind=Meeting.Kind.CHECK_IN)
     position_record(body=cancelled.body, how="per_capsulam", taken_on=datetime.date(2023, 2, 27), meeting=cancelled,
                     text=AGREEMENTS, by=secretary)  # fmt: skip
+    decision = "<div>Genom ordförandebeslut ställer sig SRO bakom remissvaret.</div>"
     position_record(body=cancelled.body, how="chair_decision", taken_on=datetime.date(2023, 6, 12), meeting=check_in,
-                    text="<div>Genom ordförandebeslut ställer sig SRO bakom remissvaret.</div>", by=secretary)  # fmt: skip
+                    text=decision, by=secretary)  # fmt: skip
     response = client.get(reverse("public:compilation_pdf", kwargs={"year": 2023}))
-    text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.getvalue())).pages).split())
+    pages = PdfReader(io.BytesIO(response.getvalue())).pages
+    text = " ".join("\n".join(page.extract_text() for page in pages).split())
     assert "Möte 23 februari 2023 Mötet ställs in och dessa ärenden tas per capsulam." in text
     assert "rekommenderar huvudmännen att anta: överenskommelsen om hjälpmedel överenskommelsen om läkemedel" in text
     assert "Avstämningsmöte 12 juni 2023: ordförandebeslut" in text
