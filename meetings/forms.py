@@ -121,10 +121,33 @@ class MeetingForm(ConcurrentEditForm):
         fields = ["date", "start_time", "end_time", "kind", "form", "location"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
 
+    # The meeting it clashes with, once the secretary has been told: saving again saves it all the same.
+    clash_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, body=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body or self.instance.body
+
     def clean(self):
         cleaned = super().clean()
         check_end_after_start(self, cleaned)
+        if not self.errors:
+            self._warn_of_a_clash(cleaned)
         return cleaned
+
+    def _warn_of_a_clash(self, cleaned) -> None:
+        from meetings.selectors import clashing_meeting
+
+        other = clashing_meeting(body=self.body, date=cleaned["date"], start=cleaned["start_time"],
+                                 end=cleaned["end_time"], exclude=self.instance.pk)  # fmt: skip
+        if other is None or cleaned.get("clash_seen") == other.pk:
+            return
+        self.data = self.data.copy()
+        self.data[self.add_prefix("clash_seen")] = other.pk
+        self.add_error(None, _(
+            "%(body)s already has a meeting on %(date)s at %(start)s–%(end)s (%(kind)s). Save again to keep both."
+        ) % {"body": self.body.short_name, "date": f"{other.date:%Y-%m-%d}", "start": f"{other.start_time:%H.%M}",
+             "end": f"{other.end_time:%H.%M}", "kind": other.get_kind_display().lower()})  # fmt: skip
 
 
 class AgendaItemForm(SubmittedOnce, ConcurrentEditForm):
@@ -542,6 +565,20 @@ class MeetingPlanForm(forms.Form):
         cleaned = super().clean()
         check_end_after_start(self, cleaned)
         return cleaned
+
+
+class CancellationForm(forms.Form):
+    message = forms.CharField(
+        label=capfirst(_("message")),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("E.g. “Mötet ställs in och dessa ärenden tas per capsulam.”"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
 
 
 class CancelMeetingForm(forms.Form):

@@ -95,6 +95,7 @@ TABLE = {
     "plan_entry_remove": ("plan_entry", POST_ONLY),
     "meeting_plan": (None, SECRETARY_ONLY),
     "meeting_cancel": ("meeting", SECRETARY_ONLY),
+    "cancellation_send": ("meeting", SECRETARY_ONLY),
     "tasks": (None, SECRETARY_ONLY),
     "home": (None, ANY_LOGGED_IN),
     "login": (None, dict.fromkeys(ROLES, 200)),

@@ -210,6 +210,7 @@ class MeetingLogEntry(models.Model):
         MINUTES_PUBLISHED = "minutes_published", _("Notes published")
         MINUTES_CORRECTION_STARTED = "minutes_correction_started", _("Correction started")
         MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
+        CANCELLATION_SENT = "cancellation_sent", _("Notice of cancellation sent")
         ASSIGNMENT_REPORT_ADDED = "assignment_report_added", _("Report-back item added")
         ASSIGNMENTS_REPORTED = "assignments_reported", _("Assignments reported back")
 

@@ -174,7 +174,10 @@ def notice_problems(*, meeting: Meeting, entries: list[AgendaEntry]) -> list[str
 
 
 def notice_state(meeting: Meeting) -> str:
-    """Draft, sent, revised and sent again, or published, as the secretary's overview shows it."""
+    """Draft, sent, revised and sent again, or published, as the secretary's overview shows it; a cancelled
+    meeting's notice is cancelled, whatever it was."""
+    if meeting.status == Meeting.Status.CANCELLED:
+        return _("Cancelled")
     if meeting.notice_published_at:
         return _("Published")
     if meeting.notice_version > 1:
@@ -182,6 +185,21 @@ def notice_state(meeting: Meeting) -> str:
     if meeting.notice_version == 1:
         return _("Sent")
     return _("Draft")
+
+
+def clashing_meeting(*, body, date, start, end, exclude=None) -> Meeting | None:
+    """Another meeting of the body, not cancelled, that overlaps this time on the same day."""
+    others = Meeting.objects.filter(body=body, date=date, start_time__lt=end, end_time__gt=start)
+    return others.exclude(pk=exclude).exclude(status=Meeting.Status.CANCELLED).order_by("start_time").first()
+
+
+def usual_meeting_values(*, body) -> dict:
+    """A new meeting's times, form and place as the body's latest ordinary meeting had them."""
+    latest = Meeting.objects.filter(body=body, kind=Meeting.Kind.ORDINARY).order_by("-date", "-start_time").first()
+    if latest is None:
+        return {}
+    return {"start_time": latest.start_time, "end_time": latest.end_time, "form": latest.form,
+            "location": latest.location}  # fmt: skip
 
 
 def staff_meetings(*, today: datetime.date):

@@ -159,6 +159,30 @@ def _mail_notice(meeting, dispatch, ics, recipients):
 
 
 @transaction.atomic
+def cancellation_send(*, meeting: Meeting, by, message: str = "") -> int:
+    """Tell everyone called and invited that the meeting is cancelled, and how its matters are handled
+    (one e-mail each, in the background). Returns how many have an address to send to."""
+    meeting = Meeting.objects.select_for_update(no_key=True).select_related("body").get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.CANCELLED:
+        raise ServiceError(_("Only a cancelled meeting has a notice of cancellation."))
+    addresses = [f"{r.name} <{r.email}>" for r in notice_recipients(meeting) if r.email]
+    if not addresses:
+        raise ServiceError(_("Nobody called to the meeting has an e-mail address."))
+    body = render_to_string("emails/cancellation.txt", {"meeting": meeting, "message": message.strip()})
+    subject = _("Cancelled: %(body)s %(date)s") % {"body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}
+
+    def enqueue():
+        from meetings.tasks import send_plain_mail
+
+        for address in addresses:
+            send_plain_mail.enqueue(subject=subject, body=body, to=[address])
+
+    transaction.on_commit(enqueue)
+    log_change(meeting=meeting, action="cancellation_sent", by=by, note=str(len(addresses)))
+    return len(addresses)
+
+
+@transaction.atomic
 def notice_publish(*, meeting: Meeting, by) -> Meeting:
     """Publish the notice on the public site: the newest sent version, never the agenda being edited."""
     meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)

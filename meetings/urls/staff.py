@@ -71,5 +71,6 @@ urlpatterns += [
     path("plan/<id:pk>/remove/", registers.plan_entry_remove, name="plan_entry_remove"),
     path("meetings/plan/", registers.meeting_plan, name="meeting_plan"),
     path("meetings/<id:pk>/cancel/", registers.meeting_cancel, name="meeting_cancel"),
+    path("meetings/<id:pk>/cancellation/", registers.cancellation_send, name="cancellation_send"),
     path("tasks/", registers.task_list, name="tasks"),
 ]

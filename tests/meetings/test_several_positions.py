@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -143,3 +144,46 @@ def test_a_cancelled_month_per_capsulam_and_a_chairs_decision_at_a_check_in_in_s
     assert "Avstämningsmöte 12 juni 2023: ordförandebeslut" in text
     assert "Genom ordförandebeslut ställer sig SRO bakom remissvaret." in text
     assert "(per capsulam)" not in text and "Ordförandebeslut: Genom" not in text
+
+
+def test_a_cancelled_meeting_says_so_and_offers_the_cancellation_and_per_capsulam_not_the_notice(
+    client, secretary, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(date=datetime.date(2031, 2, 23))
+    member = PersonFactory(first_name="Ann", last_name="Berg", email="ann@example.se")
+    MembershipFactory(body=meeting.body, person=member, start_date=datetime.date(2031, 1, 1), end_date=None)
+    meeting_cancel(meeting=meeting, by=secretary, reason="För få ärenden")
+    client.force_login(secretary)
+    page = client.get(reverse("staff:meeting", kwargs={"pk": meeting.pk})).content.decode()
+    assert "Inställt" in page and "Utkast" not in page
+    assert "Skicka kallelse" not in page and "Skriv minnesanteckningar" not in page
+    assert f"?how=per_capsulam&amp;meeting={meeting.pk}" in page
+    form = client.get(reverse("staff:position_create") + f"?how=per_capsulam&meeting={meeting.pk}").context["form"]
+    assert form["meeting"].value() == meeting.pk
+    assert client.get(reverse("staff:position_create") + "?meeting=x%00").status_code == 200
+
+    url = reverse("staff:cancellation_send", kwargs={"pk": meeting.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"message": "Dessa ärenden tas per capsulam."})
+    assert response.status_code == 302
+    [sent] = mail.outbox
+    assert sent.to == ["Ann Berg <ann@example.se>"]
+    assert sent.subject.startswith("Inställt: ")
+    assert "23 februari 2031 är inställt" in sent.body and "Dessa ärenden tas per capsulam." in sent.body
+
+
+def test_a_second_meeting_at_the_same_hour_is_warned_of_and_kept_only_when_saved_again(client, secretary):
+    first = MeetingFactory(date=datetime.date(2031, 3, 6))
+    client.force_login(secretary)
+    url = reverse("staff:meeting_create")
+    # A new meeting starts from the body's usual times and place.
+    assert client.get(url).context["form"].initial["location"] == first.location
+    data = {"date": "2031-03-06", "start_time": "14:00", "end_time": "16:00", "kind": "ordinary", "form": "digital",
+            "location": "Teamsmöte"}  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "har redan ett möte 2031-03-06 kl. 13.30–15.30" in response.content.decode()
+    assert Meeting.objects.filter(date=first.date).count() == 1
+    again = {**data, "clash_seen": response.context["form"].data["clash_seen"]}
+    assert client.post(url, again).status_code == 302
+    assert Meeting.objects.filter(date=first.date).count() == 2

@@ -21,6 +21,7 @@ from meetings.selectors import (
     notice_problems,
     notice_state,
     staff_meetings,
+    usual_meeting_values,
 )
 from meetings.selectors.notices import notice_changes
 from meetings.selectors.registers import assignments_due_for, matter_titles
@@ -60,9 +61,9 @@ def overview(request):
 @secretary_required
 def meeting_create(request):
     body = default_body()
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST or None, body=body, initial=usual_meeting_values(body=body))
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "lock_version"}
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("lock_version", "clash_seen")}
         meeting = agenda_services.meeting_create(body=body, by=request.user, **data)
         messages.success(request, _("The meeting was created with the standing items."))
         return redirect(meeting)

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from meetings.forms import (
     AssignmentStatusForm,
+    CancellationForm,
     CancelMeetingForm,
     DeadlineForm,
     MeetingPlanForm,
@@ -29,6 +30,7 @@ from meetings.selectors.registers import (
     positions_queryset,
 )
 from meetings.services import ServiceError, create_once
+from meetings.services import notices as notice_services
 from meetings.services import positions as services
 from meetings.views.documents import compilation_context, compilation_pdf_response
 from members.selectors import default_body
@@ -61,7 +63,11 @@ def position_create(request):
     form = PositionForm(
         request.POST or None,
         body=body,
-        initial={"taken_on": timezone.localdate(), "how": request.GET.get("how", "per_capsulam")},
+        initial={
+            "taken_on": timezone.localdate(),
+            "how": request.GET.get("how", "per_capsulam"),
+            **_meeting_from_query(request, body),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -77,6 +83,15 @@ def position_create(request):
             messages.success(request, _("The position was recorded."))
             return redirect("staff:positions")
     return _position_page(request, form, status=400 if form.errors else 200)
+
+
+def _meeting_from_query(request, body) -> dict:
+    """``?meeting=`` from a meeting's page: the cancelled meeting, or the check-in (its date for a decision there)."""
+    raw = request.GET.get("meeting", "")
+    meeting = Meeting.objects.filter(body=body, pk=int(raw)).first() if raw.isdigit() and len(raw) < 10 else None
+    if meeting is None:
+        return {}
+    return {"meeting": meeting.pk, **({"taken_on": meeting.date} if meeting.kind == Meeting.Kind.CHECK_IN else {})}
 
 
 @secretary_required
@@ -260,12 +275,37 @@ def meeting_cancel(request, pk):
                 messages.success(request, _("The meeting is cancelled; its items were moved to %(date)s.") % {
                     "date": f"{move_to.date:%Y-%m-%d}"})  # fmt: skip
                 return redirect(move_to)
-            messages.success(request, _("The meeting is cancelled. Record what is decided per capsulam."))
-            return redirect(f"{reverse('staff:position_create')}?how=per_capsulam")
+            messages.success(request, _("The meeting is cancelled. Tell those called, and record what is decided "
+                                        "per capsulam."))  # fmt: skip
+            return redirect(meeting)
     return render(request, "staff/confirm.html", {
         "meeting": meeting, "title": _("Cancel the meeting of %(date)s?") % {"date": f"{meeting.date:%Y-%m-%d}"},
         "text": _("Its items and planned matters can move to another meeting, or be decided per capsulam."),
         "button": _("Cancel the meeting"), "form": form, "danger": True,
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@secretary_required
+def cancellation_send(request, pk):
+    """The notice of cancellation, to everyone called and invited, with a word from the secretary."""
+    meeting = meeting_for_secretary(request.user, pk)
+    form = CancellationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = notice_services.cancellation_send(meeting=meeting, by=request.user,
+                                                     message=form.cleaned_data["message"])  # fmt: skip
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, ngettext(
+                "The notice of cancellation is being sent to %(count)s person.",
+                "The notice of cancellation is being sent to %(count)s people.", sent) % {"count": sent})  # fmt: skip
+            return redirect(meeting)
+    return render(request, "staff/confirm.html", {
+        "meeting": meeting,
+        "title": _("Send a notice of cancellation for %(date)s") % {"date": f"{meeting.date:%Y-%m-%d}"},
+        "text": _("Everyone called and invited who has an e-mail address is told that the meeting is cancelled."),
+        "button": _("Send the notice of cancellation"), "form": form,
     }, status=400 if form.errors else 200)  # fmt: skip
 
 
