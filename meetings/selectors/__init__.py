@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from string import ascii_lowercase
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -256,6 +257,8 @@ def notice_context(*, meeting: Meeting, version: int | None = None, public: bool
         "substitutions": list(meeting.substitutions.select_related("substitute", "replaces")),
         "signatories": signatories(body=meeting.body, on=meeting.date),
         "previous_minutes": previous_published_minutes(meeting=meeting),
+        # Links in the document lead to the public site: whole addresses in a PDF, paths on a page.
+        "link_base": settings.SITE_URL,
         **_annual_plan_context(meeting, entries),
     }
 

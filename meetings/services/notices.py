@@ -68,7 +68,7 @@ def _freeze_notice(meeting: Meeting, version: int, *, with_pdf: bool = True) -> 
     """Everything a sent version keeps: the notice as sent (HTML, PDF) and as the public reads it."""
     full = notice_context(meeting=meeting, version=version)
     public = notice_context(meeting=meeting, version=version, public=True)
-    on_the_page = {**public, "attachment_links": True, "embedded": True}
+    on_the_page = {**public, "link_base": "", "embedded": True}
     return {
         "pdf": html_to_pdf(render_to_string("pdf/notice.html", full)) if with_pdf else b"",
         "html": render_to_string("documents/_notice.html", full),
