@@ -65,6 +65,26 @@ def editor_rows(form, name: str, *, label: str, extra: int = 2) -> list[dict]:
             for n, value in enumerate([*values, *[""] * extra], start=1)]  # fmt: skip
 
 
+class MatterTitleChecked(forms.Form):
+    """For a form with ``matter_title``: a title that nearly matches another matter's (another spelling, a
+    typo) is questioned once before a new matter is made; the same title sent again is taken as meant."""
+
+    matter_checked = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def check_matter_title(self, body) -> None:
+        from meetings.services.positions import similar_matter
+
+        title = " ".join(self.cleaned_data.get("matter_title", "").split())
+        similar = similar_matter(body=body, title=title) if title else None
+        if similar is None or self.cleaned_data.get("matter_checked") == title:
+            return
+        self.data = self.data.copy()
+        self.data[self.add_prefix("matter_checked")] = title
+        self.add_error("matter_title", _(
+            "Did you mean “%(similar)s”? Choose it, or save again to make a new matter “%(title)s”."
+        ) % {"similar": similar.title, "title": title})  # fmt: skip
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -150,7 +170,7 @@ class MeetingForm(ConcurrentEditForm):
              "end": f"{other.end_time:%H.%M}", "kind": other.get_kind_display().lower()})  # fmt: skip
 
 
-class AgendaItemForm(SubmittedOnce, ConcurrentEditForm):
+class AgendaItemForm(MatterTitleChecked, SubmittedOnce, ConcurrentEditForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -176,9 +196,15 @@ class AgendaItemForm(SubmittedOnce, ConcurrentEditForm):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
         if self.instance.matter_id:
             self.fields["matter_title"].initial = self.instance.matter.title
         self.fields["duration_minutes"].widget.attrs.update({"min": 0, "max": 600, "step": 5})
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_matter_title(self.meeting.body)
+        return cleaned
 
     @property
     def proposal_rows(self) -> list[dict]:
@@ -442,7 +468,7 @@ class SearchForm(forms.Form):
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
 
 
-class PositionForm(SubmittedOnce, forms.Form):
+class PositionForm(MatterTitleChecked, SubmittedOnce, forms.Form):
     """A position taken outside a meeting: per capsulam, or a chair's decision."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)  # when correcting one
@@ -475,7 +501,13 @@ class PositionForm(SubmittedOnce, forms.Form):
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-date")
+        self.body = body
         self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_matter_title(self.body)
+        return cleaned
 
     def clean_text(self):
         html = clean_html(self.cleaned_data["text"])
@@ -486,6 +518,32 @@ class PositionForm(SubmittedOnce, forms.Form):
 
 class AssignmentStatusForm(forms.Form):
     status = forms.ChoiceField(label=capfirst(_("status")), choices=Assignment.Status.choices)
+
+
+class MatterRenameForm(forms.Form):
+    title = forms.CharField(label=capfirst(_("title")), max_length=300)
+    description = forms.CharField(
+        label=capfirst(_("description")), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class MatterMergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label=capfirst(_("merge into")),
+        queryset=Matter.objects.none(),
+        help_text=_("Its agenda items, positions, assignments and plans become the chosen matter's."),
+    )
+
+    def __init__(self, *args, matter: Matter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Matter.objects.filter(body=matter.body, merged_into__isnull=True).exclude(
+            pk=matter.pk
+        )
+        self.helper = _helper()
 
 
 class DeadlineForm(forms.Form):

@@ -91,6 +91,8 @@ TABLE = {
     "matters": (None, SECRETARY_ONLY),
     "matter": ("matter", SECRETARY_ONLY),
     "deadline_add": ("matter", POST_ONLY),
+    "matter_rename": ("matter", POST_ONLY),
+    "matter_merge": ("matter", POST_ONLY),
     "plan": (None, SECRETARY_ONLY),
     "plan_entry_remove": ("plan_entry", POST_ONLY),
     "meeting_plan": (None, SECRETARY_ONLY),

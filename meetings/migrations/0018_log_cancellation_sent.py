@@ -4,15 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0017_several_positions_per_item'),
+        ("meetings", "0017_several_positions_per_item"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='meetinglogentry',
-            name='action',
-            field=models.CharField(choices=[('meeting_created', 'Meeting created'), ('agenda_item_saved', 'Agenda item saved'), ('agenda_item_deleted', 'Agenda item deleted'), ('agenda_reordered', 'Agenda reordered'), ('presenter_added', 'Presenter added'), ('presenter_removed', 'Presenter removed'), ('attachment_added', 'Attachment added'), ('attachment_deleted', 'Attachment deleted'), ('guest_invited', 'Guest invited'), ('guest_removed', 'Guest removed'), ('substitute_added', 'Substitute noted'), ('substitute_removed', 'Substitute removed'), ('notice_sent', 'Notice sent'), ('notice_published', 'Notice published'), ('notice_unpublished', 'Notice unpublished'), ('notice_changes_undone', 'Changes since the notice was sent undone'), ('meeting_saved', 'Meeting saved'), ('minutes_started', 'Notes started'), ('attendance_saved', 'Attendance saved'), ('item_notes_saved', 'Notes on an item saved'), ('assignment_added', 'Assignment added'), ('minutes_sent_to_chair', 'Notes sent to the chair'), ('minutes_returned', 'Notes sent back by the chair'), ('minutes_approved', 'Notes approved'), ('minutes_approval_refused', 'Approval refused: the notes had changed'), ('minutes_published', 'Notes published'), ('minutes_correction_started', 'Correction started'), ('meeting_cancelled', 'Meeting cancelled'), ('cancellation_sent', 'Notice of cancellation sent'), ('assignment_report_added', 'Report-back item added'), ('assignments_reported', 'Assignments reported back')], max_length=50, verbose_name='action'),
+            model_name="meetinglogentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("meeting_created", "Meeting created"),
+                    ("agenda_item_saved", "Agenda item saved"),
+                    ("agenda_item_deleted", "Agenda item deleted"),
+                    ("agenda_reordered", "Agenda reordered"),
+                    ("presenter_added", "Presenter added"),
+                    ("presenter_removed", "Presenter removed"),
+                    ("attachment_added", "Attachment added"),
+                    ("attachment_deleted", "Attachment deleted"),
+                    ("guest_invited", "Guest invited"),
+                    ("guest_removed", "Guest removed"),
+                    ("substitute_added", "Substitute noted"),
+                    ("substitute_removed", "Substitute removed"),
+                    ("notice_sent", "Notice sent"),
+                    ("notice_published", "Notice published"),
+                    ("notice_unpublished", "Notice unpublished"),
+                    ("notice_changes_undone", "Changes since the notice was sent undone"),
+                    ("meeting_saved", "Meeting saved"),
+                    ("minutes_started", "Notes started"),
+                    ("attendance_saved", "Attendance saved"),
+                    ("item_notes_saved", "Notes on an item saved"),
+                    ("assignment_added", "Assignment added"),
+                    ("minutes_sent_to_chair", "Notes sent to the chair"),
+                    ("minutes_returned", "Notes sent back by the chair"),
+                    ("minutes_approved", "Notes approved"),
+                    ("minutes_approval_refused", "Approval refused: the notes had changed"),
+                    ("minutes_published", "Notes published"),
+                    ("minutes_correction_started", "Correction started"),
+                    ("meeting_cancelled", "Meeting cancelled"),
+                    ("cancellation_sent", "Notice of cancellation sent"),
+                    ("assignment_report_added", "Report-back item added"),
+                    ("assignments_reported", "Assignments reported back"),
+                ],
+                max_length=50,
+                verbose_name="action",
+            ),
         ),
     ]

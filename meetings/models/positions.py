@@ -18,6 +18,17 @@ class Matter(models.Model):
     body = models.ForeignKey(Body, verbose_name=_("body"), related_name="matters", on_delete=models.PROTECT)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    # A matter merged into another (the same question under two spellings): its agenda items, positions and
+    # plans now count as the other's, and its page leads there. The approved record keeps the id it froze.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        related_name="merged",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -28,6 +39,11 @@ class Matter(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def ids(self) -> list[int]:
+        """This matter's id and those of the matters merged into it: what a read "of this matter" covers."""
+        return [self.pk, *Matter.objects.filter(merged_into=self).values_list("pk", flat=True)]
 
 
 class Position(models.Model):

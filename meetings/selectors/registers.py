@@ -16,14 +16,24 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, FrozenItem, Matter, Meeting, Position
+from meetings.models import (
+    AgendaItem,
+    AnnualPlanEntry,
+    Assignment,
+    FrozenItem,
+    Matter,
+    MatterDeadline,
+    Meeting,
+    Position,
+)
 
 OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
 
 
 def matter_titles(*, body) -> list[str]:
     """The body's matters, for the suggestions offered as the secretary types."""
-    return list(Matter.objects.filter(body=body).order_by("title").values_list("title", flat=True))
+    matters = Matter.objects.filter(body=body, merged_into__isnull=True)
+    return list(matters.order_by("title").values_list("title", flat=True))
 
 
 def visible_positions(*, body=None, public: bool = False):
@@ -40,7 +50,9 @@ def visible_positions(*, body=None, public: bool = False):
 
 def positions_queryset(*, body=None, public: bool = False):
     """Positions with what a list of them shows, newest first."""
-    positions = visible_positions(body=body, public=public).select_related("matter", "meeting", "body")
+    positions = visible_positions(body=body, public=public).select_related(
+        "matter", "matter__merged_into", "meeting", "body"
+    )
     if public:
         # The item as the same approved version froze it: a public read never touches the agenda being
         # edited (a title changed during a correction stays out of sight, and out of the cache's concern).
@@ -70,7 +82,7 @@ def positions_filtered(positions, *, year=None, meeting=None, matter=None, how=N
     if meeting:
         positions = positions.filter(Q(item__meeting=meeting) | Q(meeting=meeting))
     if matter:
-        positions = positions.filter(matter=matter)
+        positions = positions.filter(Q(matter=matter) | Q(matter__merged_into=matter))
     if how:
         positions = positions.filter(how=how)
     if only_notes_information is not None:
@@ -86,7 +98,7 @@ def position_years(*, body=None, public: bool = False) -> list[int]:
 def position_subject(position: Position) -> str:
     """What a position is about: its matter, or the title of its item (as ``positions_queryset`` read it)."""
     if position.matter_id:
-        return position.matter.title
+        return (position.matter.merged_into or position.matter).title
     if hasattr(position, "agenda_title"):
         return position.agenda_title or ""
     return position.item.title if position.item_id else ""
@@ -252,30 +264,31 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     from meetings.selectors.notices import public_items
 
     events: list[TimelineEvent] = []
+    ids = matter.ids  # with the matters merged into it
     if public:  # the items as the published notices sent them
-        for row in public_items().filter(matter=matter).select_related("meeting"):
+        for row in public_items().filter(matter__in=ids).select_related("meeting"):
             url = reverse("public:meeting", kwargs={"pk": row.meeting_id}) + f"#item-{row.item_id}"
             events.append(TimelineEvent(date=row.meeting.date, kind="item", label=_("On the agenda"),
                                         text=row.title, url=url))  # fmt: skip
     else:
-        for item in AgendaItem.objects.filter(matter=matter).select_related("meeting"):
+        for item in AgendaItem.objects.filter(matter__in=ids).select_related("meeting"):
             url = reverse("staff:meeting", kwargs={"pk": item.meeting_id})
             events.append(TimelineEvent(date=item.meeting.date, kind="item", label=_("On the agenda"),
                                         text=item.title, url=url))  # fmt: skip
-    positions = positions_queryset(body=matter.body, public=public).filter(matter=matter)
+    positions = positions_queryset(body=matter.body, public=public).filter(matter__in=ids)
     public_position_ids = set()
     for position in positions:
         public_position_ids.add(position.pk)
         events.append(TimelineEvent(date=position.taken_on, kind="position", label=position.get_how_display(),
                                     text=position.plain_text, how=position.how, html=position.html))  # fmt: skip
     if public:  # no join to the agenda being edited: a report item is shown as a published notice sent it
-        assignments = list(Assignment.objects.filter(body=matter.body, matter=matter).select_related("position"))
+        assignments = list(Assignment.objects.filter(body=matter.body, matter__in=ids).select_related("position"))
         from meetings.selectors.notices import public_items
 
         sent = public_items().filter(item_id__in=[a.report_item_id for a in assignments if a.report_item_id])
         reports = {row.item_id: row for row in sent.select_related("meeting")}
     else:
-        assignments = _assignments(matter.body).filter(matter=matter)
+        assignments = _assignments(matter.body).filter(matter__in=ids)
         reports = {a.report_item_id: a.report_item for a in assignments if a.report_item_id}
     for assignment in assignments:
         if public and assignment.position_id not in public_position_ids:
@@ -293,7 +306,7 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
                 label=_("Reported back") if assignment.status != Assignment.Status.OPEN else _("Report back planned"),
                 text=report.title,
             ))  # fmt: skip
-    for deadline in matter.deadlines.all():
+    for deadline in MatterDeadline.objects.filter(matter__in=ids):
         events.append(
             TimelineEvent(date=deadline.date, kind="deadline", label=_("Deadline"), text=deadline.description)
         )
@@ -392,6 +405,8 @@ def public_matters(*, body):
     with_position = visible_positions(body=body, public=True).filter(matter__isnull=False).values("matter_id")
     on_agenda = public_items().filter(matter__isnull=False).values("matter_id")
     planned = AnnualPlanEntry.objects.filter(body=body, matter__isnull=False).values("matter_id")
-    return Matter.objects.filter(body=body).filter(
-        Q(pk__in=with_position.order_by()) | Q(pk__in=on_agenda.order_by()) | Q(pk__in=planned)
-    )
+    known = Q()
+    for ids in (with_position.order_by(), on_agenda.order_by(), planned):
+        # A matter merged into another is known through the other (the record keeps the id it froze).
+        known |= Q(pk__in=ids) | Q(pk__in=Matter.objects.filter(pk__in=ids).values("merged_into"))
+    return Matter.objects.filter(body=body, merged_into__isnull=True).filter(known)

@@ -1,12 +1,15 @@
 """Positions outside meetings, assignments, matters, the annual plan and the meeting plan."""
 
 import datetime
+import difflib
+import re
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, Position
+from meetings.models.minutes import FROZEN_STATUSES
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.services import ServiceError, claim_version
 from meetings.services.agenda import _next_order, meeting_create
@@ -15,12 +18,75 @@ from meetings.services.minutes import notes_follow_agenda, only_notes_informatio
 
 
 def matter_for_title(*, body, title: str) -> Matter | None:
-    """The body's matter of that title, created if new: the notice editor suggests, the secretary may coin."""
+    """The body's matter of that title, created if new: the notice editor suggests, the secretary may coin.
+    A title of a matter merged into another gives the other."""
     title = " ".join(title.split())
     if not title:
         return None
-    matter = Matter.objects.filter(body=body, title__iexact=title).first()
-    return matter or Matter.objects.create(body=body, title=title)
+    matter = Matter.objects.filter(body=body, title__iexact=title).select_related("merged_into").first()
+    if matter is not None:
+        return matter.merged_into or matter
+    return Matter.objects.create(body=body, title=title)
+
+
+def _normalised(title: str) -> str:
+    return re.sub(r"[\W_]+", " ", title.casefold()).strip()
+
+
+def similar_matter(*, body, title: str) -> Matter | None:
+    """A matter whose title is nearly this one (another spelling, a typo, other punctuation), when none has
+    exactly this title: the form asks "did you mean …?" before a new matter is made."""
+    title = " ".join(title.split())
+    matters = Matter.objects.filter(body=body, merged_into__isnull=True)
+    if not title or matters.filter(title__iexact=title).exists():
+        return None
+    wanted = _normalised(title)
+    best, score = None, 0.0
+    for matter in matters.only("pk", "title"):
+        ratio = difflib.SequenceMatcher(None, wanted, _normalised(matter.title)).ratio()
+        if ratio > score:
+            best, score = matter, ratio
+    return best if score >= 0.85 else None
+
+
+@transaction.atomic
+def matter_rename(*, matter: Matter, title: str, description: str | None = None) -> Matter:
+    """A new title for a matter; the sent notices and approved notes keep the title they printed."""
+    title = " ".join(title.split())
+    if not title:
+        raise ServiceError(_("Write the matter's title."))
+    if Matter.objects.filter(body=matter.body, title__iexact=title).exclude(pk=matter.pk).exists():
+        raise ServiceError(_("Another matter already has that title: merge the two instead."))
+    matter.title = title
+    if description is not None:
+        matter.description = description.strip()
+    matter.save(update_fields=["title", "description"])
+    return matter
+
+
+@transaction.atomic
+def matter_merge(*, source: Matter, into: Matter) -> Matter:
+    """Merge ``source`` into ``into``: everything being worked on moves over; the approved record keeps the
+    matter it froze, and reads of ``into`` cover both (``Matter.ids``). ``source``'s page leads to ``into``."""
+    if source.pk == into.pk or source.body_id != into.body_id:
+        raise ServiceError(_("Choose another matter of the same body."))
+    if into.merged_into_id:
+        raise ServiceError(_("That matter is itself merged into another; choose that one."))
+    source = Matter.objects.select_for_update().get(pk=source.pk)
+    if source.merged_into_id:
+        raise ServiceError(_("The matter is already merged."))
+    # The agenda and positions of approved notes are part of the record (the database refuses the change).
+    approved = Q(meeting__minutes__status__in=FROZEN_STATUSES)
+    AgendaItem.objects.filter(matter=source).exclude(approved).update(matter=into)
+    in_approved_notes = Q(item__meeting__minutes__status__in=FROZEN_STATUSES)
+    Position.objects.filter(matter=source, minutes_version__isnull=True).exclude(in_approved_notes).update(matter=into)
+    Assignment.objects.filter(matter=source).update(matter=into)
+    AnnualPlanEntry.objects.filter(matter=source).update(matter=into)
+    MatterDeadline.objects.filter(matter=source).update(matter=into)
+    Matter.objects.filter(merged_into=source).update(merged_into=into)
+    source.merged_into = into
+    source.save(update_fields=["merged_into"])
+    return into
 
 
 @transaction.atomic

@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from meetings.forms import PositionFilterForm, SearchForm
-from meetings.models import Attachment
+from meetings.models import Attachment, Matter
 from meetings.selectors import (
     public_latest_minutes,
     public_meeting,
@@ -149,6 +149,9 @@ def matters(request):
 
 
 def matter(request, pk):
+    merged_into = Matter.objects.filter(pk=pk, merged_into__isnull=False).values_list("merged_into", flat=True).first()
+    if merged_into:  # the same question under another spelling: its page is the other's
+        return redirect("public:matter", pk=merged_into, permanent=True)
     found = get_object_or_404(public_matters(body=default_body()), pk=pk)
     timeline = matter_timeline(matter=found, public=True)
     return render(request, "public/matter.html", {"matter": found, "timeline": timeline})

@@ -12,6 +12,8 @@ from meetings.forms import (
     CancellationForm,
     CancelMeetingForm,
     DeadlineForm,
+    MatterMergeForm,
+    MatterRenameForm,
     MeetingPlanForm,
     PlanEntryForm,
     PositionFilterForm,
@@ -174,17 +176,57 @@ def assignment_report(request, pk, assignment_pk):
 
 @secretary_required
 def matter_list(request):
-    matters = Matter.objects.filter(body=default_body()).order_by("title")
+    matters = Matter.objects.filter(body=default_body(), merged_into__isnull=True).order_by("title")
     return render(request, "staff/matter_list.html", {"matters": matters})
 
 
 @secretary_required
-def matter_detail(request, pk, deadline_form=None):
+def matter_detail(request, pk, deadline_form=None, rename_form=None, merge_form=None):
     matter = get_object_or_404(Matter, pk=pk, body=default_body())
+    if matter.merged_into_id:
+        return redirect("staff:matter", pk=matter.merged_into_id)
+    invalid = deadline_form or rename_form or merge_form
     return render(request, "staff/matter_detail.html", {
         "matter": matter, "timeline": matter_timeline(matter=matter, public=False),
+        "merged": matter.merged.order_by("title"),
         "deadline_form": deadline_form or DeadlineForm(prefix="deadline"),
-    }, status=400 if deadline_form else 200)  # fmt: skip
+        "rename_form": rename_form or MatterRenameForm(prefix="rename", initial={
+            "title": matter.title, "description": matter.description}),
+        "merge_form": merge_form or MatterMergeForm(prefix="merge", matter=matter),
+    }, status=400 if invalid else 200)  # fmt: skip
+
+
+@secretary_required
+@require_POST
+def matter_rename(request, pk):
+    matter = get_object_or_404(Matter, pk=pk, body=default_body(), merged_into__isnull=True)
+    form = MatterRenameForm(request.POST, prefix="rename")
+    if form.is_valid():
+        try:
+            services.matter_rename(matter=matter, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error("title", str(error))
+        else:
+            messages.success(request, _("The matter is now called “%(title)s”.") % {"title": matter.title})
+            return redirect("staff:matter", pk=matter.pk)
+    return matter_detail(request, pk, rename_form=form)
+
+
+@secretary_required
+@require_POST
+def matter_merge(request, pk):
+    matter = get_object_or_404(Matter, pk=pk, body=default_body(), merged_into__isnull=True)
+    form = MatterMergeForm(request.POST, prefix="merge", matter=matter)
+    if form.is_valid():
+        try:
+            into = services.matter_merge(source=matter, into=form.cleaned_data["into"])
+        except ServiceError as error:
+            form.add_error("into", str(error))
+        else:
+            messages.success(request, _("“%(source)s” is merged into “%(into)s”.") % {
+                "source": matter.title, "into": into.title})  # fmt: skip
+            return redirect("staff:matter", pk=into.pk)
+    return matter_detail(request, pk, merge_form=form)
 
 
 @secretary_required
