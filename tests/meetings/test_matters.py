@@ -64,7 +64,7 @@ def test_a_merge_moves_the_work_keeps_the_record_and_the_timeline_follows(client
     item.refresh_from_db()
     assert coming.matter == right  # the work in progress moves
     assert item.matter == wrong  # the agenda of approved notes is the record
-    assert Position.objects.get(item=item, minutes_version__isnull=False).matter == wrong  # the approved copy is untouched
+    assert Position.objects.get(item=item, minutes_version__isnull=False).matter == wrong  # the approved copy
     assert FrozenItem.objects.filter(item_id=item.pk, matter=wrong).exists()
     texts = [e.text for e in matter_timeline(matter=right, public=True)]
     assert "SRO ställer sig bakom sjukreseförslaget." in texts and "SRO ställer sig bakom yttrandet." in texts
