@@ -323,13 +323,16 @@ class PlanColumn:
 
 
 @dataclass
-class AnnualPlan:
+class PlanTable:
+    """One table of the plan: a few coming meetings, or the quarters."""
+
     heading: str
     columns: list[PlanColumn]
+    kind: str  # "meetings" or "quarters"
 
     @property
     def rows(self) -> list[list[AnnualPlanEntry | None]]:
-        """The table's rows as the real notice lays them out: a matter keeps to one row across the meetings,
+        """The table's rows as the real notice lays them out: a matter keeps to one row across the columns,
         and a row has room for other matters in the columns it leaves empty."""
         tracks: dict[object, list[AnnualPlanEntry | None]] = {}
         width = len(self.columns)
@@ -355,9 +358,33 @@ class AnnualPlan:
         return rows
 
 
+@dataclass
+class AnnualPlan:
+    """The årshjul in SRO's two shapes, each its own table: "Närmaste arbetsåret" (the coming meetings as
+    columns, at most ``MEETINGS_PER_TABLE`` to a table so that it reads at A4 width, crossing the new year)
+    and the quarters (Q1–Q4) for what has no meeting yet."""
+
+    heading: str
+    tables: list[PlanTable]
+
+    @property
+    def columns(self) -> list[PlanColumn]:
+        return [column for table in self.tables for column in table.columns]
+
+
+MEETINGS_PER_TABLE = 5
+
+
+def _quarter_end(year: int, quarter: int) -> datetime.date:
+    if quarter == 4:
+        return datetime.date(year, 12, 31)
+    return datetime.date(year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
+
+
 def annual_plan(*, body, after: datetime.date, until: datetime.date | None = None, public: bool = False) -> AnnualPlan:
-    """The matters planned for the meetings (and quarters) after ``after``, up to ``until`` (default: year end)."""
-    until = until or datetime.date(after.year, 12, 31)
+    """The matters planned for the meetings and quarters after ``after``, up to ``until`` (default: the next
+    twelve months, whatever the year: a November notice prints next spring's meetings)."""
+    until = until or after + datetime.timedelta(days=365)
     entries = (
         AnnualPlanEntry.objects.filter(body=body)
         .filter(
@@ -368,32 +395,41 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
         .select_related("matter", "meeting")
         .order_by("order", "pk")
     )
-    columns: dict[tuple, PlanColumn] = {}
+    meeting_columns: dict[tuple, PlanColumn] = {}
+    quarter_columns: dict[tuple, PlanColumn] = {}
     meetings = Meeting.objects.filter(body=body, date__gt=after, date__lte=until).exclude(
         status=Meeting.Status.CANCELLED
     )  # fmt: skip
     for meeting in meetings.order_by("date", "start_time"):
-        columns[(meeting.date, 0, meeting.pk)] = PlanColumn(heading=date_format(meeting.date, "j F Y"), meeting=meeting,
-                                                            entries=[])  # fmt: skip
+        meeting_columns[(meeting.date, meeting.pk)] = PlanColumn(
+            heading=date_format(meeting.date, "j F Y"), meeting=meeting, entries=[]
+        )
     for entry in entries:
         if entry.meeting_id:
-            key = (entry.meeting.date, 0, entry.meeting_id)
-            heading = date_format(entry.meeting.date, "j F Y")
+            key = (entry.meeting.date, entry.meeting_id)
+            meeting_columns.setdefault(key, PlanColumn(heading=date_format(entry.meeting.date, "j F Y"),
+                                                       meeting=entry.meeting, entries=[]))  # fmt: skip
+            meeting_columns[key].entries.append(entry)
         else:
-            quarter_start = datetime.date(entry.year, 3 * entry.quarter - 2, 1)
-            if datetime.date(entry.year, 3 * entry.quarter - 2 + 2, 28) < after:
+            if _quarter_end(entry.year, entry.quarter) <= after:
                 continue  # a quarter already over
-            key = (quarter_start, 1, entry.quarter)
+            key = (entry.year, entry.quarter)
             heading = _("Quarter %(quarter)s %(year)s") % {"quarter": entry.quarter, "year": entry.year}
-        if key not in columns:
-            columns[key] = PlanColumn(heading=heading, meeting=entry.meeting, entries=[])
-        columns[key].entries.append(entry)
-    if not any(c.entries for c in columns.values()):
-        columns = {}
-    years = sorted({k[0].year for k in columns}) or [after.year]
+            quarter_columns.setdefault(key, PlanColumn(heading=heading, meeting=None, entries=[]))
+            quarter_columns[key].entries.append(entry)
+    tables = []
+    if any(c.entries for c in meeting_columns.values()):
+        ordered = [meeting_columns[k] for k in sorted(meeting_columns)]
+        for start in range(0, len(ordered), MEETINGS_PER_TABLE):
+            tables.append(PlanTable(heading=_("The coming working year"), kind="meetings",
+                                    columns=ordered[start : start + MEETINGS_PER_TABLE]))  # fmt: skip
+    if quarter_columns:
+        tables.append(PlanTable(heading=_("By quarter"), kind="quarters",
+                                columns=[quarter_columns[k] for k in sorted(quarter_columns)]))  # fmt: skip
+    years = sorted({c.meeting.date.year for t in tables for c in t.columns if c.meeting}
+                   | {k[0] for k in quarter_columns}) or [after.year]  # fmt: skip
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span},
-                      columns=[columns[k] for k in sorted(columns)])  # fmt: skip
+    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span}, tables=tables)
 
 
 def public_matters(*, body):

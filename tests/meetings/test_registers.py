@@ -178,12 +178,14 @@ def test_the_annual_plan_ends_the_demo_notice_as_the_real_one_does(demo):
     assert [c.heading for c in plan.columns] == [
         "24 april 2025", "21 augusti 2025", "1 september 2025", "16 oktober 2025", "13 november 2025"
     ]  # fmt: skip
-    processen = next(row for row in plan.rows if row[0] and row[0].label.startswith("Processen"))
+    [table] = plan.tables  # the coming meetings, one table: no quarter is planned
+    processen = next(row for row in table.rows if row[0] and row[0].label.startswith("Processen"))
     assert [e.topic if e else None for e in processen] == [
         "Information om nuläge", "Information om nuläge", "Ställningstagande till förslag", None, None
     ]  # fmt: skip
     text = pdf_text(notice_pdf(meeting=meeting))
-    assert "Årshjul 2025: 24 april 2025 21 augusti 2025 1 september 2025 16 oktober 2025 13 november 2025" in text
+    columns = "24 april 2025 21 augusti 2025 1 september 2025 16 oktober 2025 13 november 2025"
+    assert f"Årshjul 2025: Närmaste arbetsåret {columns}" in text
     assert "Vårdinformationsmiljö: Lägesbeskrivning" in text
     assert "Förstudie uppföljning god och nära vård: Slutrapport" in text
     assert text.index("Övrig information utan föredragning") < text.index("Årshjul 2025") < text.index("Välkommen")

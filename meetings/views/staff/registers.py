@@ -1,5 +1,7 @@
 """The body's memory on the staff side: positions, compilations, assignments, matters, plans."""
 
+import datetime
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -241,18 +243,18 @@ def deadline_add(request, pk):
     return redirect("staff:matter", pk=matter.pk)
 
 
-def _coming_meetings(body):
-    return Meeting.objects.filter(body=body, date__gte=timezone.localdate()).exclude(
-        status=Meeting.Status.CANCELLED
-    ).order_by("date")  # fmt: skip
-
-
 @secretary_required
 def plan(request):
+    """The annual plan: by default from today until the end of next year; ``?year=`` shows any one year, past
+    years too, so that the plan SRO had can be recorded as it was."""
     body = default_body()
     today = timezone.localdate()
-    form = PlanEntryForm(request.POST or None, meetings=_coming_meetings(body), prefix="plan",
-                         initial={"year": today.year})  # fmt: skip
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
+    meetings = Meeting.objects.filter(body=body).exclude(status=Meeting.Status.CANCELLED).order_by("date")
+    meetings = meetings.filter(date__year__in=[year, year + 1]) if year else meetings.filter(date__gte=today)
+    form = PlanEntryForm(request.POST or None, meetings=meetings, prefix="plan",
+                         initial={"year": year or today.year})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -264,9 +266,13 @@ def plan(request):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The matter was planned."))
-            return redirect("staff:plan")
-    until = today.replace(year=today.year + 1, month=12, day=31)
-    context = {"form": form, "plan": annual_plan(body=body, after=today, until=until),
+            return redirect(request.get_full_path())
+    if year:
+        after, until = datetime.date(year - 1, 12, 31), datetime.date(year, 12, 31)
+    else:
+        after, until = today, today.replace(year=today.year + 1, month=12, day=31)
+    context = {"form": form, "plan": annual_plan(body=body, after=after, until=until), "year": year,
+               "years": range(today.year + 1, today.year - 6, -1),
                "matter_titles": matter_titles(body=body)}  # fmt: skip
     return render(request, "staff/plan.html", context, status=400 if form.errors else 200)
 
