@@ -187,3 +187,21 @@ def test_a_second_meeting_at_the_same_hour_is_warned_of_and_kept_only_when_saved
     again = {**data, "clash_seen": response.context["form"].data["clash_seen"]}
     assert client.post(url, again).status_code == 302
     assert Meeting.objects.filter(date=first.date).count() == 2
+
+
+def test_adding_a_presenter_saves_what_was_typed_in_the_item_first(client, meeting, secretary):
+    item = meeting.agenda_items.get(title="Läkemedel")
+    person = PersonFactory(first_name="Ulrika", last_name="Söderlund")
+    client.force_login(secretary)
+    page = client.get(reverse("staff:item_edit", kwargs={"pk": item.pk}))
+    assert 'form="item-form"' in page.content.decode()  # the presenter's fields go with the item's form
+    response = client.post(reverse("staff:presenter_add", kwargs={"pk": item.pk}), {
+        "lock_version": item.lock_version, "kind": "information", "kind_note": "delrapport", "title": "Läkemedel",
+        "duration_minutes": "20", "show_time": "on", "proposals": [TASK], "matter_title": "",
+        "add_presenter": "person", "presenter-person": person.pk, "presenter-description": "VGR",
+        "guest-first_name": "", "guest-last_name": "",
+    })  # fmt: skip
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.kind_note == "delrapport"  # not lost to the presenter's form
+    assert [p.label for p in item.presenters.all()] == ["Ulrika Söderlund, VGR"]

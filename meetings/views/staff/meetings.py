@@ -172,13 +172,20 @@ def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms
     }
     if item.pk:
         context.update(
-            presenter_form=bad_forms.get("presenter_form") or PresenterForm(prefix="presenter"),
-            guest_form=bad_forms.get("guest_form") or GuestForm(prefix="guest"),
+            presenter_form=_in_item_form(bad_forms.get("presenter_form") or PresenterForm(prefix="presenter")),
+            guest_form=_in_item_form(bad_forms.get("guest_form") or GuestForm(prefix="guest")),
             attachment_form=bad_forms.get("attachment_form") or AttachmentForm(prefix="attachment"),
             presenters=item.presenters.select_related("person", "person__organisation"),
             attachments=item.attachments.all(),
         )
     return render(request, "staff/item_form.html", context, status=status)
+
+
+def _in_item_form(form):
+    """The presenter's fields belong to the item's own form (HTML's form attribute): one sending saves both."""
+    for field in form.fields.values():
+        field.widget.attrs["form"] = "item-form"
+    return form
 
 
 def _with_matter(form):
@@ -251,8 +258,25 @@ def item_delete(request, pk):
 @secretary_required
 @require_POST
 def presenter_add(request, pk):
+    """Add a presenter, a person or a new guest; sent with the item's form, what was typed there is saved first
+    (a changed "Tillägg till typen" is not lost)."""
     item = item_for_secretary(request.user, pk)
-    if "guest-first_name" in request.POST:
+    if "title" in request.POST:
+        item_form = AgendaItemForm(request.POST, instance=item, meeting=item.meeting)
+        if not item_form.is_valid():
+            return _item_page(request, item, item_form, status=400)
+        try:
+            agenda_services.agenda_item_save(item=_with_matter(item_form), by=request.user,
+                                             loaded_version=item_form.cleaned_data["lock_version"])  # fmt: skip
+        except ServiceError as error:
+            item_form.add_error(None, str(error))
+            reload_version(item_form, item)
+            return _item_page(request, item, item_form, status=400)
+        item.refresh_from_db()
+    guest = request.POST.get("add_presenter") == "guest" or (
+        "add_presenter" not in request.POST and "guest-first_name" in request.POST
+    )
+    if guest:
         form = GuestForm(request.POST, prefix="guest")
         if form.is_valid():
             data = form.cleaned_data
