@@ -149,10 +149,13 @@ def matters(request):
 
 
 def matter(request, pk):
-    merged_into = Matter.objects.filter(pk=pk, merged_into__isnull=False).values_list("merged_into", flat=True).first()
-    if merged_into:  # the same question under another spelling: its page is the other's
-        return redirect("public:matter", pk=merged_into, permanent=True)
-    found = get_object_or_404(public_matters(body=default_body()), pk=pk)
+    found = public_matters(body=default_body()).filter(pk=pk).first()
+    if found is None:
+        merged_into = Matter.objects.filter(pk=pk, merged_into__isnull=False).values_list("merged_into", flat=True)
+        if into := merged_into.first():  # the same question under another spelling: its page is the other's
+            return redirect("public:matter", pk=into, permanent=True)
+        raise Http404
+
     timeline = matter_timeline(matter=found, public=True)
     return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
 
