@@ -546,6 +546,23 @@ class MatterMergeForm(forms.Form):
         self.helper = _helper()
 
 
+class YearlyReviewForm(forms.Form):
+    highlights = forms.ModelMultipleChoiceField(
+        label=capfirst(_("the most important matters")),
+        queryset=Matter.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("“Det viktigaste under året”: each with the positions taken on it that year."),
+    )
+    highlights_text = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"id": "id_highlights_text"}))
+    coming = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"id": "id_coming"}))
+
+    def __init__(self, *args, matters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["highlights"].queryset = matters
+        self.helper = _helper()
+
+
 class DeadlineForm(forms.Form):
     date = forms.DateField(label=capfirst(_("date")), widget=DateInput())
     description = forms.CharField(

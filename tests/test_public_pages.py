@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Attachment, Matter, Meeting, Minutes, Position
+from meetings.models import AgendaItem, Attachment, Matter, Meeting, Minutes, Position, YearlyReview
 from meetings.services import minutes as minutes_services
 from meetings.services.notices import notice_send
 from meetings.urls.public import urlpatterns
@@ -49,6 +49,8 @@ def published_urls():
         "positions": reverse("public:positions") + "?year=2022",
         "compilation": reverse("public:compilation", kwargs={"year": 2022}),
         "compilation_pdf": reverse("public:compilation_pdf", kwargs={"year": 2022}),
+        "review": reverse("public:review", kwargs={"year": 2022}),
+        "review_pdf": reverse("public:review_pdf", kwargs={"year": 2022}),
         "matters": reverse("public:matters"),
         "matter": reverse("public:matter", kwargs={"pk": matter.pk}),
         "plan": reverse("public:plan"),
@@ -79,6 +81,9 @@ def test_what_is_not_published_answers_404_on_every_pattern_that_takes_it(client
     assert client.get(reverse("public:matter", kwargs={"pk": hidden["matter"].pk})).status_code == 404
     assert client.get(reverse("public:compilation", kwargs={"year": 2031})).status_code == 404
     assert client.get(reverse("public:compilation_pdf", kwargs={"year": 2031})).status_code == 404
+    YearlyReview.objects.create(body=hidden["draft"].body, year=2031, coming="<div>Utkastpunkt</div>")  # not published
+    for name in ("review", "review_pdf"):
+        assert client.get(reverse(f"public:{name}", kwargs={"year": 2031})).status_code == 404, name
     for url in [reverse("public:home"), reverse("public:meetings") + "?year=2031", reverse("public:matters"),
                 reverse("public:positions"), reverse("public:plan"), reverse("public:search") + "?q=utkastpunkt",
                 reverse("public:search") + "?q=hemliga", reverse("public:search") + "?q=utkastärende"]:  # fmt: skip

@@ -92,6 +92,8 @@ TABLE = {
     "matter": ("matter", SECRETARY_ONLY),
     "deadline_add": ("matter", POST_ONLY),
     "matter_rename": ("matter", POST_ONLY),
+    "yearly_review": ("year", SECRETARY_ONLY),
+    "yearly_review_publish": ("year", POST_ONLY),
     "matter_merge": ("matter", POST_ONLY),
     "plan": (None, SECRETARY_ONLY),
     "plan_entry_remove": ("plan_entry", POST_ONLY),

@@ -40,11 +40,13 @@ from meetings.models import (
     Presenter,
     QuestionAnswer,
     Substitution,
+    YearlyReview,
 )
 from meetings.roles import CHAIR, SECRETARY
 from meetings.sanitize import html_to_text, text_to_html
 from meetings.services import minutes as minutes_services
 from meetings.services import notices as notice_services
+from meetings.services import review as review_services
 from meetings.services.agenda import meeting_create
 from members.models import Body, Membership, Organisation, Party, Person, Term
 from members.selectors import called_memberships
@@ -86,7 +88,15 @@ class DemoLoader:
         self._notice_2025()
         self._minutes_2022()
         self._minutes_2025_01()
+        self._review_2022()
         return self.body
+
+    def _review_2022(self):
+        """The review of 2022 as the portal builds it from the 2022 record alone: no picks and no words of
+        the secretary's are invented, so those parts say that nothing is picked yet."""
+        review, created = YearlyReview.objects.get_or_create(body=self.body, year=2022)
+        if created:
+            review_services.review_publish(review=review, by=None)
 
     def _organisations(self):
         # Parents first: a child names its parent by key.

@@ -10,6 +10,7 @@ from meetings.models.minutes import (
     QuestionAnswer,
 )
 from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, Position
+from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "QuestionAnswer",
     "Submission",
     "Substitution",
+    "YearlyReview",
 ]

@@ -79,3 +79,11 @@ def compilation_pdf_response(*, body, year: int, public: bool) -> FileResponse:
     name = _("All positions %(year)s") % {"year": year}
     return stored_pdf_response("pdf/compilation.html", context, folder="compilations",
                                filename=f"{body.short_name} {name}.pdf")  # fmt: skip
+
+
+def review_pdf_response(*, review) -> FileResponse:
+    """The yearly review as published, a 16:9 landscape deck (tagged PDF/A)."""
+    name = _("Review %(year)s and coming in %(next)s") % {"year": review.year, "next": review.year + 1}
+    context = {"review": review, "body": review.body, "document": review.published_html, "title": name}
+    return stored_pdf_response("pdf/review.html", context, folder="reviews",
+                               filename=f"{review.body.short_name} {name}.pdf")  # fmt: skip

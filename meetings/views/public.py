@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from meetings.forms import PositionFilterForm, SearchForm
-from meetings.models import Attachment, Matter
+from meetings.models import Attachment, Matter, YearlyReview
 from meetings.selectors import (
     public_latest_minutes,
     public_meeting,
@@ -34,6 +34,7 @@ from meetings.views.documents import (
     compilation_pdf_response,
     minutes_pdf_response,
     notice_pdf_response,
+    review_pdf_response,
 )
 from members.models import Term
 from members.selectors import body_composition, default_body
@@ -130,7 +131,9 @@ def compilation(request, year):
     body = default_body()
     if year not in position_years(body=body, public=True):
         raise Http404
-    return render(request, "public/compilation.html", compilation_context(body=body, year=year, public=True))
+    context = compilation_context(body=body, year=year, public=True)
+    context["review"] = YearlyReview.objects.filter(body=body, year=year, published_at__isnull=False).exists()
+    return render(request, "public/compilation.html", context)
 
 
 def compilation_pdf(request, year):
@@ -158,6 +161,17 @@ def matter(request, pk):
 
     timeline = matter_timeline(matter=found, public=True)
     return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
+
+
+def review(request, year):
+    """The yearly review as the secretary published it; nothing before that."""
+    found = get_object_or_404(YearlyReview, body=default_body(), year=year, published_at__isnull=False)
+    return render(request, "public/review.html", {"review": found, "body": found.body})
+
+
+def review_pdf(request, year):
+    found = get_object_or_404(YearlyReview, body=default_body(), year=year, published_at__isnull=False)
+    return review_pdf_response(review=found)
 
 
 def plan(request):
