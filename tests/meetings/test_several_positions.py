@@ -205,3 +205,13 @@ def test_adding_a_presenter_saves_what_was_typed_in_the_item_first(client, meeti
     item.refresh_from_db()
     assert item.kind_note == "delrapport"  # not lost to the presenter's form
     assert [p.label for p in item.presenters.all()] == ["Ulrika Söderlund, VGR"]
+
+
+def test_save_and_add_another_item_goes_straight_to_a_new_items_form(client, meeting, secretary):
+    client.force_login(secretary)
+    url = reverse("staff:item_create", kwargs={"pk": meeting.pk})
+    form = client.get(url).context["form"]
+    response = client.post(url, {"kind": "information", "title": "Ny punkt", "duration_minutes": "10",
+                                 "show_time": "on", "submission": form["submission"].value(), "and_new": "1"})  # fmt: skip
+    assert response.status_code == 302 and response.url == url
+    assert meeting.agenda_items.filter(title="Ny punkt").exists()

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -195,6 +196,12 @@ def _with_matter(form):
     return item
 
 
+def _next_new_item(meeting, parent):
+    """ "Save and add another": a new item's form again, a sub-item's under the same item."""
+    url = reverse("staff:item_create", kwargs={"pk": meeting.pk})
+    return redirect(f"{url}?parent={parent.pk}" if parent else url)
+
+
 @secretary_required
 def item_create(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
@@ -215,6 +222,9 @@ def item_create(request, pk):
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
+            if "and_new" in request.POST:
+                messages.success(request, _("“%(title)s” was added. Now the next item.") % {"title": item.title})
+                return _next_new_item(meeting, parent)
             messages.success(request, _("The item was added. Add presenters and attachments below."))
             return redirect("staff:item_edit", pk=item.pk)
     return _item_page(request, item, form, parent=parent, status=400 if form.errors else 200)
@@ -234,6 +244,8 @@ def item_edit(request, pk):
             reload_version(form, item)
         else:
             messages.success(request, _("The item was saved."))
+            if "and_new" in request.POST:
+                return _next_new_item(item.meeting, item.parent)
             return redirect(item.meeting)
     return _item_page(request, item, form, status=400 if form.errors else 200)
 
