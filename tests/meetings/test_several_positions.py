@@ -211,7 +211,7 @@ def test_save_and_add_another_item_goes_straight_to_a_new_items_form(client, mee
     client.force_login(secretary)
     url = reverse("staff:item_create", kwargs={"pk": meeting.pk})
     form = client.get(url).context["form"]
-    response = client.post(url, {"kind": "information", "title": "Ny punkt", "duration_minutes": "10",
-                                 "show_time": "on", "submission": form["submission"].value(), "and_new": "1"})  # fmt: skip
+    data = {"kind": "information", "title": "Ny punkt", "duration_minutes": "10", "show_time": "on", "and_new": "1"}
+    response = client.post(url, {**data, "submission": form["submission"].value()})
     assert response.status_code == 302 and response.url == url
     assert meeting.agenda_items.filter(title="Ny punkt").exists()
