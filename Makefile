@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-site bench-saves load-test fault-db fault-worker clean
+.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-site bench-saves bench-entry load-test fault-db fault-worker clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench-pdf  time the PDF of the demo notice (median of 10)"
 	@echo "make bench-site public pages and search on 10 years of data, gunicorn + PostgreSQL"
 	@echo "make bench-saves readers of the public site while a secretary saves once a second"
+	@echo "make bench-entry page loads and form submits of one ordinary meeting, in Chromium"
 	@echo "make load-test  200 readers and 5 editors for 2 minutes (locust), errors and 95th percentile"
 	@echo "make fault-db   the database stopped mid-run: a Swedish 503, then recovery by itself"
 	@echo "make fault-worker  workers killed during saves: every acknowledged save is kept"
@@ -70,6 +71,9 @@ bench-site: system-deps-bench $(VENV)/.test-deps messages
 
 bench-saves: system-deps-bench $(VENV)/.test-deps messages
 	bash scripts/with-postgres.sh $(PY) bench/readers_with_saves.py
+
+bench-entry: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages
+	$(PY) -m pytest bench/entry_effort.py -q -s -p no:cacheprovider
 
 $(VENV)/.bench-deps: requirements-bench.txt $(VENV)/.test-deps
 	$(PY) -m pip install -q -r requirements-bench.txt

@@ -1,0 +1,122 @@
+"""How much clicking one ordinary meeting takes, in Chromium: page loads and form submits, counted.
+
+From "Nytt möte" to published notes: three matters with two positions each (proposed in the notice and taken
+in the notes), one assignment; the notice sent; the chair approves in her own browser; the secretary publishes.
+Issue #14 asks for at most 25 page loads and 12 submits (52 and 21 before). A page load is a navigation of
+the page's main frame; a submit a form sent by a navigation (POST). Run: ``make bench-entry``
+(``python -m pytest bench/entry_effort.py -s``).
+"""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from members.models import Membership
+from tests.browser.conftest import (  # noqa: F401 (fixtures)
+    _empty_the_database_with_the_guard_lifted,
+    browser_context_args,
+    browser_type_launch_args,
+    type_into_editor,
+)
+from tests.conftest import PASSWORD, chair, committed_db, secretary  # noqa: F401 (fixtures)
+from tests.factories import BodyFactory, MembershipFactory, PersonFactory
+
+MATTERS = [
+    ("Hjälpmedel i samverkan", ["SRO ställer sig bakom förslaget om hjälpmedel.", "SRO ger VGR i uppdrag."]),
+    ("Vårdval rehab", ["SRO noterar lägesbilden.", "SRO ställer sig bakom remissvaret."]),
+    ("Sjukresor", ["SRO ställer sig bakom yttrandet om sjukresor.", "SRO rekommenderar huvudmännen att anta det."]),
+]  # fmt: skip
+
+
+class Counter:
+    def __init__(self):
+        self.loads = self.submits = 0
+
+    def watch(self, page):
+        page.on("framenavigated", lambda frame: self._load(page, frame))
+        page.on("request", self._request)
+
+    def _load(self, page, frame):
+        if frame == page.main_frame:
+            self.loads += 1
+
+    def _request(self, request):
+        if request.is_navigation_request() and request.method == "POST":
+            self.submits += 1
+
+
+@pytest.fixture
+def people(db, secretary, chair):  # noqa: F811
+    body = BodyFactory()
+    helen = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair, email="helen@example.se")
+    MembershipFactory(body=body, person=helen, role=Membership.Role.CHAIR, start_date=datetime.date(2031, 1, 1),
+                      end_date=None)  # fmt: skip
+    return body
+
+
+def test_one_ordinary_meeting(browser, live_server, people, settings):
+    settings.PDF_WAIT_SECONDS = 30
+    count = Counter()
+    page = browser.new_context().new_page()
+    count.watch(page)
+    page.goto(f"{live_server.url}/staff/login/")
+    page.get_by_label("Användarnamn").fill("sekreterare")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+
+    page.get_by_role("link", name="Nytt möte").first.click()
+    page.get_by_label("Datum").fill("2031-04-24")
+    page.get_by_label("Starttid").fill("13:00")
+    page.get_by_label("Sluttid").fill("15:00")
+    page.get_by_role("button", name="Spara").click()
+    page.get_by_role("link", name="Lägg till punkt").click()
+    for index, (title, positions) in enumerate(MATTERS):
+        page.get_by_label("Rubrik").fill(title)
+        page.get_by_label("Längd (minuter)").fill("20")
+        page.get_by_label("Ärende").fill(title)
+        for number, text in enumerate(positions, start=1):
+            type_into_editor(page, f"#proposals-editor-{number}", text)
+        last = index == len(MATTERS) - 1
+        page.get_by_role("button", name="Spara" if last else "Spara och lägg till nästa punkt", exact=True).click()
+        expect(page.get_by_text("lades till")).to_be_visible()
+    page.get_by_role("link", name="24 april 2031").first.click()
+
+    page.get_by_role("link", name="Skicka kallelse").click()
+    page.get_by_role("button", name="Skicka").click()
+    expect(page.get_by_text("skickades till")).to_be_visible()
+
+    page.get_by_role("button", name="Skriv minnesanteckningar").click()
+    page.get_by_role("link", name=re.compile(r"\d\. Hjälpmedel i samverkan")).click()
+    page.get_by_label("Givet till").fill("VGR")
+    page.locator("#id_assign-description").fill("Följa upp förslaget.")
+    page.get_by_role("button", name="Lägg till uppdrag").click()
+    expect(page.get_by_text("uppdraget lades till")).to_be_visible()
+    for _title, _positions in MATTERS:
+        following = page.get_by_role("button", name="Spara och gå till")
+        if following.count():
+            following.click()
+        else:
+            page.get_by_role("button", name="Spara", exact=True).click()
+    page.get_by_role("link", name="Skicka till ordföranden").click()
+    page.get_by_role("button", name="Skicka till ordföranden").click()
+
+    reader = browser.new_context().new_page()
+    count.watch(reader)
+    reader.goto(f"{live_server.url}/staff/login/")
+    reader.get_by_label("Användarnamn").fill("ordforande")
+    reader.get_by_label("Lösenord").fill(PASSWORD)
+    reader.get_by_role("button", name="Logga in").click()
+    reader.get_by_role("link", name="Minnesanteckningar 24 april 2031").first.click()
+    reader.get_by_label("Ditt lösenord, för att bekräfta").fill(PASSWORD)
+    reader.get_by_role("button", name="Godkänn minnesanteckningarna").click()
+    expect(reader.get_by_text("Du har godkänt minnesanteckningarna.")).to_be_visible()
+
+    page.reload()
+    page.get_by_role("link", name="Publicera").click()
+    page.get_by_role("button", name="Publicera").click()
+    expect(page.get_by_text("Minnesanteckningarna är publicerade")).to_be_visible()
+
+    result = f"page loads {count.loads} (at most 25; 52 before), form submits {count.submits} (at most 12; 21 before)"
+    print(f"\n{datetime.date.today()}: one ordinary meeting, 3 matters, 6 positions, 1 assignment: {result}")
