@@ -46,7 +46,7 @@ def log_in(page, url, username):
 def save(page):
     """Press Spara; a refused save fails the test with what the page said, not with a timeout later."""
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
-        page.get_by_role("button", name="Spara").click()
+        page.get_by_role("button", name="Spara", exact=True).click()
     if answer.value.status != 302:
         page.wait_for_load_state()
         raise AssertionError(f"Save refused ({answer.value.status}): {page.locator('main').inner_text()[:600]}")

@@ -30,7 +30,7 @@ def add_item(page, title, minutes):
     page.get_by_role("link", name="Lägg till punkt").click()
     page.get_by_label("Rubrik").fill(title)
     page.get_by_label("Längd (minuter)").fill(str(minutes))
-    page.get_by_role("button", name="Spara").click()
+    page.get_by_role("button", name="Spara", exact=True).click()
     expect(page.get_by_text("Punkten lades till.")).to_be_visible()
     page.get_by_role("link", name="Tillbaka till dagordningen").click()
 

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -360,10 +361,15 @@ def cancellation_send(request, pk):
     }, status=400 if form.errors else 200)  # fmt: skip
 
 
+MIN_YEAR, MAX_YEAR = 1990, 2999  # a review's year; the deck reads the next year's plan too
+
+
 @secretary_required
 def yearly_review(request, year):
     """ "Återblick ÅR och på gång ÅR+1": pick the year's most important matters, write what is coming, see the
     deck as it will read, and publish it."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
     body = default_body()
     review = YearlyReview.objects.filter(body=body, year=year).first() or YearlyReview(body=body, year=year)
     initial = {"highlights_text": review.highlights_text, "coming": review.coming,
