@@ -20,6 +20,7 @@ from tests.browser.conftest import (  # noqa: F401 (fixtures)
     browser_type_launch_args,
     type_into_editor,
 )
+from tests.browser.test_minutes_journey import log_in
 from tests.conftest import PASSWORD, chair, committed_db, secretary  # noqa: F401 (fixtures)
 from tests.factories import BodyFactory, MembershipFactory, PersonFactory
 
@@ -61,10 +62,7 @@ def test_one_ordinary_meeting(browser, live_server, people, settings):
     count = Counter()
     page = browser.new_context().new_page()
     count.watch(page)
-    page.goto(f"{live_server.url}/staff/login/")
-    page.get_by_label("Användarnamn").fill("sekreterare")
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    log_in(page, live_server.url, "sekreterare")
 
     page.get_by_role("link", name="Nytt möte").first.click()
     page.get_by_label("Datum").fill("2031-04-24")
@@ -104,10 +102,7 @@ def test_one_ordinary_meeting(browser, live_server, people, settings):
 
     reader = browser.new_context().new_page()
     count.watch(reader)
-    reader.goto(f"{live_server.url}/staff/login/")
-    reader.get_by_label("Användarnamn").fill("ordforande")
-    reader.get_by_label("Lösenord").fill(PASSWORD)
-    reader.get_by_role("button", name="Logga in").click()
+    log_in(reader, live_server.url, "ordforande")
     reader.get_by_role("link", name="Minnesanteckningar 24 april 2031").first.click()
     reader.get_by_label("Ditt lösenord, för att bekräfta").fill(PASSWORD)
     reader.get_by_role("button", name="Godkänn minnesanteckningarna").click()

@@ -65,6 +65,16 @@ def editor_rows(form, name: str, *, label: str, extra: int = 2) -> list[dict]:
             for n, value in enumerate([*values, *[""] * extra], start=1)]  # fmt: skip
 
 
+def ask_once(form, *, seen_field: str, value, field: str | None, message: str) -> None:
+    """Question something once (a near-duplicate, a clash) before saving: the form comes back with the error
+    and remembers in its hidden ``seen_field`` what it asked about; sent again unchanged, it is taken as meant."""
+    if form.cleaned_data.get(seen_field) == value:
+        return
+    form.data = form.data.copy()
+    form.data[form.add_prefix(seen_field)] = value
+    form.add_error(field, message)
+
+
 class MatterTitleChecked(forms.Form):
     """For a form with ``matter_title``: a title that nearly matches another matter's (another spelling, a
     typo) is questioned once before a new matter is made; the same title sent again is taken as meant."""
@@ -76,13 +86,10 @@ class MatterTitleChecked(forms.Form):
 
         title = " ".join(self.cleaned_data.get("matter_title", "").split())
         similar = similar_matter(body=body, title=title) if title else None
-        if similar is None or self.cleaned_data.get("matter_checked") == title:
-            return
-        self.data = self.data.copy()
-        self.data[self.add_prefix("matter_checked")] = title
-        self.add_error("matter_title", _(
-            "Did you mean “%(similar)s”? Choose it, or save again to make a new matter “%(title)s”."
-        ) % {"similar": similar.title, "title": title})  # fmt: skip
+        if similar is not None:
+            ask_once(self, seen_field="matter_checked", value=title, field="matter_title", message=_(
+                "Did you mean “%(similar)s”? Choose it, or save again to make a new matter “%(title)s”."
+            ) % {"similar": similar.title, "title": title})  # fmt: skip
 
 
 class DateInput(forms.DateInput):
@@ -160,14 +167,11 @@ class MeetingForm(ConcurrentEditForm):
 
         other = clashing_meeting(body=self.body, date=cleaned["date"], start=cleaned["start_time"],
                                  end=cleaned["end_time"], exclude=self.instance.pk)  # fmt: skip
-        if other is None or cleaned.get("clash_seen") == other.pk:
-            return
-        self.data = self.data.copy()
-        self.data[self.add_prefix("clash_seen")] = other.pk
-        self.add_error(None, _(
-            "%(body)s already has a meeting on %(date)s at %(start)s–%(end)s (%(kind)s). Save again to keep both."
-        ) % {"body": self.body.short_name, "date": f"{other.date:%Y-%m-%d}", "start": f"{other.start_time:%H.%M}",
-             "end": f"{other.end_time:%H.%M}", "kind": other.get_kind_display().lower()})  # fmt: skip
+        if other is not None:
+            ask_once(self, seen_field="clash_seen", value=other.pk, field=None, message=_(
+                "%(body)s already has a meeting on %(date)s at %(start)s–%(end)s (%(kind)s). Save again to keep both."
+            ) % {"body": self.body.short_name, "date": f"{other.date:%Y-%m-%d}", "start": f"{other.start_time:%H.%M}",
+                 "end": f"{other.end_time:%H.%M}", "kind": other.get_kind_display().lower()})  # fmt: skip
 
 
 class AgendaItemForm(MatterTitleChecked, SubmittedOnce, ConcurrentEditForm):

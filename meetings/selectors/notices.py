@@ -38,7 +38,7 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
     rows = []
     for entry in entries:
         for one in (entry, *entry.children):
-            item = one.item
+            item, proposals = one.item, one.item.proposal_list
             rows.append(
                 FrozenItem(
                     meeting=meeting, meeting_date=meeting.date, item_id=item.pk, parent_item_id=item.parent_id,
@@ -46,8 +46,8 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
                     number=one.number, kind=item.kind, kind_note=item.kind_note, kind_label=str(item.kind_label),
                     standing=item.standing, title=item.title, duration_minutes=item.duration_minutes,
                     show_time=item.show_time, start=one.start if one.has_times else None,
-                    end=one.end if one.has_times else None, body=item.body, proposals=item.proposal_list,
-                    proposal_text="\n\n".join(html_to_text(html) for html in item.proposal_list), matter=item.matter,
+                    end=one.end if one.has_times else None, body=item.body, proposals=proposals,
+                    proposal_text="\n\n".join(html_to_text(html) for html in proposals), matter=item.matter,
                     matter_title=item.matter.title if item.matter_id else "",
                     presenters=[{"person_id": p.person_id, "description": p.description, "label": p.label}
                                 for p in item.presenters.all()],
@@ -160,16 +160,14 @@ def _item_values(row: FrozenItem) -> dict[str, str]:
     elif row.duration_minutes:
         time = f"{row.duration_minutes} min"
     attachments = [a["title"] + ("" if a.get("is_public") else " " + _("(not public)")) for a in row.attachments]
+    proposals = [html_to_text(html) for html in row.proposal_list]
     return {
         "number": row.number,
         "title": row.title,
         "kind_label": row.kind_label,
         "time": time,
         "body": " ".join(strip_tags(row.body).split()),
-        "proposals": " / ".join(
-            f"{n}. {html_to_text(html)}" if len(row.proposal_list) > 1 else html_to_text(html)
-            for n, html in enumerate(row.proposal_list, start=1)
-        ),
+        "proposals": " / ".join(f"{n}. {text}" if len(proposals) > 1 else text for n, text in enumerate(proposals, 1)),
         "matter_title": row.matter_title,
         "presenters": "; ".join(p["label"] for p in row.presenters),
         "attachments": "; ".join(attachments),

@@ -125,11 +125,7 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
     for invitation in meeting.invitations.select_related("person"):
         order += 1
         Attendance.objects.create(minutes=minutes, person=invitation.person, order=order)
-    for item in meeting.agenda_items.all():
-        if item.is_break:
-            continue
-        ItemNote.objects.create(minutes=minutes, item=item)
-        positions_save(item=item, meeting=meeting, texts=item.proposal_list)
+    notes_follow_agenda(meeting=meeting)  # every item's notes, its proposals as the positions taken
     previous = meeting.status
     if meeting.status != Meeting.Status.HELD:
         meeting.status = Meeting.Status.HELD
@@ -139,8 +135,8 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
 
 
 def notes_follow_agenda(*, meeting: Meeting) -> int:
-    """Items added to the agenda (or moved to it) after the notes were started get their notes, with their
-    proposed positions as the positions taken, like the items there at the start. Returns how many."""
+    """Every item of the agenda without notes gets them, with its proposed positions as the positions taken:
+    all items when the notes start, and those added to the agenda (or moved to it) later. Returns how many."""
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes is None or not minutes.is_editable:
         return 0

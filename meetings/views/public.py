@@ -163,15 +163,18 @@ def matter(request, pk):
     return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
 
 
-def review(request, year):
+def _published_review(year: int) -> YearlyReview:
     """The yearly review as the secretary published it; nothing before that."""
-    found = get_object_or_404(YearlyReview, body=default_body(), year=year, published_at__isnull=False)
+    return get_object_or_404(YearlyReview, body=default_body(), year=year, published_at__isnull=False)
+
+
+def review(request, year):
+    found = _published_review(year)
     return render(request, "public/review.html", {"review": found, "body": found.body})
 
 
 def review_pdf(request, year):
-    found = get_object_or_404(YearlyReview, body=default_body(), year=year, published_at__isnull=False)
-    return review_pdf_response(review=found)
+    return review_pdf_response(review=_published_review(year))
 
 
 def plan(request):

@@ -384,9 +384,10 @@ def yearly_review(request, year):
         else:
             messages.success(request, _("The review was saved. It is public only once you publish it."))
             return redirect("staff:yearly_review", year=year)
+    document = review_document(review=review)
     return render(request, "staff/yearly_review.html", {
-        "form": form, "review": review, "year": year, "document": review_document(review=review),
-        "changed": bool(review.published_at) and review_document(review=review) != review.published_html,
+        "form": form, "review": review, "year": year, "document": document,
+        "changed": bool(review.published_at) and document != review.published_html,
     }, status=400 if form.errors else 200)  # fmt: skip
 
 
