@@ -14,6 +14,13 @@ class Body(models.Model):
         _("subtitle"), max_length=200, blank=True, help_text=_("Printed under the title of notices and notes.")
     )
     description = models.TextField(_("description"), blank=True, help_text=_("What the body is and does."))
+    publish_on_approval = models.BooleanField(
+        _("publish notes when approved"),
+        default=False,
+        help_text=_("The notes are published on the public site as soon as the chair approves them, without a "
+                    "further step by the secretary (SRO: “Minnesanteckningar skall undertecknas/godkännas av "
+                    "ordföranden och publiceras på hemsida”)."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("body")

@@ -24,6 +24,9 @@ BODY = {
         "Minnesanteckningar, inte protokoll, förs och besluten benämns ställningstaganden. "
         "Minnesanteckningarna godkänns av ordföranden och publiceras här."
     ),
+    # "Minnesanteckningar skall undertecknas/godkännas av ordföranden och publiceras på hemsida" (the 2019
+    # structure): approved notes go public without a further step.
+    "publish_on_approval": True,
 }
 
 PARTIES = [

@@ -304,7 +304,11 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
         two_factor.check_code(device, code)
     person = by.person
     # Frozen as rendered again with the approval on it ("Godkänd av …"): the same content she read.
-    return freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=timezone.now())
+    now = timezone.now()
+    version = freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
+    if minutes.meeting.body.publish_on_approval:
+        return minutes_publish(minutes=minutes, by=by, now=now)
+    return version
 
 
 def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> MinutesVersion:

@@ -117,3 +117,26 @@ def test_only_notes_information_is_recognised():
     assert services.only_notes_information("Det politiska samrådsorganet SRO noterar informationen.")
     assert not services.only_notes_information("SRO noterar informationen med justering att januarimötet utgår.")
     assert not services.only_notes_information("SRO noterar informationen.", "och beslutar att …")
+
+
+def test_a_body_that_publishes_on_approval_has_the_notes_public_when_the_chair_approves(client, meeting, secretary,
+                                                                                        chair):  # fmt: skip
+    meeting.body.publish_on_approval = True
+    meeting.body.save()
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    assert client.get(f"/meetings/{meeting.pk}/notes/").status_code == 404
+    version = services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.PUBLISHED and version.published_at == minutes.published_at
+    assert "SRO noterar informationen." in client.get(f"/meetings/{meeting.pk}/notes/").content.decode()
+    assert MeetingLogEntry.objects.filter(meeting=meeting, action="minutes_published").exists()
+
+
+def test_by_default_the_secretary_publishes_approved_notes(client, meeting, secretary, chair):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.APPROVED
+    assert client.get(f"/meetings/{meeting.pk}/notes/").status_code == 404

@@ -105,6 +105,57 @@ def test_save_and_next_goes_to_the_next_item_sub_items_in_their_place(client, me
     assert order == ["Hjälpmedel", "Delrapport", "Läkemedel"]
 
 
+def _notes_post(note, **extra):
+    return {"lock_version": note.lock_version, "text": "<div>Sagt.</div>", "closing_text": "", "positions": [TASK],
+            "qa-TOTAL_FORMS": "0", "qa-INITIAL_FORMS": "0", **extra}  # fmt: skip
+
+
+def test_an_assignment_typed_in_is_added_by_save_and_next_and_half_a_one_is_refused_with_all_kept(
+    client, meeting, secretary
+):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    note = minutes.item_notes.get(item__title="Hjälpmedel")
+    client.force_login(secretary)
+    url = reverse("staff:item_notes", kwargs={"pk": note.pk})
+
+    # Only "given to" filled in: nothing is saved, the Swedish error says what is missing, the text is kept.
+    response = client.post(url, _notes_post(note, **{"next": "1", "assign-assignees": "VGR"}))
+    assert response.status_code == 400
+    assert "Detta fält måste fyllas i." in response.content.decode()
+    assert 'value="VGR"' in response.content.decode() and "Sagt." in response.content.decode()
+    assert not Assignment.objects.exists()
+    note.refresh_from_db()
+    assert note.text == ""
+
+    # Both filled in: "Save and next" saves the notes, adds the assignment and goes on.
+    response = client.post(url, _notes_post(note, **{"next": "1", "assign-assignees": "VGR",
+                                                      "assign-description": "Återrapportera."}))  # fmt: skip
+    following = minutes.item_notes.get(item__title="Delrapport")
+    assert response.status_code == 302 and response.url == reverse("staff:item_notes", kwargs={"pk": following.pk})
+    assert Assignment.objects.get().description == "Återrapportera."
+    note.refresh_from_db()
+    assert note.text == "<div>Sagt.</div>"
+
+
+def test_the_last_items_save_can_send_the_notes_to_the_chair(client, meeting, secretary):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    client.force_login(secretary)
+    first = minutes.item_notes.get(item__title="Hjälpmedel")
+    last = minutes.item_notes.get(item__title="Läkemedel")
+    assert "Spara och skicka till ordföranden" not in client.get(
+        reverse("staff:item_notes", kwargs={"pk": first.pk})).content.decode()  # fmt: skip
+    url = reverse("staff:item_notes", kwargs={"pk": last.pk})
+    assert "Spara och skicka till ordföranden" in client.get(url).content.decode()
+
+    response = client.post(url, _notes_post(last, send="1"), follow=True)
+    minutes.refresh_from_db()
+    assert minutes.status == minutes.Status.SENT_TO_CHAIR
+    assert "Sagt." in minutes.sent_html  # what was saved with the sending is what the chair reads
+    assert "skickades till ordföranden" in response.content.decode()
+    # Once sent, the page no longer offers it, and a second sending is refused.
+    assert "Spara och skicka till ordföranden" not in client.get(url).content.decode()
+
+
 def test_an_item_added_after_the_notes_started_gets_its_notes_and_its_proposals(meeting, secretary):
     minutes = services.minutes_start(meeting=meeting, by=secretary)
     late = AgendaItemFactory.build(meeting=meeting, title="Tillagd punkt", proposals=[TASK])

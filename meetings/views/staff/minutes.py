@@ -140,7 +140,12 @@ def item_notes(request, pk):
         prefix="qa",
         initial=[{"question": q.question, "answer": q.answer} for q in note.questions.all()],
     )
-    adding = request.method == "POST" and "add_assignment" in request.POST
+    # An assignment typed in is added by any of the buttons: what was typed is never dropped.
+    adding = request.method == "POST" and (
+        "add_assignment" in request.POST
+        or any(request.POST.get(f"assign-{name}", "").strip() for name in ("assignees", "description"))
+    )
+    sending = request.method == "POST" and "send" in request.POST
     assignment_form = AssignmentForm(request.POST if adding else None, meeting=minutes.meeting, prefix="assign")
     status = 200
     if request.method == "POST":
@@ -167,14 +172,23 @@ def item_notes(request, pk):
                             token=assignment_form.cleaned_data["submission"],
                             create=lambda: services.assignment_add(note=note, by=request.user, **given),
                         )
+                    if sending:
+                        services.minutes_send_to_chair(minutes=minutes, by=request.user)
             except ServiceError as error:
                 form.add_error(None, str(error))
                 reload_version(form, note)
             else:
-                if adding:
+                if "add_assignment" in request.POST:
                     messages.success(request, _("The notes were saved and the assignment added."))
                     return redirect("staff:item_notes", pk=note.pk)
-                messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
+                if adding:
+                    messages.success(request, _("The notes on “%(title)s” were saved and the assignment added.")
+                                     % {"title": note.item.title})  # fmt: skip
+                else:
+                    messages.success(request, _("The notes on “%(title)s” were saved.") % {"title": note.item.title})
+                if sending:
+                    messages.success(request, _("The notes were sent to the chair for approval."))
+                    return redirect(minutes)
                 following = next_item_note(note) if "next" in request.POST else None
                 return redirect("staff:item_notes", pk=following.pk) if following else redirect(minutes)
         status = 400
@@ -187,6 +201,7 @@ def item_notes(request, pk):
         "assignment_form": assignment_form,
         "assignments": Assignment.objects.filter(position__in=positions).select_related("due_meeting"),
         "following": next_item_note(note),
+        "can_send": minutes.status in (Minutes.Status.DRAFT, Minutes.Status.RETURNED),
     }
     return render(request, "staff/item_notes.html", context, status=status)
 
@@ -330,7 +345,10 @@ def minutes_approve(request, pk):
         except ServiceError as error:
             form.add_error("code" if "code" in form.fields else None, str(error))
         else:
-            messages.success(request, _("You approved the notes. The secretary can now publish them."))
+            if minutes.meeting.body.publish_on_approval:
+                messages.success(request, _("You approved the notes. They are now published on the public site."))
+            else:
+                messages.success(request, _("You approved the notes. The secretary can now publish them."))
             return redirect("staff:review_list")
     return minutes_review(request, pk, approve_form=form, status=400, changed=changed)
 
