@@ -12,7 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem, Assignment, Attendance, Matter, Meeting, Position
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Attendance, Matter, Meeting, Position
 from meetings.sanitize import clean_html, is_empty_html
 from meetings.services import conflict_message
 from members.models import Membership, Organisation, Person
@@ -576,6 +576,35 @@ class DeadlineForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+
+class ItemsCopyForm(SubmittedOnce, forms.Form):
+    """Draft the agenda from the previous meeting's items and the annual plan's entries for this meeting."""
+
+    plan_entries = forms.ModelMultipleChoiceField(
+        label=capfirst(_("planned for this meeting in the annual plan")), queryset=AnnualPlanEntry.objects.none(),
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    items = forms.ModelMultipleChoiceField(
+        label=capfirst(_("items of the previous meeting")), queryset=AgendaItem.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Copied with their kind, length, matter, presenters and sub-items; a proposal that notes the "
+                    "information comes along, other proposals and texts do not."),
+    )  # fmt: skip
+
+    def __init__(self, *args, plan_entries, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_entries"].queryset = plan_entries
+        self.fields["plan_entries"].label_from_instance = lambda entry: entry.label
+        self.fields["items"].queryset = items
+        self.fields["items"].label_from_instance = lambda item: item.title
+        self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("plan_entries") and not cleaned.get("items"):
+            raise ValidationError(_("Choose at least one item to take."))
+        return cleaned
 
 
 class PlanEntryForm(forms.Form):

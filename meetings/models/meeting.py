@@ -186,6 +186,7 @@ class MeetingLogEntry(models.Model):
         AGENDA_ITEM_SAVED = "agenda_item_saved", _("Agenda item saved")
         AGENDA_ITEM_DELETED = "agenda_item_deleted", _("Agenda item deleted")
         AGENDA_REORDERED = "agenda_reordered", _("Agenda reordered")
+        AGENDA_ITEMS_COPIED = "agenda_items_copied", _("Items taken from the previous meeting or the annual plan")
         PRESENTER_ADDED = "presenter_added", _("Presenter added")
         PRESENTER_REMOVED = "presenter_removed", _("Presenter removed")
         ATTACHMENT_ADDED = "attachment_added", _("Attachment added")

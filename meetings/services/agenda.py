@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Position, Presenter, Substitution
-from meetings.sanitize import clean_html
+from meetings.sanitize import clean_html, html_to_text
 from meetings.services import ServiceError, claim_version, require_agenda_editable
 from meetings.services.log import log_change
 from members.models import Body, Membership, Person
@@ -153,6 +153,59 @@ def agenda_item_move(*, item: AgendaItem, step: int, by=None) -> None:
         return
     ids[index], ids[target] = ids[target], ids[index]
     agenda_reorder(meeting=item.meeting, ordered_ids=ids, parent=item.parent, by=by)
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The body's last meeting before this one that was not cancelled: where recurring items come from."""
+    return (
+        Meeting.objects.filter(body=meeting.body, date__lt=meeting.date)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-date", "-start_time")
+        .first()
+    )
+
+
+def _copy_item(source: AgendaItem, *, meeting: Meeting, parent: AgendaItem | None) -> AgendaItem:
+    """A recurring item as the secretary starts from it: what it is, who presents it, its sub-items. What was
+    said and decided at the other meeting is not carried over; only a proposal that notes the information is,
+    since it recurs word for word."""
+    from meetings.services.minutes import only_notes_information
+
+    recurring = [html for html in source.proposal_list if only_notes_information(html_to_text(html))]
+    item = AgendaItem.objects.create(
+        meeting=meeting, parent=parent, order=_next_order(meeting, parent), kind=source.kind,
+        kind_note=source.kind_note, title=source.title, duration_minutes=source.duration_minutes,
+        show_time=source.show_time, matter=source.matter, proposals=recurring,
+    )  # fmt: skip
+    for presenter in source.presenters.order_by("order", "pk"):
+        presenter_add(item=item, person=presenter.person, description=presenter.description)
+    for child in source.children.order_by("order", "pk"):
+        _copy_item(child, meeting=meeting, parent=item)
+    return item
+
+
+@transaction.atomic
+def agenda_items_copy(*, meeting: Meeting, items=(), plan_entries=(), by=None) -> list[AgendaItem]:
+    """Draft the agenda from the previous meeting's items and from what the annual plan holds for this meeting:
+    each becomes a new item at the end of the agenda, in the order given."""
+    from meetings.services.minutes import notes_follow_agenda
+
+    require_agenda_editable(meeting)
+    created = []
+    for source in items:
+        if source.meeting_id == meeting.pk or source.meeting.body_id != meeting.body_id or source.parent_id:
+            raise ServiceError(_("Only the items of another meeting of the body can be copied."))
+        created.append(_copy_item(source, meeting=meeting, parent=None))
+    for entry in plan_entries:
+        if entry.meeting_id != meeting.pk:
+            raise ServiceError(_("Only what the annual plan holds for this meeting can be taken from it."))
+        created.append(AgendaItem.objects.create(
+            meeting=meeting, order=_next_order(meeting), title=entry.label, matter=entry.matter,
+        ))  # fmt: skip
+    if created:
+        notes_follow_agenda(meeting=meeting)
+        log_change(meeting=meeting, action="agenda_items_copied", by=by, note=", ".join(i.title for i in created))
+    return created
 
 
 def _is_member_on(person: Person, meeting: Meeting) -> bool:

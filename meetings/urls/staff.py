@@ -18,6 +18,7 @@ urlpatterns = [
     path("meetings/<id:pk>/agenda/", meetings.agenda_partial, name="agenda"),
     path("meetings/<id:pk>/agenda/reorder/", meetings.agenda_reorder, name="agenda_reorder"),
     path("meetings/<id:pk>/items/new/", meetings.item_create, name="item_create"),
+    path("meetings/<id:pk>/items/copy/", meetings.items_copy, name="items_copy"),
     path("items/<id:pk>/", meetings.item_edit, name="item_edit"),
     path("items/<id:pk>/delete/", meetings.item_delete, name="item_delete"),
     path("items/<id:pk>/move/", meetings.item_move, name="item_move"),

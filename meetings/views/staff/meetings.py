@@ -8,9 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from meetings.forms import AgendaItemForm, AttachmentForm, GuestForm, MeetingForm, PresenterForm, reload_version
+from meetings.forms import (
+    AgendaItemForm,
+    AttachmentForm,
+    GuestForm,
+    ItemsCopyForm,
+    MeetingForm,
+    PresenterForm,
+    reload_version,
+)
 from meetings.models import AgendaItem, Attachment, Presenter
 from meetings.permissions import can_draft_notice, item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import (
@@ -228,6 +237,39 @@ def item_create(request, pk):
             messages.success(request, _("The item was added. Add presenters and attachments below."))
             return redirect("staff:item_edit", pk=item.pk)
     return _item_page(request, item, form, parent=parent, status=400 if form.errors else 200)
+
+
+@secretary_required
+def items_copy(request, pk):
+    """Take recurring items from the previous meeting and what the annual plan holds for this meeting."""
+    meeting = meeting_for_secretary(request.user, pk)
+    previous = agenda_services.previous_meeting(meeting)
+    items = AgendaItem.objects.none()
+    if previous is not None:
+        items = previous.agenda_items.filter(parent=None).exclude(kind=AgendaItem.Kind.STANDING).order_by("order")
+    entries = meeting.annual_plan_entries.select_related("matter").order_by("order", "pk")
+    on_agenda = set(meeting.agenda_items.exclude(matter=None).values_list("matter_id", flat=True))
+    initial = {"plan_entries": [e.pk for e in entries if e.matter_id not in on_agenda]}
+    form = ItemsCopyForm(request.POST or None, plan_entries=entries, items=items, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def copy():
+            created = agenda_services.agenda_items_copy(meeting=meeting, items=data["items"],
+                                                        plan_entries=data["plan_entries"], by=request.user)  # fmt: skip
+            messages.success(request, ngettext("%(count)s item was added to the agenda.",
+                                               "%(count)s items were added to the agenda.", len(created))
+                             % {"count": len(created)})  # fmt: skip
+            return meeting
+
+        try:
+            create_once(token=data["submission"], create=copy)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect(meeting)
+    context = {"meeting": meeting, "form": form, "previous": previous, "has_entries": entries.exists()}
+    return render(request, "staff/items_copy.html", context, status=400 if form.errors else 200)
 
 
 @secretary_required
