@@ -12,7 +12,16 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Attendance, Matter, Meeting, Position
+from meetings.models import (
+    AgendaItem,
+    AnnualPlanEntry,
+    Assignment,
+    Attendance,
+    Matter,
+    Meeting,
+    PlanArea,
+    Position,
+)
 from meetings.sanitize import clean_html, is_empty_html
 from meetings.services import conflict_message
 from members.models import Membership, Organisation, Person
@@ -614,9 +623,14 @@ class PlanEntryForm(forms.Form):
         label=capfirst(_("matter")), required=False, max_length=300,
         widget=forms.TextInput(attrs={"list": "matter-options", "autocomplete": "off"}),
     )  # fmt: skip
+    area = forms.ModelChoiceField(
+        label=capfirst(_("recurring area")), queryset=PlanArea.objects.none(), required=False,
+        help_text=_("Its row in the grid of areas by quarter; printed before what is planned when there is no matter."),
+    )  # fmt: skip
     topic = forms.CharField(
-        label=capfirst(_("what")), required=False, max_length=300, help_text=_("E.g. “Lägesbeskrivning”.")
-    )
+        label=capfirst(_("what")), required=False, max_length=300,
+        help_text=_("E.g. “Lägesbeskrivning”. Words in *stars* are printed in italics."),
+    )  # fmt: skip
     meeting = forms.ModelChoiceField(label=capfirst(_("meeting")), queryset=Meeting.objects.none(), required=False)
     year = forms.IntegerField(label=capfirst(_("year")), required=False, min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(
@@ -624,9 +638,12 @@ class PlanEntryForm(forms.Form):
         choices=[("", "–"), (1, "1"), (2, "2"), (3, "3"), (4, "4")],
     )  # fmt: skip
 
-    def __init__(self, *args, meetings, **kwargs):
+    def __init__(self, *args, meetings, areas=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
+        if areas is not None:
+            self.fields["area"].queryset = areas
+            self.fields["area"].empty_label = _("No area")
         self.fields["meeting"].empty_label = _("No meeting yet: a quarter")
         self.helper = _helper()
 
@@ -634,9 +651,18 @@ class PlanEntryForm(forms.Form):
         cleaned = super().clean()
         if not cleaned.get("meeting") and not (cleaned.get("year") and cleaned.get("quarter")):
             raise ValidationError(_("Choose a meeting, or a year and a quarter."))
-        if not cleaned.get("matter_title", "").strip() and not cleaned.get("topic", "").strip():
-            raise ValidationError(_("Name a matter or write what is planned."))
+        if not (cleaned.get("matter_title", "").strip() or cleaned.get("topic", "").strip() or cleaned.get("area")):
+            raise ValidationError(_("Name a matter or an area, or write what is planned."))
         return cleaned
+
+
+class PlanAreaForm(forms.Form):
+    name = forms.CharField(label=capfirst(_("new recurring area")), max_length=200,
+                           help_text=_("E.g. “Vårdinformationsmiljö”: a row of the grid every year."))  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
 
 
 class MeetingPlanForm(forms.Form):

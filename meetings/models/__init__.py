@@ -9,7 +9,7 @@ from meetings.models.minutes import (
     MinutesVersion,
     QuestionAnswer,
 )
-from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, Position
+from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, PlanArea, Position
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
 
@@ -30,6 +30,7 @@ __all__ = [
     "Minutes",
     "MinutesVersion",
     "NoticeDispatch",
+    "PlanArea",
     "Position",
     "Presenter",
     "QuestionAnswer",

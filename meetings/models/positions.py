@@ -1,8 +1,12 @@
+import re
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from meetings.fields import SanitizedHTMLField
@@ -234,6 +238,25 @@ class MatterDeadline(models.Model):
         return f"{self.date:%Y-%m-%d} {self.description}"
 
 
+class PlanArea(models.Model):
+    """A recurring area of the årshjul's grid ("Ärenden/områden"): a row of its own every year, kept even when
+    nothing is planned in it. Taken out of use, it stays on the plans that name it."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), related_name="plan_areas", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=200, help_text=_("E.g. “Vårdinformationsmiljö”."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("recurring area")
+        verbose_name_plural = _("recurring areas")
+        ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["body", "name"], name="plan_area_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
 class AnnualPlanEntry(models.Model):
     """One line of the annual plan (årshjul): a matter planned for a coming meeting, or for a quarter."""
 
@@ -253,6 +276,10 @@ class AnnualPlanEntry(models.Model):
     matter = models.ForeignKey(
         Matter, verbose_name=_("matter"), related_name="plan_entries", on_delete=models.CASCADE, null=True, blank=True
     )
+    area = models.ForeignKey(
+        PlanArea, verbose_name=_("recurring area"), related_name="entries", on_delete=models.PROTECT, null=True,
+        blank=True,
+    )  # fmt: skip
     topic = models.CharField(
         _("what"), max_length=300, blank=True, help_text=_("E.g. “Lägesbeskrivning”; printed after the matter.")
     )
@@ -269,16 +296,42 @@ class AnnualPlanEntry(models.Model):
                 name="annual_plan_entry_has_a_time",
             ),
             models.CheckConstraint(
-                condition=Q(matter__isnull=False) | ~Q(topic=""), name="annual_plan_entry_says_something"
+                condition=Q(matter__isnull=False) | Q(area__isnull=False) | ~Q(topic=""),
+                name="annual_plan_entry_says_something",
             ),
         ]
 
     def __str__(self):
         return self.label
 
+    def _text(self, *, in_area_row: bool = False) -> str:
+        """ "Vårdinformationsmiljö: Lägesbeskrivning": the matter, else the recurring area (left out in the
+        area's own row of the grid), then what is planned."""
+        heading = self.matter.title if self.matter_id else ""
+        if not heading and self.area_id and not in_area_row:
+            heading = self.area.name
+        if heading and self.topic:
+            return f"{heading}: {self.topic}"
+        return heading or self.topic or (self.area.name if self.area_id else "")
+
     @property
     def label(self) -> str:
-        """As the plan prints it: "Vårdinformationsmiljö: Lägesbeskrivning"."""
-        if self.matter_id and self.topic:
-            return f"{self.matter.title}: {self.topic}"
-        return self.matter.title if self.matter_id else self.topic
+        """As the plan reads in plain text (a *word* in stars is italic in print; here without the stars)."""
+        return self._text().replace("*", "")
+
+    @property
+    def label_html(self):
+        return _italics(self._text())
+
+    @property
+    def area_cell_html(self):
+        """As the entry reads in its recurring area's row of the grid."""
+        return _italics(self._text(in_area_row=True))
+
+
+_STARRED = re.compile(r"\*([^*]+)\*")
+
+
+def _italics(text: str):
+    """The plan's one piece of formatting: *words in stars* print in italics (SRO's årshjul has them)."""
+    return mark_safe(_STARRED.sub(r"<em>\1</em>", escape(text)).replace("*", ""))

@@ -24,6 +24,7 @@ from meetings.models import (
     Matter,
     MatterDeadline,
     Meeting,
+    PlanArea,
     Position,
 )
 
@@ -323,12 +324,22 @@ class PlanColumn:
 
 
 @dataclass
+class GridRow:
+    """A row of the grid: a recurring area (kept even when empty), and what is planned in it each quarter."""
+
+    heading: str
+    cells: list[list[AnnualPlanEntry]]
+    area: PlanArea | None = None
+
+
+@dataclass
 class PlanTable:
-    """One table of the plan: a few coming meetings, or the quarters."""
+    """One table of the plan: a few coming meetings, or one year's recurring areas by quarter."""
 
     heading: str
     columns: list[PlanColumn]
     kind: str  # "meetings" or "quarters"
+    grid: list[GridRow] | None = None
 
     @property
     def rows(self) -> list[list[AnnualPlanEntry | None]]:
@@ -392,11 +403,11 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
             | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year)
         )
         .exclude(meeting__status=Meeting.Status.CANCELLED)
-        .select_related("matter", "meeting")
+        .select_related("matter", "meeting", "area")
         .order_by("order", "pk")
     )
     meeting_columns: dict[tuple, PlanColumn] = {}
-    quarter_columns: dict[tuple, PlanColumn] = {}
+    by_quarter: dict[tuple, list[AnnualPlanEntry]] = {}
     meetings = Meeting.objects.filter(body=body, date__gt=after, date__lte=until).exclude(
         status=Meeting.Status.CANCELLED
     )  # fmt: skip
@@ -410,26 +421,42 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
             meeting_columns.setdefault(key, PlanColumn(heading=date_format(entry.meeting.date, "j F Y"),
                                                        meeting=entry.meeting, entries=[]))  # fmt: skip
             meeting_columns[key].entries.append(entry)
-        else:
-            if _quarter_end(entry.year, entry.quarter) <= after:
-                continue  # a quarter already over
-            key = (entry.year, entry.quarter)
-            heading = _("Quarter %(quarter)s %(year)s") % {"quarter": entry.quarter, "year": entry.year}
-            quarter_columns.setdefault(key, PlanColumn(heading=heading, meeting=None, entries=[]))
-            quarter_columns[key].entries.append(entry)
+        elif _quarter_end(entry.year, entry.quarter) > after:  # not a quarter already over
+            by_quarter.setdefault((entry.year, entry.quarter), []).append(entry)
     tables = []
     if any(c.entries for c in meeting_columns.values()):
         ordered = [meeting_columns[k] for k in sorted(meeting_columns)]
         for start in range(0, len(ordered), MEETINGS_PER_TABLE):
             tables.append(PlanTable(heading=_("The coming working year"), kind="meetings",
                                     columns=ordered[start : start + MEETINGS_PER_TABLE]))  # fmt: skip
-    if quarter_columns:
-        tables.append(PlanTable(heading=_("By quarter"), kind="quarters",
-                                columns=[quarter_columns[k] for k in sorted(quarter_columns)]))  # fmt: skip
+    areas = list(PlanArea.objects.filter(body=body).order_by("order", "name")) if by_quarter else []
+    for year in sorted({year for year, _quarter in by_quarter}):
+        tables.append(_quarter_grid(year, by_quarter, areas, after=after, until=until))
     years = sorted({c.meeting.date.year for t in tables for c in t.columns if c.meeting}
-                   | {k[0] for k in quarter_columns}) or [after.year]  # fmt: skip
+                   | {k[0] for k in by_quarter}) or [after.year]  # fmt: skip
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span}, tables=tables)
+
+
+def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
+    """One year as SRO's grid: the recurring areas as rows (those in use kept even when empty), the quarters
+    still to come as columns; what has no area gets a row "Övrigt" at the end."""
+    quarters = [q for q in range(1, 5) if _quarter_end(year, q) > after
+                and datetime.date(year, 3 * q - 2, 1) <= until]  # fmt: skip
+    columns = [PlanColumn(heading=_("Q%(quarter)s %(year)s") % {"quarter": q, "year": year}, meeting=None,
+                          entries=by_quarter.get((year, q), [])) for q in quarters]  # fmt: skip
+    used = {e.area_id for column in columns for e in column.entries}
+    rows = [GridRow(heading=area.name, area=area, cells=[[] for _q in quarters])
+            for area in areas if area.active or area.pk in used]  # fmt: skip
+    other = GridRow(heading=_("Other matters"), cells=[[] for _q in quarters])
+    index = {row.area.pk: row for row in rows}
+    for position, column in enumerate(columns):
+        for entry in column.entries:
+            index.get(entry.area_id, other).cells[position].append(entry)
+    if any(other.cells):
+        rows.append(other)
+    return PlanTable(heading=_("Areas by quarter %(year)s") % {"year": year}, kind="quarters", columns=columns,
+                     grid=rows)  # fmt: skip
 
 
 def public_matters(*, body):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, Position
+from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, PlanArea, Position
 from meetings.models.minutes import FROZEN_STATUSES
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.services import ServiceError, claim_version
@@ -191,15 +191,20 @@ def deadline_add(*, matter: Matter, date: datetime.date, description: str) -> Ma
 
 
 @transaction.atomic
-def plan_entry_add(*, body, matter=None, topic: str = "", meeting=None, year=None, quarter=None) -> AnnualPlanEntry:
-    """Plan a matter for a coming meeting, or for a quarter when the meeting is not yet set."""
+def plan_entry_add(
+    *, body, matter=None, topic: str = "", meeting=None, year=None, quarter=None, area=None
+) -> AnnualPlanEntry:
+    """Plan a matter for a coming meeting, or for a quarter when the meeting is not yet set; in a recurring
+    area of the grid, or not."""
     if meeting is None and not (year and quarter):
         raise ServiceError(_("Choose a meeting or a quarter."))
-    if matter is None and not topic.strip():
+    if matter is None and area is None and not topic.strip():
         raise ServiceError(_("Choose a matter or write what is planned."))
+    if area is not None and area.body_id != body.pk:
+        raise ServiceError(_("The area belongs to another body."))
     siblings = AnnualPlanEntry.objects.filter(body=body, meeting=meeting, year=year, quarter=quarter)
     order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
-    return AnnualPlanEntry.objects.create(body=body, matter=matter, topic=topic.strip(), meeting=meeting,
+    return AnnualPlanEntry.objects.create(body=body, matter=matter, area=area, topic=topic.strip(), meeting=meeting,
                                           year=None if meeting else year, quarter=None if meeting else quarter,
                                           order=order)  # fmt: skip
 
@@ -207,6 +212,31 @@ def plan_entry_add(*, body, matter=None, topic: str = "", meeting=None, year=Non
 @transaction.atomic
 def plan_entry_remove(*, entry: AnnualPlanEntry) -> None:
     entry.delete()
+
+
+@transaction.atomic
+def plan_area_add(*, body, name: str) -> PlanArea:
+    """A recurring area: a row of the grid from now on. One taken out of use and named again comes back."""
+    name = " ".join(name.split())
+    if not name:
+        raise ServiceError(_("Name the area."))
+    area = PlanArea.objects.filter(body=body, name__iexact=name).first()
+    if area is not None:
+        if area.active:
+            raise ServiceError(_("“%(name)s” is already an area.") % {"name": area.name})
+        area.active = True
+        area.save(update_fields=["active"])
+        return area
+    order = (PlanArea.objects.filter(body=body).aggregate(m=Max("order"))["m"] or 0) + 1
+    return PlanArea.objects.create(body=body, name=name, order=order)
+
+
+@transaction.atomic
+def plan_area_retire(*, area: PlanArea) -> PlanArea:
+    """Out of use: no longer a row of its own, except in the plans that name it."""
+    area.active = False
+    area.save(update_fields=["active"])
+    return area
 
 
 @transaction.atomic

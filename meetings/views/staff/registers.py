@@ -18,13 +18,14 @@ from meetings.forms import (
     MatterMergeForm,
     MatterRenameForm,
     MeetingPlanForm,
+    PlanAreaForm,
     PlanEntryForm,
     PositionFilterForm,
     PositionForm,
     YearlyReviewForm,
     reload_version,
 )
-from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, Position, YearlyReview
+from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, PlanArea, Position, YearlyReview
 from meetings.permissions import meeting_for_secretary, secretary_required
 from meetings.selectors.registers import (
     annual_plan,
@@ -257,7 +258,8 @@ def plan(request):
     year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
     meetings = Meeting.objects.filter(body=body).exclude(status=Meeting.Status.CANCELLED).order_by("date")
     meetings = meetings.filter(date__year__in=[year, year + 1]) if year else meetings.filter(date__gte=today)
-    form = PlanEntryForm(request.POST or None, meetings=meetings, prefix="plan",
+    areas = PlanArea.objects.filter(body=body, active=True)
+    form = PlanEntryForm(request.POST or None, meetings=meetings, areas=areas, prefix="plan",
                          initial={"year": year or today.year})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -265,6 +267,7 @@ def plan(request):
             services.plan_entry_add(
                 body=body, matter=services.matter_for_title(body=body, title=data["matter_title"]),
                 topic=data["topic"], meeting=data["meeting"], year=data["year"], quarter=data["quarter"],
+                area=data["area"],
             )  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
@@ -276,9 +279,34 @@ def plan(request):
     else:
         after, until = today, today.replace(year=today.year + 1, month=12, day=31)
     context = {"form": form, "plan": annual_plan(body=body, after=after, until=until), "year": year,
-               "years": range(today.year + 1, today.year - 6, -1),
+               "years": range(today.year + 1, today.year - 6, -1), "areas": areas, "area_form": PlanAreaForm(),
                "matter_titles": matter_titles(body=body)}  # fmt: skip
     return render(request, "staff/plan.html", context, status=400 if form.errors else 200)
+
+
+@secretary_required
+@require_POST
+def plan_area_add(request):
+    form = PlanAreaForm(request.POST)
+    if form.is_valid():
+        try:
+            area = services.plan_area_add(body=default_body(), name=form.cleaned_data["name"])
+        except ServiceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%(name)s” is a recurring area of the grid.") % {"name": area.name})
+    else:
+        messages.error(request, _("Name the area."))
+    return redirect("staff:plan")
+
+
+@secretary_required
+@require_POST
+def plan_area_retire(request, pk):
+    area = services.plan_area_retire(area=get_object_or_404(PlanArea, pk=pk, body=default_body()))
+    messages.success(request, _("“%(name)s” is no longer a row of its own; plans that name it keep it.")
+                     % {"name": area.name})  # fmt: skip
+    return redirect("staff:plan")
 
 
 @secretary_required
