@@ -8,7 +8,10 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -224,8 +227,82 @@ class AgendaItemForm(MatterTitleChecked, SubmittedOnce, ConcurrentEditForm):
         return editor_rows(self, "proposals", label=_("Proposed position"))
 
 
+def person_label(person: Person) -> str:
+    """How a person is offered as the secretary types: "Helén Eliasson, Regionstyrelsen"."""
+    if person.organisation_id:
+        return f"{person.name}, {person.organisation.display_name}"
+    return person.name
+
+
+class PersonInput(forms.TextInput):
+    """A text input that suggests people as one types (HTML's own datalist: no script, read by screen
+    readers), with its own list of suggestions, or with a list the page holds once (``list_id``)."""
+
+    def __init__(self, attrs=None, list_id: str | None = None):
+        super().__init__(attrs)
+        self.list_id = list_id
+        self.choices = []
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        own = self.list_id is None
+        list_id = self.list_id or f"{attrs.get('id') or name}-options"
+        attrs.update({"list": list_id, "autocomplete": "off"})
+        html = super().render(name, value, attrs, renderer)
+        if not own:
+            return html
+        options = format_html_join("", '<option value="{}"></option>', ((label,) for key, label in self.choices if key))
+        return format_html('{}<datalist id="{}">{}</datalist>', html, list_id, options)
+
+
+class PersonField(forms.ModelChoiceField):
+    """Pick a person by typing the name: "Helén Eliasson, Regionstyrelsen" as suggested, or the name alone
+    when only one person has it. Anything else is refused in Swedish, and what was typed is kept."""
+
+    widget = PersonInput
+    default_error_messages = {
+        "invalid_choice": _("Nobody by that name here. Type the name and choose among the suggestions."),
+        "ambiguous": _("More than one person is called %(name)s. Choose among the suggestions, with the organisation."),
+    }  # fmt: skip
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset.select_related("organisation"), **kwargs)
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset.select_related("organisation"))
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return person_label(obj)
+
+    def prepare_value(self, value):
+        if isinstance(value, Person):
+            return person_label(value)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            person = self.queryset.filter(pk=value).first()
+            return person_label(person) if person else value
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = " ".join(str(value).split())
+        if text.isdigit():
+            return super().to_python(text)
+        name = text.split(",")[0].strip()
+        named = self.queryset.annotate(full=Concat("first_name", Value(" "), "last_name"))
+        candidates = list(named.filter(full__iexact=name))
+        exact = [p for p in candidates if person_label(p).casefold() == text.casefold()]
+        if len(exact) == 1 or len(candidates) == 1:
+            return (exact or candidates)[0]
+        if candidates:
+            raise ValidationError(self.error_messages["ambiguous"] % {"name": name}, code="ambiguous")
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
 class PresenterForm(forms.Form):
-    person = forms.ModelChoiceField(label=capfirst(_("person")), queryset=Person.objects.select_related("organisation"))
+    person = PersonField(label=capfirst(_("person")), queryset=Person.objects.all())
     description = forms.CharField(
         label=capfirst(_("description")), required=False, max_length=200, help_text=_("E.g. “VGR” or “ordförande SSN”.")
     )
@@ -256,8 +333,8 @@ class InvitationForm(PresenterForm):
 
 
 class SubstitutionForm(forms.Form):
-    replaces = forms.ModelChoiceField(label=capfirst(_("replaces")), queryset=Person.objects.none())
-    substitute = forms.ModelChoiceField(label=capfirst(_("substitute")), queryset=Person.objects.all())
+    replaces = PersonField(label=capfirst(_("replaces")), queryset=Person.objects.none())
+    substitute = PersonField(label=capfirst(_("substitute")), queryset=Person.objects.all())
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -329,7 +406,12 @@ def check_not_changed_since(form, instance):
 class AttendanceRowForm(forms.Form):
     status = forms.ChoiceField(label=capfirst(_("attendance")), choices=Attendance.Status.choices)
     note = forms.CharField(label=capfirst(_("note")), required=False, max_length=200)
-    substitute = forms.ModelChoiceField(label=capfirst(_("replaced by")), queryset=Person.objects.all(), required=False)
+    substitute = PersonField(
+        label=capfirst(_("replaced by")),
+        queryset=Person.objects.all(),
+        required=False,
+        widget=PersonInput(list_id="person-options"),
+    )  # one list of names for the whole table
 
     def clean(self):
         cleaned = super().clean()

@@ -17,6 +17,7 @@ from meetings.forms import (
     ItemNotesForm,
     QuestionFormSet,
     ReturnForm,
+    person_label,
     reload_version,
 )
 from meetings.models import Assignment, ItemNote, Minutes
@@ -105,7 +106,10 @@ def minutes_attendance(request, pk):
             "meeting": minutes.meeting,
             "rows": zip(rows, forms, strict=True),
             "lock_version": lock_version,
-            "people": list(Person.objects.order_by("first_name", "last_name")),
+            "people": [
+                person_label(p)
+                for p in Person.objects.select_related("organisation").order_by("first_name", "last_name")
+            ],
         },
         status=400 if request.method == "POST" else 200,
     )
