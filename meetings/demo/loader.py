@@ -5,11 +5,10 @@ exists is left as it is, so nothing a secretary has done to it is overwritten.
 """
 
 import datetime
-import hashlib
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,31 +24,23 @@ from meetings.demo.organisation import (
     T1_START,
     TERMS,
 )
-from meetings.models import (
-    AgendaItem,
-    AnnualPlanEntry,
-    Assignment,
-    Attachment,
-    Attendance,
-    Invitation,
-    ItemNote,
-    Matter,
-    Meeting,
-    Minutes,
-    Position,
-    Presenter,
-    QuestionAnswer,
-    Substitution,
-    YearlyReview,
-)
+from meetings.models import AgendaItem, Assignment, Matter, Meeting, YearlyReview
 from meetings.roles import CHAIR, SECRETARY
-from meetings.sanitize import html_to_text, text_to_html
+from meetings.sanitize import text_to_html
 from meetings.services import minutes as minutes_services
 from meetings.services import notices as notice_services
 from meetings.services import review as review_services
-from meetings.services.agenda import meeting_create
+from meetings.services.agenda import (
+    agenda_item_delete,
+    agenda_item_save,
+    attachment_add,
+    invitation_add,
+    meeting_create,
+    presenter_add,
+    substitution_add,
+)
+from meetings.services.positions import plan_entry_add
 from members.models import Body, Membership, Organisation, Party, Person, Term
-from members.selectors import called_memberships
 
 DEMO_USERS = [
     # username, password, group, person, superuser
@@ -147,59 +138,58 @@ class DemoLoader:
         return self.matters[title]
 
     def _meeting(self, data) -> tuple[Meeting, bool]:
-        return Meeting.objects.get_or_create(
-            body=self.body, date=data["date"], start_time=data["start_time"], defaults=data
-        )
+        """The meeting as the secretary's "Nytt möte" makes it (with the standing items), or the one already
+        loaded (left as it is)."""
+        found = Meeting.objects.filter(body=self.body, date=data["date"], start_time=data["start_time"]).first()
+        if found is not None:
+            return found, False
+        meeting = meeting_create(body=self.body, date=data["date"], start_time=data["start_time"],
+                                 end_time=data["end_time"], kind=data.get("kind", Meeting.Kind.ORDINARY),
+                                 form=data["form"], location=data["location"])  # fmt: skip
+        return meeting, True
 
     def _agenda(self, meeting, agenda) -> list[tuple[AgendaItem, dict]]:
-        """Create the items; return each with its data, in order, sub-items after their item."""
+        """The items as the item editor saves them; return each with its data, in order, sub-items after
+        their item. The standing items "Nytt möte" made take the document's own wording."""
         created = []
-        for order, data in enumerate(agenda, start=1):
-            item = self._item(meeting, data, order, parent=None)
+        for data in agenda:
+            item = self._item(meeting, data, parent=None)
             created.append((item, data))
-            for child_order, child in enumerate(data.get("children", []), start=1):
-                created.append((self._item(meeting, child, child_order, parent=item), child))
+            for child in data.get("children", []):
+                created.append((self._item(meeting, child, parent=item), child))
         return created
 
-    def _item(self, meeting, data, order, parent) -> AgendaItem:
-        item = AgendaItem.objects.create(
-            meeting=meeting,
-            parent=parent,
-            order=order,
-            kind=data["kind"],
-            kind_note=data.get("kind_note", ""),
-            standing=data.get("standing", ""),
-            title=data["title"],
-            duration_minutes=data.get("minutes"),
-            show_time=data.get("show_time", True),
-            body=data.get("body", ""),
-            proposals=[text_to_html(data["proposal"], data.get("clauses", []))] if data.get("proposal") else [],
-            matter=self._matter(data.get("matter")),
-        )
-        for index, (first, last, description) in enumerate(data.get("presenters", [])):
-            Presenter.objects.create(item=item, person=self.people[(first, last)], description=description, order=index)
-        for index, title in enumerate(data.get("attachments", [])):
-            self._attachment(item, title, index)
+    def _item(self, meeting, data, parent) -> AgendaItem:
+        item = None
+        if data.get("standing"):
+            item = meeting.agenda_items.filter(parent=parent, standing=data["standing"]).first()
+        version = item.lock_version if item else None
+        item = item or AgendaItem(meeting=meeting, parent=parent, standing=data.get("standing", ""))
+        item.kind = data["kind"]
+        item.kind_note = data.get("kind_note", "")
+        item.title = data["title"]
+        item.duration_minutes = data.get("minutes")
+        item.show_time = data.get("show_time", True)
+        item.body = data.get("body", "")
+        item.proposals = [text_to_html(data["proposal"], data.get("clauses", []))] if data.get("proposal") else []
+        item.matter = self._matter(data.get("matter"))
+        item = agenda_item_save(item=item, loaded_version=version)
+        for first, last, description in data.get("presenters", []):
+            presenter_add(item=item, person=self.people[(first, last)], description=description)
+        for title in data.get("attachments", []):
+            self._attachment(item, title)
         return item
 
-    def _attachment(self, item, title, order):
+    def _attachment(self, item, title):
         content = _placeholder_pdf(title)
-        attachment = Attachment(
-            item=item,
-            title=title,
-            order=order,
-            content_type="application/pdf",
-            size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(),
-        )
-        attachment.file.save(title, ContentFile(content), save=False)
-        attachment.save()
+        attachment_add(item=item, upload=SimpleUploadedFile(title, content, "application/pdf"),
+                       content_type="application/pdf", title=title)  # fmt: skip
 
     def _invite(self, meeting, invited):
-        for index, (first, last, description, *_rest) in enumerate(invited):
-            Invitation.objects.create(
-                meeting=meeting, person=self.people[(first, last)], description=description, order=index
-            )
+        """The invited in the document's order; a presenter who is not a member is invited by the agenda's
+        own rule, and the document lists them all."""
+        for first, last, description, *_rest in invited:
+            invitation_add(meeting=meeting, person=self.people[(first, last)], description=description)
 
     def _notice_2025(self):
         meeting, created = self._meeting(notice_2025.MEETING)
@@ -207,26 +197,23 @@ class DemoLoader:
             return
         self._invite(meeting, notice_2025.INVITED)
         for substitute, replaces in notice_2025.SUBSTITUTIONS:
-            Substitution.objects.create(
-                meeting=meeting, substitute=self.people[substitute], replaces=self.people[replaces]
-            )
+            substitution_add(meeting=meeting, substitute=self.people[substitute], replaces=self.people[replaces])
         self._agenda(meeting, notice_2025.AGENDA)
         self._annual_plan_2025(meeting)
         sent = timezone.make_aware(datetime.datetime(2025, 2, 20, 9, 0))
-        # Frozen as the notice service freezes a sending (without the mail), then published.
+        # Frozen as the notice service freezes a sending (without the mail: the demo's people have no
+        # addresses), then published.
         notice_services.notice_dispatch_create(meeting=meeting, version=1, by=None, now=sent,
                                                recipients=notice_services.notice_recipients(meeting))  # fmt: skip
-        Meeting.objects.filter(pk=meeting.pk).update(notice_sent_at=sent, notice_version=1, notice_published_at=sent)
+        Meeting.objects.filter(pk=meeting.pk).update(notice_sent_at=sent, notice_version=1, notice_published_at=sent,
+                                                     status=Meeting.Status.NOTICE_SENT)  # fmt: skip
 
     def _annual_plan_2025(self, notice_meeting):
         """The meetings planned for the rest of 2025, and what is planned for each (item 10 of the notice)."""
         for day, planned in notice_2025.ANNUAL_PLAN_2025:
-            meeting = meeting_create(body=self.body, date=day, start_time=notice_meeting.start_time,
-                                     end_time=notice_meeting.end_time, form=notice_meeting.form,
-                                     location=notice_meeting.location)  # fmt: skip
-            for order, (matter, topic) in enumerate(planned, start=1):
-                AnnualPlanEntry.objects.create(body=self.body, meeting=meeting, matter=self._matter(matter),
-                                               topic=topic, order=order)  # fmt: skip
+            meeting, _created = self._meeting({**notice_2025.MEETING, "date": day})
+            for matter, topic in planned:
+                plan_entry_add(body=self.body, meeting=meeting, matter=self._matter(matter), topic=topic)
 
     def _minutes_2022(self):
         data = minutes_2022
@@ -235,82 +222,67 @@ class DemoLoader:
             return
         self._invite(meeting, data.INVITED)
         items = self._agenda(meeting, data.AGENDA)
-        # Written as a draft, then approved and published the way the chair's approval does it,
-        # so the demo notes have their frozen PDF and hash like any other.
-        minutes = Minutes.objects.create(meeting=meeting)
+        # Written as the secretary writes them, then approved and published the way the chair's approval
+        # does it, so the demo notes have their frozen PDF and hash like any other.
+        minutes = minutes_services.minutes_start(meeting=meeting, by=None)
         self._attendance(minutes, data)
         for item, item_data in items:
             self._item_notes(minutes, item, item_data)
-        approved_at = timezone.make_aware(data.APPROVED_AT)
-        minutes_services.freeze(
-            minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY), now=approved_at
-        )
-        minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at)
+        self._approve(minutes, data)
 
-    def _minutes_2025_01(self):
-        """The notes of 30 January 2025: the position and assignment that item 5 of 6 March reports back on."""
-        data = minutes_2025_01
-        meeting, created = self._meeting(data.MEETING)
-        if not created:
-            return
-        item = AgendaItem.objects.create(meeting=meeting, order=1, kind=data.ITEM["kind"], title=data.ITEM["title"],
-                                         matter=self._matter(data.MATTER))  # fmt: skip
-        minutes = Minutes.objects.create(meeting=meeting)
-        ItemNote.objects.create(minutes=minutes, item=item)
-        position = Position.objects.create(body=self.body, how=Position.How.MEETING, taken_on=meeting.date, item=item,
-                                           matter=item.matter, text=data.ITEM["position"],
-                                           text_html=text_to_html(data.ITEM["position"]))  # fmt: skip
-        report = AgendaItem.objects.get(meeting__date=notice_2025.MEETING["date"], title=data.ITEM["title"])
-        Assignment.objects.create(body=self.body, position=position, matter=item.matter, due_meeting=report.meeting,
-                                  report_item=report, **data.ASSIGNMENT)  # fmt: skip
+    def _approve(self, minutes, data):
         approved_at = timezone.make_aware(data.APPROVED_AT)
+        minutes_services.minutes_send_to_chair(minutes=minutes, by=None)
+        minutes.refresh_from_db()
         minutes_services.freeze(minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY),
                                 now=approved_at)  # fmt: skip
         minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at)
 
+    def _minutes_2025_01(self):
+        """The notes of 30 January 2025: the position and assignment that item 5 of 6 March reports back on.
+        Only that item is known, so the standing items "Nytt möte" adds are taken out again."""
+        data = minutes_2025_01
+        meeting, created = self._meeting(data.MEETING)
+        if not created:
+            return
+        for standing in meeting.agenda_items.filter(parent=None):
+            agenda_item_delete(item=standing)
+        [(item, _data)] = self._agenda(meeting, [{**data.ITEM, "matter": data.MATTER}])
+        minutes = minutes_services.minutes_start(meeting=meeting, by=None)
+        note = minutes.item_notes.get(item=item)
+        minutes_services.item_notes_save(note=note, text="", closing_text="", questions=[],
+                                         positions=[text_to_html(data.ITEM["position"])], by=None)  # fmt: skip
+        report = AgendaItem.objects.get(meeting__date=notice_2025.MEETING["date"], title=data.ITEM["title"])
+        minutes_services.assignment_add(note=note, due_meeting=report.meeting, by=None, **data.ASSIGNMENT)
+        Assignment.objects.filter(position__item=item).update(report_item=report)
+        self._approve(minutes, data)
+
     def _attendance(self, minutes, data):
-        order = 0
-        for membership in called_memberships(body=self.body, on=minutes.meeting.date):
-            key = (membership.person.first_name, membership.person.last_name)
-            status, note, substitute = data.ATTENDANCE_EXCEPTIONS.get(key, ("present", "", None))
-            Attendance.objects.create(
-                minutes=minutes,
-                person=membership.person,
-                membership=membership,
-                status=status,
-                note=note,
-                substitute=self.people[substitute] if substitute else None,
-                order=order,
-            )
-            order += 1
-        for first, last, _description, present in data.INVITED:
-            Attendance.objects.create(
-                minutes=minutes,
-                person=self.people[(first, last)],
-                status="present" if present else "absent",
-                order=order,
-            )
-            order += 1
+        """The notes start with everyone called present and the invited present; the document's absences
+        and substitutes are then entered as the attendance form enters them."""
+        rows = []
+        for attendance in minutes.attendance.select_related("person"):
+            key = (attendance.person.first_name, attendance.person.last_name)
+            if attendance.membership_id:
+                status, note, substitute = data.ATTENDANCE_EXCEPTIONS.get(key, ("present", "", None))
+            else:
+                present = next(row[3] for row in data.INVITED if (row[0], row[1]) == key)
+                status, note, substitute = ("present" if present else "absent"), "", None
+            rows.append({"attendance": attendance, "status": status, "note": note,
+                         "substitute": self.people[substitute] if substitute else None})  # fmt: skip
+        minutes_services.attendance_update(minutes=minutes, rows=rows, by=None)
 
     def _item_notes(self, minutes, item, data):
-        if any(key in data for key in ("notes", "questions", "notes_after")):
-            note = ItemNote.objects.create(
-                minutes=minutes, item=item, text=data.get("notes", ""), closing_text=data.get("notes_after", "")
-            )
-            for index, (question, answer) in enumerate(data.get("questions", [])):
-                QuestionAnswer.objects.create(note=note, order=index, question=question, answer=answer)
+        if not any(key in data for key in ("notes", "questions", "notes_after", "position")):
+            return
+        positions = []
         if "position" in data:
-            Position.objects.create(
-                body=self.body,
-                how=Position.How.MEETING,
-                taken_on=minutes.meeting.date,
-                item=item,
-                matter=item.matter,
-                # The real notes list a position's clauses as bullets ("o").
-                text_html=(html := text_to_html(data["position"], data.get("clauses", []), bullets=True)),
-                text=html_to_text(html),
-                notes_information=data.get("noted", False),
-            )
+            # The real notes list a position's clauses as bullets ("o").
+            positions = [text_to_html(data["position"], data.get("clauses", []), bullets=True)]
+        minutes_services.item_notes_save(
+            note=minutes.item_notes.get(item=item), text=data.get("notes", ""), closing_text=data.get("notes_after", ""),
+            questions=list(data.get("questions", [])), positions=positions, by=None,
+        )  # fmt: skip
 
 
 def _placeholder_pdf(title: str) -> bytes:
