@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from meetings.demo import minutes_2022, minutes_2025_01, notice_2025
+from meetings.demo import minutes_2022, minutes_2025_01, notice_2025, plan_2023
 from meetings.demo.organisation import (
     BODY,
     GUESTS,
@@ -39,7 +39,7 @@ from meetings.services.agenda import (
     presenter_add,
     substitution_add,
 )
-from meetings.services.positions import plan_entry_add
+from meetings.services.positions import meeting_cancel, meeting_plan_create, plan_entry_add
 from members.models import Body, Membership, Organisation, Party, Person, Term
 
 DEMO_USERS = [
@@ -79,8 +79,18 @@ class DemoLoader:
         self._notice_2025()
         self._minutes_2022()
         self._minutes_2025_01()
+        self._meetings_2023()
         self._review_2022()
         return self.body
+
+    def _meetings_2023(self):
+        """The year's meetings as "Planera årets möten" makes them; the January meeting cancelled."""
+        data = plan_2023
+        meeting_plan_create(body=self.body, dates=data.DATES, start_time=data.START, end_time=data.END,
+                            form=Meeting.Form.IN_PERSON, location=data.LOCATION, by=None)  # fmt: skip
+        january = Meeting.objects.get(body=self.body, date=data.CANCELLED)
+        if january.status != Meeting.Status.CANCELLED:
+            meeting_cancel(meeting=january, by=None, reason=data.CANCELLED_REASON)
 
     def _review_2022(self):
         """The review of 2022 as the portal builds it from the 2022 record alone: no picks and no words of

@@ -102,6 +102,31 @@ def test_notes_of_19_october_2022_are_approved_and_published(demo):
     assert working.get(item__title__startswith="Ställningstagande").html.count("<li>") == 4
 
 
+def test_the_2023_meetings_the_2022_notes_decided_are_planned_and_january_is_cancelled(demo):
+    meetings = Meeting.objects.filter(date__year=2023).order_by("date")
+    assert [(f"{m.date:%d %m}", f"{m.start_time:%H.%M}–{m.end_time:%H.%M}", m.status) for m in meetings] == [
+        ("12 01", "13.00–14.50", "cancelled"),
+        ("23 02", "13.00–14.50", "planned"),
+        ("28 04", "13.00–14.50", "planned"),
+        ("01 06", "13.00–14.50", "planned"),
+        ("07 09", "13.00–14.50", "planned"),
+        ("23 11", "13.00–14.50", "planned"),
+    ]
+    cancelled = meetings.first().log.get(action="meeting_cancelled")
+    assert cancelled.note.startswith("Januarimötet utgår då nya förtroendevalda inte hunnit tillträda.")
+
+
+def test_the_demo_was_entered_through_the_services_each_step_in_the_meetings_log(demo):
+    notes = Meeting.objects.get(date=datetime.date(2022, 10, 19))
+    expected = {"meeting_created", "agenda_item_saved", "guest_invited", "minutes_started", "attendance_saved",
+                "item_notes_saved", "minutes_sent_to_chair", "minutes_approved", "minutes_published"}  # fmt: skip
+    assert expected <= set(notes.log.values_list("action", flat=True))
+    notice = Meeting.objects.get(date=datetime.date(2025, 3, 6))
+    expected = {"presenter_added", "attachment_added", "substitute_added"}
+    assert expected <= set(notice.log.values_list("action", flat=True))
+    assert Meeting.objects.get(date=datetime.date(2025, 1, 30)).log.filter(action="assignment_added").exists()
+
+
 @pytest.mark.skipif(not NOTES_SEED.exists(), reason="shared/seeds/ is not beside the checkout")
 def test_every_text_question_answer_and_position_of_the_demo_notes_stands_in_the_real_notes(demo):
     seed = squash(NOTES_SEED.read_text(encoding="utf-8"))
