@@ -121,3 +121,71 @@ def test_a_year_with_several_positions_a_cancelled_month_and_a_chairs_decision(b
     pdf = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     places = [pdf.index(part) for part in expected]
     assert places == sorted(places), pdf
+
+
+@pytest.fixture
+def plan_year(db, secretary):
+    """A notice a week from now, and the meetings of next spring: the årshjul crosses the new year."""
+    body = BodyFactory()
+    today = datetime.date.today()
+    at = {"start_time": datetime.time(13), "end_time": datetime.time(15), "by": secretary}
+    return {
+        "notice": meeting_create(body=body, date=today + datetime.timedelta(days=7), **at),
+        "spring": [
+            meeting_create(body=body, date=datetime.date(today.year + 1, 2, 4), **at),
+            meeting_create(body=body, date=datetime.date(today.year + 1, 4, 22), **at),
+        ],
+        "next": today.year + 1,
+    }
+
+
+def test_both_shapes_of_the_arshjul_across_the_new_year(browser, live_server, plan_year):
+    page = browser.new_context(locale="sv-SE").new_page()
+    log_in(page, live_server.url, "sekreterare")
+    page.goto(f"{live_server.url}/staff/plan/")
+    for area in ("Vårdinformationsmiljö", "Uppföljning och analys"):
+        page.get_by_label(re.compile(r"^\s*Nytt återkommande område")).fill(area)
+        page.get_by_role("button", name="Lägg till området").click()
+        expect(page.get_by_text(f"”{area}” är nu ett återkommande område i rutnätet.")).to_be_visible()
+    year = plan_year["next"]
+    entries = [
+        {"area": "Vårdinformationsmiljö", "what": "Lägesbeskrivning", "meeting": plan_year["spring"][0]},
+        {"matter": "Hälso- och sjukvårdsavtal", "what": "*Ställningstagande* till förslag",
+         "meeting": plan_year["spring"][1]},
+        {"area": "Vårdinformationsmiljö", "what": "Upphandling", "quarter": "3"},
+    ]  # fmt: skip
+    for entry in entries:
+        if "area" in entry:
+            page.locator("#id_plan-area").select_option(label=entry["area"])
+        if "matter" in entry:
+            page.get_by_label(re.compile(r"^\s*Ärende")).fill(entry["matter"])
+        page.get_by_label(re.compile(r"^\s*Vad")).fill(entry["what"])
+        if "meeting" in entry:
+            page.get_by_label(re.compile(r"^\s*Möte")).select_option(value=str(entry["meeting"].pk))
+        else:
+            page.get_by_role("spinbutton", name="År").fill(str(year))
+            page.get_by_label(re.compile(r"^\s*Kvartal")).select_option(entry["quarter"])
+        page.get_by_role("button", name="Lägg till i årshjulet").click()
+        expect(page.get_by_text("Ärendet planerades in.")).to_be_visible()
+
+    # The notice of the meeting a week from now prints next year's plan in both shapes, each its own table.
+    page.goto(f"{live_server.url}/staff/meetings/{plan_year['notice'].pk}/notice/")
+    meetings_table = page.locator("table.annual-plan-meetings")
+    expect(meetings_table.locator("th")).to_have_text([f"4 februari {year}", f"22 april {year}"])
+    expect(meetings_table.locator("td")).to_have_text(
+        ["Vårdinformationsmiljö: Lägesbeskrivning", "Hälso- och sjukvårdsavtal: Ställningstagande till förslag"]
+    )
+    expect(meetings_table.locator("em")).to_have_text("Ställningstagande")
+    grid = page.locator("table.annual-plan-quarters")
+    expect(grid.locator("caption")).to_have_text(f"Ärenden/områden per kvartal {year}")
+    expect(grid.locator("th[scope=row]")).to_have_text(["Vårdinformationsmiljö", "Uppföljning och analys"])
+    expect(grid.locator("tbody tr").first.locator("td")).to_have_text(["", "", "Upphandling", ""])
+    expect(grid.locator("tbody tr").nth(1).locator("td")).to_have_text(["", "", "", ""])  # kept, though empty
+    assert (violations := axe_on(page)) == [], describe(violations)
+
+    # The notice's PDF, read back, holds both tables.
+    response = page.request.get(f"{live_server.url}/staff/meetings/{plan_year['notice'].pk}/notice.pdf")
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages).split())
+    for text in ("Vårdinformationsmiljö: Lägesbeskrivning", "Ställningstagande till förslag",
+                 f"Ärenden/områden per kvartal {year}", "Uppföljning och analys", "Upphandling"):  # fmt: skip
+        assert text in pdf, pdf
