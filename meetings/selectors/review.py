@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 
-from meetings.models import FrozenItem, Matter, YearlyReview
+from meetings.models import FrozenItem, Matter, PlanArea, YearlyReview
 from meetings.selectors.notices import public_items
 from meetings.selectors.registers import annual_plan, positions_filtered, positions_queryset, yearly_compilation
 
@@ -55,6 +55,14 @@ def review_context(*, review: YearlyReview) -> dict:
         "next_year": year + 1,
         "highlights": highlights,
         "recurring": recurring_matters(body=body, year=year),
+        # The årshjul's recurring areas, those in use and those the year's plan named.
+        "areas": list(
+            PlanArea.objects.filter(
+                Q(active=True) | Q(entries__year=year) | Q(entries__meeting__date__year=year), body=body
+            )
+            .distinct()
+            .order_by("order", "name")
+        ),
         "plan": annual_plan(
             body=body, after=datetime.date(year, 12, 31), until=datetime.date(year + 1, 12, 31), public=True
         ),

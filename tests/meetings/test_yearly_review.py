@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from meetings.models import Matter, YearlyReview
 from meetings.selectors.review import recurring_matters
-from meetings.services.positions import position_record
+from meetings.services.positions import plan_area_add, plan_area_retire, position_record
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,8 @@ def test_the_review_is_built_published_frozen_and_printed_as_a_landscape_deck(cl
     matter = Matter.objects.get(title__startswith="Nytt hälso- och sjukvårdsavtal")
     position_record(body=demo, how="per_capsulam", taken_on=datetime.date(2025, 5, 2), matter=matter,
                     text="<div>SRO ställer sig bakom avtalsförslaget.</div>", by=secretary)  # fmt: skip
+    plan_area_add(body=demo, name="Vårdinformationsmiljö")
+    plan_area_retire(area=plan_area_add(body=demo, name="Nedlagt område"))
     public = reverse("public:review", kwargs={"year": 2025})
     assert client.get(public).status_code == 404  # nothing before it is published
 
@@ -39,7 +41,8 @@ def test_the_review_is_built_published_frozen_and_printed_as_a_landscape_deck(cl
     page = response.content.decode()
     for part in ["Återblick 2025 och på gång 2026", "Vad SRO är och gör", "Det viktigaste under 2025",
                  "Ett <strong>avtalsår</strong>.", "SRO ställer sig bakom avtalsförslaget.",
-                 "Återkommande ärenden 2025", "Årshjul 2026", "På gång 2026", "Ny regional utvecklingsstrategi.",
+                 "Återkommande ärenden 2025", "Ärenden/områden:</strong> Vårdinformationsmiljö</p>", "Årshjul 2026",
+                 "På gång 2026", "Ny regional utvecklingsstrategi.",
                  "Samtliga ställningstaganden 2025", "enbart noterar informationen"]:  # fmt: skip
         assert part in page, part
 
@@ -53,6 +56,7 @@ def test_the_review_is_built_published_frozen_and_printed_as_a_landscape_deck(cl
     assert len(pdf.pages) >= 7  # a slide for each part
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert "Det viktigaste under 2025" in text and "På gång 2026" in text and "Ny regional utvecklingsstrategi." in text
+    assert "Ärenden/områden: Vårdinformationsmiljö" in text and "Nedlagt område" not in text
 
 
 def test_a_matter_on_two_meetings_agendas_is_recurring(demo):
