@@ -1,6 +1,7 @@
 """The public search: published notes, positions, agenda items and matters; highlighted; by year."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -113,3 +114,10 @@ def test_every_position_and_item_as_sent_has_its_vector_stored_by_the_database(d
     assert not FrozenItem.objects.filter(search_vector__isnull=True).exists()
     found = Position.objects.filter(search_vector=SearchQuery("kvantdatorstrategin", config="swedish"))
     assert [p.text for p in found] == ["SRO tillstyrker kvantdatorstrategin."]
+
+
+def test_snippets_keep_a_space_where_one_block_ends_and_the_next_begins(client, demo):
+    # The notes print "Mötesform:" and "Teamsmöte" in two cells; the passage reads them as two words.
+    page = search_page(client, q="Teamsmöte")
+    assert "Mötesform:Teamsmöte" not in page and "Mötesform:<mark>" not in page
+    assert re.search(r"Mötesform: (<mark>)?Teamsmöte", page), page

@@ -94,9 +94,17 @@ def _words(query: str) -> list[str]:
     return [w for w in re.findall(r"\w+", query) if len(w) > 1][:10]
 
 
+# A block's edge is a word's edge ("Mötesform: Teamsmöte", not "Mötesform:Teamsmöte"); an inline tag is not.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|section|header|footer|article|"
+    r"blockquote|figure|figcaption|caption|nav|aside|main)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def _highlight(text: str, words: list[str], width: int = 220) -> SafeString:
     """A passage of plain text around the first word found, each word marked (the SQLite fallback)."""
-    text = " ".join(html.unescape(strip_tags(text or "")).split())
+    text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", text or ""))).split())
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
     match = pattern.search(text) if pattern else None
     start = max(0, match.start() - width // 3) if match else 0

@@ -28,3 +28,15 @@ def clock(value):
 @register.filter
 def labels(objects):
     return [o.label for o in objects]
+
+
+@register.filter
+def shown_name(user) -> str:
+    """The signed-in user as the header greets them: her name from the people register ("Helén Eliasson"),
+    else the account's full name, else the user name."""
+    from members.models import Person
+
+    try:
+        return user.person.name
+    except (Person.DoesNotExist, AttributeError):
+        return user.get_full_name() or user.get_username()

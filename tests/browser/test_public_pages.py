@@ -31,6 +31,10 @@ def test_the_public_menu_works_by_keyboard(page, live_server, demo):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == "Ställningstaganden":
             break
+    # The focused menu link carries the site's ring (WCAG 2.4.7), not Bootstrap's faint box on the teal bar.
+    ring = page.evaluate("(({outlineStyle, outlineWidth, outlineColor}) => [outlineStyle, outlineWidth, outlineColor])"
+                         "(getComputedStyle(document.activeElement))")  # fmt: skip
+    assert ring == ["solid", "3px", "rgb(255, 191, 71)"]
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/positions/")
     assert page.locator("h1").inner_text() == "Ställningstaganden"

@@ -227,3 +227,13 @@ def test_on_a_second_round_the_chair_sees_what_changed_since_she_sent_it_back(cl
     html = page.content.decode()
     assert "Det här har ändrats sedan du skickade tillbaka anteckningarna" in html
     assert "Tillagt: </span>Hjälpmedelscentralen presenterade läget." in html
+
+
+def test_the_header_greets_the_signed_in_person_by_name(client, chair, secretary):
+    from tests.factories import PersonFactory
+
+    PersonFactory(first_name="Helén", last_name="Eliasson", user=chair)
+    client.force_login(chair)
+    assert "Logga ut Helén Eliasson" in client.get("/staff/").content.decode()
+    client.force_login(secretary)  # no person in the register: the account's name
+    assert f"Logga ut {secretary.get_full_name() or secretary.get_username()}" in client.get("/staff/").content.decode()
