@@ -74,6 +74,14 @@ def send_plain_mail(*, subject: str, body: str, to: list[str], attempt=1):
 
 
 @task()
+def remind_reviewers(*, minutes_id: int, round: int):
+    """The chair's reminder, some days after the notes were sent to her (``services.minutes.remind_reviewers``)."""
+    from meetings.services.minutes import remind_reviewers as remind
+
+    return remind(minutes_id=minutes_id, round=round)
+
+
+@task()
 def render_stored_pdf(*, html_name: str, pdf_name: str, attempt=1):
     """A public document's PDF, made from its HTML (stored beside it by ``meetings.pdf.stored_pdf_from_html``)."""
     from meetings.pdf import html_to_pdf, one_render_at_a_time

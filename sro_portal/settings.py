@@ -160,6 +160,9 @@ CONTENT_SECURITY_POLICY = {
 OTP_TOTP_ISSUER = "SRO-portalen"
 OTP_REQUIRED_FOR_APPROVAL = env_bool("OTP_REQUIRED_FOR_APPROVAL", False)
 
+# Notes sent to the chair and still waiting after this many days: she is reminded once (0: never).
+APPROVAL_REMINDER_DAYS = env_int("APPROVAL_REMINDER_DAYS", 5)
+
 LOGIN_URL = "staff:login"
 CSRF_FAILURE_VIEW = "sro_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "staff:home"

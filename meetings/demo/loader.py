@@ -242,7 +242,7 @@ class DemoLoader:
 
     def _approve(self, minutes, data):
         approved_at = timezone.make_aware(data.APPROVED_AT)
-        minutes_services.minutes_send_to_chair(minutes=minutes, by=None)
+        minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
         minutes.refresh_from_db()
         minutes_services.freeze(minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY),
                                 now=approved_at)  # fmt: skip

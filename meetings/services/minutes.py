@@ -5,10 +5,12 @@ Approval freezes a version (HTML, PDF, SHA-256) that nothing can change afterwar
 is a new version that needs approval again.
 """
 
+import datetime
 import hashlib
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -27,6 +29,7 @@ from meetings.models import (
     QuestionAnswer,
 )
 from meetings.pdf import render_pdf
+from meetings.roles import SECRETARY
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
 from meetings.selectors.notices import notice_items
@@ -222,7 +225,7 @@ def assignment_add(*, note: ItemNote, assignees: str, description: str, due_date
 
 
 @transaction.atomic
-def minutes_send_to_chair(*, minutes: Minutes, by) -> Minutes:
+def minutes_send_to_chair(*, minutes: Minutes, by, remind: bool = True) -> Minutes:
     """The secretary sends the notes to the chair (and the vice chair as deputy), by e-mail with a link."""
     minutes = _locked(minutes)
     if minutes.status not in (Minutes.Status.DRAFT, Minutes.Status.RETURNED):
@@ -235,13 +238,69 @@ def minutes_send_to_chair(*, minutes: Minutes, by) -> Minutes:
                to_state=minutes.status)  # fmt: skip
     reviewers = minutes_reviewers(meeting=minutes.meeting)
     transaction.on_commit(lambda: _mail_reviewers(minutes, reviewers))
+    if remind:  # not for a record entered after the fact (the demo's history)
+        transaction.on_commit(lambda: _remind_later(minutes))
     return minutes
 
 
-def _mail_reviewers(minutes, reviewers):
+def _remind_later(minutes: Minutes) -> None:
+    """Queue one reminder to the chair, ``APPROVAL_REMINDER_DAYS`` after the sending; it is sent only if the
+    notes then still wait for her in the same round (``remind_reviewers``). Needs a queue that can hold a
+    task until later (the database queue of ``make run``); the test queue runs at once, so none is queued."""
+    from meetings.tasks import remind_reviewers
+
+    if not settings.APPROVAL_REMINDER_DAYS or not remind_reviewers.get_backend().supports_defer:
+        return
+    run_after = timezone.now() + datetime.timedelta(days=settings.APPROVAL_REMINDER_DAYS)
+    remind_reviewers.using(run_after=run_after).enqueue(minutes_id=minutes.pk, round=approval_round(minutes))
+
+
+def approval_round(minutes: Minutes) -> int:
+    """Which sending to the chair this is (1, 2 … after each return): a reminder belongs to its round."""
+    return minutes.meeting.log.filter(action="minutes_sent_to_chair").count()
+
+
+def remind_reviewers(*, minutes_id: int, round: int) -> bool:
+    """The reminder, if the notes still wait for the chair in the round it was queued for."""
+    minutes = Minutes.objects.select_related("meeting__body").filter(pk=minutes_id).first()
+    if minutes is None or minutes.status != Minutes.Status.SENT_TO_CHAIR or approval_round(minutes) != round:
+        return False
+    _mail_reviewers(minutes, minutes_reviewers(meeting=minutes.meeting), reminder=True)
+    return True
+
+
+def secretary_addresses() -> list[str]:
+    """Where the secretariat is told of the chair's actions: every active secretary's address (the account's,
+    else the person's in the register)."""
+    users = get_user_model().objects.filter(groups__name=SECRETARY, is_active=True).select_related("person")
+    addresses = set()
+    for user in users:
+        person = getattr(user, "person", None)  # none in the register: no error, no address of theirs
+        addresses.add(user.email or (person.email if person else ""))
+    return sorted(addresses - {""})
+
+
+def _mail_secretaries(minutes: Minutes, *, subject: str, template: str, **context) -> None:
+    addresses = secretary_addresses()
+    if not addresses:
+        return
+    from meetings.tasks import send_plain_mail
+
+    link = f"{settings.SITE_URL}{minutes.get_absolute_url()}"
+    body = render_to_string(template, {"minutes": minutes, "link": link, **context})
+    subject %= {"body": minutes.meeting.body.short_name, "date": f"{minutes.meeting.date:%Y-%m-%d}"}
+    send_plain_mail.enqueue(subject=subject, body=body, to=addresses)
+
+
+def _mail_reviewers(minutes, reviewers, reminder: bool = False):
     link = f"{settings.SITE_URL}{minutes.get_review_url()}"
-    body = render_to_string("emails/minutes_for_approval.txt", {"minutes": minutes, "link": link})
-    subject = _("Meeting notes to approve: %(body)s %(date)s") % {
+    body = render_to_string("emails/minutes_for_approval.txt", {"minutes": minutes, "link": link,
+                                                                "reminder": reminder})  # fmt: skip
+    subject = (
+        _("Reminder: meeting notes to approve: %(body)s %(date)s")
+        if reminder
+        else _("Meeting notes to approve: %(body)s %(date)s")
+    ) % {
         "body": minutes.meeting.body.short_name,
         "date": f"{minutes.meeting.date:%Y-%m-%d}",
     }
@@ -274,7 +333,17 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
     minutes.save(update_fields=["status", "returned_html", "updated_at"])
     log_change(meeting=minutes.meeting, action="minutes_returned", by=by, from_state=Minutes.Status.SENT_TO_CHAIR,
                to_state=minutes.status, note=comment.strip())  # fmt: skip
+    name = _reader_name(by)
+    transaction.on_commit(lambda: _mail_secretaries(
+        minutes, subject=_("Meeting notes sent back: %(body)s %(date)s"), template="emails/minutes_returned.txt",
+        comment=comment.strip(), name=name,
+    ))  # fmt: skip
     return minutes
+
+
+def _reader_name(user) -> str:
+    person = getattr(user, "person", None)
+    return person.name if person else (user.get_full_name() or user.get_username())
 
 
 @transaction.atomic
@@ -306,7 +375,12 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     # Frozen as rendered again with the approval on it ("Godkänd av …"): the same content she read.
     now = timezone.now()
     version = freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
-    if minutes.meeting.body.publish_on_approval:
+    published = minutes.meeting.body.publish_on_approval
+    transaction.on_commit(lambda: _mail_secretaries(
+        minutes, subject=_("Meeting notes approved: %(body)s %(date)s"), template="emails/minutes_approved.txt",
+        name=person.name, published=published,
+    ))  # fmt: skip
+    if published:
         return minutes_publish(minutes=minutes, by=by, now=now)
     return version
 

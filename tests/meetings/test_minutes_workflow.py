@@ -140,3 +140,62 @@ def test_by_default_the_secretary_publishes_approved_notes(client, meeting, secr
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
     assert client.get(f"/meetings/{meeting.pk}/notes/").status_code == 404
+
+
+def test_the_secretary_is_told_when_the_chair_sends_back_and_when_she_approves(
+    meeting, secretary, chair, django_capture_on_commit_callbacks
+):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_return(minutes=minutes, by=chair, comment="Lägg till frånvaron.")
+    [returned] = mail.outbox
+    assert returned.to == ["sekreterare@example.se"]
+    assert returned.subject == f"Minnesanteckningar tillbakaskickade: {meeting.body.short_name} 2030-04-24"
+    assert "Helén Eliasson skickade tillbaka minnesanteckningarna" in returned.body
+    assert "Lägg till frånvaron." in returned.body and f"/staff/minutes/{minutes.pk}/" in returned.body
+
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+    [approved] = mail.outbox
+    assert approved.to == ["sekreterare@example.se"]
+    assert approved.subject == f"Minnesanteckningar godkända: {meeting.body.short_name} 2030-04-24"
+    assert "Helén Eliasson har godkänt minnesanteckningarna" in approved.body
+    assert "Publicera dem på den öppna webbplatsen:" in approved.body
+
+
+def test_the_chair_is_reminded_once_if_the_notes_still_wait_in_the_same_round(
+    meeting, secretary, chair, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks.backends.dummy import DummyBackend
+
+    from meetings.tasks import remind_reviewers
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.APPROVAL_REMINDER_DAYS = 5
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    backend = remind_reviewers.get_backend()
+    assert isinstance(backend, DummyBackend)
+    [queued] = [r for r in backend.results if r.task.func is remind_reviewers.func]
+    delay = queued.task.run_after - minutes.updated_at
+    assert datetime.timedelta(days=4, hours=23) < delay < datetime.timedelta(days=5, hours=1)
+
+    # When it runs: still waiting in that round, so she is reminded; after a return and a new sending, the
+    # old round's reminder says nothing (the new round has its own).
+    assert queued.kwargs == {"minutes_id": minutes.pk, "round": 1}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # mail at once
+    mail.outbox.clear()
+    assert services.remind_reviewers(**queued.kwargs) is True
+    [reminder] = mail.outbox
+    assert reminder.subject.startswith("Påminnelse: ") and reminder.to == ["helen@example.se"]
+    assert "Minnesanteckningarna väntar fortfarande på dig." in reminder.body
+    services.minutes_return(minutes=minutes, by=chair, comment="Ändra.")
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    mail.outbox.clear()
+    assert services.remind_reviewers(minutes_id=minutes.pk, round=1) is False
+    assert mail.outbox == []
