@@ -205,7 +205,7 @@ def usual_meeting_values(*, body) -> dict:
 
 def staff_meetings(*, today: datetime.date):
     """Coming meetings first, soonest first, then the past ones, newest first; with their agendas."""
-    base = Meeting.objects.select_related("body").prefetch_related(
+    base = Meeting.objects.select_related("body", "minutes").prefetch_related(
         Prefetch(
             "agenda_items",
             queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related(
@@ -218,14 +218,40 @@ def staff_meetings(*, today: datetime.date):
     return coming, past
 
 
-def meeting_overview(meeting: Meeting) -> dict:
+def meeting_overview(meeting: Meeting, today: datetime.date | None = None) -> dict:
     items = list(meeting.agenda_items.all())
     entries = agenda_with_times(meeting=meeting, items=items)
+    notes_state, waiting = notes_waiting(meeting, today=today or timezone.localdate())
     return {
         "meeting": meeting,
         "state": notice_state(meeting),
         "problems": notice_problems(meeting=meeting, entries=entries),
+        "notes_state": notes_state,
+        "waiting": waiting,
     }
+
+
+def notes_waiting(meeting: Meeting, *, today: datetime.date) -> tuple[str, str]:
+    """The notes' state, and who must do what next ("Ordföranden: godkänna"), for the start page."""
+    minutes = getattr(meeting, "minutes", None)
+    if meeting.status == Meeting.Status.CANCELLED:
+        return "–", ""
+    if minutes is None:
+        if meeting.date <= today:
+            return _("Not started"), _("The secretary: write the notes")
+        return "–", "" if meeting.notice_sent_at else _("The secretary: send the notice")
+    waiting = {
+        Minutes.Status.DRAFT: _("The secretary: finish the notes and send them to the chair"),
+        Minutes.Status.SENT_TO_CHAIR: _("The chair: approve or send back"),
+        Minutes.Status.RETURNED: _("The secretary: change what the chair asked, and send again"),
+        Minutes.Status.APPROVED: _("The secretary: publish"),
+        Minutes.Status.PUBLISHED: "",
+    }[minutes.status]
+    if minutes.status == Minutes.Status.RETURNED:
+        entry = meeting.log.filter(action="minutes_returned").order_by("-created_at", "-pk").first()
+        if entry and entry.note:
+            waiting = f"{waiting} (”{entry.note}”)"
+    return minutes.get_status_display(), waiting
 
 
 def signatories(*, body, on: datetime.date) -> list[Signatory]:

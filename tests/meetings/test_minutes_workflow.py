@@ -199,3 +199,16 @@ def test_the_chair_is_reminded_once_if_the_notes_still_wait_in_the_same_round(
     mail.outbox.clear()
     assert services.remind_reviewers(minutes_id=minutes.pk, round=1) is False
     assert mail.outbox == []
+
+
+def test_the_start_page_shows_the_notes_state_and_who_they_wait_for(client, meeting, secretary, chair):
+    client.force_login(secretary)
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    page = client.get("/staff/").content.decode()
+    assert "Skickad till ordföranden" in page
+    assert "Ordföranden: godkänna eller skicka tillbaka" in page
+    services.minutes_return(minutes=minutes, by=chair, comment="Lägg till frånvaron.")
+    page = client.get("/staff/").content.decode()
+    assert "Återsänd av ordföranden" in page
+    assert "Sekreteraren: ändra det ordföranden bad om och skicka igen (”Lägg till frånvaron.”)" in page

@@ -183,9 +183,10 @@ def test_the_agenda_editor_runs_a_fixed_number_of_queries(staff_client, django_a
     meeting = _meeting_with_items(count)
     url = reverse("staff:meeting", kwargs={"pk": meeting.pk})
     # session, user, the user's and its groups' permissions, meeting, items, presenters, attachments,
-    # the assignments due for report back at the meeting, the sent versions of its notice; then the session
-    # renewed (its idle timeout starts again: an UPDATE inside a savepoint)
-    with django_assert_num_queries(13):
+    # the assignments due for report back at the meeting, the sent versions of its notice, the person whose
+    # name the header shows; then the session renewed (its idle timeout starts again: an UPDATE inside a
+    # savepoint)
+    with django_assert_num_queries(14):
         response = staff_client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="agenda-row') == count

@@ -60,11 +60,12 @@ def overview(request):
         if request.user.has_perm("meetings.approve_minutes"):
             return render(request, "staff/review_list.html", {"waiting": minutes_for_review(user=request.user)})
         raise PermissionDenied
-    coming, past = staff_meetings(today=timezone.localdate())
+    today = timezone.localdate()
+    coming, past = staff_meetings(today=today)
     return render(
         request,
         "staff/overview.html",
-        {"coming": [meeting_overview(m) for m in coming], "past": [meeting_overview(m) for m in past]},
+        {"coming": [meeting_overview(m, today) for m in coming], "past": [meeting_overview(m, today) for m in past]},
     )
 
 
