@@ -343,6 +343,20 @@ class SubstitutionForm(forms.Form):
         self.helper = _helper()
 
 
+class AddressesForm(forms.Form):
+    """The e-mail addresses of recipients who have none, filled in on the send page; empty ones are left."""
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {f"email_{person.pk}": person for person in people}
+        for name, person in self.people.items():
+            self.fields[name] = forms.EmailField(label=person.name, required=False, max_length=254,
+                                                 widget=forms.EmailInput(attrs={"autocomplete": "off"}))  # fmt: skip
+
+    def addresses(self):
+        return [(self.people[name], email) for name, email in self.cleaned_data.items() if email]
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=capfirst(_("file")))
     title = forms.CharField(

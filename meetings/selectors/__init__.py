@@ -174,6 +174,22 @@ def notice_problems(*, meeting: Meeting, entries: list[AgendaEntry]) -> list[str
     return problems
 
 
+def notice_checklist(*, meeting: Meeting, today: datetime.date) -> list[str]:
+    """What the send page asks the secretary to look at before sending: what is missing from the agenda, a
+    date already past, and the attachments that are not public (the public notice leaves them out)."""
+    items = list(meeting.agenda_items.order_by("order", "pk").prefetch_related("presenters", "attachments"))
+    entries = agenda_with_times(meeting=meeting, items=items)
+    checklist = notice_problems(meeting=meeting, entries=entries)
+    if meeting.date < today:
+        checklist.append(_("The meeting's date, %(date)s, is already past.") % {"date": f"{meeting.date:%Y-%m-%d}"})
+    for entry in [e for top in entries for e in (top, *top.children)]:
+        for attachment in entry.item.attachments.all():
+            if not attachment.is_public:
+                checklist.append(_("Item %(number)s: the attachment “%(title)s” is not public; the public notice "
+                                   "leaves it out.") % {"number": entry.number, "title": attachment.title})  # fmt: skip
+    return checklist
+
+
 def notice_state(meeting: Meeting) -> str:
     """Draft, sent, revised and sent again, or published, as the secretary's overview shows it; a cancelled
     meeting's notice is cancelled, whatever it was."""

@@ -19,6 +19,7 @@ from meetings.selectors import notice_context
 from meetings.selectors.notices import last_sent, meeting_snapshot, notice_items
 from meetings.services import ServiceError, require_agenda_editable
 from meetings.services.log import log_change
+from members.models import Person
 from members.selectors import called_memberships
 
 
@@ -39,6 +40,14 @@ def notice_recipients(meeting: Meeting) -> list[Recipient]:
             seen.add(person.pk)
             recipients.append(Recipient(name=person.name, email=person.email))
     return recipients
+
+
+def recipients_without_address(meeting: Meeting) -> list[Person]:
+    """The called, substitutes and invited that a sending would not reach: they have no e-mail address."""
+    people = [m.person for m in called_memberships(body=meeting.body, on=meeting.date)]
+    people += [s.substitute for s in meeting.substitutions.select_related("substitute")]
+    people += [i.person for i in meeting.invitations.select_related("person")]
+    return list({p.pk: p for p in people if not p.email}.values())
 
 
 def notice_filename(meeting: Meeting, version: int) -> str:

@@ -52,8 +52,9 @@ def test_a_merge_moves_the_work_keeps_the_record_and_the_timeline_follows(client
     minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
     chair_person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair)
     MembershipFactory(body=demo, person=chair_person, role="chair", start_date=datetime.date(2031, 1, 1), end_date=None)
-    approve(minutes, secretary, chair)
-    minutes_services.minutes_publish(minutes=minutes, by=secretary)
+    approve(minutes, secretary, chair)  # SRO's notes are published when the chair approves them
+    minutes.refresh_from_db()
+    assert minutes.status == minutes.Status.PUBLISHED
     position_record(body=demo, how="per_capsulam", taken_on=datetime.date(2031, 6, 1), matter=wrong,
                     text="<div>SRO ställer sig bakom yttrandet.</div>", by=secretary)  # fmt: skip
 

@@ -191,3 +191,34 @@ def test_the_secretary_sees_the_changes_on_the_meeting_and_can_undo_them(meeting
     item.refresh_from_db()
     assert item.title == AGREEMENT
     assert "Ändrat sedan version" not in client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
+
+
+def test_the_send_page_is_a_checklist_and_takes_the_missing_addresses(client, meeting, secretary):
+    item = meeting.agenda_items.get(title__startswith="Ny berednings")
+    item.attachments.update(is_public=False)
+    client.force_login(secretary)
+    url = reverse("staff:notice_send", kwargs={"pk": meeting.pk})
+    page = client.get(url).content.decode()
+    # 6 March 2025 is past; the attachment is not public; the called without an address are listed to fill in.
+    assert "Mötets datum, 2025-03-06, har redan varit." in page
+    assert "bilagan ”Beslutsunderlag - Statsbidrag psykisk hälsa 2025, SRO.pdf” är inte offentlig" in page
+    missing = Person.objects.get(first_name="Magnus", last_name="Haggren")
+    assert f'name="email_{missing.pk}"' in page and "mottagare saknar e-postadress" in page
+
+    # A wrong address is refused next to its field, what was typed kept, nothing saved, nothing sent.
+    other = Person.objects.get(first_name="Andreas", last_name="Cerny")
+    data = {"save_addresses": "1", f"email_{missing.pk}": "magnus.haggren@", f"email_{other.pk}": "andreas@vgr.se"}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Fyll i en giltig e-postadress." in response.content.decode()
+    assert 'value="andreas@vgr.se"' in response.content.decode()
+    other.refresh_from_db()
+    assert other.email == "" and not NoticeDispatch.objects.filter(meeting=meeting).exists()
+
+    data[f"email_{missing.pk}"] = "magnus@example.se"
+    response = client.post(url, data, follow=True)
+    assert "2 adresser sparades." in response.content.decode()
+    missing.refresh_from_db()
+    assert missing.email == "magnus@example.se"
+    assert f'name="email_{missing.pk}"' not in response.content.decode()
+    assert not NoticeDispatch.objects.filter(meeting=meeting).exists()  # saving addresses sends nothing

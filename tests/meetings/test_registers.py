@@ -191,13 +191,14 @@ def test_the_annual_plan_ends_the_demo_notice_as_the_real_one_does(demo):
     assert text.index("Övrig information utan föredragning") < text.index("Årshjul 2025") < text.index("Välkommen")
 
 
-def test_a_quarter_with_no_meeting_yet_is_a_column_of_its_own(two_meetings):
+def test_a_quarter_with_no_meeting_yet_is_in_the_grid_of_its_year(two_meetings):
     body = two_meetings["body"]
     services.plan_entry_add(body=body, topic="Budgetdialog", year=2030, quarter=4)
     services.plan_entry_add(body=body, matter=two_meetings["matter"], topic="Slutrapport",
                             meeting=two_meetings["later"])  # fmt: skip
     plan = annual_plan(body=body, after=datetime.date(2030, 5, 1))
-    assert [c.heading for c in plan.columns] == ["1 september 2030", "Kvartal 4 2030"]
+    # The meeting's table, then 2030's quarters still to come (Q2 ends after 1 May) as the grid's columns.
+    assert [c.heading for c in plan.columns] == ["1 september 2030", "Q2 2030", "Q3 2030", "Q4 2030"]
     assert [e.label for c in plan.columns for e in c.entries] == ["Vårdval rehab: Slutrapport", "Budgetdialog"]
     with pytest.raises(ServiceError, match="Välj ett möte eller ett kvartal"):
         services.plan_entry_add(body=body, topic="x")

@@ -3,19 +3,22 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from meetings.forms import GuestForm, InvitationForm, SubstitutionForm
+from meetings.forms import AddressesForm, GuestForm, InvitationForm, SubstitutionForm
 from meetings.models import Attachment, Invitation, Substitution
 from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
-from meetings.selectors import notice_context
+from meetings.selectors import notice_checklist, notice_context
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.views.documents import attachment_response, verified_file_response
 from members.selectors import body_composition
+from members.services import person_email_set
 
 
 def _participants_page(request, meeting, status=200, **forms):
@@ -123,8 +126,22 @@ def _attachment_header(filename: str) -> str:
 
 @secretary_required
 def notice_send(request, pk):
+    """A checklist, then the sending: what the agenda still lacks, a date past, attachments not public, and
+    the recipients without an address, whose addresses can be filled in right here."""
     meeting = meeting_for_secretary(request.user, pk)
     recipients = notice_services.notice_recipients(meeting)
+    without = notice_services.recipients_without_address(meeting)
+    addresses = AddressesForm(request.POST if "save_addresses" in request.POST else None, people=without)
+    if "save_addresses" in request.POST:
+        if addresses.is_valid():
+            saved = 0
+            for person, email in addresses.addresses():
+                person_email_set(person=person, email=email)
+                saved += 1
+            messages.success(request, ngettext("%(count)s address was saved.", "%(count)s addresses were saved.",
+                                               saved) % {"count": saved})  # fmt: skip
+            return redirect("staff:notice_send", pk=meeting.pk)
+        return _send_page(request, meeting, recipients, addresses, status=400)
     if request.method == "POST":
         try:
             dispatch = notice_services.notice_send(meeting=meeting, by=request.user)
@@ -141,11 +158,14 @@ def notice_send(request, pk):
         if missing:
             messages.warning(request, _("No e-mail address, not sent to: %(names)s.") % {"names": ", ".join(missing)})
         return redirect(meeting)
-    return render(
-        request,
-        "staff/notice_send.html",
-        {"meeting": meeting, "recipients": recipients, "next_version": meeting.notice_version + 1},
-    )
+    return _send_page(request, meeting, recipients, addresses)
+
+
+def _send_page(request, meeting, recipients, addresses, status=200):
+    checklist = notice_checklist(meeting=meeting, today=timezone.localdate())
+    context = {"meeting": meeting, "recipients": recipients, "next_version": meeting.notice_version + 1,
+               "checklist": checklist, "addresses": addresses}  # fmt: skip
+    return render(request, "staff/notice_send.html", context, status=status)
 
 
 @secretary_required
