@@ -46,13 +46,17 @@ def _tried_again_later(task_, attempt: int, *args, **kwargs):
 
 
 @task()
-def send_notice_mail(*, dispatch_id: int, to: str, subject: str, body: str, pdf_name: str, ics: str, attempt=1):
+def send_notice_mail(
+    *, dispatch_id: int, to: str, subject: str, body: str, pdf_name: str, ics: str, attempt=1, delivery_id=None
+):
     """One recipient's notice: the text, the sent version's PDF (checked against its hash) and the calendar
-    invitation. One task per recipient, so a retry never sends anyone the notice twice."""
+    invitation. One task per recipient, so a retry never sends anyone the notice twice. Whether the mail
+    server took it, or refused it and why, is recorded on the recipient's delivery."""
     from meetings.models import NoticeDispatch
 
-    kwargs = {"dispatch_id": dispatch_id, "to": to, "subject": subject, "body": body, "pdf_name": pdf_name, "ics": ics}
-    with _tried_again_later(send_notice_mail, attempt, **kwargs):
+    kwargs = {"dispatch_id": dispatch_id, "to": to, "subject": subject, "body": body, "pdf_name": pdf_name, "ics": ics,
+              "delivery_id": delivery_id}  # fmt: skip
+    with _tried_again_later(send_notice_mail, attempt, **kwargs), _delivery_recorded(delivery_id):
         dispatch = NoticeDispatch.objects.get(pk=dispatch_id)
         with dispatch.pdf.open("rb") as stored:
             pdf = stored.read()
@@ -63,6 +67,23 @@ def send_notice_mail(*, dispatch_id: int, to: str, subject: str, body: str, pdf_
         message.attach("kallelse.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
         message.send()
     return to
+
+
+@contextmanager
+def _delivery_recorded(delivery_id):
+    """Record the outcome of one recipient's sending: accepted, or failed with the error (a retry may follow)."""
+    from django.db.models import F
+
+    from meetings.models import NoticeDelivery
+
+    rows = NoticeDelivery.objects.filter(pk=delivery_id)
+    try:
+        yield
+    except Exception as error:
+        rows.update(status=NoticeDelivery.Status.FAILED, error=str(error)[:300], attempts=F("attempts") + 1,
+                    updated_at=timezone.now())  # fmt: skip
+        raise
+    rows.update(status=NoticeDelivery.Status.SENT, error="", attempts=F("attempts") + 1, updated_at=timezone.now())
 
 
 @task()

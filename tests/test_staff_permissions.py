@@ -50,6 +50,7 @@ TABLE = {
     "agenda_reorder": ("meeting", POST_ONLY),
     "item_create": ("meeting", SECRETARY_ONLY),
     "items_copy": ("meeting", SECRETARY_ONLY),
+    "notice_resend": ("meeting", POST_ONLY),
     "item_edit": ("item", SECRETARY_ONLY),
     "item_delete": ("item", SECRETARY_ONLY),
     "item_move": ("item", POST_ONLY),

@@ -85,6 +85,44 @@ def test_a_refused_mail_is_tried_again_later_and_staff_see_it(
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 4  # everyone got it, nobody twice
 
 
+def test_each_recipients_delivery_is_recorded_and_those_not_reached_get_it_again_alone(
+    meeting,  # noqa: F811
+    secretary,
+    settings,
+):
+    from meetings.models import NoticeDelivery
+    from meetings.services.notices import notice_resend
+    from members.models import Person
+
+    settings.EMAIL_BACKEND = "tests.test_tasks.RefusingBackend"
+    notice_send(meeting=meeting, by=secretary)
+    run_worker()
+    deliveries = {d.name: d for d in NoticeDelivery.objects.filter(dispatch__meeting=meeting)}
+    assert deliveries["Ulrika Söderlund"].status == "sent"
+    assert deliveries["Marina Johansson"].status == "failed"
+    assert deliveries["Marina Johansson"].error == "550 mailbox unavailable"
+    assert deliveries["Magnus Haggren"].status == "no_address"
+
+    # The meeting page says who was not reached; a second sending goes to them alone, with the address the
+    # register has now, and nobody reached gets it twice.
+    staff = Client()
+    staff.force_login(secretary)
+    page = staff.get(reverse("staff:meeting", kwargs={"pk": meeting.pk})).content.decode()
+    assert "Marina Johansson" in page and "Misslyckades: 550 mailbox unavailable" in page
+    assert "Magnus Haggren" in page and "Ingen e-postadress" in page
+    Person.objects.filter(first_name="Marina", last_name="Johansson").update(email="marina@vgr.se")
+    Person.objects.filter(first_name="Magnus", last_name="Haggren").update(email="magnus@example.se")
+    mail.outbox.clear()
+    DBTaskResult.objects.all().delete()  # the first sending's retries: out of the way
+    assert notice_resend(meeting=meeting, by=secretary) == 2
+    run_worker()
+    assert sorted(m.to[0] for m in mail.outbox) == ["Magnus Haggren <magnus@example.se>",
+                                                    "Marina Johansson <marina@vgr.se>"]  # fmt: skip
+    assert not NoticeDelivery.objects.filter(dispatch__meeting=meeting).exclude(status="sent").exclude(
+        status="no_address").exists()  # fmt: skip
+    assert meeting.log.filter(action="notice_resent").exists()
+
+
 def test_a_pdf_not_made_yet_is_made_by_the_worker_while_the_visitor_is_asked_to_reload(
     client, demo, settings, tmp_path
 ):

@@ -1,6 +1,13 @@
 from meetings.models.agenda import AgendaItem, Attachment, Presenter
 from meetings.models.frozen import FrozenItem
-from meetings.models.meeting import Invitation, Meeting, MeetingLogEntry, NoticeDispatch, Substitution
+from meetings.models.meeting import (
+    Invitation,
+    Meeting,
+    MeetingLogEntry,
+    NoticeDelivery,
+    NoticeDispatch,
+    Substitution,
+)
 from meetings.models.minutes import (
     Attendance,
     FrozenMinutesError,
@@ -29,6 +36,7 @@ __all__ = [
     "MeetingLogEntry",
     "Minutes",
     "MinutesVersion",
+    "NoticeDelivery",
     "NoticeDispatch",
     "PlanArea",
     "Position",

@@ -178,6 +178,44 @@ class NoticeDispatch(models.Model):
         return f"{self.meeting} v{self.version}"
 
 
+class NoticeDelivery(models.Model):
+    """Whether one recipient of a sent notice was reached: queued, accepted by the mail server, or failed
+    (with the server's answer); or not sent at all for want of an address. The secretary sees who was not
+    reached before the meeting and can send to them alone."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Accepted by the mail server")
+        FAILED = "failed", _("Failed")
+        NO_ADDRESS = "no_address", _("No e-mail address")
+
+    dispatch = models.ForeignKey(
+        NoticeDispatch, verbose_name=_("sent notice"), related_name="deliveries", on_delete=models.CASCADE
+    )
+    person = models.ForeignKey(
+        "members.Person", verbose_name=_("person"), related_name="notice_deliveries", on_delete=models.SET_NULL,
+        null=True, blank=True,
+    )  # fmt: skip
+    name = models.CharField(_("name"), max_length=200)
+    email = models.CharField(_("e-mail"), max_length=254, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("delivery of a notice")
+        verbose_name_plural = _("deliveries of notices")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_status_display()}"
+
+    @property
+    def reached(self) -> bool:
+        return self.status == self.Status.SENT
+
+
 class MeetingLogEntry(models.Model):
     """Every change of state of a meeting, its notice or its notes: who, when, from what to what."""
 
@@ -212,6 +250,7 @@ class MeetingLogEntry(models.Model):
         MINUTES_CORRECTION_STARTED = "minutes_correction_started", _("Correction started")
         MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
         CANCELLATION_SENT = "cancellation_sent", _("Notice of cancellation sent")
+        NOTICE_RESENT = "notice_resent", _("Notice sent again to those not reached")
         ASSIGNMENT_REPORT_ADDED = "assignment_report_added", _("Report-back item added")
         ASSIGNMENTS_REPORTED = "assignments_reported", _("Assignments reported back")
 

@@ -8,12 +8,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import vCalAddress, vText
 
 from meetings.ics import meeting_event, new_calendar
-from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeDispatch, Presenter
+from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeDelivery, NoticeDispatch, Presenter
 from meetings.pdf import html_to_pdf, render_pdf
 from meetings.selectors import notice_context
 from meetings.selectors.notices import last_sent, meeting_snapshot, notice_items
@@ -27,6 +28,7 @@ from members.selectors import called_memberships
 class Recipient:
     name: str
     email: str
+    person_id: int | None = None
 
 
 def notice_recipients(meeting: Meeting) -> list[Recipient]:
@@ -38,7 +40,7 @@ def notice_recipients(meeting: Meeting) -> list[Recipient]:
     for person in people:
         if person.pk not in seen:
             seen.add(person.pk)
-            recipients.append(Recipient(name=person.name, email=person.email))
+            recipients.append(Recipient(name=person.name, email=person.email, person_id=person.pk))
     return recipients
 
 
@@ -64,7 +66,8 @@ def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     calendar = new_calendar(method="REQUEST")
     event = meeting_event(meeting)
     event.add("sequence", version - 1)
-    event.add("description", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
+    # The public meeting page: members and guests cannot use the staff pages.
+    event.add("description", f"{settings.SITE_URL}{reverse('public:meeting', kwargs={'pk': meeting.pk})}")
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText(meeting.body.short_name)
     event.add("organizer", organizer)
@@ -150,21 +153,73 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
     return dispatch
 
 
+def _notice_mail(meeting, version: int) -> tuple[str, str]:
+    """The notice e-mail's subject and text ("Reviderad kallelse" from version 2)."""
+    context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL}
+    title = _("Revised notice") if version > 1 else _("Notice")
+    subject = f"{title} {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
+    return subject, render_to_string("emails/notice.txt", context)
+
+
 def _mail_notice(meeting, dispatch, ics, recipients):
     """One background task per recipient (meetings.tasks): sending takes no time from the secretary's
     request, and a recipient whose server refuses is tried again without anyone getting it twice."""
     from meetings.tasks import send_notice_mail
 
     version = dispatch.version
-    context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL}
-    body = render_to_string("emails/notice.txt", context)
-    title = _("Revised notice") if version > 1 else _("Notice")
-    subject = f"{title} {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
+    subject, body = _notice_mail(meeting, version)
     for recipient in recipients:
+        delivery = NoticeDelivery.objects.create(
+            dispatch=dispatch, person_id=recipient.person_id, name=recipient.name, email=recipient.email,
+            status=NoticeDelivery.Status.QUEUED if recipient.email else NoticeDelivery.Status.NO_ADDRESS,
+        )  # fmt: skip
         if recipient.email:
             send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{recipient.name} <{recipient.email}>",
                                      subject=subject, body=body, pdf_name=notice_filename(meeting, version),
-                                     ics=ics.decode())  # fmt: skip
+                                     ics=ics.decode(), delivery_id=delivery.pk)  # fmt: skip
+
+
+def not_reached(meeting: Meeting) -> list[NoticeDelivery]:
+    """The recipients of the newest sent version not reached: failed, or without an address, or still queued."""
+    dispatch = meeting.notice_dispatches.order_by("-version").first()
+    if dispatch is None:
+        return []
+    return list(dispatch.deliveries.exclude(status=NoticeDelivery.Status.SENT).select_related("person"))
+
+
+@transaction.atomic
+def notice_resend(*, meeting: Meeting, by) -> int:
+    """Send the newest version again, to those it did not reach and only them: with the address they have now
+    (one filled in since counts). The same frozen PDF; nothing else changes. Returns how many were queued."""
+    dispatch = meeting.notice_dispatches.order_by("-version").first()
+    if dispatch is None:
+        raise ServiceError(_("The notice has not been sent yet."))
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
+    again = []
+    for delivery in dispatch.deliveries.select_for_update().exclude(status=NoticeDelivery.Status.SENT):
+        email = delivery.person.email if delivery.person_id else delivery.email
+        if email:
+            delivery.email, delivery.status, delivery.error = email, NoticeDelivery.Status.QUEUED, ""
+            delivery.save(update_fields=["email", "status", "error", "updated_at"])
+            again.append(delivery)
+    if not again:
+        raise ServiceError(_("Nobody left to send to: those not reached still have no e-mail address."))
+    log_change(meeting=meeting, action="notice_resent", by=by, note=f"v{dispatch.version}: {len(again)}")
+    transaction.on_commit(lambda: _mail_again(meeting, dispatch, again))
+    return len(again)
+
+
+def _mail_again(meeting, dispatch, deliveries):
+    from meetings.tasks import send_notice_mail
+
+    version = dispatch.version
+    subject, body = _notice_mail(meeting, version)
+    ics = notice_ics(meeting=meeting, version=version).decode()
+    for delivery in deliveries:
+        send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{delivery.name} <{delivery.email}>", subject=subject,
+                                 body=body, pdf_name=notice_filename(meeting, version), ics=ics,
+                                 delivery_id=delivery.pk)  # fmt: skip
 
 
 @transaction.atomic

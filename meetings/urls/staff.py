@@ -36,6 +36,7 @@ urlpatterns = [
     path("meetings/<id:pk>/notice/", notices.notice_preview, name="notice_preview"),
     path("meetings/<id:pk>/notice.pdf", notices.notice_pdf, name="notice_pdf"),
     path("meetings/<id:pk>/notice/send/", notices.notice_send, name="notice_send"),
+    path("meetings/<id:pk>/notice/resend/", notices.notice_resend, name="notice_resend"),
     path("meetings/<id:pk>/notice/undo/", notices.notice_undo, name="notice_undo"),
     path("meetings/<id:pk>/notice/v<id:version>.pdf", notices.notice_version_pdf, name="notice_version_pdf"),
     path("meetings/<id:pk>/notice/publish/", notices.notice_publish, name="notice_publish"),

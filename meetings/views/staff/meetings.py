@@ -37,6 +37,7 @@ from meetings.selectors.notices import notice_changes
 from meetings.selectors.registers import assignments_due_for, matter_titles
 from meetings.services import ServiceError, create_once
 from meetings.services import agenda as agenda_services
+from meetings.services import notices as notice_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
 from members.selectors import default_body
@@ -118,6 +119,7 @@ def meeting_detail(request, pk):
     context["due_assignments"] = assignments_due_for(meeting=meeting)
     context["notice_changes"] = notice_changes(meeting=meeting) if meeting.notice_version else []
     context["sent_versions"] = list(meeting.notice_dispatches.order_by("-version"))
+    context["not_reached"] = notice_services.not_reached(meeting) if context["sent_versions"] else []
     return render(request, "staff/meeting_detail.html", context)
 
 

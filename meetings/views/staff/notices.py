@@ -169,6 +169,21 @@ def _send_page(request, meeting, recipients, addresses, status=200):
 
 
 @secretary_required
+@require_POST
+def notice_resend(request, pk):
+    meeting = meeting_for_secretary(request.user, pk)
+    try:
+        count = notice_services.notice_resend(meeting=meeting, by=request.user)
+    except ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, ngettext("The notice was sent again to %(count)s recipient.",
+                                           "The notice was sent again to %(count)s recipients.", count)
+                         % {"count": count})  # fmt: skip
+    return redirect(meeting)
+
+
+@secretary_required
 def notice_publish(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     if request.method == "POST":
