@@ -17,7 +17,7 @@ from meetings.ics import meeting_event, new_calendar
 from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeDelivery, NoticeDispatch, Presenter
 from meetings.pdf import html_to_pdf, render_pdf
 from meetings.selectors import notice_context
-from meetings.selectors.notices import last_sent, meeting_snapshot, notice_items
+from meetings.selectors.notices import last_sent, meeting_snapshot, notice_changes, notice_items
 from meetings.services import ServiceError, require_agenda_editable
 from meetings.services.log import log_change
 from members.models import Person
@@ -132,6 +132,7 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
         raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
     version = meeting.notice_version + 1
     recipients = notice_recipients(meeting)
+    changes = notice_changes(meeting=meeting)  # since the version before: the revised notice's mail says what
     now = timezone.now()
     dispatch, _pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
     ics = notice_ics(meeting=meeting, version=version)
@@ -149,25 +150,35 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
         to_state=meeting.status,
         note=f"v{version}",
     )
-    transaction.on_commit(lambda: _mail_notice(meeting, dispatch, ics, recipients))
+    transaction.on_commit(lambda: _mail_notice(meeting, dispatch, ics, recipients, changes))
     return dispatch
 
 
-def _notice_mail(meeting, version: int) -> tuple[str, str]:
-    """The notice e-mail's subject and text ("Reviderad kallelse" from version 2)."""
-    context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL}
+def _notice_mail(meeting, version: int, changes=()) -> tuple[str, str]:
+    """The notice e-mail's subject and text ("Reviderad kallelse" from version 2, with what changed): each
+    attachment by name, a public one with its link."""
+    attachments = []
+    top = meeting.agenda_items.filter(parent=None).order_by("order", "pk")
+    for item in top.prefetch_related("attachments", "children__attachments"):
+        for each in (item, *sorted(item.children.all(), key=lambda child: (child.order, child.pk))):
+            for attachment in sorted(each.attachments.all(), key=lambda a: (a.order, a.pk)):
+                attachments.append(
+                    (attachment, f"{settings.SITE_URL}{reverse('public:attachment', kwargs={'pk': attachment.pk})}")
+                )
+    context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL,
+               "attachments": attachments, "changes": changes}  # fmt: skip
     title = _("Revised notice") if version > 1 else _("Notice")
     subject = f"{title} {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
     return subject, render_to_string("emails/notice.txt", context)
 
 
-def _mail_notice(meeting, dispatch, ics, recipients):
+def _mail_notice(meeting, dispatch, ics, recipients, changes=()):
     """One background task per recipient (meetings.tasks): sending takes no time from the secretary's
     request, and a recipient whose server refuses is tried again without anyone getting it twice."""
     from meetings.tasks import send_notice_mail
 
     version = dispatch.version
-    subject, body = _notice_mail(meeting, version)
+    subject, body = _notice_mail(meeting, version, changes)
     for recipient in recipients:
         delivery = NoticeDelivery.objects.create(
             dispatch=dispatch, person_id=recipient.person_id, name=recipient.name, email=recipient.email,

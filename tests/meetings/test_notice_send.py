@@ -59,6 +59,11 @@ def test_sending_mails_the_pdf_and_an_invitation_to_everyone_with_an_address(
     assert event.decoded("dtstart").isoformat() == "2025-03-06T13:30:00+01:00"
     assert event["sequence"] == 0
     assert str(event["location"]).startswith("Göteborgsregionens Kommunalförbund")
+    # The calendar links the public meeting page (members and guests cannot use the staff pages).
+    assert str(event["description"]).endswith(f"/meetings/{meeting.pk}/") and "/staff/" not in str(event["description"])
+    # Each attachment by name, a public one with its link.
+    attachment = meeting.agenda_items.get(title__startswith="Ny berednings").attachments.get()
+    assert f"- {attachment.title}: http" in message.body and f"/attachments/{attachment.pk}/" in message.body
 
     meeting.refresh_from_db()
     assert (meeting.status, meeting.notice_version) == (Meeting.Status.NOTICE_SENT, 1)
@@ -72,9 +77,18 @@ def test_sending_again_is_a_revised_notice_with_the_next_version(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         notice_send(meeting=meeting, by=secretary)
+    item = meeting.agenda_items.get(title__startswith="Ny berednings")
+    item.attachments.update(is_public=False)
+    item.title = "Ny beredning, ändrad rubrik"
+    agenda_save(item=item)
+    with django_capture_on_commit_callbacks(execute=True):
         notice_send(meeting=meeting, by=secretary)
     revised = [m for m in mail.outbox if m.subject.startswith("Reviderad kallelse")]
     assert len(revised) == 4
+    # The revised notice's mail says plainly what changed, and a non-public attachment has no link.
+    assert "Ändrat sedan föregående version:" in revised[0].body
+    assert "Ny beredning, ändrad rubrik" in revised[0].body
+    assert "(inte offentlig: be sekreteraren om den)" in revised[0].body
     pdf_name, pdf, _ = revised[0].attachments[0]
     assert pdf_name == "Kallelse SRO 2025-03-06-v2.pdf"
     assert "Reviderad kallelse SRO" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
