@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("meetings.urls.staff")),
     path("api/oparl/v1/", include("meetings.urls.api")),
+    path("alerts/", include("alerts.urls")),
     path("", include("meetings.urls.public")),
 ]
 

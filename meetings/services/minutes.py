@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alerts import services as alerts
 from meetings.models import (
     Assignment,
     Attendance,
@@ -453,6 +454,7 @@ def minutes_publish(*, minutes: Minutes, by, now=None) -> MinutesVersion:
     minutes.status = Minutes.Status.PUBLISHED
     minutes.published_at = now
     minutes.save(update_fields=["status", "published_at", "updated_at"], _allow_frozen=True)
+    alerts.published(minutes_version=version)  # the alerts go out after the commit, as a background task
     log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
                to_state=minutes.status, note=f"v{minutes.version}")  # fmt: skip
     return version

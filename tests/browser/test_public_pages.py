@@ -58,3 +58,23 @@ def test_a_visitor_searches_from_the_home_page_reads_the_notes_and_downloads_the
     pdf = Path(download.path()).read_bytes()
     version = MinutesVersion.objects.get(minutes__meeting__date="2022-10-19")
     assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == version.pdf_sha256
+
+
+def test_the_alert_pages_pass_axe_and_say_what_happens(page, live_server, demo, axe):
+    from alerts.models import Subscription
+
+    page.goto(f"{live_server.url}/alerts/")
+    assert axe() == []
+    page.get_by_label("Din e-postadress").fill("anna@example.se")
+    page.get_by_label("Ett ärende").check()
+    page.get_by_role("button", name="Bevaka").click()
+    assert "Välj det ärende du vill bevaka." in page.locator("main").inner_text()  # kept: the address typed
+    assert page.get_by_label("Din e-postadress").input_value() == "anna@example.se"
+    assert axe() == []
+    page.get_by_label("Nya publicerade minnesanteckningar").check()
+    page.get_by_role("button", name="Bevaka").click()
+    assert page.locator("h1").inner_text() == "Titta i din e-post"
+    token = Subscription.objects.get(email="anna@example.se").token
+    for path in (f"/alerts/confirm/{token}/", f"/alerts/unsubscribe/{token}/"):
+        page.goto(f"{live_server.url}{path}")
+        assert axe() == [], path

@@ -1,0 +1,126 @@
+"""Subscribing, confirming (double opt-in), unsubscribing, and telling subscribers of what was published.
+
+The one entry point the rest of the portal calls is ``published``: after a publication commits, it queues the
+alert mails as a background task, never inside the publishing request."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alerts.models import Subscription
+
+logger = logging.getLogger(__name__)
+
+# Subscriptions asked for from one address of the internet in an hour, at most (against abuse).
+SUBSCRIBE_LIMIT = 5
+
+
+class TooManyRequests(Exception):
+    pass
+
+
+def throttle(key: str, limit: int = SUBSCRIBE_LIMIT, seconds: int = 3600) -> None:
+    """Count one more request for ``key``; refuse once the limit is passed within the window."""
+    name = f"alerts:throttle:{key}"
+    cache.add(name, 0, seconds)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, seconds)
+        count = 1
+    if count > limit:
+        raise TooManyRequests
+
+
+def _link(name: str, token: str) -> str:
+    return f"{settings.SITE_URL}{reverse(name, kwargs={'token': token})}"
+
+
+@transaction.atomic
+def subscribe(*, email: str, topic: str, matter=None) -> Subscription:
+    """Ask for an alert: nothing is sent but the confirmation until the link in it is followed. Asking again
+    sends the confirmation again (an already confirmed subscription stays as it is, and is told so)."""
+    email = email.strip().lower()
+    subscription, _created = Subscription.objects.get_or_create(
+        email=email, topic=topic, matter=matter if topic == Subscription.Topic.MATTER else None
+    )
+    transaction.on_commit(lambda: _mail_confirmation(subscription))
+    return subscription
+
+
+def _mail_confirmation(subscription: Subscription) -> None:
+    from meetings.tasks import send_plain_mail
+
+    body = render_to_string("alerts/emails/confirm.txt", {
+        "subscription": subscription, "confirm": _link("alerts:confirm", subscription.token),
+        "confirmed": subscription.confirmed_at is not None,
+    })  # fmt: skip
+    send_plain_mail.enqueue(subject=_("Confirm your alert from the SRO portal"), body=body, to=[subscription.email])
+
+
+def confirm(*, subscription: Subscription) -> Subscription:
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def unsubscribe(*, subscription: Subscription) -> None:
+    """The subscription and the address are gone."""
+    subscription.delete()
+
+
+def published(*, minutes_version) -> None:
+    """Called when a version of the notes is published: once the transaction commits, the alerts go out as a
+    background task (``alerts.tasks.send_alerts``)."""
+    from alerts.tasks import send_alerts
+
+    transaction.on_commit(lambda: send_alerts.enqueue(minutes_version_id=minutes_version.pk))
+
+
+def alerts_for(*, minutes_version) -> int:
+    """One mail to each confirmed subscription the published notes concern: new notes; new positions (if the
+    notes hold any that do more than note information); a matter (if the notes hold a position on it or an item
+    of it). Each mail carries its own one-click unsubscribe (RFC 8058). Returns how many were sent."""
+    from django.core.mail import EmailMessage
+
+    from meetings.models import FrozenItem, Matter, Position
+
+    meeting = minutes_version.minutes.meeting
+    positions = list(Position.objects.filter(minutes_version=minutes_version).select_related("matter"))
+    matter_ids = {p.matter_id for p in positions if p.matter_id}
+    matter_ids |= set(FrozenItem.objects.filter(minutes_version=minutes_version, matter__isnull=False)
+                      .values_list("matter_id", flat=True))  # fmt: skip
+    # A matter merged into another is followed through the other.
+    matter_ids |= set(Matter.objects.filter(pk__in=matter_ids, merged_into__isnull=False)
+                      .values_list("merged_into", flat=True))  # fmt: skip
+    decided = [p for p in positions if not p.notes_information]
+    wanted = Subscription.objects.filter(confirmed_at__isnull=False).select_related("matter")
+    sent = 0
+    notes_url = f"{settings.SITE_URL}{reverse('public:minutes', kwargs={'pk': meeting.pk})}"
+    for subscription in wanted.iterator():
+        if subscription.topic == Subscription.Topic.POSITIONS and not decided:
+            continue
+        if subscription.topic == Subscription.Topic.MATTER and subscription.matter_id not in matter_ids:
+            continue
+        about = [p for p in positions if subscription.topic != Subscription.Topic.MATTER
+                 or p.matter_id == subscription.matter_id]  # fmt: skip
+        unsubscribe_url = _link("alerts:unsubscribe", subscription.token)
+        body = render_to_string("alerts/emails/published.txt", {
+            "subscription": subscription, "meeting": meeting, "notes_url": notes_url, "positions": about,
+            "unsubscribe": unsubscribe_url,
+        })  # fmt: skip
+        subject = _("New from %(body)s: the notes of %(date)s") % {
+            "body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}  # fmt: skip
+        message = EmailMessage(subject=subject, body=body, to=[subscription.email], headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        })  # fmt: skip
+        message.send()
+        sent += 1
+    return sent

@@ -1,0 +1,49 @@
+"""The public alert pages: subscribe, confirm (double opt-in), unsubscribe (one click, RFC 8058)."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from alerts import services
+from alerts.forms import SubscribeForm
+from alerts.models import Subscription
+from meetings.selectors.registers import public_matters
+from members.selectors import default_body
+
+
+def subscribe(request):
+    matters = public_matters(body=default_body()).order_by("title")
+    initial = {}
+    if (raw := request.GET.get("matter", "")).isdigit() and len(raw) <= 9:
+        initial = {"topic": Subscription.Topic.MATTER, "matter": raw}
+    form = SubscribeForm(request.POST or None, matters=matters, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.throttle(request.META.get("REMOTE_ADDR", ""))
+        except services.TooManyRequests:
+            form.add_error(None, _("Too many requests from your address. Try again in an hour."))
+            return render(request, "alerts/subscribe.html", {"form": form}, status=429)
+        data = form.cleaned_data
+        services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"])
+        return render(request, "alerts/sent.html", {"email": data["email"]})
+    return render(request, "alerts/subscribe.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def confirm(request, token):
+    subscription = get_object_or_404(Subscription, token=token)
+    if request.method == "POST":
+        services.confirm(subscription=subscription)
+        return render(request, "alerts/done.html", {"confirmed": subscription})
+    return render(request, "alerts/confirm.html", {"subscription": subscription})
+
+
+@csrf_exempt  # the token is the authority: a mail program's one-click POST (RFC 8058) has no CSRF token
+def unsubscribe(request, token):
+    subscription = Subscription.objects.filter(token=token).first()
+    if request.method == "POST":
+        if subscription is not None:
+            services.unsubscribe(subscription=subscription)
+        return render(request, "alerts/done.html", {"unsubscribed": True})
+    if subscription is None:
+        return render(request, "alerts/done.html", {"unsubscribed": True, "gone": True})
+    return render(request, "alerts/unsubscribe.html", {"subscription": subscription})
