@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from meetings.views.staff import meetings, minutes, notices, registers, two_factor
+from members import views as people
 
 app_name = "staff"
 
@@ -75,6 +76,11 @@ urlpatterns += [
     path("matters/<id:pk>/merge/", registers.matter_merge, name="matter_merge"),
     path("plan/", registers.plan, name="plan"),
     path("plan/<id:pk>/remove/", registers.plan_entry_remove, name="plan_entry_remove"),
+    path("people/", people.people, name="people"),
+    path("people/new/", people.person_edit, name="person_create"),
+    path("people/<id:pk>/", people.person_edit, name="person"),
+    path("people/<id:pk>/memberships/", people.membership_add, name="membership_add"),
+    path("memberships/<id:pk>/end/", people.membership_end, name="membership_end"),
     path("plan/areas/", registers.plan_area_add, name="plan_area_add"),
     path("plan/areas/<id:pk>/retire/", registers.plan_area_retire, name="plan_area_retire"),
     path("meetings/plan/", registers.meeting_plan, name="meeting_plan"),

@@ -41,3 +41,22 @@ def test_admin_login_refuses_a_wrong_password_in_swedish(page, live_server, secr
 
     expect(page.locator(".errornote")).to_contain_text("Ange användarnamn och lösenord")
     expect(page.get_by_label("Användarnamn")).to_have_value("sekreterare")
+
+
+def test_the_new_staff_pages_pass_axe(page, live_server, demo, secretary, axe):
+    """The people register, a person's page, the send page's checklist and the agenda's "Hämta punkter"."""
+    import datetime
+
+    from meetings.models import Meeting
+    from members.models import Person
+    from tests.browser.test_minutes_journey import log_in
+
+    log_in(page, live_server.url, "sekreterare")
+    meeting = Meeting.objects.get(date=datetime.date(2025, 4, 24))
+    person = Person.objects.get(first_name="Marina", last_name="Johansson")
+    for path in ("/staff/people/", "/staff/people/?on=2025-03-06", f"/staff/people/{person.pk}/",
+                 f"/staff/meetings/{meeting.pk}/notice/send/", f"/staff/meetings/{meeting.pk}/items/copy/",
+                 "/staff/plan/?year=2025"):  # fmt: skip
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        assert axe() == [], path

@@ -1,0 +1,97 @@
+"""The people register in the staff area: people, their addresses, their seats in the body over time."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.permissions import secretary_required
+from members import services
+from members.forms import MembershipEndForm, MembershipForm, PersonForm
+from members.models import Membership, Person
+from members.selectors import default_body
+
+
+def _day(raw: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@secretary_required
+def people(request):
+    """Everyone in the register; ``?q=`` a name, ``?on=`` a date: who sits in the body that day."""
+    body = default_body()
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    raw_day = request.GET.get("on", "")
+    day = _day(raw_day)
+    found = Person.objects.select_related("organisation", "party").order_by("last_name", "first_name")
+    for word in query.split():
+        found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    seats = {}
+    if day:
+        sitting = Membership.objects.on(day).filter(body=body).select_related("organisation")
+        seats = {m.person_id: m for m in sitting}
+        found = found.filter(pk__in=seats)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    rows = [(person, seats.get(person.pk)) for person in page]
+    context = {"page": page, "rows": rows, "query": query, "day": day, "bad_day": raw_day if raw_day and not day
+               else "", "body": body}  # fmt: skip
+    return render(request, "staff/people.html", context, status=400 if raw_day and not day else 200)
+
+
+@secretary_required
+def person_edit(request, pk=None):
+    person = get_object_or_404(Person, pk=pk) if pk else Person()
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_save(person=form.save(commit=False))
+        messages.success(request, _("%(name)s was saved.") % {"name": person.name})
+        return redirect("staff:person", pk=person.pk)
+    membership_form = MembershipForm(prefix="m", initial={"start_date": timezone.localdate()})
+    return _person_page(request, person, form, membership_form, status=400 if form.errors else 200)
+
+
+def _person_page(request, person, form, membership_form, status=200):
+    memberships = []
+    if person.pk:
+        memberships = person.memberships.select_related("body", "organisation", "term").order_by("-start_date")
+    context = {"person": person, "form": form, "memberships": memberships, "membership_form": membership_form}
+    return render(request, "staff/person.html", context, status=status)
+
+
+@secretary_required
+@require_POST
+def membership_add(request, pk):
+    person = get_object_or_404(Person, pk=pk)
+    form = MembershipForm(request.POST, prefix="m")
+    if form.is_valid():
+        membership = form.save(commit=False)
+        membership.person, membership.body = person, default_body()
+        try:
+            services.membership_add(membership=membership)
+        except services.RegisterError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The membership was added."))
+            return redirect("staff:person", pk=person.pk)
+    return _person_page(request, person, PersonForm(instance=person), form, status=400)
+
+
+@secretary_required
+@require_POST
+def membership_end(request, pk):
+    membership = get_object_or_404(Membership, pk=pk)
+    form = MembershipEndForm(request.POST, membership=membership)
+    if form.is_valid():
+        services.membership_end(membership=membership, end_date=form.cleaned_data["end_date"])
+        messages.success(request, _("The membership ends on %(date)s.") % {"date": f"{membership.end_date:%Y-%m-%d}"})
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("staff:person", pk=membership.person_id)
