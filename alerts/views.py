@@ -9,6 +9,7 @@ from alerts.forms import SubscribeForm
 from alerts.models import Subscription
 from meetings.selectors.registers import public_matters
 from members.selectors import default_body
+from sro_portal.client_ip import client_ip
 
 
 def subscribe(request):
@@ -19,7 +20,7 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None, matters=matters, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.throttle(request.META.get("REMOTE_ADDR", ""))
+            services.throttle(client_ip(request))  # the visitor behind our proxies (PROXY_COUNT)
         except services.TooManyRequests:
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return render(request, "alerts/subscribe.html", {"form": form}, status=429)
