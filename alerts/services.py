@@ -87,10 +87,9 @@ def published(*, minutes_version) -> None:
 def alerts_for(*, minutes_version) -> int:
     """One mail to each confirmed subscription the published notes concern: new notes; new positions (if the
     notes hold any that do more than note information); a matter (if the notes hold a position on it or an item
-    of it). Each mail carries its own one-click unsubscribe (RFC 8058). Returns how many were sent."""
-    from django.core.mail import EmailMessage
-
+    of it). Each mail carries its own one-click unsubscribe (RFC 8058). Returns how many were queued."""
     from meetings.models import FrozenItem, Matter, Position
+    from meetings.tasks import send_plain_mail
 
     meeting = minutes_version.minutes.meeting
     positions = list(Position.objects.filter(minutes_version=minutes_version).select_related("matter"))
@@ -118,9 +117,10 @@ def alerts_for(*, minutes_version) -> int:
         })  # fmt: skip
         subject = _("New from %(body)s: the notes of %(date)s") % {
             "body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}  # fmt: skip
-        message = EmailMessage(subject=subject, body=body, to=[subscription.email], headers={
+        # One task per mail: a mail server that refuses one address delays no other, and a retry sends
+        # nobody the alert twice.
+        send_plain_mail.enqueue(subject=subject, body=body, to=[subscription.email], headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         })  # fmt: skip
-        message.send()
         sent += 1
     return sent

@@ -87,10 +87,14 @@ def _delivery_recorded(delivery_id):
 
 
 @task()
-def send_plain_mail(*, subject: str, body: str, to: list[str], attempt=1):
-    """A plain e-mail (the notes sent to the chair, say) to the given addresses."""
-    with _tried_again_later(send_plain_mail, attempt, subject=subject, body=body, to=to):
-        send_mail(subject, body, None, to)
+def send_plain_mail(*, subject: str, body: str, to: list[str], attempt=1, headers=None):
+    """A plain e-mail (the notes sent to the chair, say) to the given addresses, with extra headers if any
+    (an alert's List-Unsubscribe)."""
+    with _tried_again_later(send_plain_mail, attempt, subject=subject, body=body, to=to, headers=headers):
+        if headers:
+            EmailMessage(subject=subject, body=body, to=to, headers=headers).send()
+        else:
+            send_mail(subject, body, None, to)
     return len(to)
 
 

@@ -246,7 +246,7 @@ class DemoLoader:
         minutes.refresh_from_db()
         minutes_services.freeze(minutes=minutes, approved_by=None, approved_by_name=" ".join(data.APPROVED_BY),
                                 now=approved_at)  # fmt: skip
-        minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at)
+        minutes_services.minutes_publish(minutes=minutes, by=None, now=approved_at, alert=False)
 
     def _minutes_2025_01(self):
         """The notes of 30 January 2025: the position and assignment that item 5 of 6 March reports back on.

@@ -442,7 +442,7 @@ def _correction_reason(minutes: Minutes) -> str:
 
 
 @transaction.atomic
-def minutes_publish(*, minutes: Minutes, by, now=None) -> MinutesVersion:
+def minutes_publish(*, minutes: Minutes, by, now=None, alert: bool = True) -> MinutesVersion:
     """Publish the approved version on the public site (one click, by the secretary)."""
     minutes = _locked(minutes)
     if minutes.status != Minutes.Status.APPROVED:
@@ -454,7 +454,8 @@ def minutes_publish(*, minutes: Minutes, by, now=None) -> MinutesVersion:
     minutes.status = Minutes.Status.PUBLISHED
     minutes.published_at = now
     minutes.save(update_fields=["status", "published_at", "updated_at"], _allow_frozen=True)
-    alerts.published(minutes_version=version)  # the alerts go out after the commit, as a background task
+    if alert:  # not for a record entered after the fact (the demo's history)
+        alerts.published(minutes_version=version)  # the alerts go out after the commit, as a background task
     log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
                to_state=minutes.status, note=f"v{minutes.version}")  # fmt: skip
     return version
