@@ -12,7 +12,8 @@ The archive (``.tar.gz``) holds:
 Restore goes into an empty installation (migrated, no data of its own). The approved notes are loaded
 with the integrity guard lifted for that one operation, since loading them is not changing them.
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off), the
-admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them). Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):
+admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
+Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):
 sessions, failed-login records and the queue of background tasks (e-mails sent, PDFs made), which belong
 to the running portal rather than to its records, and content types and permissions, which ``migrate``
 makes. The archive is written readable by its owner only (it holds password hashes and drafts).
