@@ -28,7 +28,8 @@ def _day(raw: str) -> datetime.date | None:
 def people(request):
     """Everyone in the register; ``?q=`` a name, ``?on=`` a date: who sits in the body that day."""
     body = default_body()
-    query = " ".join(request.GET.get("q", "").split())[:100]
+    # No NUL: PostgreSQL refuses one in a query ("q=%00" would be a 500).
+    query = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:100]
     raw_day = request.GET.get("on", "")
     day = _day(raw_day)
     found = Person.objects.select_related("organisation", "party").order_by("last_name", "first_name")
