@@ -31,25 +31,21 @@ class Recipient:
     person_id: int | None = None
 
 
-def notice_recipients(meeting: Meeting) -> list[Recipient]:
-    """Everyone called (the members on the meeting's date), the known substitutes, and the invited."""
+def _called_people(meeting: Meeting) -> list[Person]:
+    """Everyone called (the members on the meeting's date), the known substitutes, and the invited; each once."""
     people = [m.person for m in called_memberships(body=meeting.body, on=meeting.date)]
     people += [s.substitute for s in meeting.substitutions.select_related("substitute")]
     people += [i.person for i in meeting.invitations.select_related("person")]
-    seen, recipients = set(), []
-    for person in people:
-        if person.pk not in seen:
-            seen.add(person.pk)
-            recipients.append(Recipient(name=person.name, email=person.email, person_id=person.pk))
-    return recipients
+    return list({p.pk: p for p in people}.values())
+
+
+def notice_recipients(meeting: Meeting) -> list[Recipient]:
+    return [Recipient(name=p.name, email=p.email, person_id=p.pk) for p in _called_people(meeting)]
 
 
 def recipients_without_address(meeting: Meeting) -> list[Person]:
     """The called, substitutes and invited that a sending would not reach: they have no e-mail address."""
-    people = [m.person for m in called_memberships(body=meeting.body, on=meeting.date)]
-    people += [s.substitute for s in meeting.substitutions.select_related("substitute")]
-    people += [i.person for i in meeting.invitations.select_related("person")]
-    return list({p.pk: p for p in people if not p.email}.values())
+    return [person for person in _called_people(meeting) if not person.email]
 
 
 def notice_filename(meeting: Meeting, version: int) -> str:
@@ -175,24 +171,28 @@ def _notice_mail(meeting, version: int, changes=()) -> tuple[str, str]:
 def _mail_notice(meeting, dispatch, ics, recipients, changes=()):
     """One background task per recipient (meetings.tasks): sending takes no time from the secretary's
     request, and a recipient whose server refuses is tried again without anyone getting it twice."""
-    from meetings.tasks import send_notice_mail
-
-    version = dispatch.version
-    subject, body = _notice_mail(meeting, version, changes)
+    subject, body = _notice_mail(meeting, dispatch.version, changes)
     for recipient in recipients:
         delivery = NoticeDelivery.objects.create(
             dispatch=dispatch, person_id=recipient.person_id, name=recipient.name, email=recipient.email,
             status=NoticeDelivery.Status.QUEUED if recipient.email else NoticeDelivery.Status.NO_ADDRESS,
         )  # fmt: skip
         if recipient.email:
-            send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{recipient.name} <{recipient.email}>",
-                                     subject=subject, body=body, pdf_name=notice_filename(meeting, version),
-                                     ics=ics.decode(), delivery_id=delivery.pk)  # fmt: skip
+            _enqueue_notice_mail(meeting, dispatch, delivery, subject=subject, body=body, ics=ics.decode())
+
+
+def _enqueue_notice_mail(meeting, dispatch, delivery, *, subject: str, body: str, ics: str) -> None:
+    """One recipient's notice, as one background task (``meetings.tasks.send_notice_mail``)."""
+    from meetings.tasks import send_notice_mail
+
+    send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{delivery.name} <{delivery.email}>", subject=subject,
+                             body=body, pdf_name=notice_filename(meeting, dispatch.version), ics=ics,
+                             delivery_id=delivery.pk)  # fmt: skip
 
 
 def not_reached(meeting: Meeting) -> list[NoticeDelivery]:
     """The recipients of the newest sent version not reached: failed, or without an address, or still queued."""
-    dispatch = meeting.notice_dispatches.order_by("-version").first()
+    dispatch = last_sent(meeting=meeting)
     if dispatch is None:
         return []
     return list(dispatch.deliveries.exclude(status=NoticeDelivery.Status.SENT).select_related("person"))
@@ -202,7 +202,7 @@ def not_reached(meeting: Meeting) -> list[NoticeDelivery]:
 def notice_resend(*, meeting: Meeting, by) -> int:
     """Send the newest version again, to those it did not reach and only them: with the address they have now
     (one filled in since counts). The same frozen PDF; nothing else changes. Returns how many were queued."""
-    dispatch = meeting.notice_dispatches.order_by("-version").first()
+    dispatch = last_sent(meeting=meeting)
     if dispatch is None:
         raise ServiceError(_("The notice has not been sent yet."))
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
@@ -222,15 +222,10 @@ def notice_resend(*, meeting: Meeting, by) -> int:
 
 
 def _mail_again(meeting, dispatch, deliveries):
-    from meetings.tasks import send_notice_mail
-
-    version = dispatch.version
-    subject, body = _notice_mail(meeting, version)
-    ics = notice_ics(meeting=meeting, version=version).decode()
+    subject, body = _notice_mail(meeting, dispatch.version)
+    ics = notice_ics(meeting=meeting, version=dispatch.version).decode()
     for delivery in deliveries:
-        send_notice_mail.enqueue(dispatch_id=dispatch.pk, to=f"{delivery.name} <{delivery.email}>", subject=subject,
-                                 body=body, pdf_name=notice_filename(meeting, version), ics=ics,
-                                 delivery_id=delivery.pk)  # fmt: skip
+        _enqueue_notice_mail(meeting, dispatch, delivery, subject=subject, body=body, ics=ics)
 
 
 @transaction.atomic
