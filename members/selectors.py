@@ -34,6 +34,13 @@ class SideGroup:
     categories: list[CategoryGroup] = field(default_factory=list)
 
 
+def user_name(user) -> str:
+    """A signed-in user by name: hers in the people register ("Helén Eliasson"), else the account's full name,
+    else the user name."""
+    person = getattr(user, "person", None)  # none in the register: no error
+    return person.name if person else (user.get_full_name() or user.get_username())
+
+
 def default_body() -> Body | None:
     """The body the portal serves. The models allow several; today one portal serves one, the first made."""
     return Body.objects.order_by("pk").first()

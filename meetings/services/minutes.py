@@ -36,7 +36,7 @@ from meetings.selectors import fingerprint, minutes_context, minutes_document, m
 from meetings.selectors.notices import notice_items
 from meetings.services import ServiceError, claim_version, two_factor
 from meetings.services.log import log_change
-from members.selectors import called_memberships
+from members.selectors import called_memberships, user_name
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
 
@@ -334,17 +334,12 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
     minutes.save(update_fields=["status", "returned_html", "updated_at"])
     log_change(meeting=minutes.meeting, action="minutes_returned", by=by, from_state=Minutes.Status.SENT_TO_CHAIR,
                to_state=minutes.status, note=comment.strip())  # fmt: skip
-    name = _reader_name(by)
+    name = user_name(by)
     transaction.on_commit(lambda: _mail_secretaries(
         minutes, subject=_("Meeting notes sent back: %(body)s %(date)s"), template="emails/minutes_returned.txt",
         comment=comment.strip(), name=name,
     ))  # fmt: skip
     return minutes
-
-
-def _reader_name(user) -> str:
-    person = getattr(user, "person", None)
-    return person.name if person else (user.get_full_name() or user.get_username())
 
 
 @transaction.atomic

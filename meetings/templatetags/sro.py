@@ -3,6 +3,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from members.selectors import user_name
+
 register = template.Library()
 
 
@@ -32,11 +34,5 @@ def labels(objects):
 
 @register.filter
 def shown_name(user) -> str:
-    """The signed-in user as the header greets them: her name from the people register ("Helén Eliasson"),
-    else the account's full name, else the user name."""
-    from members.models import Person
-
-    try:
-        return user.person.name
-    except (Person.DoesNotExist, AttributeError):
-        return user.get_full_name() or user.get_username()
+    """The signed-in user as the header greets them."""
+    return user_name(user)
