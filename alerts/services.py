@@ -3,8 +3,6 @@
 The one entry point the rest of the portal calls is ``published``: after a publication commits, it queues the
 alert mails as a background task, never inside the publishing request."""
 
-import logging
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -14,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alerts.models import Subscription
-
-logger = logging.getLogger(__name__)
 
 # Subscriptions asked for from one address of the internet in an hour, at most (against abuse).
 SUBSCRIBE_LIMIT = 5

@@ -265,10 +265,7 @@ class PersonField(forms.ModelChoiceField):
         "ambiguous": _("More than one person is called %(name)s. Choose among the suggestions, with the organisation."),
     }  # fmt: skip
 
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset.select_related("organisation"), **kwargs)
-
-    def _set_queryset(self, queryset):
+    def _set_queryset(self, queryset):  # whichever queryset is given, its people come with their organisation
         super()._set_queryset(queryset.select_related("organisation"))
 
     queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)

@@ -1,25 +1,11 @@
 """The people register's staff forms."""
 
-from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from meetings.forms import DateInput, _helper
 from members.models import Membership, Person
-
-
-def _helper() -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    return helper
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class PersonForm(forms.ModelForm):
@@ -51,15 +37,6 @@ class MembershipForm(forms.ModelForm):
 
 
 class MembershipEndForm(forms.Form):
+    """The last day of a seat (``services.membership_end`` refuses one before the first)."""
+
     end_date = forms.DateField(label=capfirst(_("last day")), widget=DateInput())
-
-    def __init__(self, *args, membership, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.membership = membership
-
-    def clean_end_date(self):
-        end = self.cleaned_data["end_date"]
-        if end < self.membership.start_date:
-            raise ValidationError(_("A membership cannot end before it started (%(start)s).")
-                                  % {"start": f"{self.membership.start_date:%Y-%m-%d}"})  # fmt: skip
-        return end

@@ -89,10 +89,14 @@ def membership_add(request, pk):
 @require_POST
 def membership_end(request, pk):
     membership = get_object_or_404(Membership, pk=pk)
-    form = MembershipEndForm(request.POST, membership=membership)
-    if form.is_valid():
-        services.membership_end(membership=membership, end_date=form.cleaned_data["end_date"])
-        messages.success(request, _("The membership ends on %(date)s.") % {"date": f"{membership.end_date:%Y-%m-%d}"})
-    else:
+    form = MembershipEndForm(request.POST)
+    if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("staff:person", pk=membership.person_id)
+    try:
+        services.membership_end(membership=membership, end_date=form.cleaned_data["end_date"])
+    except services.RegisterError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The membership ends on %(date)s.") % {"date": f"{membership.end_date:%Y-%m-%d}"})
     return redirect("staff:person", pk=membership.person_id)
