@@ -150,17 +150,15 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
     return dispatch
 
 
-def _notice_mail(meeting, version: int, changes=()) -> tuple[str, str]:
+def _notice_mail(meeting, dispatch, changes=()) -> tuple[str, str]:
     """The notice e-mail's subject and text ("Reviderad kallelse" from version 2, with what changed): each
-    attachment by name, a public one with its link."""
-    attachments = []
-    top = meeting.agenda_items.filter(parent=None).order_by("order", "pk")
-    for item in top.prefetch_related("attachments", "children__attachments"):
-        for each in (item, *sorted(item.children.all(), key=lambda child: (child.order, child.pk))):
-            for attachment in sorted(each.attachments.all(), key=lambda a: (a.order, a.pk)):
-                attachments.append(
-                    (attachment, f"{settings.SITE_URL}{reverse('public:attachment', kwargs={'pk': attachment.pk})}")
-                )
+    attachment of the version as sent (its frozen items, in agenda order) by name, a public one with its link."""
+    attachments = [
+        (attachment, f"{settings.SITE_URL}{reverse('public:attachment', kwargs={'pk': attachment['id']})}")
+        for item in dispatch.items.order_by("sequence")
+        for attachment in item.attachments
+    ]
+    version = dispatch.version
     context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL,
                "attachments": attachments, "changes": changes}  # fmt: skip
     title = _("Revised notice") if version > 1 else _("Notice")
@@ -171,7 +169,7 @@ def _notice_mail(meeting, version: int, changes=()) -> tuple[str, str]:
 def _mail_notice(meeting, dispatch, ics, recipients, changes=()):
     """One background task per recipient (meetings.tasks): sending takes no time from the secretary's
     request, and a recipient whose server refuses is tried again without anyone getting it twice."""
-    subject, body = _notice_mail(meeting, dispatch.version, changes)
+    subject, body = _notice_mail(meeting, dispatch, changes)
     for recipient in recipients:
         delivery = NoticeDelivery.objects.create(
             dispatch=dispatch, person_id=recipient.person_id, name=recipient.name, email=recipient.email,
@@ -222,7 +220,7 @@ def notice_resend(*, meeting: Meeting, by) -> int:
 
 
 def _mail_again(meeting, dispatch, deliveries):
-    subject, body = _notice_mail(meeting, dispatch.version)
+    subject, body = _notice_mail(meeting, dispatch)
     ics = notice_ics(meeting=meeting, version=dispatch.version).decode()
     for delivery in deliveries:
         _enqueue_notice_mail(meeting, dispatch, delivery, subject=subject, body=body, ics=ics)
