@@ -10,6 +10,7 @@ from alerts.models import Subscription
 from meetings.selectors.registers import public_matters
 from members.selectors import default_body
 from sro_portal.client_ip import client_ip
+from sro_portal.throttle import TooManyRequests, throttle
 
 
 def subscribe(request):
@@ -20,8 +21,9 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None, matters=matters, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.throttle(client_ip(request))  # the visitor behind our proxies (PROXY_COUNT)
-        except services.TooManyRequests:
+            # The visitor behind our proxies (PROXY_COUNT).
+            throttle(f"alerts:{client_ip(request)}", limit=services.SUBSCRIBE_LIMIT)
+        except TooManyRequests:
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return render(request, "alerts/subscribe.html", {"form": form}, status=429)
         data = form.cleaned_data

@@ -37,7 +37,7 @@ from django.db import connection, transaction
 
 from meetings import integrity
 
-APPS = ["auth.group", "auth.user", "admin.logentry", "otp_totp", "members", "meetings", "alerts"]
+APPS = ["auth.group", "auth.user", "admin.logentry", "otp_totp", "members", "meetings", "alerts", "mymeetings"]
 NOT_KEPT = {"sessions", "axes", "contenttypes", "auth.permission", "django_tasks_database"}
 FORMAT_VERSION = 1
 

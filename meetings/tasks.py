@@ -13,10 +13,12 @@ import datetime
 import hashlib
 import logging
 from contextlib import contextmanager
+from email.utils import make_msgid
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage, send_mail
+from django.core.mail.utils import DNS_NAME
 from django.utils import timezone
 from django_tasks import task
 
@@ -52,7 +54,7 @@ def send_notice_mail(
     """One recipient's notice: the text, the sent version's PDF (checked against its hash) and the calendar
     invitation. One task per recipient, so a retry never sends anyone the notice twice. Whether the mail
     server took it, or refused it and why, is recorded on the recipient's delivery."""
-    from meetings.models import NoticeDispatch
+    from meetings.models import NoticeDelivery, NoticeDispatch
 
     kwargs = {"dispatch_id": dispatch_id, "to": to, "subject": subject, "body": body, "pdf_name": pdf_name, "ics": ics,
               "delivery_id": delivery_id}  # fmt: skip
@@ -62,7 +64,10 @@ def send_notice_mail(
             pdf = stored.read()
         if hashlib.sha256(pdf).hexdigest() != dispatch.pdf_sha256:
             raise NotToBeTriedAgain(f"The stored PDF of notice {dispatch_id} is not the one sent: not mailed")
-        message = EmailMessage(subject=subject, body=body, to=[to])
+        # A Message-ID of our own, kept on the delivery: a bounce that comes back later names it.
+        message_id = make_msgid(domain=DNS_NAME)
+        NoticeDelivery.objects.filter(pk=delivery_id).update(message_id=message_id)
+        message = EmailMessage(subject=subject, body=body, to=[to], headers={"Message-ID": message_id})
         message.attach(pdf_name, pdf, "application/pdf")
         message.attach("kallelse.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
         message.send()

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "members",
     "meetings",
     "alerts",
+    "mymeetings",
 ]
 
 MIDDLEWARE = [
@@ -114,7 +115,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes: failed logins are counted per account and per address; five of either lock out for 15
 # minutes. Behind nginx the visitor's address is the one our proxies added to X-Forwarded-For
 # (PROXY_COUNT proxies in front of the portal); without a proxy, REMOTE_ADDR (sro_portal/client_ip.py).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",  # the one-time links of the members' area (mymeetings), nothing else
+]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -163,6 +168,12 @@ OTP_REQUIRED_FOR_APPROVAL = env_bool("OTP_REQUIRED_FOR_APPROVAL", False)
 
 # Notes sent to the chair and still waiting after this many days: she is reminded once (0: never).
 APPROVAL_REMINDER_DAYS = env_int("APPROVAL_REMINDER_DAYS", 5)
+
+# The members' area ("Mina möten"): the called and invited sign in with a link mailed to them (django-sesame),
+# valid MEMBER_LINK_MINUTES and once. A guest reaches their meeting until GUEST_ACCESS_DAYS after it.
+SESAME_MAX_AGE = env_int("MEMBER_LINK_MINUTES", 20) * 60
+SESAME_ONE_TIME = True
+GUEST_ACCESS_DAYS = env_int("GUEST_ACCESS_DAYS", 30)
 
 LOGIN_URL = "staff:login"
 CSRF_FAILURE_VIEW = "sro_portal.views.csrf_failure"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/", include("meetings.urls.staff")),
     path("api/oparl/v1/", include("meetings.urls.api")),
     path("alerts/", include("alerts.urls")),
+    path("my-meetings/", include("mymeetings.urls")),
     path("", include("meetings.urls.public")),
 ]
 

@@ -18,6 +18,15 @@ def member_user(db):
 
 
 @pytest.fixture
+def guest_user(db):
+    """An invited guest's account for the members' area: made by the portal, no password, no role."""
+    from mymeetings.services import member_account
+    from tests.factories import PersonFactory
+
+    return member_account(PersonFactory(first_name="Gun", last_name="Gäst", email="gun@example.se"))
+
+
+@pytest.fixture
 def secretary(db):
     user = UserFactory(username="sekreterare", is_staff=True)
     user.groups.add(Group.objects.get(name=SECRETARY))
@@ -37,9 +46,10 @@ def superuser(db):
 
 
 @pytest.fixture
-def cast(member_user, secretary, chair, superuser):
+def cast(member_user, guest_user, secretary, chair, superuser):
     """Every role by name, anonymous as None: for tables of URLs × roles."""
-    return {"anonymous": None, "member": member_user, "secretary": secretary, "chair": chair, "superuser": superuser}
+    return {"anonymous": None, "member": member_user, "guest": guest_user, "secretary": secretary, "chair": chair,
+            "superuser": superuser}  # fmt: skip
 
 
 @pytest.fixture

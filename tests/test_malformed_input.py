@@ -7,6 +7,7 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from meetings.urls import api, public, staff
+from mymeetings import urls as mymeetings_urls
 from tests.test_staff_permissions import TABLE, url_for
 from tests.test_staff_permissions import objects as objects
 
@@ -21,7 +22,8 @@ BAD_QUERIES = [
     "matter=99999999999", "meeting=abc", "how=x", "only_notes_information=x", "parent=abc",
     "parent=99999999999", "kind=x", "next=https://evil.example", "q=" + "ord " * 1500, "q=%00", "q=%ff%fe",
 ]  # fmt: skip
-MODULES = {"/": public.urlpatterns, "/api/oparl/v1/": api.urlpatterns, "/staff/": staff.urlpatterns}
+MODULES = {"/": public.urlpatterns, "/api/oparl/v1/": api.urlpatterns, "/staff/": staff.urlpatterns,
+           "/my-meetings/": mymeetings_urls.urlpatterns}  # fmt: skip
 
 
 def _bad_paths(prefix: str):

@@ -28,7 +28,7 @@ from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "chair", "secretary", "superuser"]
+ROLES = ["anonymous", "member", "guest", "chair", "secretary", "superuser"]
 SECRETARY_ONLY = {"anonymous": "login", "member": 403, "chair": 403, "secretary": 200, "superuser": 200}
 POST_ONLY = {"anonymous": "login", "member": 403, "chair": 403, "secretary": 405, "superuser": 405}
 CHAIR_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 403, "superuser": 200}
@@ -118,6 +118,9 @@ TABLE = {
     "two_factor_verify": (None, STAFF_ON_TO_START),
 }
 
+# A guest of a meeting (an account of the members' area, no password, no role) is refused like a member.
+for _key, _expected in TABLE.values():
+    _expected.setdefault("guest", _expected["member"])
 
 TEST_PDF_SHA256 = hashlib.sha256(b"%PDF-1.4 test").hexdigest()  # a stored file is served only with its hash
 

@@ -180,13 +180,15 @@ class NoticeDispatch(models.Model):
 
 class NoticeDelivery(models.Model):
     """Whether one recipient of a sent notice was reached: queued, accepted by the mail server, or failed
-    (with the server's answer); or not sent at all for want of an address. The secretary sees who was not
-    reached before the meeting and can send to them alone."""
+    (with the server's answer), bounced later (a delivery status notification, ``manage.py record_bounce``);
+    or not sent at all for want of an address. When they first opened the meeting in the members' area.
+    The secretary sees who was not reached before the meeting and can send to them alone."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         SENT = "sent", _("Accepted by the mail server")
         FAILED = "failed", _("Failed")
+        BOUNCED = "bounced", _("Bounced")
         NO_ADDRESS = "no_address", _("No e-mail address")
 
     dispatch = models.ForeignKey(
@@ -201,6 +203,9 @@ class NoticeDelivery(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
     error = models.CharField(_("error"), max_length=300, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # The Message-ID the mail went out with: a bounce names it, and so finds this delivery.
+    message_id = models.CharField(_("message id"), max_length=200, blank=True, db_index=True)
+    opened_at = models.DateTimeField(_("opened in the members' area"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

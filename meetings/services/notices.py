@@ -2,6 +2,7 @@
 
 import hashlib
 from dataclasses import dataclass
+from email import message_from_string
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -57,13 +58,19 @@ def notice_pdf(*, meeting: Meeting, version: int | None = None) -> bytes:
     return render_pdf("pdf/notice.html", notice_context(meeting=meeting, version=version))
 
 
+def meeting_link(meeting: Meeting) -> str:
+    """Where the called read about the meeting: its public page once the notice is published, else its page in the
+    members' area (never the staff pages, which members and guests cannot use)."""
+    name = "public:meeting" if meeting.notice_published_at else "mymeetings:meeting"
+    return f"{settings.SITE_URL}{reverse(name, kwargs={'pk': meeting.pk})}"
+
+
 def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     """An iCalendar invitation; its SEQUENCE follows the notice's version so calendars update it."""
     calendar = new_calendar(method="REQUEST")
     event = meeting_event(meeting)
     event.add("sequence", version - 1)
-    # The public meeting page: members and guests cannot use the staff pages.
-    event.add("description", f"{settings.SITE_URL}{reverse('public:meeting', kwargs={'pk': meeting.pk})}")
+    event.add("description", meeting_link(meeting))
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText(meeting.body.short_name)
     event.add("organizer", organizer)
@@ -152,15 +159,17 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
 
 def _notice_mail(meeting, dispatch, changes=()) -> tuple[str, str]:
     """The notice e-mail's subject and text ("Reviderad kallelse" from version 2, with what changed): each
-    attachment of the version as sent (its frozen items, in agenda order) by name, a public one with its link."""
+    attachment of the version as sent (its frozen items, in agenda order) by name, a public one with its link,
+    and the meeting's page in the members' area, where every document is, public or not."""
     attachments = [
         (attachment, f"{settings.SITE_URL}{reverse('public:attachment', kwargs={'pk': attachment['id']})}")
         for item in dispatch.items.order_by("sequence")
         for attachment in item.attachments
     ]
     version = dispatch.version
+    my_meeting = f"{settings.SITE_URL}{reverse('mymeetings:meeting', kwargs={'pk': meeting.pk})}"
     context = {"meeting": meeting, "version": version, "revised": version > 1, "SITE_URL": settings.SITE_URL,
-               "attachments": attachments, "changes": changes}  # fmt: skip
+               "attachments": attachments, "changes": changes, "my_meeting": my_meeting}  # fmt: skip
     title = _("Revised notice") if version > 1 else _("Notice")
     subject = f"{title} {meeting.body.short_name} {meeting.date:%Y-%m-%d}"
     return subject, render_to_string("emails/notice.txt", context)
@@ -342,3 +351,42 @@ def notices_freeze_legacy() -> int:
                 row.dispatch = dispatch
             FrozenItem.objects.bulk_create(rows)
     return len(legacy)
+
+
+def bounces_record(message) -> list[NoticeDelivery]:
+    """Record the bounce that a delivery status notification (RFC 3464: the mail server's report that a mail it
+    had accepted could not be delivered) tells of. The report names the notice mail by its Message-ID (in the
+    returned headers), else by its recipient: the newest delivery to that address that the server accepted.
+    Returns the deliveries marked as bounced; a report of a delay or a delivery changes nothing."""
+    failed, message_ids = [], set()
+    for part in message.walk():
+        kind = part.get_content_type()
+        if kind == "message/delivery-status":
+            for block in part.get_payload()[1:]:  # the first block is about the message, the others per recipient
+                if (block.get("Action") or "").strip().lower() == "failed":
+                    recipient = (block.get("Final-Recipient") or block.get("Original-Recipient") or "").split(";")[-1]
+                    reason = " ".join(
+                        filter(
+                            None,
+                            [
+                                (block.get("Status") or "").strip(),
+                                (block.get("Diagnostic-Code") or "").split(";")[-1].strip(),
+                            ],
+                        )
+                    )
+                    failed.append((recipient.strip().lower(), reason))  # fmt: skip
+        elif kind in ("message/rfc822", "text/rfc822-headers"):
+            returned = part.get_payload()[0] if kind == "message/rfc822" else message_from_string(part.get_payload())
+            if returned.get("Message-ID"):
+                message_ids.add(returned["Message-ID"].strip())
+    marked = []
+    for recipient, reason in failed:
+        deliveries = NoticeDelivery.objects.filter(email__iexact=recipient)
+        delivery = (deliveries.filter(message_id__in=message_ids).first() if message_ids else None) or (
+            deliveries.filter(status=NoticeDelivery.Status.SENT).order_by("-dispatch__sent_at", "-pk").first()
+        )
+        if delivery is not None:
+            delivery.status, delivery.error = NoticeDelivery.Status.BOUNCED, (reason or _("Bounced"))[:300]
+            delivery.save(update_fields=["status", "error", "updated_at"])
+            marked.append(delivery)
+    return marked

@@ -98,8 +98,20 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
     chair.get_by_role("button", name="Skicka tillbaka till sekreteraren").click()
     expect(chair.get_by_text("Minnesanteckningarna skickades tillbaka till sekreteraren")).to_be_visible()
 
+    # The secretary is told by e-mail, with the comment, and her start page says the notes wait for her.
+    minutes_page = secretary.url
+    returned = mailoutbox[-1]
+    assert returned.to == ["sekreterare@example.se"] and "Skriv ut vem som svarade." in returned.body
+    assert returned.subject == f"Minnesanteckningar tillbakaskickade: {held_meeting.body.short_name} 2030-04-24"
+    secretary.goto(f"{live_server.url}/staff/")
+    row = secretary.get_by_role("row").filter(has_text="24 april 2030")
+    expect(row).to_contain_text("Återsänd av ordföranden")
+    expect(row).to_contain_text(
+        "Sekreteraren: ändra det ordföranden bad om och skicka igen (”Skriv ut vem som svarade.”)"
+    )
+
     # The secretary sees the comment and fixes the answer.
-    secretary.reload()
+    secretary.goto(minutes_page)
     expect(secretary.get_by_role("status").filter(has_text="Helén Eliasson skickade tillbaka")).to_contain_text(
         "Skriv ut vem som svarade."
     )
@@ -118,13 +130,19 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
     chair.get_by_label("Ditt lösenord, för att bekräfta").fill(PASSWORD)
     chair.get_by_role("button", name="Godkänn minnesanteckningarna").click()
     expect(chair.get_by_text("Du har godkänt minnesanteckningarna.")).to_be_visible()
+    approved = mailoutbox[-1]
+    assert (
+        approved.to == ["sekreterare@example.se"] and "Helén Eliasson har godkänt minnesanteckningarna" in approved.body
+    )
+    secretary.goto(f"{live_server.url}/staff/")
+    expect(secretary.get_by_role("row").filter(has_text="24 april 2030")).to_contain_text("Sekreteraren: publicera")
 
     # Not public before the secretary publishes.
     visitor = browser.new_context(locale="sv-SE").new_page()
     response = visitor.goto(f"{live_server.url}/meetings/{held_meeting.pk}/notes/")
     assert response.status == 404
 
-    secretary.reload()
+    secretary.goto(minutes_page)
     secretary.get_by_role("link", name="Publicera").click()
     secretary.get_by_role("button", name="Publicera").click()
     expect(secretary.get_by_text("Minnesanteckningarna är publicerade på den publika webbplatsen.")).to_be_visible()

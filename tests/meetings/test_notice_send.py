@@ -88,7 +88,7 @@ def test_sending_again_is_a_revised_notice_with_the_next_version(
     # The revised notice's mail says plainly what changed, and a non-public attachment has no link.
     assert "Ändrat sedan föregående version:" in revised[0].body
     assert "Ny beredning, ändrad rubrik" in revised[0].body
-    assert "(inte offentlig: be sekreteraren om den)" in revised[0].body
+    assert "(inte offentlig: i Mina möten)" in revised[0].body
     pdf_name, pdf, _ = revised[0].attachments[0]
     assert pdf_name == "Kallelse SRO 2025-03-06-v2.pdf"
     assert "Reviderad kallelse SRO" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()

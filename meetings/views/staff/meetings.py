@@ -41,6 +41,7 @@ from meetings.services import notices as notice_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
 from members.selectors import default_body
+from mymeetings.selectors import activity as members_area_activity
 
 
 @login_required
@@ -120,6 +121,7 @@ def meeting_detail(request, pk):
     context["notice_changes"] = notice_changes(meeting=meeting) if meeting.notice_version else []
     context["sent_versions"] = list(meeting.notice_dispatches.order_by("-version"))
     context["not_reached"] = notice_services.not_reached(meeting) if context["sent_versions"] else []
+    context["activity"] = members_area_activity(meeting) if context["sent_versions"] else None
     return render(request, "staff/meeting_detail.html", context)
 
 

@@ -1,0 +1,157 @@
+"""The members' area: signing in with a link by e-mail, what was opened and downloaded, the meeting as one PDF.
+
+Signing in: whoever may see at least one meeting asks for a link with their address; the link (django-sesame,
+scoped to this area) is valid SESAME_MAX_AGE and once: signing in changes the account's last login, which every
+earlier link was bound to. Nobody needs a password. A person whose account belongs to staff (a password, a role)
+is told to sign in with it instead: a mailed link never opens a staff account.
+"""
+
+import hashlib
+import io
+import logging
+from functools import partial
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from sesame.utils import get_token
+
+from meetings.models import Meeting, NoticeDelivery, NoticeDispatch
+from members.models import Person
+from mymeetings.models import Download
+from mymeetings.selectors import Document, documents, entitled_meetings
+
+logger = logging.getLogger(__name__)
+
+SCOPE = "mymeetings"
+# Links asked for: per address in a quarter of an hour, and per address of the internet in an hour.
+LINKS_PER_EMAIL = 3
+LINKS_PER_CLIENT = 10
+
+
+def is_staff_account(user) -> bool:
+    """An account with a password or a role: it signs in with its password (and second step), never by link."""
+    return user.has_usable_password() or user.is_staff or user.is_superuser or user.groups.exists()
+
+
+def member_account(person: Person):
+    """The person's account for the members' area, made on first use: no password, no role."""
+    if person.user_id:
+        return person.user
+    User = get_user_model()
+    username = f"person-{person.pk}"
+    while User.objects.filter(username=username).exists():
+        username += "-1"
+    user = User(username=username, first_name=person.first_name[:150], last_name=person.last_name[:150],
+                email=person.email)  # fmt: skip
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def sign_in_link(user, next_url: str = "") -> str:
+    query = {"sesame": get_token(user, scope=SCOPE)}
+    if next_url:
+        query["next"] = next_url
+    return f"{settings.SITE_URL}{reverse('mymeetings:sign_in')}?{urlencode(query)}"
+
+
+@transaction.atomic
+def request_sign_in(*, email: str, next_url: str = "") -> bool:
+    """Mail a sign-in link to the person with this address, if they may see at least one meeting. Returns whether
+    a mail was queued; the page says the same either way, so that nobody learns who is in the register."""
+    today = timezone.localdate()
+    for person in Person.objects.filter(email__iexact=email.strip()).select_related("user"):
+        if not entitled_meetings(person, today).exists():
+            continue
+        if person.user_id and is_staff_account(person.user):
+            query = urlencode({"next": next_url or reverse("mymeetings:home")})
+            link = f"{settings.SITE_URL}{reverse('staff:login')}?{query}"
+            template = "mymeetings/emails/use_password.txt"
+        else:
+            link = sign_in_link(member_account(person), next_url)
+            template = "mymeetings/emails/sign_in.txt"
+        body = render_to_string(template, {"person": person, "link": link,
+                                           "minutes": settings.SESAME_MAX_AGE // 60})  # fmt: skip
+        transaction.on_commit(partial(_mail, person.email, body))
+        return True
+    return False
+
+
+def _mail(to: str, body: str) -> None:
+    from meetings.tasks import send_plain_mail
+
+    send_plain_mail.enqueue(subject=_("Sign in to My meetings on the SRO portal"), body=body, to=[to])
+
+
+def record_opened(*, person: Person, dispatch: NoticeDispatch) -> None:
+    """The first time the person opens the meeting in the members' area, on their delivery of that version."""
+    NoticeDelivery.objects.filter(dispatch=dispatch, person=person, opened_at__isnull=True).update(
+        opened_at=timezone.now()
+    )
+
+
+def record_download(*, person: Person, user, dispatch: NoticeDispatch, document: str, title: str,
+                    attachment_id: int | None = None) -> Download:  # fmt: skip
+    return Download.objects.create(person=person, user=user, name=person.name, meeting_id=dispatch.meeting_id,
+                                   dispatch=dispatch, document=document, title=title[:300],
+                                   attachment_id=attachment_id)  # fmt: skip
+
+
+def meeting_pdf_filename(meeting: Meeting) -> str:
+    return f"Möte {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf"
+
+
+def _verified_bytes(stored_file, sha256: str) -> bytes | None:
+    """The stored file's bytes if they still have the hash they were sent with (else None, and a line in the log)."""
+    with stored_file.open("rb") as source:
+        content = source.read()
+    if sha256 and hashlib.sha256(content).hexdigest() != sha256:
+        logger.error("Stored file %s is not the one sent (SHA-256): left out", stored_file.name)
+        return None
+    return content
+
+
+def meeting_pdf(dispatch: NoticeDispatch) -> tuple[bytes, list[Document]]:
+    """The whole meeting as one PDF: the notice as sent, then each PDF attachment in agenda order, with bookmarks
+    (the notice; each item, its attachments under it). Returns the PDF and the attachments left out (not PDF
+    files, or unreadable), which the page names so that they are fetched one by one."""
+    from meetings.models import Attachment
+
+    writer = PdfWriter()
+    notice = _verified_bytes(dispatch.pdf, dispatch.pdf_sha256)
+    if notice is not None:
+        writer.append(PdfReader(io.BytesIO(notice)), import_outline=False)
+        writer.add_outline_item(title=_("Notice"), page_number=0)
+    left_out, parents = [], {}
+    stored = Attachment.objects.in_bulk([doc.id for doc in documents(dispatch)])
+    for doc in documents(dispatch):
+        attachment = stored.get(doc.id)
+        content = _verified_bytes(attachment.file, doc.record.get("sha256", "")) if attachment and doc.is_pdf else None
+        try:
+            reader = PdfReader(io.BytesIO(content)) if content is not None else None
+            first_page = len(writer.pages)
+            if reader is not None:
+                writer.append(reader, import_outline=False)
+        except (PdfReadError, ValueError, KeyError):
+            reader = None
+        if reader is None:
+            left_out.append(doc)
+            continue
+        if doc.item.item_id not in parents:
+            parents[doc.item.item_id] = writer.add_outline_item(title=doc.item.heading, page_number=first_page)
+        writer.add_outline_item(title=doc.title, page_number=first_page, parent=parents[doc.item.item_id])
+    writer.add_metadata({"/Title": f"{dispatch.meeting.body.short_name} {dispatch.meeting.date:%Y-%m-%d}"})
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), left_out
