@@ -4,7 +4,6 @@ The one entry point the rest of the portal calls is ``published``: after a publi
 alert mails as a background task, never inside the publishing request."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,23 +14,6 @@ from alerts.models import Subscription
 
 # Subscriptions asked for from one address of the internet in an hour, at most (against abuse).
 SUBSCRIBE_LIMIT = 5
-
-
-class TooManyRequests(Exception):
-    pass
-
-
-def throttle(key: str, limit: int = SUBSCRIBE_LIMIT, seconds: int = 3600) -> None:
-    """Count one more request for ``key``; refuse once the limit is passed within the window."""
-    name = f"alerts:throttle:{key}"
-    cache.add(name, 0, seconds)
-    try:
-        count = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.set(name, 1, seconds)
-        count = 1
-    if count > limit:
-        raise TooManyRequests
 
 
 def _link(name: str, token: str) -> str:
@@ -72,47 +54,82 @@ def unsubscribe(*, subscription: Subscription) -> None:
     subscription.delete()
 
 
-def published(*, minutes_version) -> None:
-    """Called when a version of the notes is published: once the transaction commits, the alerts go out as a
+def published(*, minutes_version=None, position=None) -> None:
+    """Called when a version of the notes is published, or a position taken outside a meeting (per capsulam, by
+    the chair) is recorded, which is public at once: once the transaction commits, the alerts go out as a
     background task (``alerts.tasks.send_alerts``)."""
     from alerts.tasks import send_alerts
 
-    transaction.on_commit(lambda: send_alerts.enqueue(minutes_version_id=minutes_version.pk))
+    if minutes_version is not None:
+        transaction.on_commit(lambda: send_alerts.enqueue(minutes_version_id=minutes_version.pk))
+    if position is not None:
+        transaction.on_commit(lambda: send_alerts.enqueue(position_id=position.pk))
+
+
+def _followed(matter_ids: set[int]) -> set[int]:
+    """The matters named, and those they were merged into: a merged matter is followed through the other."""
+    from meetings.models import Matter
+
+    return matter_ids | set(Matter.objects.filter(pk__in=matter_ids, merged_into__isnull=False)
+                            .values_list("merged_into", flat=True))  # fmt: skip
 
 
 def alerts_for(*, minutes_version) -> int:
     """One mail to each confirmed subscription the published notes concern: new notes; new positions (if the
     notes hold any that do more than note information); a matter (if the notes hold a position on it or an item
     of it). Each mail carries its own one-click unsubscribe (RFC 8058). Returns how many were queued."""
-    from meetings.models import FrozenItem, Matter, Position
-    from meetings.tasks import send_plain_mail
+    from meetings.models import FrozenItem, Position
 
     meeting = minutes_version.minutes.meeting
     positions = list(Position.objects.filter(minutes_version=minutes_version).select_related("matter"))
     matter_ids = {p.matter_id for p in positions if p.matter_id}
     matter_ids |= set(FrozenItem.objects.filter(minutes_version=minutes_version, matter__isnull=False)
                       .values_list("matter_id", flat=True))  # fmt: skip
-    # A matter merged into another is followed through the other.
-    matter_ids |= set(Matter.objects.filter(pk__in=matter_ids, merged_into__isnull=False)
-                      .values_list("merged_into", flat=True))  # fmt: skip
     decided = [p for p in positions if not p.notes_information]
+    notes_url = f"{settings.SITE_URL}{reverse('public:minutes', kwargs={'pk': meeting.pk})}"
+    subject = _("New from %(body)s: the notes of %(date)s") % {
+        "body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}  # fmt: skip
+    topics = {Subscription.Topic.NOTES} | ({Subscription.Topic.POSITIONS} if decided else set())
+    context = {"meeting": meeting, "notes_url": notes_url}
+    return _send(topics=topics, matter_ids=_followed(matter_ids), positions=positions, subject=subject,
+                 template="alerts/emails/published.txt", context=context)  # fmt: skip
+
+
+def alerts_for_position(*, position) -> int:
+    """A position taken outside a meeting: to those who follow positions (unless it only notes information) and
+    to those who follow its matter. Returns how many mails were queued."""
+    topics = set() if position.notes_information else {Subscription.Topic.POSITIONS}
+    matter_ids = _followed({position.matter_id} if position.matter_id else set())
+    url = (
+        f"{settings.SITE_URL}{reverse('public:matter', kwargs={'pk': position.matter_id})}"
+        if position.matter_id
+        else f"{settings.SITE_URL}{reverse('public:positions')}"
+    )
+    subject = _("New from %(body)s: a position of %(date)s") % {
+        "body": position.body.short_name, "date": f"{position.taken_on:%Y-%m-%d}"}  # fmt: skip
+    return _send(topics=topics, matter_ids=matter_ids, positions=[position], subject=subject,
+                 template="alerts/emails/position.txt", context={"position": position, "url": url})  # fmt: skip
+
+
+def _send(*, topics, matter_ids, positions, subject, template, context) -> int:
+    """One mail per confirmed subscription to one of ``topics`` or to one of the matters. Each carries its own
+    one-click unsubscribe (RFC 8058)."""
+    from meetings.tasks import send_plain_mail
+
     wanted = Subscription.objects.filter(confirmed_at__isnull=False).select_related("matter")
     sent = 0
-    notes_url = f"{settings.SITE_URL}{reverse('public:minutes', kwargs={'pk': meeting.pk})}"
     for subscription in wanted.iterator():
-        if subscription.topic == Subscription.Topic.POSITIONS and not decided:
+        if subscription.topic == Subscription.Topic.MATTER:
+            if subscription.matter_id not in matter_ids:
+                continue
+            about = [p for p in positions if p.matter_id == subscription.matter_id]
+        elif subscription.topic in topics:
+            about = positions
+        else:
             continue
-        if subscription.topic == Subscription.Topic.MATTER and subscription.matter_id not in matter_ids:
-            continue
-        about = [p for p in positions if subscription.topic != Subscription.Topic.MATTER
-                 or p.matter_id == subscription.matter_id]  # fmt: skip
         unsubscribe_url = _link("alerts:unsubscribe", subscription.token)
-        body = render_to_string("alerts/emails/published.txt", {
-            "subscription": subscription, "meeting": meeting, "notes_url": notes_url, "positions": about,
-            "unsubscribe": unsubscribe_url,
-        })  # fmt: skip
-        subject = _("New from %(body)s: the notes of %(date)s") % {
-            "body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}  # fmt: skip
+        body = render_to_string(template, {**context, "subscription": subscription, "positions": about,
+                                           "unsubscribe": unsubscribe_url})  # fmt: skip
         # One task per mail: a mail server that refuses one address delays no other, and a retry sends
         # nobody the alert twice.
         send_plain_mail.enqueue(subject=subject, body=body, to=[subscription.email], headers={

@@ -4,10 +4,14 @@ from django_tasks import task
 
 
 @task()
-def send_alerts(*, minutes_version_id: int):
-    from alerts.services import alerts_for
+def send_alerts(*, minutes_version_id: int | None = None, position_id: int | None = None):
+    from alerts.services import alerts_for, alerts_for_position
     from meetings.models import MinutesVersion
+    from meetings.selectors.registers import visible_positions
 
+    if position_id is not None:
+        position = visible_positions(public=True).select_related("body", "matter").filter(pk=position_id).first()
+        return 0 if position is None else alerts_for_position(position=position)  # gone or not public: nobody
     version = MinutesVersion.objects.select_related("minutes__meeting__body").filter(pk=minutes_version_id).first()
     if version is None or version.published_at is None:
         return 0  # not public (any more): nobody is told

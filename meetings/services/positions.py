@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
+from alerts import services as alerts
 from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, PlanArea, Position
 from meetings.models.minutes import FROZEN_STATUSES
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
@@ -100,7 +101,7 @@ def position_record(*, body, how: str, taken_on: datetime.date, text: str, matte
         raise ServiceError(_("Write the position."))
     plain = html_to_text(html)
     same_day = Position.objects.filter(body=body, how=how, taken_on=taken_on, minutes_version__isnull=True)
-    return Position.objects.create(
+    position = Position.objects.create(
         body=body,
         how=how,
         taken_on=taken_on,
@@ -112,6 +113,8 @@ def position_record(*, body, how: str, taken_on: datetime.date, text: str, matte
         notes_information=only_notes_information(plain),
         created_by=by,
     )
+    alerts.published(position=position)  # public at once: those who follow positions or its matter are told
+    return position
 
 
 @transaction.atomic

@@ -133,3 +133,35 @@ def test_every_alert_page_answers_every_role_the_same(client, notes, role, secre
     for name, kwargs in (("subscribe", {}), ("confirm", {"token": subscription.token}),
                          ("unsubscribe", {"token": subscription.token})):  # fmt: skip
         assert client.get(reverse(f"alerts:{name}", kwargs=kwargs)).status_code == 200, name
+
+
+def test_a_position_taken_outside_a_meeting_is_told_to_those_who_follow_positions_or_its_matter(
+    notes, secretary, django_capture_on_commit_callbacks
+):
+    from meetings.models import Position
+    from meetings.services.positions import position_record
+
+    body, matter = notes.meeting.body, Matter.objects.get(title="Hjälpmedel")
+    other = Matter.objects.create(body=body, title="Vårdval")
+    for email, topic, followed in [
+        ("pos@example.se", "positions", None),
+        ("notes@example.se", "notes", None),
+        ("matter@example.se", "matter", matter),
+        ("other@example.se", "matter", other),
+    ]:
+        Subscription.objects.create(email=email, topic=topic, matter=followed, confirmed_at="2031-01-01T00:00Z")
+    with django_capture_on_commit_callbacks(execute=True):
+        position_record(body=body, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2031, 5, 2), matter=matter,
+                        text="<div>SRO tillstyrker avtalet om hjälpmedel.</div>", by=secretary)  # fmt: skip
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert sorted(by_address) == ["matter@example.se", "pos@example.se"]
+    alert = by_address["pos@example.se"]
+    assert alert.subject == f"Nytt från {body.short_name}: ett ställningstagande från 2031-05-02"
+    assert "per capsulam" in alert.body and "Hjälpmedel: SRO tillstyrker avtalet om hjälpmedel." in alert.body
+    assert f"/matters/{matter.pk}/" in alert.body and "List-Unsubscribe" in alert.extra_headers
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # only notes information: the matter's followers alone
+        position_record(body=body, how=Position.How.CHAIR_DECISION, taken_on=datetime.date(2031, 5, 3), matter=matter,
+                        text="<div>SRO noterar informationen.</div>", by=secretary)  # fmt: skip
+    assert [m.to[0] for m in mail.outbox] == ["matter@example.se"]
