@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-site bench-saves bench-entry load-test fault-db fault-worker clean
+.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-site bench-saves bench-entry load-test fault-db fault-worker clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench-pdf  time the PDF of the demo notice (median of 10)"
 	@echo "make bench-site public pages and search on 10 years of data, gunicorn + PostgreSQL"
 	@echo "make bench-saves readers of the public site while a secretary saves once a second"
+	@echo "make bench-seal what the electronic seal adds to an approval (median of 10)"
 	@echo "make bench-entry page loads and form submits of one ordinary meeting, in Chromium"
 	@echo "make load-test  200 readers and 5 editors for 2 minutes (locust), errors and 95th percentile"
 	@echo "make fault-db   the database stopped mid-run: a Swedish 503, then recovery by itself"
@@ -46,13 +47,18 @@ node_modules/.package-lock.json: package.json package-lock.json | system-deps-te
 messages: $(VENV)/.run-deps
 	DEBUG=true $(PY) manage.py compilemessages -l sv --ignore=$(VENV) --ignore=node_modules -v 0
 
+# Without a seal certificate of one's own, approved notes are sealed with the demo chain load_demo makes.
+DEMO_SEAL := SEAL_PKCS12_PATH=$${SEAL_PKCS12_PATH:-var/seal-demo/seal.p12} SEAL_PKCS12_PASSWORD=$${SEAL_PKCS12_PASSWORD:-demo} \
+	SEAL_LOCAL_TSA_PKCS12_PATH=$${SEAL_LOCAL_TSA_PKCS12_PATH:-var/seal-demo/tsa.p12} \
+	SEAL_TRUST_ROOTS=$${SEAL_TRUST_ROOTS:-var/seal-demo/root.pem}
+
 run: $(VENV)/.run-deps messages
 	DEBUG=true $(PY) manage.py migrate --no-input -v 0
 	DEBUG=true $(PY) manage.py load_demo --users
 	@echo
 	@echo "SRO-portalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
 	@echo "Log in with one of the demo accounts above. Stop the server (and its background worker) with Ctrl+C."
-	bash scripts/run.sh $(PY) $(HOST):$(PORT)
+	$(DEMO_SEAL) bash scripts/run.sh $(PY) $(HOST):$(PORT)
 
 lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check .
@@ -71,6 +77,9 @@ bench-site: system-deps-bench $(VENV)/.test-deps messages
 
 bench-saves: system-deps-bench $(VENV)/.test-deps messages
 	bash scripts/with-postgres.sh $(PY) bench/readers_with_saves.py
+
+bench-seal: $(VENV)/.test-deps messages
+	$(PY) bench/seal_approval.py
 
 bench-entry: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages
 	$(PY) -m pytest bench/entry_effort.py -q -s -p no:cacheprovider

@@ -55,6 +55,16 @@ _VERSION_ALLOWED = """(
     AND NEW.approved_by_id IS NOT DISTINCT FROM OLD.approved_by_id
     AND NEW.correction_reason = OLD.correction_reason
 )"""
+# Columns added to an approved version later: compared once the table has them (a migration older than the
+# column's own re-creates the guard on the table as it was then).
+_VERSION_LATER_COLUMNS = ["seal_level", "sealed_by"]
+
+
+def _version_allowed(conn) -> str:
+    with conn.cursor() as cursor:
+        columns = {c.name for c in conn.introspection.get_table_description(cursor, "meetings_minutesversion")}
+    later = "".join(f" AND NEW.{c} = OLD.{c}" for c in _VERSION_LATER_COLUMNS if c in columns)
+    return _VERSION_ALLOWED.rstrip()[:-1].rstrip() + later + ")"
 
 
 # Notes approved or published need their approved version, published only once it is published.
@@ -72,10 +82,10 @@ def _frozen(expression: str) -> str:
     return f"(SELECT status FROM meetings_minutes WHERE id = {expression}) IN {FROZEN}"
 
 
-def _sqlite_statements() -> list[str]:
+def _sqlite_statements(conn) -> list[str]:
     # SQLite has no IS NOT DISTINCT FROM; its IS compares NULLs the same way.
     minutes_allowed = _MINUTES_ALLOWED.replace("IS NOT DISTINCT FROM", "IS")
-    version_allowed = _VERSION_ALLOWED.replace("IS NOT DISTINCT FROM", "IS")
+    version_allowed = _version_allowed(conn).replace("IS NOT DISTINCT FROM", "IS")
     abort = f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
     statements = [
         f"CREATE TRIGGER IF NOT EXISTS sro_guard_minutes_update BEFORE UPDATE ON meetings_minutes "
@@ -118,7 +128,7 @@ def _sqlite_statements() -> list[str]:
     return statements
 
 
-def _postgresql_statements() -> list[str]:
+def _postgresql_statements(conn) -> list[str]:
     raise_ = f"RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';"
     statements = [
         f"""CREATE OR REPLACE FUNCTION sro_guard_minutes() RETURNS trigger AS $$
@@ -132,7 +142,7 @@ def _postgresql_statements() -> list[str]:
         END $$ LANGUAGE plpgsql""",
         f"""CREATE OR REPLACE FUNCTION sro_guard_minutesversion() RETURNS trigger AS $$
         BEGIN
-          IF TG_OP = 'DELETE' OR NOT {_VERSION_ALLOWED} THEN {raise_} END IF;
+          IF TG_OP = 'DELETE' OR NOT {_version_allowed(conn)} THEN {raise_} END IF;
           RETURN NEW;
         END $$ LANGUAGE plpgsql""",
         f"""CREATE OR REPLACE FUNCTION sro_guard_minutes_status() RETURNS trigger AS $$
@@ -219,7 +229,7 @@ def _drop_statements(vendor: str) -> list[str]:
 def install(schema_editor=None):
     """Create (or re-create) the guard on the current database."""
     conn = schema_editor.connection if schema_editor else connection
-    statements = _postgresql_statements() if conn.vendor == "postgresql" else _sqlite_statements()
+    statements = _postgresql_statements(conn) if conn.vendor == "postgresql" else _sqlite_statements(conn)
     with conn.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

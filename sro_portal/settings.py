@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "meetings",
     "alerts",
     "mymeetings",
+    "seal",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,18 @@ SESAME_MAX_AGE = env_int("MEMBER_LINK_MINUTES", 20) * 60
 SESAME_ONE_TIME = True
 GUEST_ACCESS_DAYS = env_int("GUEST_ACCESS_DAYS", 30)
 
+# The electronic seal on approved notes (PAdES, pyHanko): the portal's seal certificate as PKCS#12, a timestamp
+# authority (RFC 3161) if any, and the roots a seal is verified against. SEAL_LOCAL_TSA_PKCS12_PATH is the demo's
+# own timestamp authority (never in production). SEAL_SIGNER: another DocumentSigner (an e-legitimation service).
+SEAL_PKCS12_PATH = env_str("SEAL_PKCS12_PATH")
+SEAL_PKCS12_PASSWORD = env_str("SEAL_PKCS12_PASSWORD")
+SEAL_TSA_URL = env_str("SEAL_TSA_URL")
+SEAL_LOCAL_TSA_PKCS12_PATH = env_str("SEAL_LOCAL_TSA_PKCS12_PATH")
+SEAL_TRUST_ROOTS = [path for path in env_str("SEAL_TRUST_ROOTS").split(",") if path.strip()]
+SEAL_SIGNER = env_str("SEAL_SIGNER")
+VERIFY_MAX_MB = env_int("VERIFY_MAX_MB", 30)
+SEAL_DEMO_DIR = BASE_DIR / "var" / "seal-demo"  # load_demo's demo chain, where no seal of one's own is configured
+
 LOGIN_URL = "staff:login"
 CSRF_FAILURE_VIEW = "sro_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "staff:home"
@@ -228,7 +241,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint reports every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    # pyHanko logs each failed path to a root at length: the verification page says it in Swedish instead.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "pyhanko": {"level": "CRITICAL"},
+        "pyhanko_certvalidator": {"level": "CRITICAL"},
+    },
 }
 
 # Public pages rendered for anonymous visitors are kept in Django's cache and used again until the

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/oparl/v1/", include("meetings.urls.api")),
     path("alerts/", include("alerts.urls")),
     path("my-meetings/", include("mymeetings.urls")),
+    path("verify/", include("seal.urls")),
     path("", include("meetings.urls.public")),
 ]
 

@@ -55,7 +55,7 @@ def cast(member_user, guest_user, secretary, chair, superuser):
 @pytest.fixture
 def demo(db):
     """The real SRO as load_demo loads it."""
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0, no_seal=True)  # sealing the demo has a test of its own
     from members.models import Body
 
     return Body.objects.get(short_name="SRO")

@@ -29,8 +29,17 @@ def production_check(tmp_path, **overrides):
 
 
 def test_check_deploy_passes_with_the_production_settings(tmp_path):
-    done = production_check(tmp_path)
+    from seal.pki import make_chain
+
+    chain = make_chain(tmp_path / "pki", label="TEST", password="test")  # a seal certificate of one's own
+    done = production_check(tmp_path, SEAL_PKCS12_PATH=str(chain.seal_p12), SEAL_PKCS12_PASSWORD="test")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_check_deploy_warns_when_approved_notes_will_not_be_sealed(tmp_path):
+    done = production_check(tmp_path, SEAL_PKCS12_PATH="")
+    assert done.returncode != 0 and "seal.W001" in done.stdout + done.stderr
+    assert "godkända minnesanteckningar förseglas inte" in done.stdout + done.stderr
 
 
 def test_check_deploy_fails_with_a_weak_secret_key(tmp_path):

@@ -115,6 +115,10 @@ class MinutesVersion(models.Model):
     approved_at = models.DateTimeField(_("approved"))
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    # The electronic seal put on the PDF at approval (seal.services): its PAdES level and the certificate's name;
+    # empty where no seal was configured. The hash above is that of the sealed file.
+    seal_level = models.CharField(_("seal"), max_length=20, blank=True)
+    sealed_by = models.CharField(_("sealed by"), max_length=200, blank=True)
     # Filled by the database on PostgreSQL (migration 0008), for the public search; empty on SQLite.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 

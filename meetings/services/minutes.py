@@ -36,7 +36,9 @@ from meetings.selectors import fingerprint, minutes_context, minutes_document, m
 from meetings.selectors.notices import notice_items
 from meetings.services import ServiceError, claim_version, two_factor
 from meetings.services.log import log_change
-from members.selectors import called_memberships, user_name
+from members.models import Membership
+from members.selectors import called_memberships, presidium, user_name
+from seal.services import approval_reason, seal_approved
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
 
@@ -390,13 +392,17 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     minutes.approved_at = now
     context = minutes_context(minutes=minutes)
     html = render_to_string("documents/_minutes.html", context)
-    pdf = render_pdf("pdf/minutes.html", context)
+    # Sealed as approved (an incremental update of the PDF/A): the hash kept is the sealed file's.
+    pdf, signature = seal_approved(render_pdf("pdf/minutes.html", context), reason=approval_reason(
+        name=approved_by_name, chair=_approver_is_chair(minutes.meeting, approved_by), when=now))  # fmt: skip
     reason = _correction_reason(minutes) if minutes.version > 1 else ""
     version = MinutesVersion(
         minutes=minutes,
         version=minutes.version,
         html=html,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        seal_level=signature.level if signature else "",
+        sealed_by=signature.signed_by if signature else "",
         approved_by=approved_by,
         approved_by_name=approved_by_name,
         approved_at=now,
@@ -420,6 +426,13 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     log_change(meeting=minutes.meeting, action="minutes_approved", by=approved_by, from_state=previous,
                to_state=minutes.status, note=f"v{minutes.version} sha256 {version.pdf_sha256}")  # fmt: skip
     return version
+
+
+def _approver_is_chair(meeting: Meeting, user) -> bool:
+    """Whether who approves is the chair (not a vice chair) on the meeting's date, for the seal's reason."""
+    person = getattr(user, "person", None) if user is not None else None
+    return person is None or any(m.person_id == person.pk and m.role == Membership.Role.CHAIR
+                                 for m in presidium(body=meeting.body, on=meeting.date))  # fmt: skip
 
 
 def _assignments_reported(*, meeting: Meeting, by) -> None:

@@ -4,6 +4,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from meetings.models import MinutesVersion
 from tests.browser.conftest import describe
 from tests.test_public_pages import published_urls
@@ -78,3 +80,30 @@ def test_the_alert_pages_pass_axe_and_say_what_happens(page, live_server, demo, 
     for path in (f"/alerts/confirm/{token}/", f"/alerts/unsubscribe/{token}/"):
         page.goto(f"{live_server.url}{path}")
         assert axe() == [], path
+
+
+def test_checking_a_document_in_the_browser_passes_axe_and_answers_in_swedish(page, live_server, demo, axe, tmp_path):
+    """The notes page links "Kontrollera"; a copy of the PDF is checked; a changed copy is not the record."""
+    version = MinutesVersion.objects.get(minutes__meeting__date="2022-10-19")
+    page.goto(f"{live_server.url}/meetings/{version.minutes.meeting_id}/notes/")
+    page.get_by_role("link", name="Kontrollera ett dokument du har").click()
+    expect(page.get_by_role("heading", name="Kontrollera ett dokument", level=1)).to_be_visible()
+    assert axe() == []
+    copy = tmp_path / "kopia.pdf"
+    with version.pdf.open("rb") as stored:
+        copy.write_bytes(stored.read())
+    page.get_by_label("PDF-filen").set_input_files(str(copy))
+    page.get_by_role("button", name="Kontrollera", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Det här är en godkänd och publicerad version")
+    expect(page.get_by_role("status")).to_contain_text("Filen har inget elektroniskt sigill.")  # the suite's demo
+    assert axe() == []
+    changed = tmp_path / "ändrad.pdf"
+    changed.write_bytes(copy.read_bytes() + b"\n% added later\n")
+    page.get_by_label("PDF-filen").set_input_files(str(changed))
+    page.get_by_role("button", name="Kontrollera", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Det här är inte en publicerad version")
+    page.get_by_label("eller dess SHA-256").fill("inte en hash")
+    page.get_by_role("button", name="Kontrollera", exact=True).click()
+    expect(page.get_by_text("En SHA-256 är 64 tecken, 0–9 och a–f.")).to_be_visible()
+    assert page.get_by_label("eller dess SHA-256").input_value() == "inte en hash"
+    assert axe() == []

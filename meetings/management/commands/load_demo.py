@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from meetings.demo.loader import DemoLoader, create_demo_users
+from seal.pki import demo_seal_settings
 
 
 class Command(BaseCommand):
@@ -13,11 +15,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Also create demo accounts for a secretary, a chair and an administrator (DEBUG only).",
         )
+        parser.add_argument(
+            "--no-seal",
+            action="store_true",
+            help="Leave the demo's approved notes unsealed (the test suite, where sealing has tests of its own).",
+        )
 
-    def handle(self, *args, users=False, **options):
+    def handle(self, *args, users=False, no_seal=False, **options):
         if users and not settings.DEBUG:
             raise CommandError("Demo accounts have known passwords: they are only created with DEBUG=true.")
-        body = DemoLoader().load()
+        if no_seal:
+            seal = {"SEAL_SIGNER": "", "SEAL_PKCS12_PATH": ""}
+        elif settings.SEAL_SIGNER or settings.SEAL_PKCS12_PATH:
+            seal = {}  # one's own seal, configured
+        else:  # a demo chain of its own, clearly named as one (var/seal-demo/, which `make run` seals with too)
+            seal = demo_seal_settings(settings.SEAL_DEMO_DIR)
+        with override_settings(**seal):
+            body = DemoLoader().load()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded for {body.name}."))
         if users:

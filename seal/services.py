@@ -1,0 +1,22 @@
+"""Sealing an approved version of the notes: the one entry point the approval calls."""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from seal.signers import Signature, configured_signer
+
+
+def approval_reason(*, name: str, chair: bool, when: datetime.datetime) -> str:
+    """The approval as the signature's reason: "Godkänd av ordföranden Helén Eliasson 2025-03-20"."""
+    text = _("Approved by the chair %(name)s %(date)s") if chair else _("Approved by the vice chair %(name)s %(date)s")
+    return text % {"name": name, "date": f"{when:%Y-%m-%d}"}
+
+
+def seal_approved(pdf: bytes, *, reason: str) -> tuple[bytes, Signature | None]:
+    """The approved PDF/A sealed by the configured signer (an incremental update: the approved bytes are kept
+    as they were), or as it is where no seal is configured (``manage.py check`` says so)."""
+    signer = configured_signer()
+    if signer is None:
+        return pdf, None
+    return signer.sign(pdf, reason=reason)
