@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "alerts",
     "mymeetings",
     "seal",
+    "archive",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,7 @@ SEAL_LOCAL_TSA_PKCS12_PATH = env_str("SEAL_LOCAL_TSA_PKCS12_PATH")
 SEAL_TRUST_ROOTS = [path for path in env_str("SEAL_TRUST_ROOTS").split(",") if path.strip()]
 SEAL_SIGNER = env_str("SEAL_SIGNER")
 VERIFY_MAX_MB = env_int("VERIFY_MAX_MB", 30)
+PORTAL_VERSION = "2026.11"  # named in what the portal writes for others (the archival package's METS)
 SEAL_DEMO_DIR = BASE_DIR / "var" / "seal-demo"  # load_demo's demo chain, where no seal of one's own is configured
 
 LOGIN_URL = "staff:login"

@@ -111,6 +111,7 @@ TABLE = {
     "meeting_cancel": ("meeting", SECRETARY_ONLY),
     "cancellation_send": ("meeting", SECRETARY_ONLY),
     "tasks": (None, SECRETARY_ONLY),
+    "archive_export": (None, SECRETARY_ONLY),
     "home": (None, ANY_LOGGED_IN),
     "login": (None, dict.fromkeys(ROLES, 200)),
     "logout": (None, dict.fromkeys(ROLES, 405)),

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from archive import views as archive
 from meetings.views.staff import meetings, minutes, notices, registers, two_factor
 from members import views as people
 
@@ -59,6 +60,7 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("archive/", archive.export, name="archive_export"),
     path("positions/", registers.position_list, name="positions"),
     path("positions/new/", registers.position_create, name="position_create"),
     path("positions/<id:pk>/", registers.position_edit, name="position_edit"),

@@ -56,7 +56,7 @@ def test_the_new_staff_pages_pass_axe(page, live_server, demo, secretary, axe):
     person = Person.objects.get(first_name="Marina", last_name="Johansson")
     for path in ("/staff/people/", "/staff/people/?on=2025-03-06", f"/staff/people/{person.pk}/",
                  f"/staff/meetings/{meeting.pk}/notice/send/", f"/staff/meetings/{meeting.pk}/items/copy/",
-                 "/staff/plan/?year=2025"):  # fmt: skip
+                 "/staff/plan/?year=2025", "/staff/archive/"):  # fmt: skip
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path
         assert axe() == [], path
