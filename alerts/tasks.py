@@ -12,7 +12,8 @@ def send_alerts(*, minutes_version_id: int | None = None, position_id: int | Non
     if position_id is not None:
         position = visible_positions(public=True).select_related("body", "matter").filter(pk=position_id).first()
         return 0 if position is None else alerts_for_position(position=position)  # gone or not public: nobody
-    version = MinutesVersion.objects.select_related("minutes__meeting__body").filter(pk=minutes_version_id).first()
-    if version is None or version.published_at is None:
+    version = MinutesVersion.objects.public().select_related("minutes__meeting__body").filter(pk=minutes_version_id)
+    version = version.first()
+    if version is None:
         return 0  # not public (any more): nobody is told
     return alerts_for(minutes_version=version)

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Value
 from django.db.models.functions import Concat
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -527,6 +529,25 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class WithdrawForm(forms.Form):
+    version = forms.TypedChoiceField(label=capfirst(_("version")), coerce=int, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=capfirst(_("Why is it withdrawn?")),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Kept in the log, never shown on the public site (it may name the person concerned)."),
+    )
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].choices = [
+            (v.version, _("Version %(version)s, published %(date)s") % {
+                "version": v.version, "date": date_format(timezone.localtime(v.published_at), "j F Y")})
+            for v in versions
+        ]  # fmt: skip
         self.helper = _helper()
 
 

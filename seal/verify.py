@@ -10,7 +10,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from meetings.models import MinutesVersion
+from meetings.models import MinutesVersion, MinutesWithdrawal
 from seal.signers import trust_roots
 
 logger = logging.getLogger(__name__)
@@ -65,10 +65,12 @@ class Verdict:
     version: MinutesVersion | None
     newer: MinutesVersion | None
     seal: SealCheck | None
+    withdrawn: MinutesWithdrawal | None = None  # taken down from the public site since (the reason is not told)
 
 
 def published_version(sha256: str) -> MinutesVersion | None:
-    """The published approved version with this SHA-256, or None (an approved version not yet published, too)."""
+    """The approved version with this SHA-256 that was published (withdrawn since, too: it is authentic), or None
+    (an approved version never published, too)."""
     return (
         MinutesVersion.objects.filter(pdf_sha256=sha256, published_at__isnull=False)
         .select_related("minutes__meeting__body")
@@ -80,16 +82,17 @@ def verify(*, pdf: bytes | None = None, sha256: str = "") -> Verdict:
     """A PDF (its hash, and its own seal), or a pasted hash (the stored file's seal)."""
     sha256 = hashlib.sha256(pdf).hexdigest() if pdf is not None else sha256.strip().lower()
     version = published_version(sha256) if SHA256.match(sha256) else None
-    newer = None
+    newer = withdrawn = None
     if version is not None:
         newer = (
-            MinutesVersion.objects.filter(minutes=version.minutes, version__gt=version.version,
-                                          published_at__isnull=False).order_by("-version").first()
+            MinutesVersion.objects.public().filter(minutes=version.minutes, version__gt=version.version)
+            .order_by("-version").first()
         )  # fmt: skip
+        withdrawn = MinutesWithdrawal.objects.filter(version=version).first()
     seal = None
     if pdf is not None:
         seal = check_seal(pdf)
     elif version is not None and version.seal_level:
         with version.pdf.open("rb") as stored:
             seal = check_seal(stored.read())
-    return Verdict(sha256=sha256, version=version, newer=newer, seal=seal)
+    return Verdict(sha256=sha256, version=version, newer=newer, seal=seal, withdrawn=withdrawn)

@@ -35,6 +35,8 @@ CHAIR_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 40
 # The notes are shown only to the chair and vice chair of that meeting: others with the role get 404.
 REVIEWER_ONLY = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 403, "superuser": 404}
 REVIEWER_POST = {"anonymous": "login", "member": 403, "chair": 405, "secretary": 403, "superuser": 405}
+# Withdrawing needs a published version: the fixture's notes have none, so the secretary is sent back (302).
+SECRETARY_WITHDRAW = {**SECRETARY_ONLY, "secretary": 302, "superuser": 302}
 ANY_LOGGED_IN = {"anonymous": "login", "member": 302, "chair": 302, "secretary": 302, "superuser": 302}
 ANY_STAFF = {"anonymous": "login", "member": 403, "chair": 200, "secretary": 200, "superuser": 200}
 # The second step of signing in: with no authenticator app there is nothing to ask, so on to the start page.
@@ -77,6 +79,7 @@ TABLE = {
     "item_notes": ("item_note", SECRETARY_ONLY),
     "minutes_send": ("minutes", SECRETARY_ONLY),
     "minutes_publish": ("minutes", SECRETARY_ONLY),
+    "minutes_withdraw": ("minutes", SECRETARY_WITHDRAW),
     "minutes_correct": ("minutes", SECRETARY_ONLY),
     "minutes_version_pdf": ("minutes", SECRETARY_ONLY),
     "review_list": (None, CHAIR_ONLY),

@@ -14,6 +14,7 @@ from meetings.models.minutes import (
     ItemNote,
     Minutes,
     MinutesVersion,
+    MinutesWithdrawal,
     QuestionAnswer,
 )
 from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, PlanArea, Position
@@ -36,6 +37,7 @@ __all__ = [
     "MeetingLogEntry",
     "Minutes",
     "MinutesVersion",
+    "MinutesWithdrawal",
     "NoticeDelivery",
     "NoticeDispatch",
     "PlanArea",

@@ -252,6 +252,7 @@ class MeetingLogEntry(models.Model):
         MINUTES_APPROVED = "minutes_approved", _("Notes approved")
         MINUTES_APPROVAL_REFUSED = "minutes_approval_refused", _("Approval refused: the notes had changed")
         MINUTES_PUBLISHED = "minutes_published", _("Notes published")
+        MINUTES_WITHDRAWN = "minutes_withdrawn", _("A version of the notes withdrawn from the public site")
         MINUTES_CORRECTION_STARTED = "minutes_correction_started", _("Correction started")
         MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
         CANCELLATION_SENT = "cancellation_sent", _("Notice of cancellation sent")

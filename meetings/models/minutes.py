@@ -89,6 +89,12 @@ def minutes_pdf_path(instance, filename: str) -> str:
     return f"minutes/{instance.minutes.meeting.date:%Y}/{uuid.uuid4().hex}.pdf"
 
 
+class MinutesVersionQuerySet(models.QuerySet):
+    def public(self):
+        """The versions the public reads from: published, and not withdrawn since (``MinutesWithdrawal``)."""
+        return self.filter(published_at__isnull=False, withdrawal__isnull=True)
+
+
 class MinutesVersion(models.Model):
     """One approved version of the notes, frozen: its HTML, its PDF and the PDF's SHA-256.
 
@@ -121,6 +127,8 @@ class MinutesVersion(models.Model):
     sealed_by = models.CharField(_("sealed by"), max_length=200, blank=True)
     # Filled by the database on PostgreSQL (migration 0008), for the public search; empty on SQLite.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+
+    objects = MinutesVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("approved version")
@@ -228,3 +236,27 @@ class QuestionAnswer(models.Model):
 
     def __str__(self):
         return self.question[:80]
+
+
+class MinutesWithdrawal(models.Model):
+    """An approved, published version taken down from the public site (GDPR: a published name that must come
+    down), without deleting it: it leaves the public site, the API, search and feeds; the record and the archival
+    package keep it; this row says who withdrew it, when and why. The approved version itself never changes."""
+
+    version = models.OneToOneField(
+        MinutesVersion, verbose_name=_("approved version"), related_name="withdrawal", on_delete=models.PROTECT
+    )
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("withdrawn by"), related_name="+", on_delete=models.PROTECT,
+        null=True,
+    )  # fmt: skip
+    withdrawn_by_name = models.CharField(_("withdrawn by (name)"), max_length=200)
+    withdrawn_at = models.DateTimeField(_("withdrawn"))
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("withdrawal from the public site")
+        verbose_name_plural = _("withdrawals from the public site")
+
+    def __str__(self):
+        return f"{self.version} ({self.withdrawn_at:%Y-%m-%d})"

@@ -463,10 +463,8 @@ def newest_published_versions():
 
     Written as "published, and no newer published version of the same notes" (an anti-join), which
     PostgreSQL answers in one pass over the versions whatever their number."""
-    newer = MinutesVersion.objects.filter(
-        minutes=OuterRef("minutes"), published_at__isnull=False, version__gt=OuterRef("version")
-    )
-    return MinutesVersion.objects.filter(published_at__isnull=False).exclude(Exists(newer))
+    newer = MinutesVersion.objects.public().filter(minutes=OuterRef("minutes"), version__gt=OuterRef("version"))
+    return MinutesVersion.objects.public().exclude(Exists(newer))
 
 
 def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
@@ -474,7 +472,7 @@ def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
 
     The meetings are found first, walking their date index from the newest and stopping at ``limit``: the
     work does not grow with the years of history behind them (it read every version ever approved)."""
-    published = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk"), published_at__isnull=False)
+    published = MinutesVersion.objects.public().filter(minutes__meeting=OuterRef("pk"))
     meetings = list(Meeting.objects.filter(Exists(published)).order_by("-date").values_list("pk", flat=True)[:limit])
     return list(
         newest_published_versions()
@@ -487,7 +485,8 @@ def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
 def public_minutes_version(*, meeting_pk: int):
     """The newest published version of a meeting's notes, or None: never a draft or the working copy."""
     return (
-        MinutesVersion.objects.filter(minutes__meeting_id=meeting_pk, published_at__isnull=False)
+        MinutesVersion.objects.public()
+        .filter(minutes__meeting_id=meeting_pk)
         .select_related("minutes", "minutes__meeting", "minutes__meeting__body")
         .order_by("-version")
         .first()
@@ -496,7 +495,7 @@ def public_minutes_version(*, meeting_pk: int):
 
 def public_meetings_queryset():
     """Meetings the public may see: with a published notice, or with published notes."""
-    published_notes = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk"), published_at__isnull=False)
+    published_notes = MinutesVersion.objects.public().filter(minutes__meeting=OuterRef("pk"))
     return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes)).annotate(
         has_published_notes=Exists(published_notes)
     )

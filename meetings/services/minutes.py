@@ -26,6 +26,7 @@ from meetings.models import (
     Meeting,
     Minutes,
     MinutesVersion,
+    MinutesWithdrawal,
     Position,
     QuestionAnswer,
 )
@@ -467,6 +468,26 @@ def minutes_publish(*, minutes: Minutes, by, now=None, alert: bool = True) -> Mi
     log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
                to_state=minutes.status, note=f"v{minutes.version}")  # fmt: skip
     return version
+
+
+@transaction.atomic
+def minutes_withdraw(*, version: MinutesVersion, by, reason: str) -> MinutesWithdrawal:
+    """Take a published version down from the public site (a name that must come down, say), without deleting it:
+    the public site, the API, search and feeds no longer read it; the record and the archive keep it; the log says
+    who withdrew it and why. An older published version, if any, is public again unless withdrawn too."""
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError(_("Write why the version is withdrawn: the log keeps it."))
+    version = MinutesVersion.objects.select_for_update().select_related("minutes__meeting").get(pk=version.pk)
+    if version.published_at is None:
+        raise ServiceError(_("Only a published version can be withdrawn from the public site."))
+    if MinutesWithdrawal.objects.filter(version=version).exists():
+        raise ServiceError(_("That version is withdrawn already."))
+    withdrawal = MinutesWithdrawal.objects.create(version=version, withdrawn_by=by, withdrawn_by_name=user_name(by),
+                                                  withdrawn_at=timezone.now(), reason=reason)  # fmt: skip
+    log_change(meeting=version.minutes.meeting, action="minutes_withdrawn", by=by,
+               note=f"v{version.version}: {reason}")  # fmt: skip
+    return withdrawal
 
 
 @transaction.atomic

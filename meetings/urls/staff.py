@@ -51,6 +51,7 @@ urlpatterns += [
     path("notes/<id:pk>/", minutes.item_notes, name="item_notes"),
     path("minutes/<id:pk>/send/", minutes.minutes_send, name="minutes_send"),
     path("minutes/<id:pk>/publish/", minutes.minutes_publish, name="minutes_publish"),
+    path("minutes/<id:pk>/withdraw/", minutes.minutes_withdraw, name="minutes_withdraw"),
     path("minutes/<id:pk>/correct/", minutes.minutes_correct, name="minutes_correct"),
     path("minutes/<id:pk>/versions/<id:version>.pdf", minutes.version_pdf, name="minutes_version_pdf"),
     path("review/", minutes.review_list, name="review_list"),

@@ -17,6 +17,7 @@ from meetings.forms import (
     ItemNotesForm,
     QuestionFormSet,
     ReturnForm,
+    WithdrawForm,
     person_label,
     reload_version,
 )
@@ -60,7 +61,7 @@ def minutes_start(request, pk):
 def minutes_detail(request, pk):
     minutes = minutes_for_secretary(request.user, pk)
     context = minutes_context(minutes=minutes)
-    context.update(versions=minutes.versions.all(), log=minutes_log(minutes=minutes))
+    context.update(versions=minutes.versions.select_related("withdrawal"), log=minutes_log(minutes=minutes))
     return render(request, "staff/minutes_detail.html", context)
 
 
@@ -278,6 +279,39 @@ def minutes_correct(request, pk):
         form=form,
         status=400 if form.errors else 200,
     )
+
+
+@secretary_required
+def minutes_withdraw(request, pk):
+    """Take a published version down from the public site (GDPR), with the reason for the log."""
+    minutes = minutes_for_secretary(request.user, pk)
+    versions = list(minutes.versions.public().order_by("-version"))
+    form = WithdrawForm(request.POST or None, versions=versions, initial={"version": versions[0].version}
+                        if versions else None)  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        version = next(v for v in versions if v.version == form.cleaned_data["version"])
+        try:
+            services.minutes_withdraw(version=version, by=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Version %(version)s is withdrawn from the public site. The record and the "
+                                        "archive keep it.") % {"version": version.version})  # fmt: skip
+            return redirect(minutes)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+    if not versions:
+        messages.error(request, _("No version of these notes is on the public site."))
+        return redirect(minutes)
+    return _confirm(
+        request,
+        minutes,
+        title=_("Withdraw a version from the public site?"),
+        text=_("It leaves the public site, the open data, search and the feeds; it is not deleted, and the log "
+               "says who withdrew it and why. An older published version is shown instead unless it is "
+               "withdrawn too. Approved notes are otherwise corrected with a new version."),
+        button=_("Withdraw from the public site"),
+        form=form,
+        danger=True,
+        status=400 if form.errors else 200,
+    )  # fmt: skip
 
 
 @secretary_required
