@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.services.notices import notice_filename
+from members import publication
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
@@ -176,16 +177,19 @@ def membership(links: Links, membership, *, embedded: bool = False) -> dict:
 
 
 def person(links: Links, person, *, body) -> dict:
+    memberships = list(person.memberships.all())
+    shown = publication.for_person(memberships)  # only what PUBLIC_PERSON_DETAILS publishes of the person
+    named = "name" in shown
     return _compact(
         {
             "id": links.api("person", pk=person.pk),
             "type": _type("Person"),
             "body": links.api("body", pk=body.pk),
-            "name": person.name_with_party,
-            "familyName": person.last_name,
-            "givenName": person.first_name,
-            "title": [person.title] if person.title else [],
-            "membership": [membership(links, m, embedded=True) for m in person.memberships.all()],
+            "name": (person.name_with_party if "party" in shown else person.name) if named else None,
+            "familyName": person.last_name if named else None,
+            "givenName": person.first_name if named else None,
+            "title": [person.title] if person.title and "title" in shown else [],
+            "membership": [membership(links, m, embedded=True) for m in memberships],
         }
     )
 

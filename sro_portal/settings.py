@@ -187,6 +187,9 @@ SEAL_LOCAL_TSA_PKCS12_PATH = env_str("SEAL_LOCAL_TSA_PKCS12_PATH")
 SEAL_TRUST_ROOTS = [path for path in env_str("SEAL_TRUST_ROOTS").split(",") if path.strip()]
 SEAL_SIGNER = env_str("SEAL_SIGNER")
 VERIFY_MAX_MB = env_int("VERIFY_MAX_MB", 30)
+# What the public site and the open data show of a person, per category of membership (members/publication.py):
+# e.g. "official=name,organisation;administration=organisation". Unnamed categories show everything.
+PUBLIC_PERSON_DETAILS = env_str("PUBLIC_PERSON_DETAILS")
 PORTAL_VERSION = "2026.11"  # named in what the portal writes for others (the archival package's METS)
 SEAL_DEMO_DIR = BASE_DIR / "var" / "seal-demo"  # load_demo's demo chain, where no seal of one's own is configured
 

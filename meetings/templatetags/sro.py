@@ -36,3 +36,11 @@ def labels(objects):
 def shown_name(user) -> str:
     """The signed-in user as the header greets them."""
     return user_name(user)
+
+
+@register.filter
+def public_description(membership):
+    """A membership on the public members page: only the details PUBLIC_PERSON_DETAILS publishes for it."""
+    from members.publication import public_description as describe
+
+    return describe(membership)
