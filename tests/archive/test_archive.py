@@ -7,7 +7,7 @@ import io
 import zipfile
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from lxml import etree
 
@@ -74,11 +74,20 @@ def test_the_validator_finds_what_is_wrong(package, damage, said):
     assert any(said in problem for problem in validate(package.root)), validate(package.root)
 
 
-def test_the_command_writes_and_checks_the_package(demo, tmp_path, capsys):
-    call_command("export_archive", "--year", "2025", "--output", str(tmp_path))
+@pytest.mark.parametrize("year", [2022, 2025])
+def test_the_command_writes_and_checks_each_years_package_and_an_archivist_checks_it(demo, tmp_path, capsys, year):
+    call_command("export_archive", "--year", str(year), "--output", str(tmp_path))
     assert "checked, no problem found" in capsys.readouterr().out
     [written] = list(tmp_path.iterdir())
     assert validate(written) == []
+    notes = read(written)["notes"]
+    published = MinutesVersion.objects.filter(minutes__meeting__date__year=year, published_at__isnull=False)
+    assert sorted(f.sha256 for f in notes) == sorted(published.values_list("pdf_sha256", flat=True)) and notes
+    call_command("check_archive", str(written))
+    assert "every rule followed" in capsys.readouterr().out
+    (written / f"representations/rep1/data/stallningstaganden-{year}.csv").write_text("ändrad")
+    with pytest.raises(CommandError, match="size or SHA-256 not as listed"):
+        call_command("check_archive", str(written))
 
 
 def test_the_secretary_downloads_the_package_as_a_zip(client, demo, secretary, tmp_path):

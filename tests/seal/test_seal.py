@@ -12,6 +12,7 @@ import pytest
 from django.core.checks import run_checks
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfReader
 
 from meetings.services import minutes as minutes_services
 from seal.pki import make_chain
@@ -167,7 +168,22 @@ def test_load_demo_makes_a_demo_chain_and_seals_the_demos_approved_notes(setting
     assert versions and {v.seal_level for v in versions} == {"PAdES B-LTA"}
     assert {v.sealed_by for v in versions} == {"SRO-portalen DEMO elektroniskt sigill"}
     settings.SEAL_TRUST_ROOTS = [str(settings.SEAL_DEMO_DIR / "root.pem")]
-    assert all(check_seal(stored(v)).valid for v in versions)
+    checks = [check_seal(stored(v)) for v in versions]
+    assert all(c.valid and c.timestamped for c in checks)  # intact, timestamped, chained to the demo root
+    # Still the real notes: the text reads back from the sealed file.
+    notes_2022 = next(v for v in versions if v.minutes.meeting.date == datetime.date(2022, 10, 19))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(stored(notes_2022))).pages).split())
+    assert "Mötesanteckning SRO" in text and "Godkänd av Johnny Magnusson den 2 november 2022" in text
+
+
+def test_a_random_pdf_is_no_version_and_has_no_seal(client):
+    from meetings.pdf import html_to_pdf
+
+    other = html_to_pdf("<html lang='sv'><p>Ett annat dokument</p></html>")
+    page = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("annat.pdf", other)})
+    text = page.content.decode()
+    assert page.status_code == 200 and "Det här är inte en publicerad version" in text
+    assert "Filen har inget elektroniskt sigill." in text
 
 
 def test_malformed_parameters_are_never_a_500(client):
