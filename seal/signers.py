@@ -2,8 +2,10 @@
 pyHanko) is the default; a Swedish e-legitimation signing service that signs as the chair herself can take its
 place later (``SEAL_SIGNER``) without any change to the approval."""
 
+import asyncio
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +32,17 @@ class Signature:
 
     level: str
     signed_by: str
+
+
+def outside_any_event_loop(func, *args, **kwargs):
+    """Call ``func`` (pyHanko's synchronous API, which runs an event loop of its own) where no event loop is running:
+    here, or, under a running one (an ASGI server, Playwright's in the tests), in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return func(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(func, *args, **kwargs).result()
 
 
 class DocumentSigner(Protocol):
@@ -85,7 +98,7 @@ class PadesSeal:
             embed_validation_info=lta, use_pades_lta=lta, validation_context=context,
         )  # fmt: skip
         signer = signers.PdfSigner(metadata, signer=self.signer, timestamper=self.timestamper)
-        return signer.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf))).getvalue()
+        return outside_any_event_loop(signer.sign_pdf, IncrementalPdfFileWriter(io.BytesIO(pdf))).getvalue()
 
     def sign(self, pdf: bytes, *, reason: str) -> tuple[bytes, Signature]:
         if self.timestamper is None:

@@ -11,7 +11,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from meetings.models import MinutesVersion, MinutesWithdrawal
-from seal.signers import trust_roots
+from seal.signers import outside_any_event_loop, trust_roots
 
 logger = logging.getLogger(__name__)
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -45,7 +45,7 @@ def check_seal(pdf: bytes) -> SealCheck:
     signature = signatures[0]
     context = ValidationContext(trust_roots=trust_roots(), allow_fetching=False, revocation_mode="soft-fail")
     try:
-        status = validate_pdf_signature(signature, context)
+        status = outside_any_event_loop(validate_pdf_signature, signature, context)
     except Exception:
         logger.warning("A signature could not be validated", exc_info=True)
         return SealCheck(present=True)

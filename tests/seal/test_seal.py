@@ -193,3 +193,18 @@ def test_malformed_parameters_are_never_a_500(client):
     for query in [*BAD_QUERIES, "sha256=%00", "sha256=" + "a" * 5000, "sha256=" + "g" * 64]:
         for method in (client.get, client.post):
             assert method(f"{reverse('seal:verify')}?{query}").status_code < 500, query
+
+
+def test_sealing_and_checking_work_under_a_running_event_loop(pki):
+    """pyHanko runs an event loop of its own: under a running one (an ASGI server) it is given a thread."""
+    import asyncio
+
+    from meetings.pdf import html_to_pdf
+    from seal.signers import configured_signer
+
+    async def under_a_loop():
+        pdf, signature = configured_signer().sign(html_to_pdf("<html lang='sv'><p>x</p></html>"), reason="Test")
+        return signature, check_seal(pdf)
+
+    signature, seal = asyncio.run(under_a_loop())
+    assert signature.level == "PAdES B-LTA" and seal.valid and seal.timestamped
