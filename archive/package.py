@@ -29,9 +29,9 @@ from django.conf import settings
 from django.utils import timezone
 from lxml import etree
 
+from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.models import AnnualPlanEntry, Attachment, FrozenItem, MinutesVersion, NoticeDispatch
 from meetings.pdf import render_pdf
-from meetings.selectors.registers import positions_queryset
 from meetings.views.documents import compilation_context
 
 METS = "http://www.loc.gov/METS/"
@@ -125,19 +125,13 @@ def _notices(package: Package) -> None:
 
 
 def _positions(package: Package) -> None:
-    positions = positions_queryset(body=package.body, public=True).filter(taken_on__year=package.year)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "datum", "sätt", "ärende", "möte", "punkt", "ställningstagande"])
-    count = 0
-    for position in positions.order_by("taken_on", "agenda_place", "order", "pk"):
-        writer.writerow([position.pk, f"{position.taken_on:%Y-%m-%d}", position.get_how_display(),
-                         position.matter.title if position.matter_id else "",
-                         f"{position.agenda_meeting_date:%Y-%m-%d}" if position.agenda_meeting_date else "",
-                         position.agenda_title or "", position.plain_text])  # fmt: skip
-        count += 1
-    if not count:
+    rows = position_rows(body=package.body, year=package.year)
+    if not rows:
         return
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=POSITION_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
     _add(package, f"{DATA}/stallningstaganden-{package.year}.csv", out.getvalue().encode("utf-8"), kind="positions")
     context = compilation_context(body=package.body, year=package.year, public=True)
     _add(package, f"{DATA}/stallningstaganden-{package.year}.pdf", render_pdf("pdf/compilation.html", context),

@@ -49,6 +49,9 @@ def published_urls():
         "positions": reverse("public:positions") + "?year=2022",
         "compilation": reverse("public:compilation", kwargs={"year": 2022}),
         "compilation_pdf": reverse("public:compilation_pdf", kwargs={"year": 2022}),
+        "positions_csv": reverse("public:positions_csv", kwargs={"year": 2022}),
+        "positions_json": reverse("public:positions_json", kwargs={"year": 2022}),
+        "sitemap": reverse("public:sitemap"),
         "review": reverse("public:review", kwargs={"year": 2022}),
         "review_pdf": reverse("public:review_pdf", kwargs={"year": 2022}),
         "matters": reverse("public:matters"),
@@ -196,3 +199,31 @@ def test_the_matters_come_fifty_a_page_in_title_order(client, demo):
     titles = [m.title for m in last.context["matters"]]
     assert len(titles) == total - MATTERS_PER_PAGE and titles == sorted(titles)
     assert client.get(reverse("public:matters") + "?page=-1").status_code == 200
+
+
+def test_the_sitemap_lists_every_kind_of_public_page_and_nothing_unpublished(client, demo):
+    import re as regex
+
+    sitemap = client.get(reverse("public:sitemap")).content.decode()
+    locations = regex.findall(r"<loc>http://testserver(/[^<]*)</loc>", sitemap)
+    urls = published_urls()
+    for name in ("home", "meeting", "minutes", "matter", "compilation", "members", "plan"):
+        assert urls[name].split("?")[0] in locations, name
+    for location in locations:
+        assert client.get(location).status_code == 200, location
+
+
+def test_the_positions_of_a_year_as_csv_and_json(client, demo):
+    import csv
+    import io
+
+    from meetings.selectors.registers import positions_queryset
+
+    expected = set(positions_queryset(body=demo, public=True).filter(taken_on__year=2022).values_list("pk", flat=True))
+    as_csv = client.get(reverse("public:positions_csv", kwargs={"year": 2022}))
+    assert as_csv["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    assert {int(row["id"]) for row in rows} == expected and all(row["ställningstagande"] for row in rows)
+    as_json = client.get(reverse("public:positions_json", kwargs={"year": 2022})).json()
+    assert as_json["år"] == 2022 and {p["id"] for p in as_json["ställningstaganden"]} == expected
+    assert client.get(reverse("public:positions_csv", kwargs={"year": 1999})).status_code == 404

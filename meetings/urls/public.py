@@ -1,6 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from meetings import feeds
+from meetings.sitemaps import SITEMAPS
 from meetings.views import public
 
 app_name = "public"
@@ -16,6 +18,8 @@ urlpatterns = [
     path("positions/", public.positions, name="positions"),
     path("positions/<id:year>/", public.compilation, name="compilation"),
     path("positions/<id:year>.pdf", public.compilation_pdf, name="compilation_pdf"),
+    path("positions/<id:year>.csv", public.positions_csv, name="positions_csv"),
+    path("positions/<id:year>.json", public.positions_json, name="positions_json"),
     path("review/<id:year>/", public.review, name="review"),
     path("review/<id:year>.pdf", public.review_pdf, name="review_pdf"),
     path("matters/", public.matters, name="matters"),
@@ -28,4 +32,5 @@ urlpatterns = [
     path("feeds/notes.atom", feeds.MinutesFeed(), name="feed_minutes"),
     path("feeds/positions.atom", feeds.PositionsFeed(), name="feed_positions"),
     path("calendar.ics", feeds.meetings_calendar, name="calendar"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,13 +1,17 @@
 """The public website: only published things, through the public selectors."""
 
+import csv
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.http import content_disposition_header
 
+from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.forms import PositionFilterForm, SearchForm
 from meetings.models import Attachment, Matter, YearlyReview
 from meetings.selectors import (
@@ -134,6 +138,31 @@ def compilation(request, year):
     context = compilation_context(body=body, year=year, public=True)
     context["review"] = YearlyReview.objects.filter(body=body, year=year, published_at__isnull=False).exists()
     return render(request, "public/compilation.html", context)
+
+
+def _register_rows(year) -> list[dict]:
+    body = default_body()
+    if year not in position_years(body=body, public=True):
+        raise Http404
+    return position_rows(body=body, year=year)
+
+
+def positions_csv(request, year):
+    """The year's positions for spreadsheets: UTF-8 with a byte order mark (Excel reads å, ä, ö right)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(False, f"stallningstaganden-{year}.csv")
+    response.write("\ufeff")
+    writer = csv.DictWriter(response, fieldnames=POSITION_COLUMNS)
+    writer.writeheader()
+    writer.writerows(_register_rows(year))
+    return response
+
+
+def positions_json(request, year):
+    response = JsonResponse({"år": year, "ställningstaganden": _register_rows(year)},
+                            json_dumps_params={"ensure_ascii": False})  # fmt: skip
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def compilation_pdf(request, year):
