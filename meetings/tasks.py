@@ -126,3 +126,16 @@ def render_stored_pdf(*, html_name: str, pdf_name: str, attempt=1):
             default_storage.save(pdf_name, ContentFile(html_to_pdf(html)))
         default_storage.delete(html_name)
     return pdf_name
+
+
+@task()
+def read_document_text(*, attachment_id: int, attempt=1):
+    """An uploaded attachment's text, read for search (``meetings.documents``)."""
+    from meetings.documents import read_text
+    from meetings.models import Attachment
+
+    with _tried_again_later(read_document_text, attempt, attachment_id=attachment_id):
+        attachment = Attachment.objects.filter(pk=attachment_id).first()
+        if attachment is None:
+            return None  # deleted since: nothing to read
+        return read_text(attachment).state

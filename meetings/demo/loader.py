@@ -24,6 +24,7 @@ from meetings.demo.organisation import (
     T1_START,
     TERMS,
 )
+from meetings.documents import read_missing
 from meetings.models import AgendaItem, Assignment, Matter, Meeting, YearlyReview
 from meetings.roles import CHAIR, SECRETARY
 from meetings.sanitize import text_to_html
@@ -81,6 +82,7 @@ class DemoLoader:
         self._minutes_2025_01()
         self._meetings_2023()
         self._review_2022()
+        read_missing()  # the attachments' text for search, as the worker reads it after an upload
         return self.body
 
     def _meetings_2023(self):

@@ -1,4 +1,5 @@
 from meetings.models.agenda import AgendaItem, Attachment, Presenter
+from meetings.models.documents import DocumentText
 from meetings.models.frozen import FrozenItem
 from meetings.models.meeting import (
     Invitation,
@@ -27,6 +28,7 @@ __all__ = [
     "Assignment",
     "Attachment",
     "Attendance",
+    "DocumentText",
     "FrozenItem",
     "FrozenMinutesError",
     "Invitation",

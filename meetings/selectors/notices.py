@@ -93,7 +93,15 @@ def public_attachment_records(*, body_pk: int | None = None) -> list[tuple[Froze
         public_items()
         .exclude(attachments=[])
         .select_related("dispatch", "minutes_version")
-        .only("item_id", "meeting_id", "sequence", "attachments", "dispatch__sent_at", "minutes_version__approved_at")
+        .only(
+            "item_id",
+            "meeting_id",
+            "meeting_date",
+            "sequence",
+            "attachments",
+            "dispatch__sent_at",
+            "minutes_version__approved_at",
+        )
         .order_by("meeting_id", "sequence")
     )
     if body_pk is not None:

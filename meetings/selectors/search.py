@@ -25,9 +25,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, DocumentText
 from meetings.selectors import newest_published_versions
-from meetings.selectors.notices import public_items
+from meetings.selectors.notices import public_attachment_records, public_items
 from meetings.selectors.registers import position_subject, positions_queryset, public_matters
 
 CONFIG = "swedish"
@@ -41,11 +41,13 @@ VECTORS = {
     "meetings_position": ["text", "clauses"],
     "meetings_frozenitem": ["title", "body", "proposal_text"],  # the agenda as sent (migration 0010)
     "meetings_matter": ["title", "description"],
+    "meetings_documenttext": ["text"],  # the text read out of the public attachments (meetings.documents)
 }
 STORED_VECTORS = {
     "meetings_minutesversion": "search_vector",
     "meetings_position": "search_vector",
     "meetings_frozenitem": "search_vector",
+    "meetings_documenttext": "search_vector",
 }
 
 
@@ -251,7 +253,34 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
         for matter in rows
     ]
     groups.append(("matters", _("Matters"), hits, more))
+    groups.append(("documents", _("Attachments"), *_documents(body=body, query=query, words=words, year=year)))
     return SearchResults(query=query, year=year, groups=groups)
+
+
+def _documents(*, body, query: str, words: list[str], year: int | None) -> tuple[list[Hit], bool]:
+    """The public attachments whose text matches: only files a published notice sent as public, and only the
+    text read from that very file (its SHA-256). A scan without text is found by its title alone, and says so."""
+    sent = {}
+    for row, record in public_attachment_records(body_pk=body.pk):
+        if not year or (row.meeting_date and row.meeting_date.year == year):
+            sent.setdefault(record["id"], (row, record))
+    texts = DocumentText.objects.filter(attachment_id__in=list(sent)).exclude(state=DocumentText.State.SCANNED)
+    rows, more = _take(_matching(texts, query, "text", html_field=False).order_by("-attachment_id"))
+    title_words = [w.lower() for w in words]
+    scans = DocumentText.objects.filter(attachment_id__in=list(sent), state=DocumentText.State.SCANNED)
+    rows += [scan for scan in scans if all(w in sent[scan.attachment_id][1]["title"].lower() for w in title_words)]
+    hits = []
+    for text in rows:
+        row, record = sent[text.attachment_id]
+        if text.sha256 != record.get("sha256"):
+            continue  # the file changed since it was sent: its text is not the one the public can download
+        scanned = text.state == DocumentText.State.SCANNED
+        hits.append(Hit(
+            title=record["title"], url=reverse("public:attachment", kwargs={"pk": record["id"]}),
+            date=row.meeting_date, label=_("Scanned, no searchable text") if scanned else _("Attachment"),
+            snippet=mark_safe("") if scanned else _snippet(text, words, "text"),
+        ))  # fmt: skip
+    return hits, more
 
 
 def _date(value) -> str:

@@ -300,7 +300,14 @@ def attachment_add(
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
     log_change(meeting=item.meeting, action="attachment_added", by=by, note=attachment.title)
+    transaction.on_commit(lambda: _read_text_later(attachment.pk))  # for search, in the background
     return attachment
+
+
+def _read_text_later(attachment_id: int) -> None:
+    from meetings.tasks import read_document_text
+
+    read_document_text.enqueue(attachment_id=attachment_id)
 
 
 @transaction.atomic
