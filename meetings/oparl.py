@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from meetings.services.notices import notice_filename
 from members import publication
@@ -63,6 +64,18 @@ def _stamp(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _stamps(row) -> dict:
+    """``created`` and ``modified`` of a row that keeps them (``created_at``, ``updated_at``)."""
+    return {"created": _stamp(row.created_at), "modified": _stamp(row.updated_at)}
+
+
+def deleted(links: Links, *, name: str, key: dict, kind: str, created, modified) -> dict:
+    """An object taken down from the public (OParl 1.1, "Gelöschte Objekte"): its id, type and created kept,
+    modified set to when it was taken down, ``deleted`` true, and nothing else."""
+    return _compact({"id": links.api(name, **key), "type": _type(kind), "created": _stamp(created),
+                     "modified": _stamp(modified), "deleted": True})  # fmt: skip
+
+
 def _compact(data: dict) -> dict:
     """OParl leaves out a property that has no value rather than sending null."""
     return {key: value for key, value in data.items() if value not in (None, "", [])}
@@ -109,6 +122,7 @@ def body(links: Links, body, *, terms) -> dict:
             "consultation": links.api("consultation_list", body_pk=pk),
             "locationList": links.api("location_list", body_pk=pk),
             "web": links.web("home"),
+            **_stamps(body),
         }
     )
 
@@ -121,6 +135,7 @@ def legislative_term(links: Links, term, *, body) -> dict:
         "name": term.name,
         "startDate": term.start_date.isoformat(),
         "endDate": term.end_date.isoformat(),
+        **_stamps(term),
     }
 
 
@@ -156,6 +171,7 @@ def organization(links: Links, organisation, *, body) -> dict:
             "subOrganizationOf": (
                 links.api("organization", key=str(organisation.parent_id)) if organisation.parent_id else None
             ),
+            **_stamps(organisation),
         }
     )
 
@@ -172,6 +188,7 @@ def membership(links: Links, membership, *, embedded: bool = False) -> dict:
         "onBehalfOf": (
             links.api("organization", key=str(membership.organisation_id)) if membership.organisation_id else None
         ),
+        **_stamps(membership),
     }
     return _compact(data)
 
@@ -190,12 +207,13 @@ def person(links: Links, person, *, body) -> dict:
             "givenName": person.first_name if named else None,
             "title": [person.title] if person.title and "title" in shown else [],
             "membership": [membership(links, m, embedded=True) for m in memberships],
+            **_stamps(person),
         }
     )
 
 
 def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, size: int | None, date,
-         access_url: str, meeting_pk: int | None = None, item_pk: int | None = None) -> dict:  # fmt: skip
+         access_url: str, meeting_pk: int | None = None, item_pk: int | None = None, created=None) -> dict:  # fmt: skip
     return _compact(
         {
             "id": links.api("file", key=key),
@@ -210,11 +228,13 @@ def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, s
             "meeting": [links.api("meeting", pk=meeting_pk)] if meeting_pk else [],
             "agendaItem": [links.api("agenda_item", pk=item_pk)] if item_pk else [],
             "license": LICENSE,
+            "created": _stamp(created),
+            "modified": _stamp(created),
         }
     )
 
 
-def attachment_file(links: Links, record: dict, *, item_pk: int, date) -> dict:
+def attachment_file(links: Links, record: dict, *, item_pk: int, date, created=None) -> dict:
     """A public attachment as the published notice named it (``meetings.selectors.notices.attachment_record``)."""
     return file(
         links,
@@ -226,6 +246,7 @@ def attachment_file(links: Links, record: dict, *, item_pk: int, date) -> dict:
         date=date,
         access_url=links.web("attachment", pk=record["id"]),
         item_pk=item_pk,
+        created=created,
     )
 
 
@@ -241,6 +262,7 @@ def notice_file(links: Links, meeting) -> dict:
         date=meeting.notice_published_at.date(),
         access_url=links.web("notice_pdf", pk=meeting.pk),
         meeting_pk=meeting.pk,
+        created=meeting.notice_published_at,
     )
 
 
@@ -255,6 +277,7 @@ def notes_file(links: Links, meeting, version) -> dict:
         date=version.published_at.date(),
         access_url=links.web("minutes_pdf", pk=meeting.pk),
         meeting_pk=meeting.pk,
+        created=version.published_at,
     )
 
 
@@ -306,11 +329,12 @@ def agenda_item(links: Links, row, *, meeting, position) -> dict:
             "name": row.title if not row.is_break else "Paus",
             "public": True,
             "resolutionText": _resolution(position) if position else None,
-            "auxiliaryFile": [attachment_file(links, a, item_pk=row.item_id, date=sent.date())
+            "auxiliaryFile": [attachment_file(links, a, item_pk=row.item_id, date=sent.date(), created=sent)
                               for a in row.public_attachments],
             "start": start,
             "end": end,
             "web": links.web("meeting", pk=meeting.pk) + f"#item-{row.item_id}",
+            "created": _stamp(sent),
             "modified": _stamp(sent),
         }
     )  # fmt: skip
@@ -321,12 +345,14 @@ def _resolution(position) -> str:
     return position.plain_text
 
 
-def page(links: Links, *, data: list, paginator, number: int, list_name: str, **kwargs) -> dict:
-    """An OParl list: the objects of one page, the pagination and the links to the other pages."""
+def page(links: Links, *, data: list, paginator, number: int, list_name: str, filters: dict | None = None,
+         **kwargs) -> dict:  # fmt: skip
+    """An OParl list: the objects of one page, the pagination and the links to the other pages (which keep the
+    list's date filters, as the standard asks)."""
     first = links.api(list_name, **kwargs)
 
     def at(n: int) -> str:
-        return f"{first}?page={n}"
+        return f"{first}?{urlencode({**(filters or {}), 'page': n})}"
 
     last = max(paginator.num_pages, 1)
     link = {"first": at(1), "last": at(last), "self": at(number)}

@@ -21,6 +21,9 @@ class Body(models.Model):
                     "further step by the secretary (SRO: “Minnesanteckningar skall undertecknas/godkännas av "
                     "ordföranden och publiceras på hemsida”)."),
     )  # fmt: skip
+    # When the row was made and last changed: the open data's created and modified, and its date filters.
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("body")
@@ -55,6 +58,9 @@ class Organisation(models.Model):
         null=True,
         blank=True,
     )
+    # When the row was made and last changed: the open data's created and modified, and its date filters.
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -121,6 +127,9 @@ class Person(models.Model):
         null=True,
         blank=True,
     )
+    # When the row was made and last changed: the open data's created and modified, and its date filters.
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("person")
@@ -147,6 +156,9 @@ class Term(models.Model):
     name = models.CharField(_("name"), max_length=30, unique=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
+    # When the row was made and last changed: the open data's created and modified, and its date filters.
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("term")
@@ -215,6 +227,10 @@ class Membership(models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("order in lists"), default=0, help_text=_("Lower numbers come first within their group.")
     )
+
+    # When the row was made and last changed: the open data's created and modified, and its date filters.
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MembershipQuerySet.as_manager()
 

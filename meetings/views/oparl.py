@@ -3,14 +3,19 @@
 Every list runs a fixed number of queries per page, whatever the amount of data.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from meetings import oparl
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingLogEntry, MinutesWithdrawal
 from meetings.selectors import (
     newest_published_versions,
     public_meeting,
@@ -34,7 +39,56 @@ def _json(data: dict, status: int = 200) -> JsonResponse:
     return response
 
 
-def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None = None, **kwargs) -> JsonResponse:
+# OParl 1.1's filters of every list: objects created or modified since or until a moment (ISO 8601).
+DATE_FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
+
+
+class BadFilter(Exception):
+    pass
+
+
+def _moment(raw: str) -> datetime.datetime:
+    """ "2025-03-06T13:00:00+01:00" (a "+" sent unencoded arrives as a space), or a date: its first moment."""
+    raw = raw.strip().replace(" ", "+").replace("\x00", "")[:40]
+    try:
+        value = parse_datetime(raw)
+        if value is None and (day := parse_date(raw)) is not None:
+            value = datetime.datetime.combine(day, datetime.time())
+    except ValueError:
+        value = None
+    if value is None:
+        raise BadFilter(raw)
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+def _date_filters(request) -> dict[str, datetime.datetime]:
+    return {name: _moment(request.GET[name]) for name in DATE_FILTERS if name in request.GET}
+
+
+def _filtered(queryset, filters: dict, *, created: str, modified: str):
+    """A queryset narrowed by the date filters, on its fields (or annotations) ``created`` and ``modified``."""
+    lookups = {"created_since": f"{created}__gte", "created_until": f"{created}__lte",
+               "modified_since": f"{modified}__gte", "modified_until": f"{modified}__lte"}  # fmt: skip
+    return queryset.filter(**{lookups[name]: value for name, value in filters.items()})
+
+
+def _in_window(filters: dict, created, modified) -> bool:
+    """The same test for objects kept in a list rather than a queryset."""
+    checks = {"created_since": lambda v: created >= v, "created_until": lambda v: created <= v,
+              "modified_since": lambda v: modified >= v, "modified_until": lambda v: modified <= v}  # fmt: skip
+    return all(checks[name](value) for name, value in filters.items())
+
+
+def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None = None, created="created_at",
+           modified="updated_at", **kwargs) -> JsonResponse:  # fmt: skip
+    """One page of a list, narrowed by OParl's date filters (``created``, ``modified``: the fields they test)."""
+    try:
+        filters = _date_filters(request)
+    except BadFilter as error:
+        return _json({"error": f"Ogiltig tidpunkt: {error}. Skriv den som ISO 8601, t.ex. 2025-03-06T13:00:00+01:00."},
+                     status=400)  # fmt: skip
+    if filters and hasattr(queryset, "filter"):
+        queryset = _filtered(queryset, filters, created=created, modified=modified)
     paginator = Paginator(queryset, per_page or PAGE_SIZE)
     try:
         number = int(request.GET.get("page", 1))
@@ -43,7 +97,9 @@ def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None
         return _json({"error": "Sidan finns inte."}, status=404)
     links = oparl.Links(request)
     data = serialize(links, list(objects))
-    return _json(oparl.page(links, data=data, paginator=paginator, number=number, list_name=list_name, **kwargs))
+    raw = {name: request.GET[name] for name in DATE_FILTERS if name in request.GET}
+    return _json(oparl.page(links, data=data, paginator=paginator, number=number, list_name=list_name,
+                            filters=raw, **kwargs))  # fmt: skip
 
 
 def _body(pk: int) -> Body:
@@ -94,7 +150,7 @@ def organization_list(request, body_pk):
 
     def serialize(links, rows):
         data = [oparl.organization(links, o, body=found) for o in rows]
-        if request.GET.get("page", "1") == "1":
+        if request.GET.get("page", "1") == "1" and not any(name in request.GET for name in DATE_FILTERS):
             data.insert(0, _body_organization(links, found))
         return data
 
@@ -190,10 +246,21 @@ def meeting_list(request, body_pk):
                   per_page=MEETINGS_PAGE_SIZE)  # fmt: skip
 
 
+def _taken_down(meeting_pk: int, actions: tuple) -> MeetingLogEntry | None:
+    """When something once public of the meeting was taken down (the notice unpublished, the notes withdrawn)."""
+    return (MeetingLogEntry.objects.filter(meeting_id=meeting_pk, action__in=actions)
+            .order_by("-created_at", "-pk").first())  # fmt: skip
+
+
 def meeting(request, pk):
     found = public_meeting(pk=pk)
     if found is None:
-        raise Http404
+        # Once public and taken down since: OParl's deleted object, never a 404 (clients must learn of it).
+        entry = _taken_down(pk, ("notice_unpublished", "minutes_withdrawn"))
+        if entry is None:
+            raise Http404
+        return _json(oparl.deleted(oparl.Links(request), name="meeting", key={"pk": pk}, kind="Meeting",
+                                   created=entry.meeting.created_at, modified=entry.created_at))  # fmt: skip
     return _json(_meetings_serialized(oparl.Links(request), [found])[0])
 
 
@@ -205,7 +272,9 @@ def _items_serialized(links, rows: list) -> list[dict]:
 def agenda_item_list(request, body_pk):
     _body(body_pk)
     rows = _public_rows().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
-    return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk)
+    rows = rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
+    return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk, created="frozen",
+                  modified="frozen")  # fmt: skip
 
 
 def agenda_item(request, pk):
@@ -216,15 +285,22 @@ def agenda_item(request, pk):
 
 
 def _attachment_files(links, records) -> list[dict]:
-    return [oparl.attachment_file(links, record, item_pk=row.item_id, date=row.frozen_at.date())
+    return [oparl.attachment_file(links, record, item_pk=row.item_id, date=row.frozen_at.date(),
+                                  created=row.frozen_at)
             for row, record in records]  # fmt: skip
 
 
 def file_list(request, body_pk):
     """The public attachments; a meeting's notice and notes are its invitation and results protocol."""
     _body(body_pk)
-    return _paged(request, public_attachment_records(body_pk=body_pk), _attachment_files, list_name="file_list",
-                  body_pk=body_pk)  # fmt: skip
+    records = public_attachment_records(body_pk=body_pk)
+    try:
+        filters = _date_filters(request)
+    except BadFilter:
+        filters = {}  # _paged answers the bad filter
+    if filters:
+        records = [(row, record) for row, record in records if _in_window(filters, row.frozen_at, row.frozen_at)]
+    return _paged(request, records, _attachment_files, list_name="file_list", body_pk=body_pk)
 
 
 def file(request, key):
@@ -238,6 +314,13 @@ def file(request, key):
         return _json(oparl.notice_file(links, found))
     if kind == "notes" and (version := public_minutes_version(meeting_pk=int(pk))):
         return _json(oparl.notes_file(links, version.minutes.meeting, version))
+    if kind == "notes" and (gone := MinutesWithdrawal.objects.filter(version__minutes__meeting_id=int(pk))
+                            .select_related("version").order_by("-withdrawn_at").first()):  # fmt: skip
+        return _json(oparl.deleted(links, name="file", key={"key": key}, kind="File", created=gone.version.published_at,
+                                   modified=gone.withdrawn_at))  # fmt: skip
+    if kind == "notice" and (entry := _taken_down(int(pk), ("notice_unpublished",))):
+        return _json(oparl.deleted(links, name="file", key={"key": key}, kind="File",
+                                   created=entry.meeting.created_at, modified=entry.created_at))  # fmt: skip
     raise Http404
 
 

@@ -1,0 +1,64 @@
+"""OParl 1.1: every list honours created_since, created_until, modified_since and modified_until, and keeps them in
+its links to other pages; what was public and is taken down answers as a deleted object, never 404."""
+
+import datetime
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Minutes
+from meetings.services.minutes import minutes_withdraw
+from members.models import Person
+
+pytestmark = pytest.mark.django_db
+LISTS = ["meeting_list", "agenda_item_list", "person_list", "membership_list", "organization_list", "file_list",
+         "legislative_term_list", "paper_list", "consultation_list", "location_list"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_every_list_takes_the_four_date_filters(client, demo, name):
+    url = reverse(f"api:{name}", kwargs={"body_pk": demo.pk})
+    everything = client.get(url).json()["pagination"]["totalElements"]
+    future = client.get(url, {"created_since": "2099-01-01T00:00:00+01:00"}).json()
+    assert future["pagination"]["totalElements"] == 0 and future["data"] == []
+    past = client.get(url, {"modified_until": "2000-01-01"}).json()
+    assert past["pagination"]["totalElements"] == 0
+    wide = client.get(url, {"created_since": "2000-01-01", "modified_until": "2099-12-31T23:59:59Z"}).json()
+    assert wide["pagination"]["totalElements"] == everything
+
+
+def test_a_filter_narrows_to_what_changed_and_the_links_keep_it(client, demo):
+    since = timezone.now()
+    person = Person.objects.filter(memberships__body=demo).first()
+    person.title = "ny titel"
+    person.save()  # changed after ``since``: the only one a client updating since then must fetch
+    url = reverse("api:person_list", kwargs={"body_pk": demo.pk})
+    answer = client.get(url, {"modified_since": since.isoformat()}).json()
+    assert [p["id"].rsplit("/", 2)[-2] for p in answer["data"]] == [str(person.pk)]
+    assert answer["data"][0]["modified"] >= since.isoformat()[:19]
+    first = parse_qs(urlparse(answer["links"]["first"]).query)
+    assert first["modified_since"] == [since.isoformat()] and first["page"] == ["1"]
+
+
+def test_a_bad_moment_is_refused_in_swedish(client, demo):
+    response = client.get(reverse("api:meeting_list", kwargs={"body_pk": demo.pk}), {"created_since": "igår"})
+    assert response.status_code == 400 and "Ogiltig tidpunkt" in response.json()["error"]
+
+
+def test_withdrawn_notes_answer_as_a_deleted_file_and_meeting(client, demo, secretary):
+    minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
+    meeting = minutes.meeting
+    notes_url = reverse("api:file", kwargs={"key": f"notes-{meeting.pk}"})
+    assert "deleted" not in client.get(notes_url).json()
+    minutes_withdraw(version=minutes.versions.get(), by=secretary, reason="GDPR")
+
+    gone = client.get(notes_url)
+    assert gone.status_code == 200
+    assert set(gone.json()) == {"id", "type", "created", "modified", "deleted"} and gone.json()["deleted"] is True
+    assert gone.json()["type"] == "https://schema.oparl.org/1.1/File"
+    meeting_answer = client.get(reverse("api:meeting", kwargs={"pk": meeting.pk})).json()
+    assert meeting_answer["deleted"] is True and set(meeting_answer) == {"id", "type", "created", "modified",
+                                                                         "deleted"}  # fmt: skip
+    assert client.get(reverse("api:meeting", kwargs={"pk": 999999})).status_code == 404  # never public: not found
