@@ -329,6 +329,7 @@ def agenda_item(links: Links, row, *, meeting, position) -> dict:
             "name": row.title if not row.is_break else "Paus",
             "public": True,
             "resolutionText": _resolution(position) if position else None,
+            "consultation": links.api("consultation", pk=row.item_id) if row.matter_id else None,
             "auxiliaryFile": [attachment_file(links, a, item_pk=row.item_id, date=sent.date(), created=sent)
                               for a in row.public_attachments],
             "start": start,
@@ -338,6 +339,50 @@ def agenda_item(links: Links, row, *, meeting, position) -> dict:
             "modified": _stamp(sent),
         }
     )  # fmt: skip
+
+
+def consultation(links: Links, row, *, paper_pk: int) -> dict:
+    """A matter handled at a meeting: the consultation of its paper on that agenda item (SRO consults; it does
+    not decide for its parties, so no consultation is authoritative)."""
+    return _compact(
+        {
+            "id": links.api("consultation", pk=row.item_id),
+            "type": _type("Consultation"),
+            "paper": links.api("paper", pk=paper_pk),
+            "agendaItem": links.api("agenda_item", pk=row.item_id),
+            "meeting": links.api("meeting", pk=row.meeting_id),
+            "organization": [links.api("organization", key=f"body-{row.meeting.body_id}")],
+            "authoritative": False,
+            "role": "Samråd",
+            "license": LICENSE,
+            "web": links.web("meeting", pk=row.meeting_id) + f"#item-{row.item_id}",
+            "created": _stamp(row.frozen_at),
+            "modified": _stamp(row.frozen_at),
+        }
+    )
+
+
+def paper(links: Links, matter, *, rows) -> dict:
+    """A matter (ärende) as OParl's Paper: its title and the consultations where it was handled (``rows``, the
+    public agenda items of the matter and of the matters merged into it, oldest first)."""
+    first = min((row.meeting_date for row in rows if row.meeting_date), default=None)
+    last = max((row.frozen_at for row in rows), default=matter.created_at)
+    return _compact(
+        {
+            "id": links.api("paper", pk=matter.pk),
+            "type": _type("Paper"),
+            "body": links.api("body", pk=matter.body_id),
+            "name": matter.title,
+            "reference": f"{matter.body.short_name}-{matter.pk}",
+            "date": first.isoformat() if first else None,
+            "paperType": "Ärende",
+            "consultation": [consultation(links, row, paper_pk=matter.pk) for row in rows],
+            "license": LICENSE,
+            "web": links.web("matter", pk=matter.pk),
+            "created": _stamp(matter.created_at),
+            "modified": _stamp(max(last, matter.created_at)),
+        }
+    )
 
 
 def _resolution(position) -> str:

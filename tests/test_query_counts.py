@@ -28,7 +28,7 @@ PINNED = {
     "matter": 8, "plan": 3, "members": 3, "search": 9, "api_docs": 1, "accessibility": 1, "feed_minutes": 2,
     "feed_positions": 2, "calendar": 1, "api:system": 0, "api:body": 2, "api:meeting_list": 6,
     "api:agenda_item_list": 4, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,
-    "api:file_list": 2, "api:legislative_term_list": 3,
+    "api:file_list": 2, "api:legislative_term_list": 3, "api:paper_list": 4, "api:consultation_list": 3,
 }  # fmt: skip
 
 
@@ -38,7 +38,7 @@ def api_urls(body) -> dict:
         "api:body": reverse("api:body", kwargs={"pk": body.pk}),
         **{f"api:{name}": reverse(f"api:{name}", kwargs={"body_pk": body.pk})
            for name in ("meeting_list", "agenda_item_list", "person_list", "membership_list", "organization_list",
-                        "file_list", "legislative_term_list")},
+                        "file_list", "legislative_term_list", "paper_list", "consultation_list")},
     }  # fmt: skip
 
 

@@ -17,13 +17,8 @@ urlpatterns = [
     path("body/<id:body_pk>/meeting/", oparl.meeting_list, name="meeting_list"),
     path("body/<id:body_pk>/agenda-item/", oparl.agenda_item_list, name="agenda_item_list"),
     path("body/<id:body_pk>/file/", oparl.file_list, name="file_list"),
-    path("body/<id:body_pk>/paper/", oparl.empty_list, {"list_name": "paper_list"}, name="paper_list"),
-    path(
-        "body/<id:body_pk>/consultation/",
-        oparl.empty_list,
-        {"list_name": "consultation_list"},
-        name="consultation_list",
-    ),
+    path("body/<id:body_pk>/paper/", oparl.paper_list, name="paper_list"),
+    path("body/<id:body_pk>/consultation/", oparl.consultation_list, name="consultation_list"),
     path("body/<id:body_pk>/location/", oparl.empty_list, {"list_name": "location_list"}, name="location_list"),
     path("organization/<str:key>/", oparl.organization, name="organization"),
     path("person/<id:pk>/", oparl.person, name="person"),
@@ -32,4 +27,6 @@ urlpatterns = [
     path("meeting/<id:pk>/", oparl.meeting, name="meeting"),
     path("agenda-item/<id:pk>/", oparl.agenda_item, name="agenda_item"),
     path("file/<str:key>/", oparl.file, name="file"),
+    path("paper/<id:pk>/", oparl.paper, name="paper"),
+    path("consultation/<id:pk>/", oparl.consultation, name="consultation"),
 ]

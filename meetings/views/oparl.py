@@ -7,7 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from meetings import oparl
-from meetings.models import Meeting, MeetingLogEntry, MinutesWithdrawal
+from meetings.models import Matter, Meeting, MeetingLogEntry, MinutesWithdrawal
 from meetings.selectors import (
     newest_published_versions,
     public_meeting,
@@ -23,7 +23,7 @@ from meetings.selectors import (
     public_minutes_version,
 )
 from meetings.selectors.notices import public_attachment_record, public_attachment_records, public_items
-from meetings.selectors.registers import positions_queryset
+from meetings.selectors.registers import positions_queryset, public_matters
 from members.models import Body, Membership, Organisation, Person, Term
 from members.selectors import default_body
 
@@ -324,7 +324,62 @@ def file(request, key):
     raise Http404
 
 
+def _consultation_rows(body_pk: int):
+    """The public agenda items that handled a matter: each a consultation of its matter's paper."""
+    rows = _public_rows().filter(meeting__body_id=body_pk, matter__isnull=False).select_related("matter")
+    return rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
+
+
+def _paper_of(row) -> int:
+    return row.matter.merged_into_id or row.matter_id  # a merged matter is handled as the one it went into
+
+
+def _papers_serialized(links, matters: list) -> list[dict]:
+    """Papers with their consultations, in a fixed number of queries for the page."""
+    ids = [m.pk for m in matters]
+    by_paper: dict[int, list] = {}
+    rows = _consultation_rows(matters[0].body_id).filter(Q(matter_id__in=ids) | Q(matter__merged_into_id__in=ids)) \
+        if matters else []  # fmt: skip
+    for row in sorted(rows, key=lambda r: (r.meeting_date or datetime.date.min, r.sequence)):
+        by_paper.setdefault(_paper_of(row), []).append(row)
+    return [oparl.paper(links, m, rows=by_paper.get(m.pk, [])) for m in matters]
+
+
+def paper_list(request, body_pk):
+    found = _body(body_pk)
+    matters = public_matters(body=found).select_related("body").order_by("pk")
+    return _paged(request, matters, _papers_serialized, list_name="paper_list", body_pk=body_pk,
+                  modified="created_at")  # fmt: skip
+
+
+def paper(request, pk):
+    matter = Matter.objects.filter(pk=pk).select_related("body").first()
+    if matter is None or not public_matters(body=matter.body).filter(pk=pk).exists():
+        raise Http404
+    return _json(_papers_serialized(oparl.Links(request), [matter])[0])
+
+
+def consultation_list(request, body_pk):
+    _body(body_pk)
+    rows = _consultation_rows(body_pk).order_by("-meeting_date", "meeting_id", "sequence")
+    return _paged(request, rows, lambda links, page: [oparl.consultation(links, r, paper_pk=_paper_of(r))
+                                                      for r in page],
+                  list_name="consultation_list", body_pk=body_pk, created="frozen", modified="frozen")  # fmt: skip
+
+
+def consultation(request, pk):
+    row = _consultation_rows_any().filter(item_id=pk).first()
+    if row is None:
+        raise Http404
+    return _json(oparl.consultation(oparl.Links(request), row, paper_pk=_paper_of(row)))
+
+
+def _consultation_rows_any():
+    rows = _public_rows().filter(matter__isnull=False).select_related("matter")
+    return rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
+
+
 def empty_list(request, body_pk, list_name):
-    """Papers, consultations and locations: SRO has none of its own, so these lists are empty."""
+    """Locations: SRO has none of its own, so the list is empty."""
     _body(body_pk)
     return _paged(request, Body.objects.none(), lambda links, rows: [], list_name=list_name, body_pk=body_pk)

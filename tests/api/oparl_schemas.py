@@ -46,6 +46,11 @@ AGENDA_ITEM = _object("AgendaItem", ["order"], {
     "resolutionFile": FILE, "auxiliaryFile": {"type": "array", "items": FILE}, "start": DATETIME, "end": DATETIME,
 })  # fmt: skip
 
+CONSULTATION = _object("Consultation", [], {
+    "paper": URL, "agendaItem": URL, "meeting": URL, "organization": URLS, "authoritative": {"type": "boolean"},
+    "role": STRING,
+})  # fmt: skip
+
 SCHEMAS = {
     "System": _object("System", ["oparlVersion", "body"], {
         "oparlVersion": {"const": "https://schema.oparl.org/1.1/"}, "otherOparlVersions": URLS, "body": URL,
@@ -76,6 +81,14 @@ SCHEMAS = {
     }),
     "AgendaItem": AGENDA_ITEM,
     "File": FILE,
+    "Paper": _object("Paper", [], {
+        "body": URL, "name": STRING, "reference": STRING, "date": DATE, "paperType": STRING,
+        "relatedPaper": URLS, "superordinatedPaper": URLS, "subordinatedPaper": URLS, "mainFile": FILE,
+        "auxiliaryFile": {"type": "array", "items": FILE}, "location": {"type": "array"},
+        "originatorPerson": URLS, "underDirectionOf": URLS, "originatorOrganization": URLS,
+        "consultation": {"type": "array", "items": CONSULTATION},
+    }),
+    "Consultation": CONSULTATION,
 }  # fmt: skip
 
 LIST = {
