@@ -23,6 +23,11 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+def mails(**kwargs):
+    """The notice mails among the queued tasks (the demo's uploads queue the reading of their text too)."""
+    return DBTaskResult.objects.filter(task_path="meetings.tasks.send_notice_mail", **kwargs)
+
+
 def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
@@ -44,12 +49,12 @@ def test_sending_a_notice_queues_one_mail_per_recipient_and_the_worker_sends_the
 ):
     dispatch = notice_send(meeting=meeting, by=secretary)  # the mails are queued when it commits
     assert mail.outbox == []  # nothing sent in the secretary's request
-    assert DBTaskResult.objects.filter(status="READY").count() == 4
+    assert mails(status="READY").count() == 4
 
     run_worker()
 
     assert len(mail.outbox) == 4
-    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 4
+    assert mails(status="SUCCESSFUL").count() == 4
     (_name, pdf, _type) = mail.outbox[0].attachments[0]
     dispatch.pdf.open("rb")
     assert pdf == dispatch.pdf.read()  # the very PDF that was sent and hashed
@@ -67,8 +72,8 @@ def test_a_refused_mail_is_tried_again_later_and_staff_see_it(
     assert sorted(m.to[0].split("<")[1] for m in mail.outbox) == [
         "helen@example.se>", "helén@example.se>", "ulrika@example.se>"
     ]  # fmt: skip
-    failed = DBTaskResult.objects.get(status="FAILED")
-    retry = DBTaskResult.objects.get(status="READY")
+    failed = mails().get(status="FAILED")
+    retry = mails().get(status="READY")
     assert retry.args_kwargs["kwargs"]["attempt"] == 2 and "marina@example.se" in retry.args_kwargs["kwargs"]["to"]
     assert retry.run_after > failed.finished_at  # later, not at once
 
@@ -82,7 +87,7 @@ def test_a_refused_mail_is_tried_again_later_and_staff_see_it(
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=retry.enqueued_at)  # its time has come
     run_worker()
     assert [m.to[0] for m in mail.outbox if "marina" in m.to[0]] == ["Marina Johansson <marina@example.se>"]
-    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 4  # everyone got it, nobody twice
+    assert mails(status="SUCCESSFUL").count() == 4  # everyone got it, nobody twice
 
 
 def test_each_recipients_delivery_is_recorded_and_those_not_reached_get_it_again_alone(
