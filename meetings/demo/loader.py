@@ -325,3 +325,20 @@ def create_demo_users() -> list[tuple[str, str, str]]:
             Person.objects.filter(first_name=person_key[0], last_name=person_key[1]).update(user=user)
         created.append((username, password, group_name or "superuser"))
     return created
+
+
+DEMO_MEMBER_EMAIL = "ledamot@example.se"
+
+
+def demo_member() -> Person | None:
+    """A member called to the meeting of 6 March 2025, given a made-up address (the register keeps no real
+    one): she signs in to "Mina möten" with a link, which the development server prints instead of mailing."""
+    on = datetime.date(2025, 3, 6)
+    membership = (Membership.objects.on(on).filter(role=Membership.Role.MEMBER, person__user__isnull=True)
+                  .select_related("person").order_by("sort_order", "pk").first())  # fmt: skip
+    if membership is None:
+        return None
+    Person.objects.filter(email=DEMO_MEMBER_EMAIL).exclude(pk=membership.person_id).update(email="")
+    membership.person.email = DEMO_MEMBER_EMAIL
+    membership.person.save(update_fields=["email"])
+    return membership.person

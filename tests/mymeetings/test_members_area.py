@@ -352,3 +352,13 @@ def test_the_secretary_sees_who_opened_and_what_was_downloaded(client, sent, sec
     page = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
     assert "1 av 2 mottagare har öppnat mötet i Mina möten." in page
     assert "Ann Ledamot" in page and f"Kallelse {meeting.body.short_name} 2031-05-14.pdf" in page
+
+
+def test_the_demo_member_signs_in_and_finds_the_demo_notice(client, demo):
+    from meetings.demo.loader import DEMO_MEMBER_EMAIL, demo_member
+
+    member = demo_member()
+    ask_for_link(client, DEMO_MEMBER_EMAIL)
+    assert sign_in_with(client, link_in(mail.outbox[0])).status_code == 302
+    home = client.get(reverse("mymeetings:home")).content.decode()
+    assert f"{demo.short_name}, 6 mars 2025" in home and member.name in home

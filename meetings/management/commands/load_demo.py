@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from meetings.demo.loader import DemoLoader, create_demo_users
+from meetings.demo.loader import DEMO_MEMBER_EMAIL, DemoLoader, create_demo_users, demo_member
 from seal.pki import demo_seal_settings
 
 
@@ -37,3 +37,6 @@ class Command(BaseCommand):
         if users:
             for username, password, role in create_demo_users():
                 self.stdout.write(f"  {role:<12} user: {username:<12} password: {password}")
+            if member := demo_member():
+                self.stdout.write(f"  Mina möten   {member.name}: sign in at /my-meetings/sign-in/ with "
+                                  f"{DEMO_MEMBER_EMAIL} (the link is printed in this console)")  # fmt: skip
