@@ -213,7 +213,8 @@ def person(links: Links, person, *, body) -> dict:
 
 
 def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, size: int | None, date,
-         access_url: str, meeting_pk: int | None = None, item_pk: int | None = None, created=None) -> dict:  # fmt: skip
+         access_url: str, meeting_pk: int | None = None, item_pk: int | None = None, created=None,
+         sha512: str | None = None) -> dict:  # fmt: skip
     return _compact(
         {
             "id": links.api("file", key=key),
@@ -225,6 +226,7 @@ def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, s
             "date": _stamp(date),
             "accessUrl": access_url,
             "downloadUrl": access_url,
+            "sha512Checksum": sha512,
             "meeting": [links.api("meeting", pk=meeting_pk)] if meeting_pk else [],
             "agendaItem": [links.api("agenda_item", pk=item_pk)] if item_pk else [],
             "license": LICENSE,
@@ -247,6 +249,7 @@ def attachment_file(links: Links, record: dict, *, item_pk: int, date, created=N
         access_url=links.web("attachment", pk=record["id"]),
         item_pk=item_pk,
         created=created,
+        sha512=record.get("sha512"),  # frozen with the sending (not kept for files sent before it was)
     )
 
 

@@ -181,6 +181,7 @@ class Attachment(models.Model):
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    sha512 = models.CharField(_("SHA-512"), max_length=128, blank=True, help_text=_("For the open data (OParl)."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 

@@ -28,7 +28,8 @@ def meeting_snapshot(meeting: Meeting) -> dict:
 
 def attachment_record(attachment) -> dict:
     return {"id": attachment.pk, "title": attachment.title, "is_public": attachment.is_public,
-            "sha256": attachment.sha256, "content_type": attachment.content_type, "size": attachment.size,
+            "sha256": attachment.sha256, "sha512": attachment.sha512, "content_type": attachment.content_type,
+            "size": attachment.size,
             "file_name": attachment.download_name}  # fmt: skip
 
 

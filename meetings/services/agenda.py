@@ -283,9 +283,10 @@ def attachment_add(
 ) -> Attachment:
     """Store an uploaded file (already checked by the form) under a generated name, with its hash."""
     require_agenda_editable(item.meeting)
-    digest = hashlib.sha256()
+    digest, digest512 = hashlib.sha256(), hashlib.sha512()
     for chunk in upload.chunks():
         digest.update(chunk)
+        digest512.update(chunk)
     upload.seek(0)
     order = (item.attachments.aggregate(m=Max("order"))["m"] or 0) + 1
     attachment = Attachment(
@@ -295,6 +296,7 @@ def attachment_add(
         content_type=content_type,
         size=upload.size,
         sha256=digest.hexdigest(),
+        sha512=digest512.hexdigest(),
         order=order,
     )
     attachment.file.save(upload.name, upload, save=False)

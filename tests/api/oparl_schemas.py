@@ -31,6 +31,7 @@ def _object(name: str, required: list[str], properties: dict) -> dict:
 FILE = _object("File", ["accessUrl"], {
     "name": STRING, "fileName": STRING, "mimeType": STRING, "size": {"type": "integer", "minimum": 0},
     "date": DATE, "accessUrl": URL, "downloadUrl": URL, "meeting": URLS, "agendaItem": URLS,
+    "sha512Checksum": {"type": "string", "pattern": "^[0-9a-f]{128}$"},
 })  # fmt: skip
 
 LEGISLATIVE_TERM = _object("LegislativeTerm", [], {"body": URL, "name": STRING, "startDate": DATE, "endDate": DATE})

@@ -62,3 +62,14 @@ def test_withdrawn_notes_answer_as_a_deleted_file_and_meeting(client, demo, secr
     assert meeting_answer["deleted"] is True and set(meeting_answer) == {"id", "type", "created", "modified",
                                                                          "deleted"}  # fmt: skip
     assert client.get(reverse("api:meeting", kwargs={"pk": 999999})).status_code == 404  # never public: not found
+
+
+def test_a_public_attachment_file_carries_the_sha512_of_what_is_downloaded(client, demo):
+    import hashlib
+
+    files = client.get(reverse("api:file_list", kwargs={"body_pk": demo.pk})).json()["data"]
+    assert files
+    for found in files:
+        download = client.get(found["accessUrl"].removeprefix("http://testserver"))
+        content = b"".join(download.streaming_content)
+        assert found["sha512Checksum"] == hashlib.sha512(content).hexdigest() and found["size"] == len(content)
