@@ -30,6 +30,7 @@ from django.utils import timezone
 from lxml import etree
 
 from meetings.exports import POSITION_COLUMNS, position_rows
+from meetings.files import verified_bytes
 from meetings.models import AnnualPlanEntry, Attachment, FrozenItem, MinutesVersion, NoticeDispatch
 from meetings.pdf import render_pdf
 from meetings.views.documents import compilation_context
@@ -78,12 +79,6 @@ def _add(package: Package, relative: str, content: bytes, *, kind: str, created=
                                     created or timezone.now(), kind))  # fmt: skip
 
 
-def _verified(stored_file, sha256: str) -> bytes | None:
-    with stored_file.open("rb") as source:
-        content = source.read()
-    return content if not sha256 or hashlib.sha256(content).hexdigest() == sha256 else None
-
-
 def _notes(package: Package) -> None:
     versions = (
         MinutesVersion.objects.filter(
@@ -94,7 +89,7 @@ def _notes(package: Package) -> None:
     )
     for version in versions:
         name = f"{DATA}/minnesanteckningar/{version.minutes.meeting.date:%Y-%m-%d}-v{version.version}.pdf"
-        content = _verified(version.pdf, version.pdf_sha256)
+        content = verified_bytes(version.pdf, version.pdf_sha256)
         if content is None:
             package.left_out.append(name)
             continue
@@ -107,7 +102,7 @@ def _notices(package: Package) -> None:
         day = f"{dispatch.meeting.date:%Y-%m-%d}"
         if dispatch.pdf:
             name = f"{DATA}/kallelser/{day}-v{dispatch.version}.pdf"
-            content = _verified(dispatch.pdf, dispatch.pdf_sha256)
+            content = verified_bytes(dispatch.pdf, dispatch.pdf_sha256)
             if content is None:
                 package.left_out.append(name)
             else:
@@ -117,7 +112,7 @@ def _notices(package: Package) -> None:
                 file_name = _safe(record.get("file_name") or record["title"])
                 name = f"{DATA}/bilagor/{day}-v{dispatch.version}/{item.sequence:02d}-{number}-{file_name}"
                 stored = Attachment.objects.filter(pk=record["id"]).first()
-                content = _verified(stored.file, record.get("sha256", "")) if stored else None
+                content = verified_bytes(stored.file, record.get("sha256", "")) if stored else None
                 if content is None:
                     package.left_out.append(name)
                 else:

@@ -6,9 +6,7 @@ earlier link was bound to. Nobody needs a password. A person whose account belon
 is told to sign in with it instead: a mailed link never opens a staff account.
 """
 
-import hashlib
 import io
-import logging
 from functools import partial
 from urllib.parse import urlencode
 
@@ -23,12 +21,11 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
 from sesame.utils import get_token
 
+from meetings.files import verified_bytes
 from meetings.models import Meeting, NoticeDelivery, NoticeDispatch
 from members.models import Person
 from mymeetings.models import Download
 from mymeetings.selectors import Document, documents, entitled_meetings
-
-logger = logging.getLogger(__name__)
 
 SCOPE = "mymeetings"
 # Links asked for: per address in a quarter of an hour, and per address of the internet in an hour.
@@ -111,16 +108,6 @@ def meeting_pdf_filename(meeting: Meeting) -> str:
     return f"Möte {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf"
 
 
-def _verified_bytes(stored_file, sha256: str) -> bytes | None:
-    """The stored file's bytes if they still have the hash they were sent with (else None, and a line in the log)."""
-    with stored_file.open("rb") as source:
-        content = source.read()
-    if sha256 and hashlib.sha256(content).hexdigest() != sha256:
-        logger.error("Stored file %s is not the one sent (SHA-256): left out", stored_file.name)
-        return None
-    return content
-
-
 def meeting_pdf(dispatch: NoticeDispatch) -> tuple[bytes, list[Document]]:
     """The whole meeting as one PDF: the notice as sent, then each PDF attachment in agenda order, with bookmarks
     (the notice; each item, its attachments under it). Returns the PDF and the attachments left out (not PDF
@@ -128,15 +115,16 @@ def meeting_pdf(dispatch: NoticeDispatch) -> tuple[bytes, list[Document]]:
     from meetings.models import Attachment
 
     writer = PdfWriter()
-    notice = _verified_bytes(dispatch.pdf, dispatch.pdf_sha256)
+    notice = verified_bytes(dispatch.pdf, dispatch.pdf_sha256)
     if notice is not None:
         writer.append(PdfReader(io.BytesIO(notice)), import_outline=False)
         writer.add_outline_item(title=_("Notice"), page_number=0)
     left_out, parents = [], {}
-    stored = Attachment.objects.in_bulk([doc.id for doc in documents(dispatch)])
-    for doc in documents(dispatch):
+    sent = documents(dispatch)
+    stored = Attachment.objects.in_bulk([doc.id for doc in sent])
+    for doc in sent:
         attachment = stored.get(doc.id)
-        content = _verified_bytes(attachment.file, doc.record.get("sha256", "")) if attachment and doc.is_pdf else None
+        content = verified_bytes(attachment.file, doc.record.get("sha256", "")) if attachment and doc.is_pdf else None
         try:
             reader = PdfReader(io.BytesIO(content)) if content is not None else None
             first_page = len(writer.pages)
