@@ -80,14 +80,17 @@ def _in_window(filters: dict, created, modified) -> bool:
 
 
 def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None = None, created="created_at",
-           modified="updated_at", **kwargs) -> JsonResponse:  # fmt: skip
-    """One page of a list, narrowed by OParl's date filters (``created``, ``modified``: the fields they test)."""
+           modified="updated_at", stamp=None, **kwargs) -> JsonResponse:  # fmt: skip
+    """One page of a list, narrowed by OParl's date filters: on a queryset, ``created`` and ``modified`` are the
+    fields they test; a list in memory gives each entry's one moment, as both, with ``stamp``."""
     try:
         filters = _date_filters(request)
     except BadFilter as error:
         return _json({"error": f"Ogiltig tidpunkt: {error}. Skriv den som ISO 8601, t.ex. 2025-03-06T13:00:00+01:00."},
                      status=400)  # fmt: skip
-    if filters and hasattr(queryset, "filter"):
+    if filters and stamp is not None:
+        queryset = [entry for entry in queryset if _in_window(filters, stamp(entry), stamp(entry))]
+    elif filters:
         queryset = _filtered(queryset, filters, created=created, modified=modified)
     paginator = Paginator(queryset, per_page or PAGE_SIZE)
     try:
@@ -214,6 +217,12 @@ def _public_rows():
     return public_items().select_related("dispatch", "minutes_version", "meeting", "meeting__body")
 
 
+def _with_frozen(rows):
+    """Items as sent or approved, with ``frozen``: when that version was sent or approved (their created and
+    modified, for the date filters)."""
+    return rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
+
+
 def _resolutions(item_ids) -> dict:
     """The positions the published notes froze, by item id."""
     positions = positions_queryset(public=True).filter(item_id__in=list(item_ids))
@@ -272,9 +281,8 @@ def _items_serialized(links, rows: list) -> list[dict]:
 def agenda_item_list(request, body_pk):
     _body(body_pk)
     rows = _public_rows().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
-    rows = rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
-    return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk, created="frozen",
-                  modified="frozen")  # fmt: skip
+    return _paged(request, _with_frozen(rows), _items_serialized, list_name="agenda_item_list", body_pk=body_pk,
+                  created="frozen", modified="frozen")  # fmt: skip
 
 
 def agenda_item(request, pk):
@@ -293,14 +301,8 @@ def _attachment_files(links, records) -> list[dict]:
 def file_list(request, body_pk):
     """The public attachments; a meeting's notice and notes are its invitation and results protocol."""
     _body(body_pk)
-    records = public_attachment_records(body_pk=body_pk)
-    try:
-        filters = _date_filters(request)
-    except BadFilter:
-        filters = {}  # _paged answers the bad filter
-    if filters:
-        records = [(row, record) for row, record in records if _in_window(filters, row.frozen_at, row.frozen_at)]
-    return _paged(request, records, _attachment_files, list_name="file_list", body_pk=body_pk)
+    return _paged(request, public_attachment_records(body_pk=body_pk), _attachment_files, list_name="file_list",
+                  body_pk=body_pk, stamp=lambda pair: pair[0].frozen_at)  # fmt: skip
 
 
 def file(request, key):
@@ -324,10 +326,11 @@ def file(request, key):
     raise Http404
 
 
-def _consultation_rows(body_pk: int):
-    """The public agenda items that handled a matter: each a consultation of its matter's paper."""
-    rows = _public_rows().filter(meeting__body_id=body_pk, matter__isnull=False).select_related("matter")
-    return rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
+def _consultation_rows(body_pk: int | None = None):
+    """The public agenda items that handled a matter (of one body, or of all): each a consultation of its
+    matter's paper."""
+    rows = _with_frozen(_public_rows().filter(matter__isnull=False).select_related("matter"))
+    return rows if body_pk is None else rows.filter(meeting__body_id=body_pk)
 
 
 def _paper_of(row) -> int:
@@ -368,15 +371,10 @@ def consultation_list(request, body_pk):
 
 
 def consultation(request, pk):
-    row = _consultation_rows_any().filter(item_id=pk).first()
+    row = _consultation_rows().filter(item_id=pk).first()
     if row is None:
         raise Http404
     return _json(oparl.consultation(oparl.Links(request), row, paper_pk=_paper_of(row)))
-
-
-def _consultation_rows_any():
-    rows = _public_rows().filter(matter__isnull=False).select_related("matter")
-    return rows.annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
 
 
 def empty_list(request, body_pk, list_name):
