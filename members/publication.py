@@ -4,6 +4,8 @@ default everything for everyone, as SRO publishes its members. Sent notices and 
 keep what they say (a name that must come down there is withdrawn: ``meetings.services.minutes.minutes_withdraw``).
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,7 @@ UNNAMED = {
 }
 
 
+@lru_cache(maxsize=8)
 def parse(raw: str) -> dict[str, frozenset[str]]:
     """ "official=name,organisation;administration=organisation" → per category, the details published (a category
     not named publishes every detail). A misspelt category or detail stops the portal at start-up."""
@@ -36,7 +39,7 @@ def parse(raw: str) -> dict[str, frozenset[str]]:
 
 
 def published(category: str) -> frozenset[str]:
-    return parse(settings.PUBLIC_PERSON_DETAILS).get(category, frozenset(DETAILS))
+    return parse(settings.PUBLIC_PERSON_DETAILS).get(category, frozenset(DETAILS))  # parsed once per setting
 
 
 def for_person(memberships) -> frozenset[str]:

@@ -111,21 +111,15 @@ class PadesSeal:
 
 
 @lru_cache(maxsize=4)
-def _configured(key: tuple) -> DocumentSigner | None:
-    if settings.SEAL_SIGNER:
-        return import_string(settings.SEAL_SIGNER)()
-    if not settings.SEAL_PKCS12_PATH:
+def _configured(signer: str, pkcs12_path: str, password: str, tsa_url: str, local_tsa: str) -> DocumentSigner | None:
+    if signer:
+        return import_string(signer)()
+    if not pkcs12_path:
         return None
-    return PadesSeal(
-        pkcs12_path=settings.SEAL_PKCS12_PATH,
-        password=settings.SEAL_PKCS12_PASSWORD,
-        tsa_url=settings.SEAL_TSA_URL,
-        local_tsa_pkcs12_path=settings.SEAL_LOCAL_TSA_PKCS12_PATH,
-    )
+    return PadesSeal(pkcs12_path=pkcs12_path, password=password, tsa_url=tsa_url, local_tsa_pkcs12_path=local_tsa)
 
 
 def configured_signer() -> DocumentSigner | None:
     """The signer the settings name (loaded once per process and settings), or None: approved notes unsealed."""
-    key = (settings.SEAL_SIGNER, settings.SEAL_PKCS12_PATH, settings.SEAL_PKCS12_PASSWORD, settings.SEAL_TSA_URL,
-           settings.SEAL_LOCAL_TSA_PKCS12_PATH)  # fmt: skip
-    return _configured(key)
+    return _configured(settings.SEAL_SIGNER, settings.SEAL_PKCS12_PATH, settings.SEAL_PKCS12_PASSWORD,
+                       settings.SEAL_TSA_URL, settings.SEAL_LOCAL_TSA_PKCS12_PATH)  # fmt: skip
