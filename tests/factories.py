@@ -1,12 +1,25 @@
 """Test data: factories for every model the tests build by hand."""
 
 import datetime
+import io
 
 import factory
 from django.contrib.auth import get_user_model
 
 from meetings.models import AgendaItem, Meeting, Minutes, Position, Presenter
 from members.models import Body, Membership, Organisation, Party, Person, Term
+
+
+def blank_pdf(pages: int = 1) -> bytes:
+    """A real PDF of blank A4 pages: no text layer, as a scan has none."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

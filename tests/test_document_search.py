@@ -8,13 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
-from pypdf import PdfWriter
 from weasyprint import HTML
 
 from meetings.models import DocumentText
 from meetings.services.agenda import attachment_add
 from meetings.services.notices import notice_publish, notice_send
-from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory
+from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, blank_pdf
 
 pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -34,14 +33,6 @@ def docx_with(text: str) -> bytes:
     return out.getvalue()
 
 
-def scanned() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 @pytest.fixture
 def meeting(django_capture_on_commit_callbacks, secretary):
     meeting = MeetingFactory(body=BodyFactory(), date=datetime.date(2031, 5, 14))  # the portal's body: the only one
@@ -51,7 +42,7 @@ def meeting(django_capture_on_commit_callbacks, secretary):
             ("Avtal.pdf", pdf_with("Förslaget om rullstolsanpassning i glesbygd"), "application/pdf", True),
             ("PM.docx", docx_with("Kommunerna betalar synhjälpmedlen"), DOCX, True),
             ("Hemligt.pdf", pdf_with("Förhandlingsbudet tvåhundrafemtio miljoner"), "application/pdf", False),
-            ("Inskannat protokoll.pdf", scanned(), "application/pdf", True),
+            ("Inskannat protokoll.pdf", blank_pdf(), "application/pdf", True),
         ]:
             attachment_add(item=item, upload=SimpleUploadedFile(name, content), content_type=kind, title=name,
                            is_public=public)  # fmt: skip

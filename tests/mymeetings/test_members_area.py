@@ -12,13 +12,13 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from meetings.models import Invitation, NoticeDelivery, Substitution
 from meetings.services.agenda import attachment_add
 from meetings.services.notices import bounces_record, not_reached, notice_publish, notice_send
 from mymeetings.models import Download
-from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory, UserFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory, UserFactory, blank_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -41,15 +41,6 @@ def committed(django_capture_on_commit_callbacks, monkeypatch):
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
 
 
-def a_pdf(pages: int) -> bytes:
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 @pytest.fixture
 def sent(secretary):
     """A coming meeting whose notice was sent: a called member, a guest, a member of the body not called (her term
@@ -66,9 +57,9 @@ def sent(secretary):
     Invitation.objects.create(meeting=meeting, person=guest)
     item = AgendaItemFactory(meeting=meeting, order=1, title="Hjälpmedel")
     AgendaItemFactory(meeting=meeting, order=2, title="Övrigt")
-    public = attachment_add(item=item, upload=SimpleUploadedFile("offentlig.pdf", a_pdf(1)),
+    public = attachment_add(item=item, upload=SimpleUploadedFile("offentlig.pdf", blank_pdf(1)),
                             content_type="application/pdf", title="Offentligt underlag")  # fmt: skip
-    secret = attachment_add(item=item, upload=SimpleUploadedFile("utkast.pdf", a_pdf(3)),
+    secret = attachment_add(item=item, upload=SimpleUploadedFile("utkast.pdf", blank_pdf(3)),
                             content_type="application/pdf", title="Utkast till avtal", is_public=False)  # fmt: skip
     word = attachment_add(item=item, upload=SimpleUploadedFile("pm.docx", b"PK\x03\x04 word"), content_type=DOCX,
                           title="PM", is_public=False)  # fmt: skip

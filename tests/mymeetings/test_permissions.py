@@ -2,20 +2,18 @@
 time and past it), secretary, chair, administrator. Who may not see a meeting is told it does not exist."""
 
 import datetime
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfWriter
 
 from meetings.models import Invitation
 from meetings.services.agenda import attachment_add
 from meetings.services.notices import notice_send
 from mymeetings.services import member_account
 from mymeetings.urls import urlpatterns
-from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory, blank_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +32,12 @@ TABLE = {
 }
 
 
-def _pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 @pytest.fixture
 def world(cast, chair):
     meeting = MeetingFactory(date=datetime.date(2031, 5, 14))
     item = AgendaItemFactory(meeting=meeting)
-    attachment = attachment_add(item=item, upload=SimpleUploadedFile("u.pdf", _pdf()), content_type="application/pdf",
-                                title="Underlag", is_public=False)  # fmt: skip
+    attachment = attachment_add(item=item, upload=SimpleUploadedFile("u.pdf", blank_pdf()),
+                                content_type="application/pdf", title="Underlag", is_public=False)  # fmt: skip
     called = MembershipFactory(body=meeting.body, start_date=datetime.date(2031, 1, 1), end_date=None).person
     MembershipFactory(body=meeting.body, person=PersonFactory(user=chair), role="chair",
                       start_date=datetime.date(2031, 1, 1), end_date=None)  # fmt: skip
@@ -56,8 +46,9 @@ def world(cast, chair):
     guest, past_guest = PersonFactory(), PersonFactory()
     Invitation.objects.create(meeting=meeting, person=guest)
     old = MeetingFactory(body=meeting.body, date=datetime.date.today() - datetime.timedelta(days=60))
-    old_attachment = attachment_add(item=AgendaItemFactory(meeting=old), upload=SimpleUploadedFile("g.pdf", _pdf()),
-                                    content_type="application/pdf", title="Gammalt underlag")  # fmt: skip
+    old_attachment = attachment_add(item=AgendaItemFactory(meeting=old),
+                                    upload=SimpleUploadedFile("g.pdf", blank_pdf()), content_type="application/pdf",
+                                    title="Gammalt underlag")  # fmt: skip
     Invitation.objects.create(meeting=old, person=past_guest)
     notice_send(meeting=meeting, by=None)
     notice_send(meeting=old, by=None)
