@@ -208,3 +208,14 @@ def test_sealing_and_checking_work_under_a_running_event_loop(pki):
 
     signature, seal = asyncio.run(under_a_loop())
     assert signature.level == "PAdES B-LTA" and seal.valid and seal.timestamped
+
+
+def test_the_check_page_answers_every_role_alike(client, cast):
+    """A public page: anonymous, member, guest, secretary, chair and administrator all reach it."""
+    from django.test import Client
+
+    for role, user in cast.items():
+        visitor = Client()
+        if user:
+            visitor.force_login(user)
+        assert visitor.get(reverse("seal:verify")).status_code == 200, role
