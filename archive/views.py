@@ -12,13 +12,12 @@ from django.utils.translation import gettext as _
 from archive.package import write_package
 from archive.validate import validate
 from meetings.models import Meeting
-from meetings.permissions import secretary_required
-from members.selectors import default_body
+from meetings.permissions import secretary_required, working_body
 
 
 @secretary_required
 def export(request):
-    body = default_body()
+    body = working_body(request)
     years = sorted({d.year for d in Meeting.objects.filter(body=body).dates("date", "year")}, reverse=True)
     raw = request.POST.get("year", "") if request.method == "POST" else ""
     error = ""

@@ -26,12 +26,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.contrib.auth.models import Group, User  # noqa: E402
+from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from meetings.models import Minutes  # noqa: E402
-from meetings.roles import CHAIR, SECRETARY  # noqa: E402
+from meetings.roles import grant  # noqa: E402
 from meetings.services import minutes as services  # noqa: E402
 from members.models import Membership  # noqa: E402
 from members.selectors import presidium  # noqa: E402
@@ -57,11 +57,11 @@ def main() -> None:
     meeting = minutes.meeting
     [chair_seat] = [m for m in presidium(body=meeting.body, on=meeting.date) if m.role == Membership.Role.CHAIR]
     chair = User.objects.create_user("bench-chair", password=PASSWORD)
-    chair.groups.add(Group.objects.get(name=CHAIR))
+    grant(chair, meeting.body, "chair")
     chair_seat.person.user = chair
     chair_seat.person.save()
     secretary = User.objects.create_user("bench-secretary", password=PASSWORD)
-    secretary.groups.add(Group.objects.get(name=SECRETARY))
+    grant(secretary, meeting.body, "secretary")
     sealed = demo_seal_settings(Path(workdir) / "seal-demo")
     unsealed = {"SEAL_SIGNER": "", "SEAL_PKCS12_PATH": ""}
     for config in (sealed, unsealed):  # warm-up: templates, fonts, the seal's certificates once

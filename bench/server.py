@@ -53,13 +53,14 @@ def build_database(env: dict, *, years: int = 0) -> None:
 def create_editors(env: dict, count: int) -> list[tuple[str, str]]:
     """Secretaries with known passwords, for scripts that log in."""
     code = (
-        "from django.contrib.auth.models import Group, User\n"
-        "from meetings.roles import SECRETARY\n"
+        "from django.contrib.auth.models import User\n"
+        "from meetings.roles import grant\n"
+        "from members.models import Body\n"
         f"for n in range({count}):\n"
         "    user, _ = User.objects.get_or_create(username=f'redaktor{n}', defaults={'is_staff': True})\n"
         "    user.set_password(f'redaktor-losenord-{n}')\n"
         "    user.save()\n"
-        "    user.groups.add(Group.objects.get(name=SECRETARY))\n"
+        "    grant(user, Body.objects.order_by('pk').first(), 'secretary')\n"
     )
     manage(env, "shell", "-c", code)
     return [(f"redaktor{n}", f"redaktor-losenord-{n}") for n in range(count)]

@@ -9,12 +9,15 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete, post_save
 
-        from meetings.roles import ensure_role_groups
+        from meetings.roles import ensure_role_groups, sync_groups
         from meetings.services.two_factor import note_second_step
 
         post_migrate.connect(ensure_role_groups, sender=self)
         post_migrate.connect(freeze_legacy_notices, sender=self)
+        post_save.connect(sync_groups, sender="members.StaffRole", dispatch_uid="sro_role_groups_saved")
+        post_delete.connect(sync_groups, sender="members.StaffRole", dispatch_uid="sro_role_groups_deleted")
         user_logged_in.connect(note_second_step, dispatch_uid="sro_two_factor")
 
 

@@ -10,24 +10,48 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from meetings.ics import meeting_event, new_calendar
+from meetings.sections import section_reverse
 from meetings.selectors import public_latest_minutes, public_meetings_for_calendar
 from meetings.selectors.registers import position_subject, positions_queryset
 from members.selectors import default_body
 
 
-class MinutesFeed(Feed):
+class _BodyFeed(Feed):
+    """A feed of one body (its section's address, or the first body's at ``/``) or of every body
+    (``everywhere``, under ``/bodies/``)."""
+
     feed_type = Atom1Feed
-    title = gettext_lazy("SRO: published meeting notes")
-    subtitle = gettext_lazy("Meeting notes of SRO as they are published.")
 
-    def link(self):
-        return reverse("public:meetings")
+    def get_object(self, request, body=None, everywhere=False):
+        if everywhere:
+            return None
+        first = default_body()
+        body = body or first
+        body.first_pk = first.pk  # its links: under / if it is the first body
+        return body
 
-    def items(self):
-        return public_latest_minutes(limit=30)
+    def _named(self, obj, one, every):
+        return one % {"body": obj.short_name} if obj else every
+
+    def _section(self, name, obj, *args):
+        return section_reverse(name, obj, *args, default_pk=obj.first_pk) if obj else reverse("public:bodies")
+
+
+class MinutesFeed(_BodyFeed):
+    def title(self, obj):
+        return self._named(obj, _("%(body)s: published meeting notes"), _("Every body: published meeting notes"))
+
+    def subtitle(self, obj):
+        return self._named(obj, _("Meeting notes of %(body)s as they are published."),
+                           _("Meeting notes of every body in the portal as they are published."))  # fmt: skip
+
+    def link(self, obj):
+        return self._section("public:meetings", obj)
+
+    def items(self, obj):
+        return public_latest_minutes(body=obj, limit=30)
 
     def item_title(self, item):
         return _("Meeting notes of %(date)s") % {"date": date_format(item.minutes.meeting.date, "j F Y")}
@@ -48,16 +72,23 @@ class MinutesFeed(Feed):
         return item.published_at
 
 
-class PositionsFeed(Feed):
-    feed_type = Atom1Feed
-    title = gettext_lazy("SRO: positions")
-    subtitle = gettext_lazy("What SRO has said: positions taken at meetings, per capsulam and by the chair's decision.")
+class PositionsFeed(_BodyFeed):
+    def title(self, obj):
+        return self._named(obj, _("%(body)s: positions"), _("Every body: positions"))
 
-    def link(self):
-        return reverse("public:positions")
+    def subtitle(self, obj):
+        return self._named(obj, _("What %(body)s has said: positions taken at meetings, per capsulam and by the "
+                                  "chair's decision."), _("What the bodies in the portal have said."))  # fmt: skip
 
-    def items(self):
-        return list(positions_queryset(body=default_body(), public=True)[:50])
+    def link(self, obj):
+        return self._section("public:positions", obj)
+
+    def items(self, obj):
+        positions = list(positions_queryset(body=obj, public=True)[:50])
+        first_pk = obj.first_pk if obj else default_body().pk
+        for position in positions:  # the register of the position's own body
+            position.register_url = section_reverse("public:positions", position.body, default_pk=first_pk)
+        return positions
 
     def item_title(self, item):
         return f"{position_subject(item)} ({item.get_how_display().lower()}, {date_format(item.taken_on, 'j F Y')})"
@@ -68,7 +99,7 @@ class PositionsFeed(Feed):
     def item_link(self, item):
         if item.agenda_meeting_id:
             return reverse("public:meeting", kwargs={"pk": item.agenda_meeting_id})
-        return reverse("public:positions") + f"?year={item.taken_on.year}"
+        return item.register_url + f"?year={item.taken_on.year}"
 
     def item_guid(self, item):
         return f"{settings.SITE_URL}/positions/{item.pk}"
@@ -79,10 +110,13 @@ class PositionsFeed(Feed):
         return datetime.datetime.combine(item.taken_on, datetime.time(12), tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
-def meetings_calendar(request):
-    """The public meetings as an iCalendar feed that calendar programs can subscribe to."""
-    calendar = new_calendar(x_wr_calname=_("SRO meetings"))
-    for meeting in public_meetings_for_calendar():
+def meetings_calendar(request, body=None, everywhere=False):
+    """The public meetings as an iCalendar feed that calendar programs can subscribe to: of the body whose
+    section it is in, or of every body (``everywhere``)."""
+    body = None if everywhere else (body or default_body())
+    name = _("%(body)s meetings") % {"body": body.short_name} if body else _("Meetings of every body")
+    calendar = new_calendar(x_wr_calname=name)
+    for meeting in public_meetings_for_calendar(body=body):
         event = meeting_event(meeting)
         event.add("url", f"{settings.SITE_URL}{reverse('public:meeting', kwargs={'pk': meeting.pk})}")
         if meeting.status == meeting.Status.CANCELLED:
@@ -90,5 +124,6 @@ def meetings_calendar(request):
         calendar.add_component(event)
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="sro-moten.ics"'
+    filename = "sro-moten.ics" if body is None or body.slug == "sro" else f"{body.slug}-moten.ics"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -585,14 +585,18 @@ class SearchInput(forms.TextInput):
 
 
 class SearchForm(forms.Form):
-    """The public search: words, and optionally a year."""
+    """The public search: words, optionally a year; in the section's body, or in every body."""
+
+    ALL = "all"
 
     q = forms.CharField(label=capfirst(_("search for")), max_length=200, required=False, widget=SearchInput)
     year = forms.TypedChoiceField(label=capfirst(_("year")), required=False, coerce=int, empty_value=None)
+    bodies = forms.ChoiceField(label=capfirst(_("search in")), required=False)
 
-    def __init__(self, *args, years, **kwargs):
+    def __init__(self, *args, years, body=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+        self.fields["bodies"].choices = [("", body.short_name if body else _("This body")), (self.ALL, _("Every body"))]
 
 
 class PositionForm(MatterTitleChecked, SubmittedOnce, forms.Form):

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from meetings.models import AgendaItem, Meeting
+from meetings.roles import bodies_for
 
 DRAFT_NOTICE = "meetings.draft_notice"
 
@@ -29,16 +30,24 @@ def secretary_required(view):
     return wrapper
 
 
+def secretary_bodies(user):
+    """The bodies whose meetings ``user`` keeps: where she holds the secretary's role (every body for an
+    administrator). Another body's meeting, item, notes or register entry does not exist for her (404)."""
+    return bodies_for(user, "secretary")
+
+
 def meeting_for_secretary(user, pk) -> Meeting:
     if not can_draft_notice(user):
         raise PermissionDenied
-    return get_object_or_404(Meeting.objects.select_related("body", "minutes"), pk=pk)
+    meetings = Meeting.objects.select_related("body", "minutes").filter(body__in=secretary_bodies(user))
+    return get_object_or_404(meetings, pk=pk)
 
 
 def item_for_secretary(user, pk) -> AgendaItem:
     if not can_draft_notice(user):
         raise PermissionDenied
-    return get_object_or_404(AgendaItem.objects.select_related("meeting", "meeting__body", "parent"), pk=pk)
+    items = AgendaItem.objects.select_related("meeting", "meeting__body", "parent")
+    return get_object_or_404(items.filter(meeting__body__in=secretary_bodies(user)), pk=pk)
 
 
 def minutes_for_secretary(user, pk):
@@ -46,7 +55,28 @@ def minutes_for_secretary(user, pk):
 
     if not can_draft_notice(user):
         raise PermissionDenied
-    return get_object_or_404(Minutes.objects.select_related("meeting", "meeting__body"), pk=pk)
+    minutes = Minutes.objects.select_related("meeting", "meeting__body")
+    return get_object_or_404(minutes.filter(meeting__body__in=secretary_bodies(user)), pk=pk)
+
+
+def in_secretary_bodies(user, queryset, *, path: str = "body"):
+    """``queryset`` narrowed to the bodies ``user`` keeps (``path`` names the body from its rows)."""
+    return queryset.filter(**{f"{path}__in": secretary_bodies(user)})
+
+
+WORKING_BODY = "staff_body"  # the session's key: the body the secretary's register pages are about
+
+
+def working_body(request):
+    """The body a secretary's lists and new entries are about: the one she chose (``choose_body``) among hers,
+    else the first of hers. She holds the role in none: 403."""
+    bodies = list(secretary_bodies(request.user).order_by("pk"))
+    chosen = request.session.get(WORKING_BODY)
+    body = next((b for b in bodies if b.pk == chosen), bodies[0] if bodies else None)
+    if body is None:
+        raise PermissionDenied
+    request.staff_bodies, request.working_body = bodies, body  # for the menu's choice of body
+    return body
 
 
 def minutes_for_reviewer(user, pk):

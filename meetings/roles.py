@@ -54,3 +54,41 @@ def ensure_role_groups(**kwargs):
     for name, codenames in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(_permissions(codenames()))
+
+
+# The roles held per body (members.StaffRole): the one place that says which bodies a user works in.
+ROLE_GROUPS = {"secretary": SECRETARY, "chair": CHAIR}
+
+
+def grant(user, body, role: str):
+    """``user`` holds ``role`` ("secretary" or "chair") in ``body``; her group follows (see sync_groups)."""
+    from members.models import StaffRole
+
+    staff_role, _created = StaffRole.objects.get_or_create(user=user, body=body, role=role)
+    return staff_role
+
+
+def bodies_for(user, role: str = "secretary"):
+    """The bodies ``user`` holds ``role`` in; an administrator works in every body."""
+    from members.models import Body
+
+    if not user.is_authenticated:
+        return Body.objects.none()
+    if user.is_superuser:
+        return Body.objects.all()
+    return Body.objects.filter(staff_roles__user=user, staff_roles__role=role)
+
+
+def sync_groups(sender, instance, **kwargs):
+    """A role's group (its permissions) is held while the user holds that role in some body (post_save and
+    post_delete of members.StaffRole): the admin grants a role per body, and the permissions follow."""
+    user = instance.user
+    held = set(user.staff_roles.values_list("role", flat=True))
+    for role, group_name in ROLE_GROUPS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        if role in held:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)

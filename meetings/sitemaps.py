@@ -4,29 +4,41 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from meetings.models import YearlyReview
+from meetings.sections import section_reverse
 from meetings.selectors import public_meetings_queryset
 from meetings.selectors.registers import position_years, public_matters
-from members.selectors import default_body
+from members.models import Body
 
-PAGES = ["public:home", "public:meetings", "public:positions", "public:matters", "public:plan", "public:members",
-         "public:api_docs", "public:accessibility", "alerts:subscribe", "seal:verify"]  # fmt: skip
+SECTION_PAGES = ["public:home", "public:meetings", "public:positions", "public:matters", "public:plan",
+                 "public:members"]  # fmt: skip
+PAGES = ["public:bodies", "public:api_docs", "public:accessibility", "alerts:subscribe", "seal:verify"]
+
+
+def _bodies() -> list[Body]:
+    """Every body, the first (whose section is at /) first."""
+    return list(Body.objects.order_by("pk"))
 
 
 class Pages(Sitemap):
+    """The pages of the portal as a whole, and each body's section."""
+
     changefreq = "weekly"
 
     def items(self):
-        return PAGES
+        bodies = _bodies()
+        first_pk = bodies[0].pk if bodies else None
+        sections = [section_reverse(name, body, default_pk=first_pk) for body in bodies for name in SECTION_PAGES]
+        return sections + [reverse(name) for name in PAGES]
 
     def location(self, item):
-        return reverse(item)
+        return item
 
 
 class Meetings(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return public_meetings_queryset().filter(body=default_body()).order_by("-date", "pk").only("pk", "date")
+        return public_meetings_queryset().order_by("-date", "pk").only("pk", "date")
 
     def location(self, meeting):
         return reverse("public:meeting", kwargs={"pk": meeting.pk})
@@ -36,7 +48,7 @@ class Notes(Sitemap):
     changefreq = "yearly"
 
     def items(self):
-        published = public_meetings_queryset().filter(body=default_body(), has_published_notes=True)
+        published = public_meetings_queryset().filter(has_published_notes=True)
         return published.order_by("-date", "pk").only("pk", "date")
 
     def location(self, meeting):
@@ -47,26 +59,30 @@ class Matters(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return public_matters(body=default_body()).order_by("pk").only("pk")
+        return public_matters(body=None).order_by("pk").only("pk")
 
     def location(self, matter):
         return reverse("public:matter", kwargs={"pk": matter.pk})
 
 
 class Years(Sitemap):
-    """Each year's compilation of positions, and each published yearly review."""
+    """Each body's compilation of positions for each year, and each published yearly review."""
 
     changefreq = "yearly"
 
     def items(self):
-        body = default_body()
-        years = [("public:compilation", year) for year in position_years(body=body, public=True)]
-        reviews = YearlyReview.objects.filter(body=body, published_at__isnull=False).values_list("year", flat=True)
-        return years + [("public:review", year) for year in reviews]
+        bodies = _bodies()
+        urls = []
+        for body in bodies:
+            years = position_years(body=body, public=True)
+            reviews = YearlyReview.objects.filter(body=body, published_at__isnull=False).values_list("year", flat=True)
+            urls += [section_reverse(name, body, year, default_pk=bodies[0].pk)
+                     for name, chosen in (("public:compilation", years), ("public:review", reviews))
+                     for year in chosen]  # fmt: skip
+        return urls
 
     def location(self, item):
-        name, year = item
-        return reverse(name, kwargs={"year": year})
+        return item
 
 
 SITEMAPS = {"pages": Pages, "meetings": Meetings, "notes": Notes, "matters": Matters, "years": Years}

@@ -1,12 +1,22 @@
 from django.contrib import admin
 
-from members.models import Body, Membership, Organisation, Party, Person, Term
+from members.models import Body, Membership, Organisation, Party, Person, StaffRole, Term
+
+
+class StaffRoleInline(admin.TabularInline):
+    """Who keeps the body's meetings and who chairs it: the administrator grants the roles per body."""
+
+    model = StaffRole
+    extra = 1
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
-    list_display = ["short_name", "name"]
+    list_display = ["short_name", "name", "slug"]
     search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [StaffRoleInline]
 
 
 @admin.register(Organisation)

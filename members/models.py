@@ -2,7 +2,21 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+# The portal's own first path segments: a body's section cannot take one of them.
+RESERVED_SLUGS = frozenset({
+    "admin", "staff", "api", "alerts", "my-meetings", "verify", "media", "static", "bodies", "meetings",
+    "attachments", "positions", "review", "matters", "annual-plan", "members", "search", "open-data",
+    "accessibility", "feeds", "calendar.ics", "sitemap.xml", "robots.txt", "favicon.ico", "all",
+})  # fmt: skip
+
+
+def validate_body_slug(value: str):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("“%(value)s” is one of the portal's own addresses; choose another."),
+                              params={"value": value}, code="reserved")  # fmt: skip
 
 
 class Body(models.Model):
@@ -10,6 +24,14 @@ class Body(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=30, unique=True)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=40,
+        unique=True,
+        blank=True,
+        validators=[validate_body_slug],
+        help_text=_("The body's public section: /<web address>/ (the first body, SRO, is at /)."),
+    )
     subtitle = models.CharField(
         _("subtitle"), max_length=200, blank=True, help_text=_("Printed under the title of notices and notes.")
     )
@@ -32,6 +54,45 @@ class Body(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:  # "GBR" → "gbr"; the admin's form offers it too
+            self.slug = slugify(self.short_name)[:40]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The start of the body's public section (the first body's is ``/``)."""
+        from meetings.sections import section_reverse
+
+        return section_reverse("public:home", self)
+
+
+class StaffRole(models.Model):
+    """Who keeps a body's meetings (its secretary) or chairs it: a role is held in one body.
+
+    A secretary sees and changes only the bodies she has the role in; a chair approves only her body's notes
+    (and only as chair or vice chair on the meeting's date). The role's group (its permissions) follows the rows:
+    meetings.roles keeps them in step.
+    """
+
+    class Role(models.TextChoices):
+        SECRETARY = "secretary", _("Secretary")
+        CHAIR = "chair", _("Chair")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user account"), related_name="staff_roles", on_delete=models.CASCADE
+    )
+    body = models.ForeignKey(Body, verbose_name=_("body"), related_name="staff_roles", on_delete=models.CASCADE)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("staff role")
+        verbose_name_plural = _("staff roles")
+        ordering = ["body__name", "role"]
+        constraints = [models.UniqueConstraint(fields=["user", "body", "role"], name="staff_role_once_per_body")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}, {self.body}"
 
 
 class Organisation(models.Model):

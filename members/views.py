@@ -10,11 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from meetings.permissions import secretary_required
+from meetings.permissions import in_secretary_bodies, secretary_required, working_body
 from members import services
 from members.forms import MembershipEndForm, MembershipForm, PersonForm
 from members.models import Membership, Person
-from members.selectors import default_body
 
 
 def _day(raw: str) -> datetime.date | None:
@@ -27,7 +26,7 @@ def _day(raw: str) -> datetime.date | None:
 @secretary_required
 def people(request):
     """Everyone in the register; ``?q=`` a name, ``?on=`` a date: who sits in the body that day."""
-    body = default_body()
+    body = working_body(request)
     # No NUL: PostgreSQL refuses one in a query ("q=%00" would be a 500).
     query = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:100]
     raw_day = request.GET.get("on", "")
@@ -74,7 +73,7 @@ def membership_add(request, pk):
     form = MembershipForm(request.POST, prefix="m")
     if form.is_valid():
         membership = form.save(commit=False)
-        membership.person, membership.body = person, default_body()
+        membership.person, membership.body = person, working_body(request)
         try:
             services.membership_add(membership=membership)
         except services.RegisterError as error:
@@ -88,7 +87,7 @@ def membership_add(request, pk):
 @secretary_required
 @require_POST
 def membership_end(request, pk):
-    membership = get_object_or_404(Membership, pk=pk)
+    membership = get_object_or_404(in_secretary_bodies(request.user, Membership.objects), pk=pk)
     form = MembershipEndForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

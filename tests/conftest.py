@@ -1,12 +1,11 @@
 """The fixed cast of users and the shared fixtures of the suite."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from meetings.integrity import guard_disabled
-from meetings.roles import CHAIR, SECRETARY
-from tests.factories import UserFactory
+from meetings.roles import grant
+from tests.factories import BodyFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
 
@@ -28,15 +27,17 @@ def guest_user(db):
 
 @pytest.fixture
 def secretary(db):
+    """The secretary of SRO (the first body; tests of other bodies make their own)."""
     user = UserFactory(username="sekreterare", is_staff=True)
-    user.groups.add(Group.objects.get(name=SECRETARY))
+    grant(user, BodyFactory(), "secretary")
     return user
 
 
 @pytest.fixture
 def chair(db):
+    """A chair's account in SRO; she approves a meeting's notes only while she chairs it (its presidium)."""
     user = UserFactory(username="ordforande", is_staff=True)
-    user.groups.add(Group.objects.get(name=CHAIR))
+    grant(user, BodyFactory(), "chair")
     return user
 
 

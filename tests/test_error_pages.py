@@ -3,7 +3,7 @@
 import pytest
 from django.db import OperationalError
 
-from meetings.views import public
+from meetings import sections
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def failing_home(client, monkeypatch):
         def fail(*args, **kwargs):
             raise error
 
-        monkeypatch.setattr(public, "default_body", fail)
+        monkeypatch.setattr(sections, "default_body", fail)
         return client.get("/")
 
     return fail_with

@@ -23,7 +23,8 @@ BAD_QUERIES = [
     "parent=99999999999", "kind=x", "next=https://evil.example", "q=" + "ord " * 1500, "q=%00", "q=%ff%fe",
 ]  # fmt: skip
 MODULES = {"/": public.urlpatterns, "/api/oparl/v1/": api.urlpatterns, "/staff/": staff.urlpatterns,
-           "/my-meetings/": mymeetings_urls.urlpatterns}  # fmt: skip
+           "/my-meetings/": mymeetings_urls.urlpatterns, "/sro/": public.section,
+           "/finns-inget-sadant-organ/": public.section}  # fmt: skip
 
 
 def _bad_paths(prefix: str):

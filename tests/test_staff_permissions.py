@@ -25,7 +25,7 @@ from meetings.models import (
 )
 from meetings.urls.staff import urlpatterns
 from members.models import Membership
-from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +121,7 @@ TABLE = {
     "logout": (None, dict.fromkeys(ROLES, 405)),
     "two_factor": (None, ANY_STAFF),
     "two_factor_verify": (None, STAFF_ON_TO_START),
+    "choose_body": (None, POST_ONLY),
 }
 
 # A guest of a meeting (an account of the members' area, no password, no role) is refused like a member.
@@ -132,7 +133,13 @@ TEST_PDF_SHA256 = hashlib.sha256(b"%PDF-1.4 test").hexdigest()  # a stored file 
 
 @pytest.fixture
 def objects(db, chair):
-    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
+    return make_objects(chair)
+
+
+def make_objects(chair, body=None):
+    """One of everything a staff URL can name, in ``body`` (SRO if none), ``chair`` chairing it."""
+    body = body or BodyFactory()
+    meeting = MeetingFactory(body=body, date=datetime.date(2030, 4, 24))
     item = AgendaItemFactory(meeting=meeting)
     member = MembershipFactory(body=meeting.body, start_date=datetime.date(2030, 1, 1), end_date=None).person
     MembershipFactory(body=meeting.body, person=PersonFactory(user=chair), role=Membership.Role.CHAIR,
@@ -164,15 +171,15 @@ def objects(db, chair):
         "attachment": attachment,
         "substitution": Substitution.objects.create(meeting=meeting, substitute=PersonFactory(), replaces=member),
         "invitation": Invitation.objects.create(meeting=meeting, person=PersonFactory()),
-        "sent_meeting": _sent_meeting(),
+        "sent_meeting": _sent_meeting(body),
     }
 
 
-def _sent_meeting():
+def _sent_meeting(body):
     """A meeting whose notice was sent (version 1), with the PDF that went out."""
     from meetings.services.notices import notice_send
 
-    meeting = MeetingFactory(date=datetime.date(2030, 5, 15))
+    meeting = MeetingFactory(body=body, date=datetime.date(2030, 5, 15))
     AgendaItemFactory(meeting=meeting)
     notice_send(meeting=meeting, by=None)
     return meeting

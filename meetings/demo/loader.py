@@ -7,7 +7,6 @@ exists is left as it is, so nothing a secretary has done to it is overwritten.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +25,7 @@ from meetings.demo.organisation import (
 )
 from meetings.documents import read_missing
 from meetings.models import AgendaItem, Assignment, Matter, Meeting, YearlyReview
-from meetings.roles import CHAIR, SECRETARY
+from meetings.roles import ROLE_GROUPS, grant
 from meetings.sanitize import text_to_html
 from meetings.services import minutes as minutes_services
 from meetings.services import notices as notice_services
@@ -44,9 +43,9 @@ from meetings.services.positions import meeting_cancel, meeting_plan_create, pla
 from members.models import Body, Membership, Organisation, Party, Person, Term
 
 DEMO_USERS = [
-    # username, password, group, person, superuser
-    ("sekreterare", "demo-sekreterare", SECRETARY, ("Rebecca", "Bretvold"), False),
-    ("ordforande", "demo-ordforande", CHAIR, ("Helén", "Eliasson"), False),
+    # username, password, role in SRO, person, superuser
+    ("sekreterare", "demo-sekreterare", "secretary", ("Rebecca", "Bretvold"), False),
+    ("ordforande", "demo-ordforande", "chair", ("Helén", "Eliasson"), False),
     ("admin", "demo-admin", None, None, True),
 ]
 
@@ -312,18 +311,20 @@ def create_demo_users() -> list[tuple[str, str, str]]:
     """Create (or reset) the local demo accounts; returns (username, password, role) for the console."""
     User = get_user_model()
     created = []
-    for username, password, group_name, person_key, superuser in DEMO_USERS:
+    body = Body.objects.get(short_name=BODY["short_name"])
+    for username, password, role, person_key, superuser in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username)
         user.is_staff = True
         user.is_superuser = superuser
         user.set_password(password)
         user.save()
-        if group_name:
-            user.groups.set([Group.objects.get(name=group_name)])
+        if role:
+            user.staff_roles.exclude(body=body, role=role).delete()
+            grant(user, body, role)
         if person_key:
             Person.objects.filter(user=user).update(user=None)
             Person.objects.filter(first_name=person_key[0], last_name=person_key[1]).update(user=user)
-        created.append((username, password, group_name or "superuser"))
+        created.append((username, password, ROLE_GROUPS[role] if role else "superuser"))
     return created
 
 

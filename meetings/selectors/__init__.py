@@ -219,14 +219,18 @@ def usual_meeting_values(*, body) -> dict:
             "location": latest.location}  # fmt: skip
 
 
-def staff_meetings(*, today: datetime.date):
-    """Coming meetings first, soonest first, then the past ones, newest first; with their agendas."""
-    base = Meeting.objects.select_related("body", "minutes").prefetch_related(
-        Prefetch(
-            "agenda_items",
-            queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related(
-                Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
-            ),
+def staff_meetings(*, body, today: datetime.date):
+    """The body's coming meetings first, soonest first, then the past ones, newest first; with their agendas."""
+    base = (
+        Meeting.objects.filter(body=body)
+        .select_related("body", "minutes")
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related(
+                    Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
+                ),
+            )
         )
     )
     coming = list(base.filter(date__gte=today).order_by("date", "start_time"))
@@ -467,13 +471,17 @@ def newest_published_versions():
     return MinutesVersion.objects.public().exclude(Exists(newer))
 
 
-def public_latest_minutes(*, limit: int = 5) -> list[MinutesVersion]:
+def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
     """The newest published notes, one per meeting (its newest published version), newest meeting first.
 
     The meetings are found first, walking their date index from the newest and stopping at ``limit``: the
-    work does not grow with the years of history behind them (it read every version ever approved)."""
+    work does not grow with the years of history behind them (it read every version ever approved).
+    Of one body, or of every body (``body=None``)."""
     published = MinutesVersion.objects.public().filter(minutes__meeting=OuterRef("pk"))
-    meetings = list(Meeting.objects.filter(Exists(published)).order_by("-date").values_list("pk", flat=True)[:limit])
+    meetings = Meeting.objects.filter(Exists(published))
+    if body is not None:
+        meetings = meetings.filter(body=body)
+    meetings = list(meetings.order_by("-date").values_list("pk", flat=True)[:limit])
     return list(
         newest_published_versions()
         .filter(minutes__meeting_id__in=meetings)
@@ -501,19 +509,23 @@ def public_meetings_queryset():
     )
 
 
-def public_meetings_for_calendar() -> list[Meeting]:
-    """The public meetings of the last year and all coming ones, for the calendar feed."""
+def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
+    """The public meetings of the last year and all coming ones, for the calendar feed: of one body, or all."""
     since = timezone.localdate() - datetime.timedelta(days=366)
-    return list(public_meetings_queryset().filter(date__gte=since).select_related("body").order_by("date"))
+    meetings = public_meetings_queryset().filter(date__gte=since)
+    if body is not None:
+        meetings = meetings.filter(body=body)
+    return list(meetings.select_related("body").order_by("date"))
 
 
 def public_meeting(*, pk: int) -> Meeting | None:
     return public_meetings_queryset().select_related("body").filter(pk=pk).first()
 
 
-def public_meeting_years() -> list[int]:
-    return [d.year for d in public_meetings_queryset().dates("date", "year", order="DESC")]
+def public_meeting_years(*, body) -> list[int]:
+    return [d.year for d in public_meetings_queryset().filter(body=body).dates("date", "year", order="DESC")]
 
 
-def public_meetings_of_year(*, year: int) -> list[Meeting]:
-    return list(public_meetings_queryset().filter(date__year=year).select_related("body").order_by("-date"))
+def public_meetings_of_year(*, body, year: int) -> list[Meeting]:
+    meetings = public_meetings_queryset().filter(body=body, date__year=year)
+    return list(meetings.select_related("body").order_by("-date"))

@@ -65,6 +65,7 @@ class Hit:
     date: object
     snippet: SafeString
     label: str = ""
+    body: str = ""  # the body's short name, when every body was searched
 
 
 @dataclass
@@ -72,6 +73,7 @@ class SearchResults:
     query: str
     year: int | None
     groups: list[tuple[str, str, list[Hit], bool]]  # (key, heading, hits, more than shown)
+    everywhere: bool = False  # every body's record was searched, not one body's
 
     @property
     def count(self) -> int:
@@ -165,15 +167,24 @@ def _take(queryset) -> tuple[list, bool]:
     return rows[:LIMIT], len(rows) > LIMIT
 
 
+def _of_body(queryset, body, path: str):
+    """Of one body; of every body when ``body`` is None (the body then read with each row, to name it)."""
+    if body is None:
+        return queryset.select_related(path)
+    return queryset.filter(**{path: body})
+
+
 def search(*, body, query: str, year: int | None = None) -> SearchResults:
-    """Published notes, public positions, public agenda items and public matters matching the query."""
+    """Published notes, public positions, public agenda items, public matters and public attachments matching
+    the query: of one body, or of every body (``body=None``)."""
     query = " ".join(query.split())[:200]
     words = _words(query)
     groups = []
+    everywhere = body is None
     if not words:
-        return SearchResults(query=query, year=year, groups=[])
+        return SearchResults(query=query, year=year, groups=[], everywhere=everywhere)
 
-    minutes = newest_published_versions().filter(minutes__meeting__body=body).select_related("minutes__meeting")
+    minutes = _of_body(newest_published_versions(), body, "minutes__meeting__body").select_related("minutes__meeting")
     if year:
         minutes = minutes.filter(minutes__meeting__date__year=year)
     minutes = _matching(minutes, query, "html", html_field=True)
@@ -185,6 +196,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
             url=reverse("public:minutes", kwargs={"pk": v.minutes.meeting_id}),
             date=v.minutes.meeting.date,
             snippet=_snippet(v, words, "html"),
+            body=v.minutes.meeting.body.short_name if everywhere else "",
         )
         for v in rows
     ]
@@ -212,11 +224,14 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
                 date=position.taken_on,
                 snippet=_snippet(position, words, "text"),
                 label=position.get_how_display() if position.taken_outside_meeting else "",
+                body=position.body.short_name if everywhere else "",
             )
         )
     groups.append(("positions", _("Positions"), hits, more))
 
-    items = public_items().filter(meeting__body=body).exclude(kind=AgendaItem.Kind.BREAK).select_related("meeting")
+    items = (
+        _of_body(public_items(), body, "meeting__body").exclude(kind=AgendaItem.Kind.BREAK).select_related("meeting")
+    )
     if year:
         items = items.filter(meeting__date__year=year)
     items = _matching(items, query, "body", html_field=True)
@@ -228,12 +243,15 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
             url=reverse("public:meeting", kwargs={"pk": item.meeting_id}) + f"#item-{item.item_id}",
             date=item.meeting.date,
             snippet=_snippet(item, words, "body") if item.body else mark_safe(""),
+            body=item.meeting.body.short_name if everywhere else "",
         )
         for item in rows
     ]
     groups.append(("items", _("Agenda items"), hits, more))
 
     matters = public_matters(body=body)
+    if everywhere:
+        matters = matters.select_related("body")
     if year:
         in_year = public_items().filter(matter=OuterRef("pk"), meeting__date__year=year)
         positions_in_year = positions_queryset(body=body, public=True).filter(
@@ -249,19 +267,20 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
             url=reverse("public:matter", kwargs={"pk": matter.pk}),
             date=None,
             snippet=_snippet(matter, words, "title"),
+            body=matter.body.short_name if everywhere else "",
         )
         for matter in rows
     ]
     groups.append(("matters", _("Matters"), hits, more))
     groups.append(("documents", _("Attachments"), *_documents(body=body, query=query, words=words, year=year)))
-    return SearchResults(query=query, year=year, groups=groups)
+    return SearchResults(query=query, year=year, groups=groups, everywhere=everywhere)
 
 
 def _documents(*, body, query: str, words: list[str], year: int | None) -> tuple[list[Hit], bool]:
     """The public attachments whose text matches: only files a published notice sent as public, and only the
     text read from that very file (its SHA-256). A scan without text is found by its title alone, and says so."""
     sent = {}
-    for row, record in public_attachment_records(body_pk=body.pk):
+    for row, record in public_attachment_records(body_pk=body.pk if body else None):
         if not year or (row.meeting_date and row.meeting_date.year == year):
             sent.setdefault(record["id"], (row, record))
     texts = DocumentText.objects.filter(attachment_id__in=list(sent)).exclude(state=DocumentText.State.SCANNED)

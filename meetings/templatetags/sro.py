@@ -1,8 +1,10 @@
 """Swedish ways of writing lists and times, as the SRO documents write them."""
 
 from django import template
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from meetings.sections import section_reverse
 from members.selectors import user_name
 
 register = template.Library()
@@ -44,3 +46,14 @@ def public_description(membership):
     from members.publication import public_description as describe
 
     return describe(membership)
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, name, *args):
+    """A page of the section the visitor is in (``meetings.sections``): under ``/`` for the first body, under
+    ``/<web address>/`` for another. Outside a section (a page of the portal as a whole) it is the first body's."""
+    request = context.get("request")
+    body = getattr(request, "section", None)
+    if body is None:
+        return reverse(name, args=args)
+    return section_reverse(name, body, *args, default_pk=request.default_body_pk)

@@ -18,3 +18,12 @@ class IdConverter:
 
 
 register_converter(IdConverter, "id")
+
+
+def _register_body_converter():
+    from meetings.sections import BodyConverter  # imports the models: only once the URLs are loaded
+
+    register_converter(BodyConverter, "body")
+
+
+_register_body_converter()

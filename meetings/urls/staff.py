@@ -14,6 +14,7 @@ urlpatterns = [
     path("login/code/", two_factor.verify, name="two_factor_verify"),
     path("", meetings.overview, name="overview"),
     path("start/", meetings.home, name="home"),
+    path("body/", meetings.choose_body, name="choose_body"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<id:pk>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<id:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),

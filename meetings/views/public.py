@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.forms import PositionFilterForm, SearchForm
 from meetings.models import Attachment, Matter, YearlyReview
+from meetings.sections import enter, public_section, section_reverse
 from meetings.selectors import (
     public_latest_minutes,
     public_meeting,
@@ -40,7 +41,7 @@ from meetings.views.documents import (
     notice_pdf_response,
     review_pdf_response,
 )
-from members.models import Term
+from members.models import Body, Term
 from members.selectors import body_composition, default_body
 
 POSITIONS_PER_PAGE = 50
@@ -50,28 +51,30 @@ MATTERS_PER_PAGE = 50
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
-def home(request):
-    body = default_body()
+@public_section(empty=True)
+def home(request, body):
     context = {
         "body": body,
         "upcoming": public_upcoming_meetings(body=body, today=timezone.localdate()),
-        "latest_minutes": public_latest_minutes(),
+        "latest_minutes": public_latest_minutes(body=body),
         "latest_positions": list(positions_queryset(body=body, public=True).filter(notes_information=False)[:5]),
         "search_form": SearchForm(years=[]),
     }
     return render(request, "public/home.html", context)
 
 
-def meeting_archive(request):
-    years = public_meeting_years()
+@public_section
+def meeting_archive(request, body):
+    years = public_meeting_years(body=body)
     try:
         year = int(request.GET.get("year") or (years[0] if years else timezone.localdate().year))
     except ValueError:
         raise Http404 from None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404
-    return render(request, "public/meeting_archive.html",
-                  {"years": years, "year": year, "meetings": public_meetings_of_year(year=year)})  # fmt: skip
+    meetings = public_meetings_of_year(body=body, year=year)
+    return render(request, "public/meeting_archive.html", {"years": years, "year": year, "meetings": meetings,
+                                                           "body": body})  # fmt: skip
 
 
 def meeting(request, pk):
@@ -79,6 +82,7 @@ def meeting(request, pk):
     found = public_meeting(pk=pk)
     if found is None:
         raise Http404
+    enter(request, found.body)
     notes = public_minutes_version(meeting_pk=pk) if found.has_published_notes else None
     context = {"meeting": found, "notes": notes, "notice": public_notice(meeting=found)}
     return render(request, "public/meeting.html", context)
@@ -110,6 +114,7 @@ def _published_version(pk):
 def minutes(request, pk):
     """The newest published version of a meeting's notes, as approved."""
     version = _published_version(pk)
+    enter(request, version.minutes.meeting.body)
     return render(request, "public/minutes.html", {"version": version, "meeting": version.minutes.meeting})
 
 
@@ -118,8 +123,8 @@ def minutes_pdf(request, pk):
     return minutes_pdf_response(_published_version(pk))
 
 
-def positions(request):
-    body = default_body()
+@public_section
+def positions(request, body):
     years = position_years(body=body, public=True)
     form = PositionFilterForm(request.GET or None, body=body, years=years)
     form.fields["matter"].queryset = public_matters(body=body)
@@ -128,11 +133,11 @@ def positions(request):
     page = Paginator(found, POSITIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "public/positions.html",
                   {"form": form, "positions": page, "page": page, "count": page.paginator.count,
-                   "years": years})  # fmt: skip
+                   "years": years, "body": body})  # fmt: skip
 
 
-def compilation(request, year):
-    body = default_body()
+@public_section
+def compilation(request, body, year):
     if year not in position_years(body=body, public=True):
         raise Http404
     context = compilation_context(body=body, year=year, public=True)
@@ -140,81 +145,85 @@ def compilation(request, year):
     return render(request, "public/compilation.html", context)
 
 
-def _register_rows(year) -> list[dict]:
-    body = default_body()
+def _register_rows(body, year) -> list[dict]:
     if year not in position_years(body=body, public=True):
         raise Http404
     return position_rows(body=body, year=year)
 
 
-def positions_csv(request, year):
+@public_section
+def positions_csv(request, body, year):
     """The year's positions for spreadsheets: UTF-8 with a byte order mark (Excel reads å, ä, ö right)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(False, f"stallningstaganden-{year}.csv")
+    name = f"stallningstaganden-{year}.csv" if body.pk == request.default_body_pk else f"{body.slug}-{year}.csv"
+    response["Content-Disposition"] = content_disposition_header(False, name)
     response.write("\ufeff")
     writer = csv.DictWriter(response, fieldnames=POSITION_COLUMNS)
     writer.writeheader()
-    writer.writerows(_register_rows(year))
+    writer.writerows(_register_rows(body, year))
     return response
 
 
-def positions_json(request, year):
-    response = JsonResponse({"år": year, "ställningstaganden": _register_rows(year)},
+@public_section
+def positions_json(request, body, year):
+    response = JsonResponse({"organ": body.name, "år": year, "ställningstaganden": _register_rows(body, year)},
                             json_dumps_params={"ensure_ascii": False})  # fmt: skip
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def compilation_pdf(request, year):
-    body = default_body()
+@public_section
+def compilation_pdf(request, body, year):
     if year not in position_years(body=body, public=True):
         raise Http404
     return compilation_pdf_response(body=body, year=year, public=True)
 
 
-def matters(request):
+@public_section
+def matters(request, body):
     # 50 a page, in title order (as the positions): a page costs the same whatever the years behind it.
-    page = Paginator(public_matters(body=default_body()).order_by("title"), MATTERS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "public/matters.html", {"matters": page, "page": page})
+    page = Paginator(public_matters(body=body).order_by("title"), MATTERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "public/matters.html", {"matters": page, "page": page, "body": body})
 
 
 def matter(request, pk):
-    found = public_matters(body=default_body()).filter(pk=pk).first()
+    named = Matter.objects.select_related("body").filter(pk=pk).first()
+    if named is not None and named.merged_into_id:  # the same question under another spelling: its page is the other's
+        return redirect("public:matter", pk=named.merged_into_id, permanent=True)
+    found = public_matters(body=named.body).filter(pk=pk).first() if named else None
     if found is None:
-        merged_into = Matter.objects.filter(pk=pk, merged_into__isnull=False).values_list("merged_into", flat=True)
-        if into := merged_into.first():  # the same question under another spelling: its page is the other's
-            return redirect("public:matter", pk=into, permanent=True)
         raise Http404
-
+    enter(request, named.body)
     timeline = matter_timeline(matter=found, public=True)
     return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
 
 
-def _published_review(year: int) -> YearlyReview:
+def _published_review(body, year: int) -> YearlyReview:
     """The yearly review as the secretary published it; nothing before that."""
-    return get_object_or_404(YearlyReview, body=default_body(), year=year, published_at__isnull=False)
+    return get_object_or_404(YearlyReview, body=body, year=year, published_at__isnull=False)
 
 
-def review(request, year):
-    found = _published_review(year)
+@public_section
+def review(request, body, year):
+    found = _published_review(body, year)
     return render(request, "public/review.html", {"review": found, "body": found.body})
 
 
-def review_pdf(request, year):
-    return review_pdf_response(review=_published_review(year))
+@public_section
+def review_pdf(request, body, year):
+    return review_pdf_response(review=_published_review(body, year))
 
 
-def plan(request):
+@public_section
+def plan(request, body):
     today = timezone.localdate()
     until = today.replace(year=today.year + 1, month=12, day=31)
-    return render(request, "public/plan.html", {"plan": annual_plan(body=default_body(), after=today, until=until)})
+    return render(request, "public/plan.html", {"plan": annual_plan(body=body, after=today, until=until), "body": body})
 
 
-def members(request):
+@public_section
+def members(request, body):
     """Who sits in the body today, or on a chosen date or at the start of a term; never contact details."""
-    body = default_body()
     terms = list(Term.objects.order_by("-start_date"))
     on = timezone.localdate()
     if term := next((t for t in terms if str(t.pk) == request.GET.get("term")), None):
@@ -237,13 +246,27 @@ def _parse_date(raw: str):
         return None
 
 
-def search(request):
-    """Search the published notes, positions, agenda items and matters; highlighted, by year if asked."""
-    form = SearchForm(request.GET or None, years=public_meeting_years())
+@public_section
+def search(request, body):
+    """Search the published notes, positions, agenda items, matters and attachments; highlighted, by year if
+    asked; in this body's record, or in every body's (``?bodies=all``)."""
+    form = SearchForm(request.GET or None, years=public_meeting_years(body=body), body=body)
     results = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        results = run_search(body=default_body(), query=form.cleaned_data["q"], year=form.cleaned_data["year"])
-    return render(request, "public/search.html", {"form": form, "results": results})
+        everywhere = form.cleaned_data["bodies"] == SearchForm.ALL
+        results = run_search(body=None if everywhere else body, query=form.cleaned_data["q"],
+                             year=form.cleaned_data["year"])  # fmt: skip
+    several = Body.objects.exclude(pk=body.pk).exists()
+    return render(request, "public/search.html", {"form": form, "results": results, "body": body,
+                                                  "several_bodies": several})  # fmt: skip
+
+
+def bodies(request):
+    """Every body the portal serves, each with its section; and what can be followed across all of them."""
+    bodies = list(Body.objects.order_by("pk"))
+    enter(request, bodies[0] if bodies else None, bodies[0] if bodies else None)
+    sections = [(body, section_reverse("public:home", body, default_pk=bodies[0].pk)) for body in bodies]
+    return render(request, "public/bodies.html", {"sections": sections})
 
 
 def api_docs(request):

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -21,7 +22,15 @@ from meetings.forms import (
     reload_version,
 )
 from meetings.models import AgendaItem, Attachment, Presenter
-from meetings.permissions import can_draft_notice, item_for_secretary, meeting_for_secretary, secretary_required
+from meetings.permissions import (
+    WORKING_BODY,
+    can_draft_notice,
+    item_for_secretary,
+    meeting_for_secretary,
+    secretary_bodies,
+    secretary_required,
+    working_body,
+)
 from meetings.selectors import (
     agenda_end,
     agenda_items_queryset,
@@ -40,7 +49,6 @@ from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
-from members.selectors import default_body
 from mymeetings.selectors import activity as members_area_activity
 
 
@@ -63,17 +71,39 @@ def overview(request):
             return render(request, "staff/review_list.html", {"waiting": minutes_for_review(user=request.user)})
         raise PermissionDenied
     today = timezone.localdate()
-    coming, past = staff_meetings(today=today)
+    body = working_body(request)
+    coming, past = staff_meetings(body=body, today=today)
     return render(
         request,
         "staff/overview.html",
-        {"coming": [meeting_overview(m, today) for m in coming], "past": [meeting_overview(m, today) for m in past]},
+        {
+            "coming": [meeting_overview(m, today) for m in coming],
+            "past": [meeting_overview(m, today) for m in past],
+            "body": body,
+        },
     )
 
 
 @secretary_required
+@require_POST
+def choose_body(request):
+    """The body the secretary's lists and new meetings are about, among the bodies she keeps."""
+    raw = request.POST.get("body", "")
+    chosen = secretary_bodies(request.user).filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 10 else None
+    if chosen is None:
+        messages.error(request, _("You are not the secretary of that body."))
+    else:
+        request.session[WORKING_BODY] = chosen.pk
+        messages.success(request, _("You now work with %(body)s.") % {"body": chosen.name})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) or not target.startswith("/"):
+        target = reverse("staff:overview")
+    return redirect(target)
+
+
+@secretary_required
 def meeting_create(request):
-    body = default_body()
+    body = working_body(request)
     form = MeetingForm(request.POST or None, body=body, initial=usual_meeting_values(body=body))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("lock_version", "clash_seen")}

@@ -26,7 +26,7 @@ from meetings.forms import (
     reload_version,
 )
 from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, PlanArea, Position, YearlyReview
-from meetings.permissions import meeting_for_secretary, secretary_required
+from meetings.permissions import in_secretary_bodies, meeting_for_secretary, secretary_required, working_body
 from meetings.selectors.registers import (
     annual_plan,
     assignments_overview,
@@ -42,12 +42,11 @@ from meetings.services import notices as notice_services
 from meetings.services import positions as services
 from meetings.services import review as review_services
 from meetings.views.documents import compilation_context, compilation_pdf_response
-from members.selectors import default_body
 
 
 @secretary_required
 def position_list(request):
-    body = default_body()
+    body = working_body(request)
     form = PositionFilterForm(request.GET or None, body=body, years=position_years(body=body))
     positions = positions_filtered(positions_queryset(body=body), **form.filters())
     return render(
@@ -57,18 +56,18 @@ def position_list(request):
     )
 
 
-def _position_page(request, form, position=None, status=200):
+def _position_page(request, body, form, position=None, status=200):
     return render(
         request,
         "staff/position_form.html",
-        {"form": form, "position": position, "matter_titles": matter_titles(body=default_body())},
+        {"form": form, "position": position, "matter_titles": matter_titles(body=body)},
         status=status,
     )
 
 
 @secretary_required
 def position_create(request):
-    body = default_body()
+    body = working_body(request)
     form = PositionForm(
         request.POST or None,
         body=body,
@@ -91,7 +90,7 @@ def position_create(request):
         else:
             messages.success(request, _("The position was recorded."))
             return redirect("staff:positions")
-    return _position_page(request, form, status=400 if form.errors else 200)
+    return _position_page(request, body, form, status=400 if form.errors else 200)
 
 
 def _meeting_from_query(request, body) -> dict:
@@ -105,8 +104,9 @@ def _meeting_from_query(request, body) -> dict:
 
 @secretary_required
 def position_edit(request, pk):
-    body = default_body()
-    position = get_object_or_404(Position.objects.select_related("matter"), pk=pk, body=body)
+    position = get_object_or_404(in_secretary_bodies(request.user, Position.objects.select_related("matter", "body")),
+                                 pk=pk)  # fmt: skip
+    body = position.body
     if not position.taken_outside_meeting:
         messages.info(request, _("Positions taken at a meeting are written in its notes."))
         return redirect("staff:positions")
@@ -134,29 +134,30 @@ def position_edit(request, pk):
         else:
             messages.success(request, _("The position was saved."))
             return redirect("staff:positions")
-    return _position_page(request, form, position, status=400 if form.errors else 200)
+    return _position_page(request, body, form, position, status=400 if form.errors else 200)
 
 
 @secretary_required
 def compilation(request, year):
-    return render(request, "staff/compilation.html", compilation_context(body=default_body(), year=year, public=False))
+    return render(request, "staff/compilation.html", compilation_context(body=working_body(request), year=year,
+                                                                           public=False))  # fmt: skip
 
 
 @secretary_required
 def compilation_pdf(request, year):
-    return compilation_pdf_response(body=default_body(), year=year, public=False)
+    return compilation_pdf_response(body=working_body(request), year=year, public=False)
 
 
 @secretary_required
 def assignment_list(request):
-    overview = assignments_overview(body=default_body(), today=timezone.localdate())
+    overview = assignments_overview(body=working_body(request), today=timezone.localdate())
     return render(request, "staff/assignment_list.html", {"overview": overview, "statuses": Assignment.Status.choices})
 
 
 @secretary_required
 @require_POST
 def assignment_status(request, pk):
-    assignment = get_object_or_404(Assignment, pk=pk, body=default_body())
+    assignment = get_object_or_404(in_secretary_bodies(request.user, Assignment.objects), pk=pk)
     form = AssignmentStatusForm(request.POST)
     if form.is_valid():
         services.assignment_set_status(assignment=assignment, status=form.cleaned_data["status"], by=request.user)
@@ -183,13 +184,13 @@ def assignment_report(request, pk, assignment_pk):
 
 @secretary_required
 def matter_list(request):
-    matters = Matter.objects.filter(body=default_body(), merged_into__isnull=True).order_by("title")
+    matters = Matter.objects.filter(body=working_body(request), merged_into__isnull=True).order_by("title")
     return render(request, "staff/matter_list.html", {"matters": matters})
 
 
 @secretary_required
 def matter_detail(request, pk, deadline_form=None, rename_form=None, merge_form=None):
-    matter = get_object_or_404(Matter, pk=pk, body=default_body())
+    matter = get_object_or_404(in_secretary_bodies(request.user, Matter.objects), pk=pk)
     if matter.merged_into_id:
         return redirect("staff:matter", pk=matter.merged_into_id)
     invalid = deadline_form or rename_form or merge_form
@@ -206,7 +207,7 @@ def matter_detail(request, pk, deadline_form=None, rename_form=None, merge_form=
 @secretary_required
 @require_POST
 def matter_rename(request, pk):
-    matter = get_object_or_404(Matter, pk=pk, body=default_body(), merged_into__isnull=True)
+    matter = get_object_or_404(in_secretary_bodies(request.user, Matter.objects), pk=pk, merged_into__isnull=True)
     form = MatterRenameForm(request.POST, prefix="rename")
     if form.is_valid():
         try:
@@ -222,7 +223,7 @@ def matter_rename(request, pk):
 @secretary_required
 @require_POST
 def matter_merge(request, pk):
-    matter = get_object_or_404(Matter, pk=pk, body=default_body(), merged_into__isnull=True)
+    matter = get_object_or_404(in_secretary_bodies(request.user, Matter.objects), pk=pk, merged_into__isnull=True)
     form = MatterMergeForm(request.POST, prefix="merge", matter=matter)
     if form.is_valid():
         try:
@@ -239,7 +240,7 @@ def matter_merge(request, pk):
 @secretary_required
 @require_POST
 def deadline_add(request, pk):
-    matter = get_object_or_404(Matter, pk=pk, body=default_body())
+    matter = get_object_or_404(in_secretary_bodies(request.user, Matter.objects), pk=pk)
     form = DeadlineForm(request.POST, prefix="deadline")
     if not form.is_valid():
         return matter_detail(request, pk, deadline_form=form)
@@ -252,7 +253,7 @@ def deadline_add(request, pk):
 def plan(request):
     """The annual plan: by default from today until the end of next year; ``?year=`` shows any one year, past
     years too, so that the plan SRO had can be recorded as it was."""
-    body = default_body()
+    body = working_body(request)
     today = timezone.localdate()
     raw = request.GET.get("year", "")
     year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
@@ -290,7 +291,7 @@ def plan_area_add(request):
     form = PlanAreaForm(request.POST)
     if form.is_valid():
         try:
-            area = services.plan_area_add(body=default_body(), name=form.cleaned_data["name"])
+            area = services.plan_area_add(body=working_body(request), name=form.cleaned_data["name"])
         except ServiceError as error:
             messages.error(request, str(error))
         else:
@@ -303,7 +304,7 @@ def plan_area_add(request):
 @secretary_required
 @require_POST
 def plan_area_retire(request, pk):
-    area = services.plan_area_retire(area=get_object_or_404(PlanArea, pk=pk, body=default_body()))
+    area = services.plan_area_retire(area=get_object_or_404(in_secretary_bodies(request.user, PlanArea.objects), pk=pk))
     messages.success(request, _("“%(name)s” is no longer a row of its own; plans that name it keep it.")
                      % {"name": area.name})  # fmt: skip
     return redirect("staff:plan")
@@ -312,7 +313,7 @@ def plan_area_retire(request, pk):
 @secretary_required
 @require_POST
 def plan_entry_remove(request, pk):
-    entry = get_object_or_404(AnnualPlanEntry, pk=pk, body=default_body())
+    entry = get_object_or_404(in_secretary_bodies(request.user, AnnualPlanEntry.objects), pk=pk)
     services.plan_entry_remove(entry=entry)
     messages.success(request, _("“%(entry)s” was taken out of the plan.") % {"entry": entry.label})
     return redirect("staff:plan")
@@ -320,7 +321,7 @@ def plan_entry_remove(request, pk):
 
 @secretary_required
 def meeting_plan(request):
-    body = default_body()
+    body = working_body(request)
     form = MeetingPlanForm(
         request.POST or None,
         initial={"start_time": "13:30", "end_time": "15:30", "form": Meeting.Form.DIGITAL, "location": "Teamsmöte"},
@@ -398,7 +399,7 @@ def yearly_review(request, year):
     deck as it will read, and publish it."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404
-    body = default_body()
+    body = working_body(request)
     review = YearlyReview.objects.filter(body=body, year=year).first() or YearlyReview(body=body, year=year)
     initial = {"highlights_text": review.highlights_text, "coming": review.coming,
                "highlights": list(review.highlights.all()) if review.pk else []}  # fmt: skip
@@ -422,7 +423,7 @@ def yearly_review(request, year):
 @secretary_required
 @require_POST
 def yearly_review_publish(request, year):
-    review = get_object_or_404(YearlyReview, body=default_body(), year=year)
+    review = get_object_or_404(YearlyReview, body=working_body(request), year=year)
     review = review_services.review_publish(review=review, by=request.user)
     messages.success(request, _("The review is published (version %(version)s).") % {
         "version": review.published_version})  # fmt: skip

@@ -1,0 +1,276 @@
+"""Several bodies in one portal: each secretary keeps only her body, each body has its public section.
+
+The URL × role × body table: every staff URL that names an object, tried by the secretary and the chair of the
+*other* body, in both directions (SRO's objects by the preparation group's staff, and the group's by SRO's).
+"""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Meeting, Position
+from meetings.roles import SECRETARY, grant
+from meetings.services.notices import notice_publish, notice_send
+from members.models import Body, StaffRole
+from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, UserFactory
+from tests.test_staff_permissions import POST_ONLY, REVIEWER_POST, TABLE, make_objects, url_for
+
+pytestmark = pytest.mark.django_db
+
+# What the staff of the other body get for a URL that names this body's object: nothing (404), by GET or by
+# the POST that would change it. The people register is shared: a person can sit in several bodies (a seat is
+# added to the secretary's own body), so a person's page opens for both. Approving is the chair's: the other
+# body's secretary has no such role (403), the other body's chair does not chair this meeting (404).
+NOT_HERS = {"secretary": 404, "chair": 403}
+SHARED_PERSON = {"secretary": 200, "chair": 403}
+REVIEW = {"secretary": 403, "chair": 404}
+BODY_TABLE = {name: REVIEW if name in ("minutes_review", "minutes_approve", "minutes_return") else NOT_HERS
+              for name, (key, _expected) in TABLE.items() if key not in (None, "year")}  # fmt: skip
+BODY_TABLE["person"] = SHARED_PERSON
+BODY_TABLE["membership_add"] = {"secretary": 400, "chair": 403}  # an empty form: refused, nothing saved
+
+
+@pytest.fixture
+def bodies(db, secretary, chair):
+    """SRO with its secretary and chair (the cast), and "GB" with a secretary and a chair of its own."""
+    group = BodyFactory(short_name="GB", name="Gemensam beredning", subtitle="Beredning inför SRO")
+    group_secretary = UserFactory(username="sekreterare-gb", is_staff=True)
+    grant(group_secretary, group, "secretary")
+    group_chair = UserFactory(username="ordforande-gb", is_staff=True)
+    grant(group_chair, group, "chair")
+    return {
+        "SRO": {"body": BodyFactory(), "secretary": secretary, "chair": chair, "objects": make_objects(chair)},
+        "GB": {"body": group, "secretary": group_secretary, "chair": group_chair,
+               "objects": make_objects(group_chair, group)},
+    }  # fmt: skip
+
+
+def _answer(user, name, url):
+    """GET, or the POST that would change something where the URL only takes a POST."""
+    client = Client()
+    client.force_login(user)
+    return (client.post if TABLE[name][1] in (POST_ONLY, REVIEWER_POST) else client.get)(url)
+
+
+def test_every_staff_url_that_names_an_object_is_in_the_body_table():
+    assert set(BODY_TABLE) == {name for name, (key, _e) in TABLE.items() if key not in (None, "year")}
+
+
+@pytest.mark.parametrize("name", sorted(BODY_TABLE))
+def test_the_other_bodys_staff_can_neither_see_nor_change_an_object(bodies, name):
+    key = TABLE[name][0]
+    for owner, other in (("SRO", "GB"), ("GB", "SRO")):
+        url = url_for(name, key, bodies[owner]["objects"])
+        for role, expected in BODY_TABLE[name].items():
+            response = _answer(bodies[other][role], name, url)
+            assert response.status_code == expected, (name, f"{role} of {other} on {owner}'s", url)
+        own = _answer(bodies[owner]["secretary"], name, url)
+        assert own.status_code not in (403, 404) or name in REVIEW_NAMES, (name, f"secretary of {owner}", own)
+
+
+REVIEW_NAMES = ("minutes_review", "minutes_approve", "minutes_return")
+
+# The lists a secretary sees, each with the staff URL of one of the body's objects it links.
+LISTS = {
+    "overview": ("meeting", "meeting"),
+    "positions": ("position", "position_edit"),
+    "matters": ("matter", "matter"),
+    "plan": ("plan_entry", "plan_entry_remove"),
+    "assignments": ("assignment", "assignment_status"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_a_secretarys_lists_hold_her_own_bodys_entries_and_never_the_others(bodies, name):
+    key, linked = LISTS[name]
+    for own, other in (("SRO", "GB"), ("GB", "SRO")):
+        client = Client()
+        client.force_login(bodies[own]["secretary"])
+        page = client.get(reverse(f"staff:{name}") + ("?year=2030" if name == "plan" else "")).content.decode()
+        assert reverse(f"staff:{linked}", kwargs={"pk": bodies[own]["objects"][key].pk}) in page, (name, own)
+        assert reverse(f"staff:{linked}", kwargs={"pk": bodies[other]["objects"][key].pk}) not in page, (name, own)
+
+
+def test_a_new_meeting_belongs_to_the_secretarys_own_body(bodies):
+    client = Client()
+    client.force_login(bodies["GB"]["secretary"])
+    response = client.post(reverse("staff:meeting_create"), {
+        "date": "2030-09-10", "start_time": "10:00", "end_time": "12:00", "form": Meeting.Form.DIGITAL,
+        "kind": Meeting.Kind.ORDINARY, "location": "Teams", "lock_version": "", "clash_seen": ""})  # fmt: skip
+    assert response.status_code == 302
+    assert Meeting.objects.get(date=datetime.date(2030, 9, 10)).body == bodies["GB"]["body"]
+
+
+def test_a_secretary_of_two_bodies_chooses_which_one_her_lists_show(bodies):
+    both = bodies["SRO"]["secretary"]
+    grant(both, bodies["GB"]["body"], "secretary")
+    client = Client()
+    client.force_login(both)
+    sro_meeting = reverse("staff:meeting", kwargs={"pk": bodies["SRO"]["objects"]["meeting"].pk})
+    gb_meeting = reverse("staff:meeting", kwargs={"pk": bodies["GB"]["objects"]["meeting"].pk})
+    first = client.get(reverse("staff:overview")).content.decode()
+    assert sro_meeting in first and gb_meeting not in first and 'id="working-body"' in first
+    answer = client.post(reverse("staff:choose_body"), {"body": bodies["GB"]["body"].pk, "next": "/staff/"})
+    assert answer.status_code == 302 and answer["Location"] == "/staff/"
+    chosen = client.get(reverse("staff:overview")).content.decode()
+    assert gb_meeting in chosen and sro_meeting not in chosen
+    assert "Du arbetar nu med Gemensam beredning." in chosen
+    # Both bodies' objects open for her, whichever is chosen.
+    assert client.get(sro_meeting).status_code == 200 and client.get(gb_meeting).status_code == 200
+
+
+def test_a_body_the_secretary_does_not_keep_cannot_be_chosen(bodies):
+    client = Client()
+    client.force_login(bodies["GB"]["secretary"])
+    answer = client.post(reverse("staff:choose_body"), {"body": bodies["SRO"]["body"].pk,
+                                                        "next": "https://evil.example/"}, follow=True)  # fmt: skip
+    page = answer.content.decode()
+    assert "Du är inte sekreterare i det organet." in page
+    gb_meeting = reverse("staff:meeting", kwargs={"pk": bodies["GB"]["objects"]["meeting"].pk})
+    assert answer.redirect_chain[-1][0] == reverse("staff:overview") and gb_meeting in page
+
+
+def test_a_secretary_without_any_body_is_refused_rather_than_shown_another(db):
+    user = UserFactory(username="utan-organ", is_staff=True)
+    grant(user, BodyFactory(short_name="TMP", name="Tillfälligt"), "secretary")
+    StaffRole.objects.filter(user=user).delete()  # the admin takes her last role away: the group goes with it
+    assert not user.groups.filter(name=SECRETARY).exists()
+    client = Client()
+    client.force_login(user)
+    assert client.get(reverse("staff:overview")).status_code == 403
+
+
+def test_the_administrator_creates_a_body_and_gives_it_a_secretary(client, superuser, db):
+    BodyFactory()
+    newcomer = UserFactory(username="ny-sekreterare", is_staff=True)
+    client.force_login(superuser)
+    response = client.post("/admin/members/body/add/", {
+        "name": "Politisk beredningsgrupp för hjälpmedel", "short_name": "PBH", "slug": "pbh", "subtitle": "",
+        "description": "", "staff_roles-TOTAL_FORMS": "1", "staff_roles-INITIAL_FORMS": "0",
+        "staff_roles-0-user": newcomer.pk, "staff_roles-0-role": "secretary"})  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    body = Body.objects.get(short_name="PBH")
+    assert newcomer.groups.filter(name=SECRETARY).exists()
+    helper = Client()
+    helper.force_login(newcomer)
+    helper.post(reverse("staff:meeting_create"), {"date": "2030-10-01", "start_time": "09:00", "end_time": "10:00",
+                                                  "form": Meeting.Form.DIGITAL, "kind": Meeting.Kind.ORDINARY,
+                                                  "location": "Teams"})  # fmt: skip
+    assert Meeting.objects.get(date=datetime.date(2030, 10, 1)).body == body
+
+
+def test_a_web_address_the_portal_uses_itself_is_refused_in_swedish(db):
+    body = Body(name="Personal", short_name="Staff", slug="staff")
+    with pytest.raises(ValidationError) as refused:
+        body.full_clean()
+    assert "är en av portalens egna adresser" in str(refused.value)
+
+
+# The public sections
+
+
+@pytest.fixture
+def published(bodies):
+    """Each body's published notice with an item only it has, and a position per capsulam of its own."""
+    made = {}
+    for short, word in (("SRO", "Ambulanssjukvård"), ("GB", "Hjälpmedelsförsörjning")):
+        body = bodies[short]["body"]
+        meeting = MeetingFactory(body=body, date=datetime.date(2030, 6, 11 if short == "SRO" else 12))
+        AgendaItemFactory(meeting=meeting, order=5, title=f"{word} i Västra Götaland")
+        notice_send(meeting=meeting, by=None)
+        notice_publish(meeting=meeting, by=bodies[short]["secretary"])
+        Position.objects.create(body=body, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2030, 6, 1),
+                                text=f"{short} ställer sig bakom {word.lower()}.")  # fmt: skip
+        made[short] = {"meeting": meeting, "word": word}
+    return made
+
+
+def test_each_body_has_its_own_public_section_and_sro_stays_at_the_root(client, bodies, published):
+    gb, sro = published["GB"], published["SRO"]
+    group_home = client.get("/gb/").content.decode()
+    assert "Gemensam beredning" in group_home and "12 juni 2030" in group_home and "11 juni 2030" not in group_home
+    assert 'href="/gb/meetings/"' in group_home and 'href="/gb/positions/"' in group_home
+    root_home = client.get("/").content.decode()
+    assert "11 juni 2030" in root_home and "12 juni 2030" not in root_home
+    group_year = client.get("/gb/meetings/?year=2030").content.decode()
+    assert reverse("public:meeting", kwargs={"pk": gb["meeting"].pk}) in group_year
+    assert reverse("public:meeting", kwargs={"pk": sro["meeting"].pk}) not in group_year
+    # A meeting keeps one address, and shows within its body's section.
+    meeting_page = client.get(reverse("public:meeting", kwargs={"pk": gb["meeting"].pk})).content.decode()
+    assert "Hjälpmedelsförsörjning i Västra Götaland" in meeting_page and 'href="/gb/meetings/"' in meeting_page
+    assert "GB ställer sig bakom" in client.get("/gb/positions/").content.decode()
+    assert "GB ställer sig bakom" not in client.get("/positions/").content.decode()
+    assert "GB ställer sig bakom" in client.get("/gb/positions/2030/").content.decode()
+    assert client.get("/gb/positions/2030.json").json()["organ"] == "Gemensam beredning"
+    assert client.get("/gb/review/2030/").status_code == 404  # nothing published
+
+
+@pytest.mark.parametrize("path", ["", "meetings/?year=2030", "positions/", "positions/2030/", "positions/2030.csv",
+                                  "positions/2030.json", "matters/", "annual-plan/", "members/", "search/?q=vård",
+                                  "feeds/notes.atom", "feeds/positions.atom", "calendar.ics"])  # fmt: skip
+def test_every_page_of_a_second_bodys_section_answers(client, published, path):
+    assert client.get(f"/gb/{path}").status_code == 200
+
+
+def test_the_first_bodys_own_address_leads_to_the_root_and_an_unknown_body_is_404(client, published):
+    moved = client.get("/sro/meetings/?year=2030")
+    assert moved.status_code == 301 and moved["Location"] == "/meetings/?year=2030"
+    assert client.get("/sro/positions/2030/")["Location"] == "/positions/2030/"
+    assert client.get("/finns-inte/").status_code == 404
+    assert client.get("/finns-inte/positions/").status_code == 404
+
+
+def test_search_in_one_body_or_in_every_body(client, published):
+    word = published["GB"]["word"]
+    assert word in client.get(f"/gb/search/?q={word}").content.decode()
+    assert f"{word} i Västra" not in client.get(f"/search/?q={word}").content.decode()
+    everywhere = client.get(f"/search/?q={word}&bodies=all").content.decode()
+    assert f'href="/meetings/{published["GB"]["meeting"].pk}/#item-' in everywhere and "i alla organ" in everywhere
+    assert '<p class="mb-0 small">GB · ' in everywhere
+
+
+def test_feeds_and_calendars_per_body_and_across_all(client, published):
+    gb_meeting, sro_meeting = published["GB"]["meeting"], published["SRO"]["meeting"]
+    assert "GB ställer sig bakom" in client.get("/gb/feeds/positions.atom").content.decode()
+    assert "GB ställer sig bakom" not in client.get("/feeds/positions.atom").content.decode()
+    both = client.get("/bodies/feeds/positions.atom").content.decode()
+    assert "GB ställer sig bakom" in both and "SRO ställer sig bakom" in both
+    gb_calendar = client.get("/gb/calendar.ics").content.decode()
+    assert f"/meetings/{gb_meeting.pk}/" in gb_calendar and f"/meetings/{sro_meeting.pk}/" not in gb_calendar
+    all_calendar = client.get("/bodies/calendar.ics").content.decode()
+    assert f"/meetings/{gb_meeting.pk}/" in all_calendar and f"/meetings/{sro_meeting.pk}/" in all_calendar
+
+
+def test_the_page_of_every_body_links_each_section(client, published):
+    page = client.get(reverse("public:bodies")).content.decode()
+    assert 'href="/">Det politiska samrådsorganet SRO</a>' in page
+    assert 'href="/gb/">Gemensam beredning</a>' in page
+
+
+def test_a_draft_of_the_second_body_never_reaches_its_section(client, published):
+    draft = MeetingFactory(body=published["GB"]["meeting"].body, date=datetime.date(2030, 11, 5))
+    AgendaItem.objects.create(meeting=draft, order=1, title="Hemlig beredningspunkt", duration_minutes=10)
+    for path in ("/gb/", "/gb/meetings/?year=2030", "/gb/search/?q=hemlig", "/search/?q=hemlig&bodies=all",
+                 "/bodies/calendar.ics", "/gb/calendar.ics"):  # fmt: skip
+        assert "5 november 2030" not in client.get(path).content.decode()
+        assert "Hemlig beredningspunkt" not in client.get(path).content.decode()
+    assert client.get(reverse("public:meeting", kwargs={"pk": draft.pk})).status_code == 404
+
+
+def test_the_sitemap_holds_every_bodys_section_and_meetings(client, published):
+    sitemap = client.get(reverse("public:sitemap")).content.decode()
+    for path in (
+        "/",
+        "/gb/",
+        "/gb/positions/",
+        "/gb/positions/2030/",
+        "/positions/2030/",
+        "/bodies/",
+        f"/meetings/{published['GB']['meeting'].pk}/",
+        f"/meetings/{published['SRO']['meeting'].pk}/",
+    ):
+        assert f"<loc>http://testserver{path}</loc>" in sitemap, path
+    assert "/sro/" not in sitemap  # the first body's pages have one address: under /
