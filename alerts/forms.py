@@ -13,11 +13,21 @@ class SubscribeForm(forms.Form):
                               widget=forms.RadioSelect, initial=Subscription.Topic.NOTES)  # fmt: skip
     matter = forms.ModelChoiceField(label=capfirst(_("matter")), queryset=None, required=False,
                                     help_text=_("Only for “One matter”."))  # fmt: skip
+    body = forms.ModelChoiceField(label=capfirst(_("of which body")), queryset=None, required=False,
+                                  help_text=_("For new notes and positions."))  # fmt: skip
 
-    def __init__(self, *args, matters, **kwargs):
+    def __init__(self, *args, matters, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["matter"].queryset = matters
         self.fields["matter"].empty_label = "–"
+        several = len(bodies) > 1
+        if several:  # each matter is one body's: named with it
+            self.fields["matter"].label_from_instance = lambda matter: f"{matter.title} ({matter.body.short_name})"
+            self.fields["body"].queryset = bodies[0].__class__.objects.filter(pk__in=[b.pk for b in bodies])
+            self.fields["body"].empty_label = _("Every body")
+            self.fields["body"].label_from_instance = lambda body: body.name
+        else:  # one body: nothing to choose
+            del self.fields["body"]
         self.helper = FormHelper()
         self.helper.form_tag = False
 

@@ -24,6 +24,10 @@ class Subscription(models.Model):
         "meetings.Matter", verbose_name=_("matter"), related_name="subscriptions", on_delete=models.CASCADE,
         null=True, blank=True,
     )  # fmt: skip
+    body = models.ForeignKey(
+        "members.Body", verbose_name=_("body"), related_name="subscriptions", on_delete=models.CASCADE,
+        null=True, blank=True, help_text=_("Notes and positions of this body only; empty: of every body."),
+    )  # fmt: skip
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_token, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -33,7 +37,14 @@ class Subscription(models.Model):
         verbose_name_plural = _("alert subscriptions")
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "topic"], condition=Q(matter__isnull=True), name="subscription_unique_topic"
+                fields=["email", "topic"],
+                condition=Q(matter__isnull=True, body__isnull=True),
+                name="subscription_unique_topic",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "topic", "body"],
+                condition=Q(matter__isnull=True, body__isnull=False),
+                name="subscription_unique_topic_of_body",
             ),
             models.UniqueConstraint(
                 fields=["email", "matter"], condition=Q(matter__isnull=False), name="subscription_unique_matter"

@@ -5,12 +5,14 @@ alert mails as a background task, never inside the publishing request."""
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alerts.models import Subscription
+from meetings.sections import section_reverse
 
 # Subscriptions asked for from one address of the internet in an hour, at most (against abuse).
 SUBSCRIBE_LIMIT = 5
@@ -21,12 +23,14 @@ def _link(name: str, token: str) -> str:
 
 
 @transaction.atomic
-def subscribe(*, email: str, topic: str, matter=None) -> Subscription:
+def subscribe(*, email: str, topic: str, matter=None, body=None) -> Subscription:
     """Ask for an alert: nothing is sent but the confirmation until the link in it is followed. Asking again
-    sends the confirmation again (an already confirmed subscription stays as it is, and is told so)."""
+    sends the confirmation again (an already confirmed subscription stays as it is, and is told so).
+    New notes and positions are of one ``body``, or of every body (None); a matter is its own body's."""
     email = email.strip().lower()
+    one_matter = topic == Subscription.Topic.MATTER
     subscription, _created = Subscription.objects.get_or_create(
-        email=email, topic=topic, matter=matter if topic == Subscription.Topic.MATTER else None
+        email=email, topic=topic, matter=matter if one_matter else None, body=None if one_matter else body
     )
     transaction.on_commit(lambda: _mail_confirmation(subscription))
     return subscription
@@ -92,7 +96,7 @@ def alerts_for(*, minutes_version) -> int:
     topics = {Subscription.Topic.NOTES} | ({Subscription.Topic.POSITIONS} if decided else set())
     context = {"meeting": meeting, "notes_url": notes_url}
     return _send(topics=topics, matter_ids=_followed(matter_ids), positions=positions, subject=subject,
-                 template="alerts/emails/published.txt", context=context)  # fmt: skip
+                 template="alerts/emails/published.txt", context=context, body=meeting.body)  # fmt: skip
 
 
 def alerts_for_position(*, position) -> int:
@@ -103,20 +107,22 @@ def alerts_for_position(*, position) -> int:
     url = (
         f"{settings.SITE_URL}{reverse('public:matter', kwargs={'pk': position.matter_id})}"
         if position.matter_id
-        else f"{settings.SITE_URL}{reverse('public:positions')}"
+        else f"{settings.SITE_URL}{section_reverse('public:positions', position.body)}"
     )
     subject = _("New from %(body)s: a position of %(date)s") % {
         "body": position.body.short_name, "date": f"{position.taken_on:%Y-%m-%d}"}  # fmt: skip
     return _send(topics=topics, matter_ids=matter_ids, positions=[position], subject=subject,
-                 template="alerts/emails/position.txt", context={"position": position, "url": url})  # fmt: skip
+                 template="alerts/emails/position.txt", context={"position": position, "url": url},
+                 body=position.body)  # fmt: skip
 
 
-def _send(*, topics, matter_ids, positions, subject, template, context) -> int:
-    """One mail per confirmed subscription to one of ``topics`` or to one of the matters. Each carries its own
-    one-click unsubscribe (RFC 8058)."""
+def _send(*, topics, matter_ids, positions, subject, template, context, body) -> int:
+    """One mail per confirmed subscription to one of ``topics`` (of ``body`` or of every body) or to one of the
+    matters. Each carries its own one-click unsubscribe (RFC 8058)."""
     from meetings.tasks import send_plain_mail
 
-    wanted = Subscription.objects.filter(confirmed_at__isnull=False).select_related("matter")
+    wanted = Subscription.objects.filter(Q(body__isnull=True) | Q(body=body), confirmed_at__isnull=False)
+    wanted = wanted.select_related("matter")
     sent = 0
     for subscription in wanted.iterator():
         if subscription.topic == Subscription.Topic.MATTER:

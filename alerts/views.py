@@ -8,17 +8,21 @@ from alerts import services
 from alerts.forms import SubscribeForm
 from alerts.models import Subscription
 from meetings.selectors.registers import public_matters
-from members.selectors import default_body
+from members.models import Body
 from sro_portal.client_ip import client_ip
 from sro_portal.throttle import TooManyRequests, throttle
 
 
 def subscribe(request):
-    matters = public_matters(body=default_body()).order_by("title")
+    """``?matter=<id>`` follows that matter; ``?body=<web address>`` chooses that body's notes and positions."""
+    bodies = list(Body.objects.order_by("pk"))
+    matters = public_matters(body=None).select_related("body").order_by("title")
     initial = {}
     if (raw := request.GET.get("matter", "")).isdigit() and len(raw) <= 9:
         initial = {"topic": Subscription.Topic.MATTER, "matter": raw}
-    form = SubscribeForm(request.POST or None, matters=matters, initial=initial)
+    if chosen := next((b for b in bodies if b.slug == request.GET.get("body")), None):
+        initial["body"] = chosen.pk
+    form = SubscribeForm(request.POST or None, matters=matters, bodies=bodies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             # The visitor behind our proxies (PROXY_COUNT).
@@ -27,7 +31,7 @@ def subscribe(request):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return render(request, "alerts/subscribe.html", {"form": form}, status=429)
         data = form.cleaned_data
-        services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"])
+        services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"], body=data.get("body"))
         return render(request, "alerts/sent.html", {"email": data["email"]})
     return render(request, "alerts/subscribe.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -182,9 +182,9 @@ def published(bodies):
         AgendaItemFactory(meeting=meeting, order=5, title=f"{word} i Västra Götaland")
         notice_send(meeting=meeting, by=None)
         notice_publish(meeting=meeting, by=bodies[short]["secretary"])
-        Position.objects.create(body=body, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2030, 6, 1),
-                                text=f"{short} ställer sig bakom {word.lower()}.")  # fmt: skip
-        made[short] = {"meeting": meeting, "word": word}
+        position = Position.objects.create(body=body, how=Position.How.PER_CAPSULAM, taken_on=datetime.date(2030, 6, 1),
+                                           text=f"{short} ställer sig bakom {word.lower()}.")  # fmt: skip
+        made[short] = {"meeting": meeting, "word": word, "position": position}
     return made
 
 
@@ -201,9 +201,9 @@ def test_each_body_has_its_own_public_section_and_sro_stays_at_the_root(client, 
     # A meeting keeps one address, and shows within its body's section.
     meeting_page = client.get(reverse("public:meeting", kwargs={"pk": gb["meeting"].pk})).content.decode()
     assert "Hjälpmedelsförsörjning i Västra Götaland" in meeting_page and 'href="/gb/meetings/"' in meeting_page
-    assert "GB ställer sig bakom" in client.get("/gb/positions/").content.decode()
-    assert "GB ställer sig bakom" not in client.get("/positions/").content.decode()
-    assert "GB ställer sig bakom" in client.get("/gb/positions/2030/").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" in client.get("/gb/positions/").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" not in client.get("/positions/").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" in client.get("/gb/positions/2030/").content.decode()
     assert client.get("/gb/positions/2030.json").json()["organ"] == "Gemensam beredning"
     assert client.get("/gb/review/2030/").status_code == 404  # nothing published
 
@@ -234,10 +234,10 @@ def test_search_in_one_body_or_in_every_body(client, published):
 
 def test_feeds_and_calendars_per_body_and_across_all(client, published):
     gb_meeting, sro_meeting = published["GB"]["meeting"], published["SRO"]["meeting"]
-    assert "GB ställer sig bakom" in client.get("/gb/feeds/positions.atom").content.decode()
-    assert "GB ställer sig bakom" not in client.get("/feeds/positions.atom").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" in client.get("/gb/feeds/positions.atom").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" not in client.get("/feeds/positions.atom").content.decode()
     both = client.get("/bodies/feeds/positions.atom").content.decode()
-    assert "GB ställer sig bakom" in both and "SRO ställer sig bakom" in both
+    assert "GB ställer sig bakom hjälpmedel" in both and "SRO ställer sig bakom ambulans" in both
     gb_calendar = client.get("/gb/calendar.ics").content.decode()
     assert f"/meetings/{gb_meeting.pk}/" in gb_calendar and f"/meetings/{sro_meeting.pk}/" not in gb_calendar
     all_calendar = client.get("/bodies/calendar.ics").content.decode()
@@ -274,3 +274,23 @@ def test_the_sitemap_holds_every_bodys_section_and_meetings(client, published):
     ):
         assert f"<loc>http://testserver{path}</loc>" in sitemap, path
     assert "/sro/" not in sitemap  # the first body's pages have one address: under /
+
+
+def test_alerts_of_one_body_or_of_every_body(client, published):
+    from django.utils import timezone
+
+    from alerts.models import Subscription
+    from alerts.services import alerts_for_position
+
+    gb_body = published["GB"]["meeting"].body
+    now = timezone.now()
+    Subscription.objects.create(email="gb@example.se", topic="positions", body=gb_body, confirmed_at=now)
+    Subscription.objects.create(email="alla@example.se", topic="positions", confirmed_at=now)
+    gb_position, sro_position = published["GB"]["position"], published["SRO"]["position"]
+    assert alerts_for_position(position=gb_position) == 2
+    assert alerts_for_position(position=sro_position) == 1  # the one who follows every body
+    page = client.get(reverse("alerts:subscribe") + "?body=gb").content.decode()
+    assert "Alla organ" in page and f'<option value="{gb_body.pk}" selected>Gemensam beredning</option>' in page
+    answer = client.post(reverse("alerts:subscribe"), {"email": "ny@example.se", "topic": "notes", "body": gb_body.pk})
+    assert answer.status_code == 200
+    assert Subscription.objects.get(email="ny@example.se").body == gb_body
