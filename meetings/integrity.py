@@ -57,7 +57,7 @@ _VERSION_ALLOWED = """(
 )"""
 # Columns added to an approved version later: compared once the table has them (a migration older than the
 # column's own re-creates the guard on the table as it was then).
-_VERSION_LATER_COLUMNS = ["seal_level", "sealed_by"]
+_VERSION_LATER_COLUMNS = ["seal_level", "sealed_by", "pdf_sha512"]
 
 
 def _version_allowed(conn) -> str:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from meetings.sections import section_reverse
 from meetings.services.notices import notice_filename
 from members import publication
 
@@ -36,6 +37,11 @@ class Links:
 
     def web(self, name: str, **kwargs) -> str:
         return self._url(f"public:{name}", kwargs)
+
+    def absolute(self, path: str) -> str:
+        if not self._base:
+            self._base = self.request.build_absolute_uri("/").removesuffix("/")
+        return self._base + path
 
     def _url(self, name: str, kwargs: dict) -> str:
         if not self._base:
@@ -98,8 +104,10 @@ def system(links: Links, *, contact_email: str) -> dict:
     )
 
 
-def body(links: Links, body, *, terms) -> dict:
+def body(links: Links, body, *, terms, first_pk: int) -> dict:
+    """A body; its website is its section of the public site (``meetings.sections``: the first body's at /)."""
     pk = body.pk
+    website = links.absolute(section_reverse("public:home", body, default_pk=first_pk))
     return _compact(
         {
             "id": links.api("body", pk=pk),
@@ -108,7 +116,7 @@ def body(links: Links, body, *, terms) -> dict:
             "name": body.name,
             "shortName": body.short_name,
             "license": LICENSE,
-            "website": links.web("home"),
+            "website": website,
             "classification": "Politiskt samrådsorgan",
             "organization": links.api("organization_list", body_pk=pk),
             "person": links.api("person_list", body_pk=pk),
@@ -121,7 +129,7 @@ def body(links: Links, body, *, terms) -> dict:
             "paper": links.api("paper_list", body_pk=pk),
             "consultation": links.api("consultation_list", body_pk=pk),
             "locationList": links.api("location_list", body_pk=pk),
-            "web": links.web("home"),
+            "web": website,
             **_stamps(body),
         }
     )
@@ -253,7 +261,8 @@ def attachment_file(links: Links, record: dict, *, item_pk: int, date, created=N
     )
 
 
-def notice_file(links: Links, meeting) -> dict:
+def notice_file(links: Links, meeting, made=None) -> dict:
+    """The published notice's PDF; ``made`` its ``PublicNoticePdf`` (size, SHA-512), once the background made it."""
     file_name = notice_filename(meeting, max(meeting.notice_version, 1))
     return file(
         links,
@@ -261,7 +270,8 @@ def notice_file(links: Links, meeting) -> dict:
         name=file_name.removesuffix(".pdf"),
         file_name=file_name,
         mime_type="application/pdf",
-        size=None,
+        size=made.size if made else None,
+        sha512=made.sha512 if made else None,
         date=meeting.notice_published_at.date(),
         access_url=links.web("notice_pdf", pk=meeting.pk),
         meeting_pk=meeting.pk,
@@ -277,6 +287,7 @@ def notes_file(links: Links, meeting, version) -> dict:
         file_name=version.download_name,
         mime_type="application/pdf",
         size=version.pdf.size if version.pdf else None,
+        sha512=version.pdf_sha512 or None,
         date=version.published_at.date(),
         access_url=links.web("minutes_pdf", pk=meeting.pk),
         meeting_pk=meeting.pk,
@@ -287,7 +298,8 @@ def notes_file(links: Links, meeting, version) -> dict:
 MEETING_STATES = {"planned": "planerat", "notice_sent": "kallat", "held": "genomfört", "cancelled": "inställt"}
 
 
-def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, embedded_items: bool = True) -> dict:
+def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, notice_pdf=None,
+            embedded_items: bool = True) -> dict:  # fmt: skip
     """A meeting; its notice is the invitation, its published notes the results protocol.
 
     ``rows`` are its items as the published notice sent them; ``resolutions`` the positions of the
@@ -305,7 +317,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, em
             "start": _moment(meeting.date, meeting.start_time),
             "end": _moment(meeting.date, meeting.end_time),
             "organization": [links.api("organization", key=f"body-{meeting.body_id}")],
-            "invitation": notice_file(links, meeting) if meeting.notice_published_at else None,
+            "invitation": notice_file(links, meeting, notice_pdf) if meeting.notice_published_at else None,
             "resultsProtocol": notes_file(links, meeting, notes_version) if notes_version else None,
             "agendaItem": items,
             "web": links.web("meeting", pk=meeting.pk),

@@ -158,6 +158,17 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     return name, digest
 
 
+def stored_pdf_made_here(html: str, *, folder: str) -> str:
+    """The stored PDF of a finished HTML document (as ``stored_pdf_from_html`` names it), made here and now if it
+    is not there yet: for a background task, which must not wait for another task. Returns the storage name."""
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    name = f"generated/{folder}/{digest}.pdf"
+    with one_render_at_a_time(digest):
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(html_to_pdf(html)))
+    return name
+
+
 class PdfPending(Exception):
     """The PDF is being made in the background and was not ready within the wait."""
 

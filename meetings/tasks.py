@@ -129,6 +129,27 @@ def render_stored_pdf(*, html_name: str, pdf_name: str, attempt=1):
 
 
 @task()
+def make_public_notice_pdf(*, dispatch_id: int, attempt=1):
+    """The public PDF of a sent notice, made ahead of the first reader, its size and SHA-512 recorded."""
+    from meetings.models import NoticeDispatch, PublicNoticePdf
+    from meetings.pdf import stored_pdf_made_here
+
+    with _tried_again_later(make_public_notice_pdf, attempt, dispatch_id=dispatch_id):
+        dispatch = NoticeDispatch.objects.filter(pk=dispatch_id).only("pk", "public_pdf_html").first()
+        if dispatch is None or not dispatch.public_pdf_html:  # gone with its meeting
+            return None
+        name = stored_pdf_made_here(dispatch.public_pdf_html, folder="notices")
+        digest, size = hashlib.sha512(), 0
+        with default_storage.open(name, "rb") as stored:
+            for chunk in iter(lambda: stored.read(1 << 16), b""):
+                digest.update(chunk)
+                size += len(chunk)
+        made = {"name": name, "size": size, "sha512": digest.hexdigest()}
+        PublicNoticePdf.objects.update_or_create(dispatch=dispatch, defaults=made)
+    return dispatch_id
+
+
+@task()
 def read_document_text(*, attachment_id: int, attempt=1):
     """An uploaded attachment's text, read for search (``meetings.documents``)."""
     from meetings.documents import read_text

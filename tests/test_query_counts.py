@@ -24,13 +24,14 @@ PINNED = {
     # published notices sent, the texts that match, the scans without text). Each body has its public section
     # (meetings.sections): a page of a section, or of a meeting, its notes or a matter, reads which body is the
     # first (one query: +1 for the meetings, a meeting, its notes, a matter, the notes feed and the calendar), and
-    # search asks whether there are other bodies to search as well (9 → 10).
+    # search asks whether there are other bodies to search as well (9 → 10). The API's meetings read the size and
+    # SHA-512 of their published notices' PDFs (6 → 7); a body reads which body is first, for its website (2 → 3).
     "home": 5, "meetings": 3, "meeting": 3, "generated_meeting": 4, "notice_pdf": 4, "minutes": 2,
     "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 4, "compilation_pdf": 3, "matters": 3,
     "review": 3, "review_pdf": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
     "matter": 9, "plan": 3, "members": 3, "search": 10, "api_docs": 1, "accessibility": 1, "feed_minutes": 3,
     "feed_positions": 2, "calendar": 2, "bodies": 1, "feed_minutes_all": 2, "feed_positions_all": 2,
-    "calendar_all": 1, "api:system": 0, "api:body": 2, "api:meeting_list": 6,
+    "calendar_all": 1, "api:system": 0, "api:body": 3, "api:meeting_list": 7,
     "api:agenda_item_list": 4, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,
     "api:file_list": 2, "api:legislative_term_list": 3, "api:paper_list": 4, "api:consultation_list": 3,
 }  # fmt: skip

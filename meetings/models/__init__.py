@@ -7,6 +7,7 @@ from meetings.models.meeting import (
     MeetingLogEntry,
     NoticeDelivery,
     NoticeDispatch,
+    PublicNoticePdf,
     Substitution,
 )
 from meetings.models.minutes import (
@@ -45,6 +46,7 @@ __all__ = [
     "PlanArea",
     "Position",
     "Presenter",
+    "PublicNoticePdf",
     "QuestionAnswer",
     "Submission",
     "Substitution",

@@ -178,6 +178,27 @@ class NoticeDispatch(models.Model):
         return f"{self.meeting} v{self.version}"
 
 
+class PublicNoticePdf(models.Model):
+    """The PDF the public downloads of a sent version of the notice (only its public attachments named), made in
+    the background as soon as the version is sent (``meetings.tasks.make_public_notice_pdf``): where it is stored,
+    its size and its SHA-512, for the open data's File. The sent version itself is never changed."""
+
+    dispatch = models.OneToOneField(
+        NoticeDispatch, verbose_name=_("sent notice"), related_name="public_pdf", on_delete=models.CASCADE
+    )
+    name = models.CharField(_("stored as"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    sha512 = models.CharField(_("SHA-512"), max_length=128)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("public PDF of a sent notice")
+        verbose_name_plural = _("public PDFs of sent notices")
+
+    def __str__(self):
+        return self.name
+
+
 class NoticeDelivery(models.Model):
     """Whether one recipient of a sent notice was reached: queued, accepted by the mail server, or failed
     (with the server's answer), bounced later (a delivery status notification, ``manage.py record_bounce``);

@@ -109,6 +109,8 @@ class MinutesVersion(models.Model):
     html = models.TextField(_("content"))
     pdf = models.FileField(_("PDF"), upload_to=minutes_pdf_path)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    # The same file's SHA-512, as the open data (OParl's File) names a checksum; empty for versions approved before.
+    pdf_sha512 = models.CharField(_("SHA-512 of the PDF"), max_length=128, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),

@@ -402,6 +402,7 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
         version=minutes.version,
         html=html,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf_sha512=hashlib.sha512(pdf).hexdigest(),
         seal_level=signature.level if signature else "",
         sealed_by=signature.signed_by if signature else "",
         approved_by=approved_by,

@@ -116,7 +116,14 @@ def notice_dispatch_create(
     for row in rows:
         row.dispatch = dispatch
     FrozenItem.objects.bulk_create(rows)
+    transaction.on_commit(lambda: _make_public_pdf(dispatch.pk))
     return dispatch, frozen["pdf"]
+
+
+def _make_public_pdf(dispatch_id: int) -> None:
+    from meetings.tasks import make_public_notice_pdf
+
+    make_public_notice_pdf.enqueue(dispatch_id=dispatch_id)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -15,14 +15,19 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from meetings import oparl
-from meetings.models import Matter, Meeting, MeetingLogEntry, MinutesWithdrawal
+from meetings.models import Matter, Meeting, MeetingLogEntry, MinutesWithdrawal, PublicNoticePdf
 from meetings.selectors import (
     newest_published_versions,
     public_meeting,
     public_meetings_queryset,
     public_minutes_version,
 )
-from meetings.selectors.notices import public_attachment_record, public_attachment_records, public_items
+from meetings.selectors.notices import (
+    public_attachment_record,
+    public_attachment_records,
+    public_items,
+    published_dispatches,
+)
 from meetings.selectors.registers import positions_queryset, public_matters
 from members.models import Body, Membership, Organisation, Person, Term
 from members.selectors import default_body
@@ -118,13 +123,24 @@ def body_list(request):
     return _paged(
         request,
         Body.objects.order_by("pk"),
-        lambda links, rows: [oparl.body(links, b, terms=terms) for b in rows],
+        lambda links, rows: _bodies_serialized(links, rows, terms),
         list_name="body_list",
     )
 
 
+def _bodies_serialized(links, rows, terms) -> list[dict]:
+    first_pk = _first_body_pk()
+    return [oparl.body(links, b, terms=terms, first_pk=first_pk) for b in rows]
+
+
+def _first_body_pk() -> int:
+    return default_body().pk
+
+
 def body(request, pk):
-    return _json(oparl.body(oparl.Links(request), _body(pk), terms=list(Term.objects.order_by("start_date"))))
+    found = _body(pk)
+    terms = list(Term.objects.order_by("start_date"))
+    return _json(oparl.body(oparl.Links(request), found, terms=terms, first_pk=_first_body_pk()))
 
 
 def legislative_term_list(request, body_pk):
@@ -238,11 +254,18 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     published = newest_published_versions().filter(minutes__meeting_id__in=ids).select_related("minutes__meeting__body")
     by_meeting = {version.minutes.meeting_id: version for version in published}
     resolutions = _resolutions(row.item_id for group in rows.values() for row in group)
+    notice_pdfs = _notice_pdfs(ids)
     return [
         oparl.meeting(links, one, rows=rows.get(one.pk, []), resolutions=resolutions,
-                      notes_version=by_meeting.get(one.pk))
+                      notes_version=by_meeting.get(one.pk), notice_pdf=notice_pdfs.get(one.pk))
         for one in meetings
     ]  # fmt: skip
+
+
+def _notice_pdfs(meeting_ids: list[int]) -> dict:
+    """The public PDF made of each meeting's published notice (its size and SHA-512), by meeting id: one query."""
+    made = PublicNoticePdf.objects.filter(dispatch__in=published_dispatches().filter(meeting_id__in=meeting_ids))
+    return {pdf.meeting_id: pdf for pdf in made.annotate(meeting_id=F("dispatch__meeting_id"))}
 
 
 def _meetings(body):
@@ -313,7 +336,7 @@ def file(request, key):
     if kind == "attachment" and (found := public_attachment_record(pk=int(pk))):
         return _json(_attachment_files(links, [found])[0])
     if kind == "notice" and (found := public_meeting(pk=int(pk))) and found.notice_published_at:
-        return _json(oparl.notice_file(links, found))
+        return _json(oparl.notice_file(links, found, _notice_pdfs([found.pk]).get(found.pk)))
     if kind == "notes" and (version := public_minutes_version(meeting_pk=int(pk))):
         return _json(oparl.notes_file(links, version.minutes.meeting, version))
     if kind == "notes" and (gone := MinutesWithdrawal.objects.filter(version__minutes__meeting_id=int(pk))

@@ -73,3 +73,40 @@ def test_a_public_attachment_file_carries_the_sha512_of_what_is_downloaded(clien
         download = client.get(found["accessUrl"].removeprefix("http://testserver"))
         content = b"".join(download.streaming_content)
         assert found["sha512Checksum"] == hashlib.sha512(content).hexdigest() and found["size"] == len(content)
+
+
+def _downloaded(client, url: str) -> bytes:
+    response = client.get(url.removeprefix("http://testserver"))
+    return b"".join(response.streaming_content)
+
+
+def test_the_notes_file_carries_the_sha512_and_size_of_the_approved_pdf(client, demo):
+    import hashlib
+
+    meeting = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).meeting
+    found = client.get(reverse("api:file", kwargs={"key": f"notes-{meeting.pk}"})).json()
+    content = _downloaded(client, found["accessUrl"])
+    assert found["sha512Checksum"] == hashlib.sha512(content).hexdigest() and found["size"] == len(content)
+
+
+def test_the_notice_file_carries_the_sha512_and_size_of_the_public_pdf_made_when_it_was_sent(
+    client, secretary, django_capture_on_commit_callbacks
+):
+    import hashlib
+
+    from meetings.models import PublicNoticePdf
+    from meetings.services.notices import notice_publish, notice_send
+    from tests.factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(date=datetime.date(2030, 3, 3))
+    AgendaItemFactory(meeting=meeting, title="Regional cancerplan")
+    with django_capture_on_commit_callbacks(execute=True):
+        notice_send(meeting=meeting, by=secretary)
+    made = PublicNoticePdf.objects.get(dispatch__meeting=meeting)  # made in the background, before any reader
+    notice_publish(meeting=meeting, by=secretary)
+    listed = client.get(reverse("api:meeting", kwargs={"pk": meeting.pk})).json()["invitation"]
+    single = client.get(reverse("api:file", kwargs={"key": f"notice-{meeting.pk}"})).json()
+    assert listed == single
+    content = _downloaded(client, single["accessUrl"])
+    assert single["sha512Checksum"] == hashlib.sha512(content).hexdigest() == made.sha512
+    assert single["size"] == len(content) == made.size
