@@ -98,7 +98,7 @@ def system(links: Links, *, contact_email: str) -> dict:
             "contactEmail": contact_email,
             "license": LICENSE,
             "website": links.web("home"),
-            "product": "SRO-portalen",
+            "product": links.web("api_docs"),  # a URL (the schema's format): the page that describes it
             "vendor": links.web("api_docs"),
         }
     )
