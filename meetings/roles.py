@@ -68,15 +68,16 @@ def grant(user, body, role: str):
     return staff_role
 
 
-def bodies_for(user, role: str = "secretary"):
-    """The bodies ``user`` holds ``role`` in; an administrator works in every body."""
+def bodies_for(user, role: str | None = "secretary"):
+    """The bodies ``user`` holds ``role`` in (any role if None); an administrator works in every body."""
     from members.models import Body
 
     if not user.is_authenticated:
         return Body.objects.none()
     if user.is_superuser:
         return Body.objects.all()
-    return Body.objects.filter(staff_roles__user=user, staff_roles__role=role)
+    held = Body.objects.filter(staff_roles__user=user)
+    return (held if role is None else held.filter(staff_roles__role=role)).distinct()
 
 
 def sync_groups(sender, instance, **kwargs):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from meetings.admin import OfHerBodies
 from members.models import Body, Membership, Organisation, Party, Person, StaffRole, Term
 
 
@@ -33,7 +34,7 @@ class PartyAdmin(admin.ModelAdmin):
     search_fields = ["abbreviation", "name"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(OfHerBodies, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation", "term"]
@@ -56,7 +57,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(OfHerBodies, admin.ModelAdmin):
     list_display = ["person", "body", "side", "category", "role", "organisation", "start_date", "end_date"]
     list_filter = ["body", "term", "side", "category", "role"]
     search_fields = ["person__first_name", "person__last_name", "title", "organisation__name"]

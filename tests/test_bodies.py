@@ -294,3 +294,17 @@ def test_alerts_of_one_body_or_of_every_body(client, published):
     answer = client.post(reverse("alerts:subscribe"), {"email": "ny@example.se", "topic": "notes", "body": gb_body.pk})
     assert answer.status_code == 200
     assert Subscription.objects.get(email="ny@example.se").body == gb_body
+
+
+def test_the_admin_shows_a_secretary_only_her_bodys_meetings_and_seats(bodies):
+    client = Client()
+    client.force_login(bodies["GB"]["secretary"])
+    sro_meeting, gb_meeting = bodies["SRO"]["objects"]["meeting"], bodies["GB"]["objects"]["meeting"]
+    listing = client.get("/admin/meetings/meeting/").content.decode()
+    assert f"/admin/meetings/meeting/{gb_meeting.pk}/" in listing
+    assert f"/admin/meetings/meeting/{sro_meeting.pk}/" not in listing
+    assert client.get(f"/admin/meetings/meeting/{sro_meeting.pk}/change/").status_code == 302  # "does not exist"
+    seats = client.get("/admin/members/membership/").content.decode()
+    sro_seat = bodies["SRO"]["objects"]["membership"]
+    assert f"/admin/members/membership/{sro_seat.pk}/" not in seats
+    assert client.get(f"/admin/members/membership/{sro_seat.pk}/change/").status_code == 302

@@ -48,7 +48,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="body",
             name="slug",
-            field=models.SlugField(max_length=40, null=True, verbose_name="web address"),
+            # No index yet: the unique one below makes its own (on PostgreSQL a second "_like" index would clash).
+            field=models.SlugField(max_length=40, null=True, db_index=False, verbose_name="web address"),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
