@@ -12,6 +12,7 @@ machine could do at all, which stays comparable on a shared, noisy machine.
 """
 
 import json
+import re
 import sys
 import tempfile
 import time
@@ -45,22 +46,31 @@ def _urls(value, prefix: str):
         yield value
 
 
-def crawl(base: str) -> tuple[float, int, Counter]:
-    """Every API URL reachable from System, each fetched once; returns (seconds, requests, objects by type)."""
+def _route(url: str) -> str:
+    """A URL's route: /api/oparl/v1/body/1/meeting/?page=3 → body/N/meeting/ (page)."""
+    path, _, query = url.partition("/api/oparl/v1/")[2].partition("?")
+    return re.sub(r"\d+", "N", path) + (" (page)" if "page=" in query else "")
+
+
+def crawl(base: str) -> tuple[float, int, Counter, Counter]:
+    """Every API URL reachable from System, each fetched once; returns (seconds, requests, objects by type,
+    seconds by route)."""
     prefix = f"{base}/api/oparl/"
-    seen, queue, kinds = set(), [f"{base}/api/oparl/v1/"], Counter()
+    seen, queue, kinds, routes = set(), [f"{base}/api/oparl/v1/"], Counter(), Counter()
     start = time.perf_counter()
     while queue:
         url = queue.pop()
         if url in seen:
             continue
         seen.add(url)
+        began = time.perf_counter()
         with urllib.request.urlopen(url, timeout=60) as response:
             answer = json.loads(response.read())
+        routes[_route(url)] += time.perf_counter() - began
         for obj in answer.get("data", [answer]):
             kinds[obj["type"].rsplit("/", 1)[-1]] += 1
         queue += [u for u in _urls(answer, prefix) if u not in seen]
-    return time.perf_counter() - start, len(seen), kinds
+    return time.perf_counter() - start, len(seen), kinds, routes
 
 
 def minimal(base: str, count: int) -> float:
@@ -79,13 +89,14 @@ def main() -> None:
         print("generated (GB):", manage(env, "generate_history", "--years", "10", "--body", "GB").strip())
         with gunicorn({**env, "PUBLIC_PAGE_CACHE": "false"}, workers=2) as (base, _server):
             crawl(base)  # warm-up: the workers' first requests, templates, connections
-            seconds, requests, kinds = crawl(base)
+            seconds, requests, kinds, routes = crawl(base)
             baseline = minimal(base, requests)
         print(f"bodies: 2 (SRO and GB), 10 generated years each; objects: {dict(sorted(kinds.items()))}")
         print(
             f"crawl of the whole API from System: {seconds:.1f} s for {requests} requests "
             f"({1000 * seconds / requests:.1f} ms each); target under 60 s: {'met' if seconds < 60 else 'NOT met'}"
         )
+        print("where the time goes:", ", ".join(f"{r} {t:.1f} s" for r, t in routes.most_common(8)))
         print(
             f"the same number of requests to a minimal view: {baseline:.1f} s "
             f"(the crawl takes {seconds / baseline:.1f} times as long)"

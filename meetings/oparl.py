@@ -306,7 +306,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
     published notes by item id."""
     items = []
     if embedded_items:
-        items = [agenda_item(links, row, meeting=meeting, position=resolutions.get(row.item_id)) for row in rows]
+        items = [agenda_item(links, row, meeting=meeting, positions=resolutions.get(row.item_id, [])) for row in rows]
     return _compact(
         {
             "id": links.api("meeting", pk=meeting.pk),
@@ -327,9 +327,9 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
     )
 
 
-def agenda_item(links: Links, row, *, meeting, position) -> dict:
-    """One item of a published agenda as it was sent (a ``FrozenItem``); the position the published notes
-    froze for it is its resolution."""
+def agenda_item(links: Links, row, *, meeting, positions) -> dict:
+    """One item of a published agenda as it was sent (a ``FrozenItem``); the positions the published notes
+    froze for it are its resolution (several in their order, each as the notes print it)."""
     start = end = None
     if row.start and row.end:
         start, end = _moment(meeting.date, row.start), _moment(meeting.date, row.end)
@@ -343,7 +343,7 @@ def agenda_item(links: Links, row, *, meeting, position) -> dict:
             "order": row.sequence,
             "name": row.title if not row.is_break else "Paus",
             "public": True,
-            "resolutionText": _resolution(position) if position else None,
+            "resolutionText": "\n\n".join(p.plain_text for p in positions) or None,
             "consultation": links.api("consultation", pk=row.item_id) if row.matter_id else None,
             "auxiliaryFile": [attachment_file(links, a, item_pk=row.item_id, date=sent.date(), created=sent)
                               for a in row.public_attachments],
@@ -398,11 +398,6 @@ def paper(links: Links, matter, *, rows) -> dict:
             "modified": _stamp(max(last, matter.created_at)),
         }
     )
-
-
-def _resolution(position) -> str:
-    """The position with its numbered clauses, as the notes print it."""
-    return position.plain_text
 
 
 def page(links: Links, *, data: list, paginator, number: int, list_name: str, filters: dict | None = None,

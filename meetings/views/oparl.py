@@ -28,7 +28,7 @@ from meetings.selectors.notices import (
     public_items,
     published_dispatches,
 )
-from meetings.selectors.registers import positions_queryset, public_matters
+from meetings.selectors.registers import public_matters, visible_positions
 from members.models import Body, Membership, Organisation, Person, Term
 from members.selectors import default_body
 
@@ -240,9 +240,12 @@ def _with_frozen(rows):
 
 
 def _resolutions(item_ids) -> dict:
-    """The positions the published notes froze, by item id."""
-    positions = positions_queryset(public=True).filter(item_id__in=list(item_ids))
-    return {p.item_id: p for p in positions}
+    """The positions the published notes froze, by item id: a list each, in their order (one simple query: this
+    runs for every agenda item a client reads)."""
+    by_item: dict[int, list] = {}
+    for position in visible_positions(public=True).filter(item_id__in=list(item_ids)).order_by("order", "pk"):
+        by_item.setdefault(position.item_id, []).append(position)
+    return by_item
 
 
 def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
@@ -298,7 +301,8 @@ def meeting(request, pk):
 
 def _items_serialized(links, rows: list) -> list[dict]:
     resolutions = _resolutions(row.item_id for row in rows)
-    return [oparl.agenda_item(links, row, meeting=row.meeting, position=resolutions.get(row.item_id)) for row in rows]
+    return [oparl.agenda_item(links, row, meeting=row.meeting, positions=resolutions.get(row.item_id, []))
+            for row in rows]  # fmt: skip
 
 
 def agenda_item_list(request, body_pk):

@@ -266,3 +266,13 @@ def test_save_and_add_another_item_goes_straight_to_a_new_items_form(client, mee
     response = client.post(url, {**data, "submission": form["submission"].value()})
     assert response.status_code == 302 and response.url == url
     assert meeting.agenda_items.filter(title="Ny punkt").exists()
+
+
+def test_the_open_data_gives_an_item_all_its_positions_as_its_resolution_in_order(client, meeting, secretary, chair):
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    approve(minutes, secretary, chair)
+    services.minutes_publish(minutes=minutes, by=secretary)
+    item = meeting.agenda_items.get(title="Hjälpmedel")
+    answer = client.get(reverse("api:agenda_item", kwargs={"pk": item.pk})).json()
+    texts = [p.plain_text for p in Position.objects.filter(item=item, minutes_version__isnull=False).order_by("order")]
+    assert len(texts) == 3 and answer["resolutionText"] == "\n\n".join(texts)
