@@ -228,9 +228,16 @@ def membership(request, pk):
     return _json(oparl.membership(oparl.Links(request), get_object_or_404(Membership, pk=pk)))
 
 
+# What a sent version or an approved version holds that no API object shows: the documents themselves (tens of
+# kilobytes a row), read for nothing with every item.
+_UNREAD = ("dispatch__html", "dispatch__public_html", "dispatch__public_pdf_html", "dispatch__snapshot",
+           "dispatch__recipients", "minutes_version__html", "minutes_version__search_vector")  # fmt: skip
+
+
 def _public_rows():
-    """The agenda items of the published notices, as sent."""
-    return public_items().select_related("dispatch", "minutes_version", "meeting", "meeting__body")
+    """The agenda items of the published notices, as sent (with when they were sent or approved)."""
+    rows = public_items().select_related("dispatch", "minutes_version", "meeting", "meeting__body")
+    return rows.defer(*_UNREAD)
 
 
 def _with_frozen(rows):
