@@ -110,3 +110,19 @@ def test_the_notice_file_carries_the_sha512_and_size_of_the_public_pdf_made_when
     content = _downloaded(client, single["accessUrl"])
     assert single["sha512Checksum"] == hashlib.sha512(content).hexdigest() == made.sha512
     assert single["size"] == len(content) == made.size
+
+
+def test_notices_sent_before_the_upgrade_get_their_public_pdf_recorded_by_a_command(secretary):
+    from django.core.management import call_command
+
+    from meetings.models import PublicNoticePdf
+    from meetings.services.notices import notice_send
+    from tests.factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(date=datetime.date(2030, 3, 4))
+    AgendaItemFactory(meeting=meeting)
+    notice_send(meeting=meeting, by=secretary)  # its background work never ran (as before the upgrade)
+    assert not PublicNoticePdf.objects.exists()
+    call_command("make_public_notice_pdfs", verbosity=0)
+    made = PublicNoticePdf.objects.get(dispatch__meeting=meeting)
+    assert made.size > 1000 and len(made.sha512) == 128
