@@ -56,6 +56,7 @@ def test_a_second_bodys_secretary_runs_her_meeting_beside_sro(browser, live_serv
     # The public reads it in the group's own section, not in SRO's.
     reader = browser.new_context(locale="sv-SE").new_page()
     reader.goto(f"{live_server.url}/bodies/")
+    assert axe_on(reader) == [], describe(axe_on(reader))
     reader.get_by_role("link", name="Gemensam beredning").click()
     expect(reader).to_have_url(f"{live_server.url}/gb/")
     expect(reader.get_by_text("12 juni 2030")).to_be_visible()
