@@ -159,5 +159,8 @@ def test_demo_users_get_their_roles_and_people(db):
     assert chair.has_perm("meetings.approve_minutes")
     assert not chair.has_perm("meetings.draft_notice")
     assert chair.person.name == "Helén Eliasson"
+    # Each holds the role in SRO: the secretary keeps its meetings, and they are found on her start page.
+    assert list(secretary.staff_roles.values_list("body__short_name", "role")) == [("SRO", "secretary")]
+    assert list(chair.staff_roles.values_list("body__short_name", "role")) == [("SRO", "chair")]
     assert users.get(username="admin").is_superuser
     assert secretary.check_password("demo-sekreterare")
