@@ -142,7 +142,8 @@ def test_a_pdf_not_made_yet_is_made_by_the_worker_while_the_visitor_is_asked_to_
     assert waiting["Retry-After"] == "5" and "no-store" in waiting["Cache-Control"]
     client.get(url)  # a second visitor meanwhile: queued again, made once
     run_worker()
-    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+    renders = DBTaskResult.objects.filter(task_path="meetings.tasks.render_stored_pdf")
+    assert renders.filter(status="SUCCESSFUL").count() == 2
     files = default_storage.listdir("generated/compilations")[1]
     assert len([f for f in files if f.endswith(".pdf")]) == 1 and not any(f.endswith(".html") for f in files)
     ready = client.get(url)
