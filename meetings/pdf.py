@@ -5,6 +5,7 @@ disk: a template (or a pasted link) pointing at file:///etc/passwd or an interna
 nothing.
 """
 
+import gc
 import hashlib
 import mimetypes
 import signal
@@ -74,7 +75,9 @@ def _time_limit(seconds: float):
     in the main thread). Elsewhere, as in a threaded development server, there is no limit.
 
     WeasyPrint catches some exceptions to carry on, so the timer fires again every 50 ms until the
-    stop gets through, and a render that finishes after its time is refused all the same."""
+    stop gets through, and a render that finishes after its time is refused all the same. The garbage collector
+    waits meanwhile: a finalizer it ran inside the render would take the stop instead and lose it ("exception
+    ignored"), and the next tick could land inside Python's own report of that."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -88,6 +91,8 @@ def _time_limit(seconds: float):
         expired.append(True)
         raise PdfTimeout(message)
 
+    collecting = gc.isenabled()
+    gc.disable()
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
@@ -95,6 +100,8 @@ def _time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if collecting:
+            gc.enable()
     if expired:
         raise PdfTimeout(message)
 
