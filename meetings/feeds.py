@@ -124,6 +124,7 @@ def meetings_calendar(request, body=None, everywhere=False):
         calendar.add_component(event)
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    filename = "sro-moten.ics" if body is None or body.slug == "sro" else f"{body.slug}-moten.ics"
+    # The body's own name ("sro-moten.ics", "gb-moten.ics"); the calendar of every body is not SRO's alone.
+    filename = f"{body.slug}-moten.ics" if body else "alla-organ-moten.ics"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -22,6 +22,8 @@ from django.core.mail.utils import DNS_NAME
 from django.utils import timezone
 from django_tasks import task
 
+from meetings.files import file_digests
+
 logger = logging.getLogger(__name__)
 
 # Seconds before the 2nd, 3rd, 4th and 5th try; then the task stays failed, for staff to see.
@@ -139,12 +141,9 @@ def make_public_notice_pdf(*, dispatch_id: int, attempt=1):
         if dispatch is None or not dispatch.public_pdf_html:  # gone with its meeting
             return None
         name = stored_pdf_made_here(dispatch.public_pdf_html, folder="notices")
-        digest, size = hashlib.sha512(), 0
         with default_storage.open(name, "rb") as stored:
-            for chunk in iter(lambda: stored.read(1 << 16), b""):
-                digest.update(chunk)
-                size += len(chunk)
-        made = {"name": name, "size": size, "sha512": digest.hexdigest()}
+            digests, size = file_digests(stored, "sha512")
+        made = {"name": name, "size": size, "sha512": digests["sha512"]}
         PublicNoticePdf.objects.update_or_create(dispatch=dispatch, defaults=made)
     return dispatch_id
 

@@ -238,10 +238,16 @@ def test_feeds_and_calendars_per_body_and_across_all(client, published):
     assert "GB ställer sig bakom hjälpmedel" not in client.get("/feeds/positions.atom").content.decode()
     both = client.get("/bodies/feeds/positions.atom").content.decode()
     assert "GB ställer sig bakom hjälpmedel" in both and "SRO ställer sig bakom ambulans" in both
-    gb_calendar = client.get("/gb/calendar.ics").content.decode()
-    assert f"/meetings/{gb_meeting.pk}/" in gb_calendar and f"/meetings/{sro_meeting.pk}/" not in gb_calendar
-    all_calendar = client.get("/bodies/calendar.ics").content.decode()
-    assert f"/meetings/{gb_meeting.pk}/" in all_calendar and f"/meetings/{sro_meeting.pk}/" in all_calendar
+    gb_calendar = client.get("/gb/calendar.ics")
+    assert f"/meetings/{gb_meeting.pk}/" in gb_calendar.content.decode()
+    assert f"/meetings/{sro_meeting.pk}/" not in gb_calendar.content.decode()
+    all_calendar = client.get("/bodies/calendar.ics")
+    assert f"/meetings/{gb_meeting.pk}/" in all_calendar.content.decode()
+    assert f"/meetings/{sro_meeting.pk}/" in all_calendar.content.decode()
+    # Each file is named after what it holds: a calendar program shows the name when it is subscribed to.
+    assert gb_calendar["Content-Disposition"] == 'inline; filename="gb-moten.ics"'
+    assert all_calendar["Content-Disposition"] == 'inline; filename="alla-organ-moten.ics"'
+    assert client.get("/calendar.ics")["Content-Disposition"] == 'inline; filename="sro-moten.ics"'
 
 
 def test_the_page_of_every_body_links_each_section(client, published):

@@ -1,12 +1,12 @@
 """Building the agenda: meetings, items, presenters, guests, substitutes and attachments."""
 
 import datetime
-import hashlib
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from meetings.files import file_digests
 from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Position, Presenter, Substitution
 from meetings.sanitize import clean_html, html_to_text
 from meetings.services import ServiceError, claim_version, require_agenda_editable
@@ -283,10 +283,7 @@ def attachment_add(
 ) -> Attachment:
     """Store an uploaded file (already checked by the form) under a generated name, with its hash."""
     require_agenda_editable(item.meeting)
-    digest, digest512 = hashlib.sha256(), hashlib.sha512()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-        digest512.update(chunk)
+    digests, _size = file_digests(upload, "sha256", "sha512")
     upload.seek(0)
     order = (item.attachments.aggregate(m=Max("order"))["m"] or 0) + 1
     attachment = Attachment(
@@ -295,8 +292,8 @@ def attachment_add(
         is_public=is_public,
         content_type=content_type,
         size=upload.size,
-        sha256=digest.hexdigest(),
-        sha512=digest512.hexdigest(),
+        sha256=digests["sha256"],
+        sha512=digests["sha512"],
         order=order,
     )
     attachment.file.save(upload.name, upload, save=False)

@@ -1,12 +1,12 @@
 """Documents served the same way to staff and to the public; who sees what is the caller's ``public``."""
 
-import hashlib
 import logging
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from meetings.files import file_digests
 from meetings.pdf import stored_pdf, stored_pdf_from_html
 from meetings.selectors.registers import yearly_compilation
 from meetings.services.notices import notice_filename
@@ -23,13 +23,10 @@ def verified_file_response(stored_file, *, sha256: str, filename: str, content_t
 
     A file changed or swapped in storage is refused (logged, and a 500 for the reader), never served
     under the hash of the one that was approved."""
-    digest = hashlib.sha256()
     with stored_file.open("rb") as source:
-        for chunk in iter(lambda: source.read(1 << 16), b""):
-            digest.update(chunk)
-    if digest.hexdigest() != sha256:
-        logger.error("Stored file %s has SHA-256 %s, recorded %s: not served", stored_file.name,
-                     digest.hexdigest(), sha256)  # fmt: skip
+        found = file_digests(source, "sha256")[0]["sha256"]
+    if found != sha256:
+        logger.error("Stored file %s has SHA-256 %s, recorded %s: not served", stored_file.name, found, sha256)
         raise StoredFileChanged(stored_file.name)
     response = FileResponse(stored_file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
     response["ETag"] = f'"{sha256}"'
