@@ -53,6 +53,15 @@ def test_the_2025_compilation_holds_the_position_of_30_january_as_a_pdf(demo, cl
     assert "ger Västra Götalandsregionen och Västkom i uppdrag att påbörja partsgemensamt utvecklingsarbete" in text
 
 
+def test_a_compilation_with_nothing_left_out_does_not_say_that_none_is(demo, client):
+    assert yearly_compilation(body=demo, year=2025, public=True).left_out == 0
+    page = client.get(reverse("public:compilation", kwargs={"year": 2025})).content.decode()
+    assert "Samtliga ställningstaganden 2025" in page
+    assert "enbart noterar informationen" not in page and "0 ställningstaganden" not in page
+    text = pdf_text(client.get(reverse("public:compilation_pdf", kwargs={"year": 2025})).getvalue())
+    assert "Partsgemensamt utvecklingsarbete kring patientsäkerhet" in text and "enbart noterar" not in text
+
+
 def test_the_2022_compilation_pdf_reads_back_each_matter_and_position(demo, client):
     text = pdf_text(client.get(reverse("public:compilation_pdf", kwargs={"year": 2022})).getvalue())
     for position in positions_queryset(body=demo, public=True).filter(taken_on__year=2022, notes_information=False):
