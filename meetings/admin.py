@@ -25,6 +25,7 @@ from meetings.models import (
     MinutesVersion,
     NoticeDispatch,
     Position,
+    PositionCorrection,
     Presenter,
     QuestionAnswer,
     Substitution,
@@ -127,12 +128,18 @@ class MatterAdmin(OfHerBodies, admin.ModelAdmin):
     inlines = [MatterDeadlineInline]
 
 
+class PositionCorrectionInline(ViewOnlyTabular):
+    model = PositionCorrection
+    fields = ["corrected_at", "corrected_by_name", "reason", "previous_taken_on", "previous_how", "previous_html"]
+
+
 @admin.register(Position)
 class PositionAdmin(ViewOnlyAdmin):
     list_display = ["taken_on", "how", "matter", "text", "notes_information"]
     list_filter = ["body", "how", "notes_information"]
     search_fields = ["text", "clauses", "matter__title"]
     date_hierarchy = "taken_on"
+    inlines = [PositionCorrectionInline]
 
 
 @admin.register(Assignment)

@@ -2,10 +2,22 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.selectors.registers import positions_queryset
 
-POSITION_COLUMNS = ["id", "datum", "sätt", "ärende", "möte", "punkt", "ställningstagande", "adress"]
+POSITION_COLUMNS = [
+    "id",
+    "datum",
+    "sätt",
+    "ärende",
+    "möte",
+    "punkt",
+    "ställningstagande",
+    "adress",
+    "rättad",
+    "rättelse",
+]
 
 
 def position_rows(*, body, year: int) -> list[dict]:
@@ -24,5 +36,8 @@ def position_rows(*, body, year: int) -> list[dict]:
             "ställningstagande": position.plain_text,
             "adress": (f"{settings.SITE_URL}{reverse('public:meeting', kwargs={'pk': meeting_id})}"
                        if position.agenda_meeting_id else ""),
+            # A position outside a meeting corrected since it was recorded: when (the newest correction), and why.
+            "rättad": f"{timezone.localdate(position.corrected_at):%Y-%m-%d}" if position.corrected_at else "",
+            "rättelse": position.correction_reason or "",
         })  # fmt: skip
     return rows

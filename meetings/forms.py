@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 
 import filetype
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -629,11 +630,20 @@ class PositionForm(MatterTitleChecked, SubmittedOnce, forms.Form):
         error_messages={"required": _("Write the position.")},
     )
 
-    def __init__(self, *args, body, **kwargs):
+    def __init__(self, *args, body, correcting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-date")
         self.body = body
         self.helper = _helper()
+        if correcting:  # public since it was recorded: a change is a correction, with its reason shown
+            self.fields["reason"] = forms.CharField(
+                label=capfirst(_("What is corrected, and why?")),
+                required=False,  # saving without a change needs none (``position_update`` says when it does)
+                max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Shown with the position on the public site, with the date of the correction."),
+            )
+            self.helper.layout = Layout(*(name for name in self.fields if name != "reason"))
 
     def clean(self):
         cleaned = super().clean()

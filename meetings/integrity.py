@@ -15,7 +15,8 @@ Triggers on PostgreSQL and SQLite guard, below every service, form, admin and qu
   status on the public site that the chair never approved.
 - ``meetings_position``: a copy frozen with an approved version is never changed or deleted.
 - ``meetings_noticedispatch`` and ``meetings_frozenitem`` (each sent version of a notice and its
-  items): never changed or deleted; and
+  items), and ``meetings_positioncorrection`` (a position outside a meeting as it read before a
+  correction): never changed or deleted; and
   ``meetings_meeting``: a notice is published or has a version only when that version was sent.
 
 ``guard_disabled()`` lifts the guard for maintenance that replaces whole databases (restoring a
@@ -58,6 +59,16 @@ _VERSION_ALLOWED = """(
 # Columns added to an approved version later: compared once the table has them (a migration older than the
 # column's own re-creates the guard on the table as it was then).
 _VERSION_LATER_COLUMNS = ["seal_level", "sealed_by", "pdf_sha512"]
+
+
+# Tables added later whose rows are never changed or deleted once written: guarded once the table exists (a
+# migration older than the table re-creates the guard without it).
+_APPEND_ONLY_LATER = ["meetings_positioncorrection"]
+
+
+def _append_only_later(conn) -> list[str]:
+    existing = set(conn.introspection.table_names())
+    return [table for table in _APPEND_ONLY_LATER if table in existing]
 
 
 def _version_allowed(conn) -> str:
@@ -110,6 +121,11 @@ def _sqlite_statements(conn) -> list[str]:
         f"{abort}",
         f"CREATE TRIGGER IF NOT EXISTS sro_guard_frozenitem_update BEFORE UPDATE ON meetings_frozenitem {abort}",
         f"CREATE TRIGGER IF NOT EXISTS sro_guard_frozenitem_delete BEFORE DELETE ON meetings_frozenitem {abort}",
+        *(
+            f"CREATE TRIGGER IF NOT EXISTS sro_guard_{table}_{op} BEFORE {op.upper()} ON {table} {abort}"
+            for table in _append_only_later(conn)
+            for op in ("update", "delete")
+        ),
         "CREATE TRIGGER IF NOT EXISTS sro_guard_frozen_position_update BEFORE UPDATE ON meetings_position "
         f"WHEN OLD.minutes_version_id IS NOT NULL OR NEW.minutes_version_id IS NOT NULL {abort}",
         "CREATE TRIGGER IF NOT EXISTS sro_guard_frozen_position_delete BEFORE DELETE ON meetings_position "
@@ -176,6 +192,15 @@ def _postgresql_statements(conn) -> list[str]:
         "DROP TRIGGER IF EXISTS sro_guard_frozenitem ON meetings_frozenitem",
         "CREATE TRIGGER sro_guard_frozenitem BEFORE UPDATE OR DELETE ON meetings_frozenitem "
         "FOR EACH ROW EXECUTE FUNCTION sro_guard_always()",
+        *(
+            statement
+            for table in _append_only_later(conn)
+            for statement in (
+                f"DROP TRIGGER IF EXISTS sro_guard_{table} ON {table}",
+                f"CREATE TRIGGER sro_guard_{table} BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION sro_guard_always()",
+            )
+        ),
         "DROP TRIGGER IF EXISTS sro_guard_frozen_position ON meetings_position",
         "CREATE TRIGGER sro_guard_frozen_position BEFORE UPDATE OR DELETE ON meetings_position "
         "FOR EACH ROW EXECUTE FUNCTION sro_guard_frozen_position()",
@@ -203,8 +228,9 @@ def _postgresql_statements(conn) -> list[str]:
     return statements
 
 
-def _drop_statements(vendor: str) -> list[str]:
-    if vendor == "postgresql":
+def _drop_statements(conn) -> list[str]:
+    later = _append_only_later(conn)
+    if conn.vendor == "postgresql":
         triggers = [
             ("sro_guard_minutes", "meetings_minutes"),
             ("sro_guard_minutesversion", "meetings_minutesversion"),
@@ -214,7 +240,7 @@ def _drop_statements(vendor: str) -> list[str]:
             ("sro_guard_frozenitem", "meetings_frozenitem"),
             ("sro_guard_frozen_position", "meetings_position"),
         ]
-        triggers += [(f"sro_guard_{table}", table) for table in CONTENT_TABLES]
+        triggers += [(f"sro_guard_{table}", table) for table in [*CONTENT_TABLES, *later]]
         return [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in triggers]
     names = ["sro_guard_minutes_update", "sro_guard_minutes_delete", "sro_guard_minutesversion_update",
              "sro_guard_minutesversion_delete", "sro_guard_minutes_status_insert", "sro_guard_minutes_status_update",
@@ -223,6 +249,7 @@ def _drop_statements(vendor: str) -> list[str]:
              "sro_guard_frozen_position_update",
              "sro_guard_frozen_position_delete"]  # fmt: skip
     names += [f"sro_guard_{table}_{op}" for table in CONTENT_TABLES for op in ("insert", "update", "delete")]
+    names += [f"sro_guard_{table}_{op}" for table in later for op in ("update", "delete")]
     return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
 
 
@@ -238,7 +265,7 @@ def install(schema_editor=None):
 def uninstall(schema_editor=None):
     conn = schema_editor.connection if schema_editor else connection
     with conn.cursor() as cursor:
-        for statement in _drop_statements(conn.vendor):
+        for statement in _drop_statements(conn):
             cursor.execute(statement)
 
 

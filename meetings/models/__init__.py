@@ -19,7 +19,15 @@ from meetings.models.minutes import (
     MinutesWithdrawal,
     QuestionAnswer,
 )
-from meetings.models.positions import AnnualPlanEntry, Assignment, Matter, MatterDeadline, PlanArea, Position
+from meetings.models.positions import (
+    AnnualPlanEntry,
+    Assignment,
+    Matter,
+    MatterDeadline,
+    PlanArea,
+    Position,
+    PositionCorrection,
+)
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
 
@@ -45,6 +53,7 @@ __all__ = [
     "NoticeDispatch",
     "PlanArea",
     "Position",
+    "PositionCorrection",
     "Presenter",
     "PublicNoticePdf",
     "QuestionAnswer",

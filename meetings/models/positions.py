@@ -164,6 +164,37 @@ class Position(models.Model):
         return self.how != self.How.MEETING
 
 
+class PositionCorrection(models.Model):
+    """A correction of a position taken outside a meeting (per capsulam, a chair's decision).
+
+    Such a position is public as soon as it is recorded, so a later edit is a correction, visible as such: this
+    row keeps the wording as it was before, who corrected it, when and why. The public lists say "Rättat …" with
+    the reason. The database refuses to change or delete a row (``meetings.integrity``)."""
+
+    position = models.ForeignKey(
+        Position, verbose_name=_("position"), related_name="corrections", on_delete=models.PROTECT
+    )
+    corrected_at = models.DateTimeField(_("corrected"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("corrected by"), related_name="+", on_delete=models.PROTECT,
+        null=True, blank=True,
+    )  # fmt: skip
+    corrected_by_name = models.CharField(_("corrected by (name)"), max_length=200)
+    reason = models.TextField(_("reason for the correction"))
+    previous_how = models.CharField(_("how it was taken, before"), max_length=20, choices=Position.How.choices)
+    previous_taken_on = models.DateField(_("date, before"))
+    previous_matter_title = models.CharField(_("matter, before"), max_length=300, blank=True)
+    previous_html = models.TextField(_("position, before"), help_text=_("Sanitised HTML, as it was printed."))
+
+    class Meta:
+        verbose_name = _("correction of a position")
+        verbose_name_plural = _("corrections of positions")
+        ordering = ["position", "corrected_at", "pk"]
+
+    def __str__(self):
+        return f"{self.position}: {self.corrected_at:%Y-%m-%d}"
+
+
 class Assignment(models.Model):
     """A task the body gives (uppdrag), with when it is to be reported back."""
 

@@ -26,6 +26,7 @@ from meetings.models import (
     Meeting,
     PlanArea,
     Position,
+    PositionCorrection,
 )
 
 OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
@@ -73,6 +74,12 @@ def positions_queryset(*, body=None, public: bool = False):
             agenda_meeting_id=F("item__meeting_id"),
             agenda_meeting_date=F("item__meeting__date"),
         )
+    # The newest correction of a position taken outside a meeting, if any: the lists say "Rättat …" with its reason.
+    newest = PositionCorrection.objects.filter(position=OuterRef("pk")).order_by("-corrected_at", "-pk")
+    positions = positions.annotate(
+        corrected_at=Subquery(newest.values("corrected_at")[:1]),
+        correction_reason=Subquery(newest.values("reason")[:1]),
+    )
     return positions.order_by("-taken_on", "agenda_place", "order", "pk")
 
 
@@ -258,6 +265,8 @@ class TimelineEvent:
     url: str = ""
     how: str = ""
     html: str = ""  # a position's text as cleaned HTML
+    corrected_at: datetime.datetime | None = None  # a position outside a meeting, corrected since: the newest
+    correction_reason: str = ""
 
 
 def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
@@ -281,7 +290,9 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     for position in positions:
         public_position_ids.add(position.pk)
         events.append(TimelineEvent(date=position.taken_on, kind="position", label=position.get_how_display(),
-                                    text=position.plain_text, how=position.how, html=position.html))  # fmt: skip
+                                    text=position.plain_text, how=position.how, html=position.html,
+                                    corrected_at=position.corrected_at,
+                                    correction_reason=position.correction_reason or ""))  # fmt: skip
     if public:  # no join to the agenda being edited: a report item is shown as a published notice sent it
         assignments = list(Assignment.objects.filter(body=matter.body, matter__in=ids).select_related("position"))
         from meetings.selectors.notices import public_items

@@ -6,16 +6,28 @@ import re
 
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alerts import services as alerts
-from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, MatterDeadline, Meeting, PlanArea, Position
+from meetings.models import (
+    AgendaItem,
+    AnnualPlanEntry,
+    Assignment,
+    Matter,
+    MatterDeadline,
+    Meeting,
+    PlanArea,
+    Position,
+    PositionCorrection,
+)
 from meetings.models.minutes import FROZEN_STATUSES
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.services import ServiceError, claim_version
 from meetings.services.agenda import _next_order, meeting_create
 from meetings.services.log import log_change
 from meetings.services.minutes import notes_follow_agenda, only_notes_information
+from members.selectors import user_name
 
 
 def matter_for_title(*, body, title: str) -> Matter | None:
@@ -117,6 +129,10 @@ def position_record(*, body, how: str, taken_on: datetime.date, text: str, matte
     return position
 
 
+class ReasonMissing(ServiceError):
+    """A correction of a public position without its reason."""
+
+
 @transaction.atomic
 def position_update(
     *,
@@ -126,11 +142,18 @@ def position_update(
     matter=None,
     meeting=None,
     how,
+    reason: str = "",
+    by=None,
     loaded_version: int | None = None,
 ):
     """Correct a position recorded outside a meeting; those taken at a meeting change only through the notes.
-    Only over the version the editor loaded (``ConflictError`` otherwise)."""
-    position = Position.objects.select_for_update(no_key=True).get(pk=position.pk)
+    Only over the version the editor loaded (``ConflictError`` otherwise).
+
+    Such a position is public from the moment it is recorded, so a change is a correction, made visible: it needs
+    a reason, and the wording before is kept in a ``PositionCorrection`` (which the database never lets change).
+    Saving without a change records nothing."""
+    locked = Position.objects.select_for_update(no_key=True, of=("self",)).select_related("matter")
+    position = locked.get(pk=position.pk)
     if not position.taken_outside_meeting:
         raise ServiceError(_("Positions taken at a meeting are written in its notes."))
     if how not in (Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION):
@@ -138,10 +161,24 @@ def position_update(
     html = clean_html(text)
     if is_empty_html(html):
         raise ServiceError(_("Write the position."))
+    claim_version(position, loaded_version)
+    before = (position.how, position.taken_on, position.matter_id, position.meeting_id, position.html)
+    after = (how, taken_on, matter.pk if matter else None, meeting.pk if meeting else None, html)
+    if before == after:
+        return position
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ReasonMissing(
+            _("Write what is corrected and why: the position is public, and the reason is shown with it.")
+        )
+    PositionCorrection.objects.create(
+        position=position, corrected_at=timezone.now(), corrected_by=by, corrected_by_name=user_name(by) if by else "",
+        reason=reason, previous_how=position.how, previous_taken_on=position.taken_on,
+        previous_matter_title=position.matter.title if position.matter_id else "", previous_html=position.html,
+    )  # fmt: skip
     position.how, position.taken_on, position.matter, position.meeting = how, taken_on, matter, meeting
     position.text_html, position.text, position.clauses = html, html_to_text(html), ""
     position.notes_information = only_notes_information(position.text)
-    claim_version(position, loaded_version)
     position.save()
     return position
 

@@ -118,16 +118,18 @@ def position_edit(request, pk):
         "matter_title": position.matter.title if position.matter_id else "",
         "lock_version": position.lock_version,
     }
-    form = PositionForm(request.POST or None, body=body, initial=initial)
+    form = PositionForm(request.POST or None, body=body, initial=initial, correcting=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.position_update(
                 position=position, how=data["how"], taken_on=data["taken_on"], text=data["text"],
                 matter=services.matter_for_title(body=body, title=data["matter_title"]),
-                meeting=data["meeting"],
+                meeting=data["meeting"], reason=data["reason"], by=request.user,
                 loaded_version=-1 if data["lock_version"] is None else data["lock_version"],
             )  # fmt: skip
+        except services.ReasonMissing as error:
+            form.add_error("reason", str(error))
         except ServiceError as error:
             form.add_error(None, str(error))
             reload_version(form, position)
