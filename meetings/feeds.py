@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -94,7 +95,13 @@ class PositionsFeed(_BodyFeed):
         return f"{position_subject(item)} ({item.get_how_display().lower()}, {date_format(item.taken_on, 'j F Y')})"
 
     def item_description(self, item):
+        if item.corrected_at:  # a position outside a meeting corrected since: a feed reader is told, and why
+            note = _("Corrected %(date)s") % {"date": date_format(timezone.localtime(item.corrected_at), "j F Y")}
+            return f"{item.plain_text}\n\n{note}: {item.correction_reason}"
         return item.plain_text
+
+    def item_updateddate(self, item):
+        return item.corrected_at or self.item_pubdate(item)
 
     def item_link(self, item):
         if item.agenda_meeting_id:

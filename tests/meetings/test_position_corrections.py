@@ -69,6 +69,8 @@ def test_a_correction_keeps_the_wording_before_and_the_public_reads_when_and_why
         page = public.get(url).content.decode()
         assert AFTER in page and BEFORE not in page, url
         assert "Rättat " in page and REASON in page, url
+    feed = public.get(reverse("public:feed_positions")).content.decode()
+    assert AFTER in feed and f"Rättat {today.day} " in feed and REASON in feed
     rows = list(csv.DictReader(io.StringIO(public.get(reverse("public:positions_csv", kwargs={"year": 2031}))
                                            .content.decode("utf-8-sig"))))  # fmt: skip
     row = next(r for r in rows if r["id"] == str(position.pk))
