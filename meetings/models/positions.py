@@ -163,6 +163,14 @@ class Position(models.Model):
     def taken_outside_meeting(self) -> bool:
         return self.how != self.How.MEETING
 
+    @property
+    def current_matter(self) -> Matter | None:
+        """The matter as it is known now: the one it was merged into, if it was (the approved record keeps the id
+        it froze); what the public lists name and link to, as the compilation and the timeline do."""
+        if not self.matter_id:
+            return None
+        return self.matter.merged_into or self.matter
+
 
 class PositionCorrection(models.Model):
     """A correction of a position taken outside a meeting (per capsulam, a chair's decision).

@@ -106,7 +106,7 @@ def position_years(*, body=None, public: bool = False) -> list[int]:
 def position_subject(position: Position) -> str:
     """What a position is about: its matter, or the title of its item (as ``positions_queryset`` read it)."""
     if position.matter_id:
-        return (position.matter.merged_into or position.matter).title
+        return position.current_matter.title
     if hasattr(position, "agenda_title"):
         return position.agenda_title or ""
     return position.item.title if position.item_id else ""

@@ -73,6 +73,10 @@ def test_a_merge_moves_the_work_keeps_the_record_and_the_timeline_follows(client
     assert list(public_matters(body=demo).filter(title__startswith="Sjukres")) == [right]
     response = client.get(reverse("public:matter", kwargs={"pk": wrong.pk}))
     assert response.status_code == 301 and response.url == reverse("public:matter", kwargs={"pk": right.pk})
+    # The register names and links the matter as it is known now, for the frozen copy too.
+    register = client.get(reverse("public:positions") + "?year=2031").content.decode()
+    assert f'<a href="{reverse("public:matter", kwargs={"pk": right.pk})}">Sjukresor</a>' in register
+    assert ">Sjukresorna<" not in register
 
     client.force_login(secretary)
     response = client.post(reverse("staff:matter_rename", kwargs={"pk": right.pk}), {"rename-title": "Sjukresorna"})
