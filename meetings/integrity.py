@@ -27,6 +27,8 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from meetings import public_state
+
 MESSAGE = "sro: approved meeting notes cannot be changed"
 FROZEN = "('approved', 'published')"
 
@@ -260,6 +262,7 @@ def install(schema_editor=None):
     with conn.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+    public_state.install(conn)  # what the public reads now follows the record: kept by triggers as well
 
 
 def uninstall(schema_editor=None):
@@ -267,6 +270,7 @@ def uninstall(schema_editor=None):
     with conn.cursor() as cursor:
         for statement in _drop_statements(conn):
             cursor.execute(statement)
+    public_state.uninstall(conn)
 
 
 @contextmanager

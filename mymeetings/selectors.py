@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from meetings.models import Attachment, FrozenItem, Invitation, Meeting, MinutesVersion, NoticeDispatch, Substitution
+from meetings.models import Attachment, FrozenItem, Invitation, Meeting, NoticeDispatch, PublicVersion, Substitution
 from members.models import Membership, Person
 
 
@@ -38,7 +38,7 @@ def entitled_meetings(person: Person, today: datetime.date):
         Meeting.objects.filter(notice_version__gte=1)
         .annotate(is_called=called, is_substitute=substitute, is_invited=invited)
         .filter(Q(is_called=True) | Q(is_substitute=True) | Q(is_invited=True, date__gte=earliest_for_guests))
-        .annotate(has_published_notes=Exists(MinutesVersion.objects.public().filter(minutes__meeting=OuterRef("pk"))))
+        .annotate(has_published_notes=Exists(PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))))
         .select_related("body")
     )
 

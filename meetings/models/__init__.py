@@ -28,6 +28,7 @@ from meetings.models.positions import (
     Position,
     PositionCorrection,
 )
+from meetings.models.public import PublicNotice, PublicVersion
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
 
@@ -55,7 +56,9 @@ __all__ = [
     "Position",
     "PositionCorrection",
     "Presenter",
+    "PublicNotice",
     "PublicNoticePdf",
+    "PublicVersion",
     "QuestionAnswer",
     "Submission",
     "Substitution",

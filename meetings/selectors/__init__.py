@@ -26,6 +26,7 @@ from meetings.models import (
     MinutesVersion,
     Position,
     Presenter,
+    PublicVersion,
     QuestionAnswer,
 )
 from meetings.selectors.registers import annual_plan
@@ -463,12 +464,11 @@ def minutes_for_review(*, user) -> list[Minutes]:
 
 
 def newest_published_versions():
-    """Of each meeting's notes, the newest published version only: what the public reads.
+    """Of each meeting's notes, the newest published version not withdrawn: what the public reads.
 
-    Written as "published, and no newer published version of the same notes" (an anti-join), which
-    PostgreSQL answers in one pass over the versions whatever their number."""
-    newer = MinutesVersion.objects.public().filter(minutes=OuterRef("minutes"), version__gt=OuterRef("version"))
-    return MinutesVersion.objects.public().exclude(Exists(newer))
+    The database keeps which one that is (``meetings.public_state``): a lookup, where the search for it ("published,
+    and no newer published version of the same notes") was built and planned anew in every public query."""
+    return MinutesVersion.objects.filter(pk__in=PublicVersion.objects.values("version_id"))
 
 
 def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
@@ -477,8 +477,7 @@ def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
     The meetings are found first, walking their date index from the newest and stopping at ``limit``: the
     work does not grow with the years of history behind them (it read every version ever approved).
     Of one body, or of every body (``body=None``)."""
-    published = MinutesVersion.objects.public().filter(minutes__meeting=OuterRef("pk"))
-    meetings = Meeting.objects.filter(Exists(published))
+    meetings = Meeting.objects.filter(pk__in=PublicVersion.objects.values("minutes__meeting_id"))
     if body is not None:
         meetings = meetings.filter(body=body)
     meetings = list(meetings.order_by("-date").values_list("pk", flat=True)[:limit])
@@ -493,17 +492,16 @@ def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
 def public_minutes_version(*, meeting_pk: int):
     """The newest published version of a meeting's notes, or None: never a draft or the working copy."""
     return (
-        MinutesVersion.objects.public()
+        newest_published_versions()
         .filter(minutes__meeting_id=meeting_pk)
         .select_related("minutes", "minutes__meeting", "minutes__meeting__body")
-        .order_by("-version")
         .first()
     )
 
 
 def public_meetings_queryset():
     """Meetings the public may see: with a published notice, or with published notes."""
-    published_notes = MinutesVersion.objects.public().filter(minutes__meeting=OuterRef("pk"))
+    published_notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
     return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes)).annotate(
         has_published_notes=Exists(published_notes)
     )

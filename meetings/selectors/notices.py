@@ -3,13 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch
+from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch, PublicNotice, PublicVersion
 from meetings.sanitize import html_to_text
 from meetings.selectors import agenda_items_queryset, agenda_with_times
 
@@ -60,9 +60,7 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
 
 def published_dispatches():
     """Of each meeting whose notice is published, its newest sent version: what the public reads."""
-    return NoticeDispatch.objects.filter(
-        meeting__notice_published_at__isnull=False, version=F("meeting__notice_version")
-    )
+    return NoticeDispatch.objects.filter(pk__in=PublicNotice.objects.values("dispatch_id"))
 
 
 def public_notice(*, meeting: Meeting) -> NoticeDispatch | None:
@@ -75,14 +73,13 @@ def public_notice(*, meeting: Meeting) -> NoticeDispatch | None:
 def public_items():
     """The public agenda items: of a published notice as sent; of a meeting whose notice was never
     published, as the newest published version of its notes froze them."""
-    from meetings.selectors import newest_published_versions
 
     # Both arms as id lists (no condition on the joined meeting), so that PostgreSQL filters the rows as it
     # reads them and joins the meetings afterwards only to order them.
     never_published = Meeting.objects.filter(notice_published_at__isnull=True).values("pk")
     return FrozenItem.objects.filter(
-        Q(dispatch__in=published_dispatches().values("pk"))
-        | Q(minutes_version__in=newest_published_versions().values("pk"), meeting__in=never_published)
+        Q(dispatch_id__in=PublicNotice.objects.values("dispatch_id"))
+        | Q(minutes_version_id__in=PublicVersion.objects.values("version_id"), meeting__in=never_published)
     )
 
 

@@ -27,6 +27,7 @@ from meetings.models import (
     PlanArea,
     Position,
     PositionCorrection,
+    PublicVersion,
 )
 
 OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
@@ -40,12 +41,10 @@ def matter_titles(*, body) -> list[str]:
 
 def visible_positions(*, body=None, public: bool = False):
     """Which positions a reader sees, and nothing more (for counting, years, and "is there one")."""
-    from meetings.selectors import newest_published_versions
-
     positions = Position.objects.all() if body is None else Position.objects.filter(body=body)
     if public:
         return positions.filter(
-            Q(how__in=OUTSIDE_MEETING) | Q(minutes_version__in=newest_published_versions().values("pk"))
+            Q(how__in=OUTSIDE_MEETING) | Q(minutes_version_id__in=PublicVersion.objects.values("version_id"))
         )
     return positions.filter(minutes_version__isnull=True)
 
