@@ -240,6 +240,17 @@ def _public_rows():
     return rows.defer(*_UNREAD)
 
 
+# What the API's agenda items show of a row: a list reads only these (one row object each, where the whole row with
+# its versions, meeting and body made five, and decoded the presenters and proposals for nothing).
+_LISTED = ("item_id", "meeting_id", "meeting_date", "number", "sequence", "title", "kind", "matter_id", "start", "end",
+           "attachments", "dispatch_id", "minutes_version_id")  # fmt: skip
+
+
+def _listed_rows():
+    """The public items with what a list of them shows, and when each was sent or approved (``frozen``)."""
+    return _with_frozen(public_items()).only(*_LISTED)
+
+
 def _with_frozen(rows):
     """Items as sent or approved, with ``frozen``: when that version was sent or approved (their created and
     modified, for the date filters)."""
@@ -259,7 +270,7 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     """Meetings with their agenda items and their files, in a fixed number of queries for the whole page."""
     ids = [m.pk for m in meetings]
     rows: dict[int, list] = {}
-    for row in _public_rows().filter(meeting_id__in=ids).order_by("sequence"):
+    for row in _listed_rows().filter(meeting_id__in=ids).order_by("sequence"):
         rows.setdefault(row.meeting_id, []).append(row)
     published = newest_published_versions().filter(minutes__meeting_id__in=ids).select_related("minutes__meeting__body")
     by_meeting = {version.minutes.meeting_id: version for version in published}
@@ -314,8 +325,9 @@ def _items_serialized(links, rows: list) -> list[dict]:
 
 def agenda_item_list(request, body_pk):
     _body(body_pk)
-    rows = _public_rows().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
-    return _paged(request, _with_frozen(rows), _items_serialized, list_name="agenda_item_list", body_pk=body_pk,
+    rows = _listed_rows().select_related("meeting").only(*_LISTED, "meeting__date")
+    rows = rows.filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
+    return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk,
                   created="frozen", modified="frozen")  # fmt: skip
 
 
