@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Value
 from django.db.models.functions import Concat
+from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -552,15 +553,35 @@ class WithdrawForm(forms.Form):
         self.helper = _helper()
 
 
+class ListSelect(forms.Select):
+    """A plain select (no option groups) written in Python: the same HTML as Django's own, without a template
+    rendered for each option (the public filters' list of matters grows with the years)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((option["value"], flatatt(option["attrs"]), option["label"])
+             for _group, group_options, _index in widget["optgroups"] for option in group_options),
+        )  # fmt: skip
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options)
+
+
 class PositionFilterForm(forms.Form):
     """The register's filters, read from the query string."""
 
-    year = forms.TypedChoiceField(label=capfirst(_("year")), required=False, coerce=int, empty_value=None)
-    matter = forms.ModelChoiceField(label=capfirst(_("matter")), queryset=Matter.objects.none(), required=False)
-    how = forms.ChoiceField(label=capfirst(_("how it was taken")), required=False)
+    year = forms.TypedChoiceField(
+        label=capfirst(_("year")), required=False, coerce=int, empty_value=None, widget=ListSelect
+    )
+    matter = forms.ModelChoiceField(
+        label=capfirst(_("matter")), queryset=Matter.objects.none(), required=False, widget=ListSelect
+    )
+    how = forms.ChoiceField(label=capfirst(_("how it was taken")), required=False, widget=ListSelect)
     scope = forms.ChoiceField(
         label=capfirst(_("show")),
         required=False,
+        widget=ListSelect,
         choices=[("", _("All positions")), ("substance", _("Without “noterar informationen”")),
                  ("information", _("Only “noterar informationen”"))],
     )  # fmt: skip
@@ -591,8 +612,10 @@ class SearchForm(forms.Form):
     ALL = "all"
 
     q = forms.CharField(label=capfirst(_("search for")), max_length=200, required=False, widget=SearchInput)
-    year = forms.TypedChoiceField(label=capfirst(_("year")), required=False, coerce=int, empty_value=None)
-    bodies = forms.ChoiceField(label=capfirst(_("search in")), required=False)
+    year = forms.TypedChoiceField(
+        label=capfirst(_("year")), required=False, coerce=int, empty_value=None, widget=ListSelect
+    )
+    bodies = forms.ChoiceField(label=capfirst(_("search in")), required=False, widget=ListSelect)
 
     def __init__(self, *args, years, body=None, **kwargs):
         super().__init__(*args, **kwargs)
