@@ -2,15 +2,17 @@
 
 import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seal.signers import Signature, configured_signer
 
 
 def approval_reason(*, name: str, chair: bool, when: datetime.datetime) -> str:
-    """The approval as the signature's reason: "Godkänd av ordföranden Helén Eliasson 2025-03-20"."""
+    """The approval as the signature's reason: "Godkänd av ordföranden Helén Eliasson 2025-03-20", the date as it
+    was in Sweden (an approval at 00.30 is dated that day, not the day before in UTC)."""
     text = _("Approved by the chair %(name)s %(date)s") if chair else _("Approved by the vice chair %(name)s %(date)s")
-    return text % {"name": name, "date": f"{when:%Y-%m-%d}"}
+    return text % {"name": name, "date": f"{timezone.localtime(when):%Y-%m-%d}"}
 
 
 def seal_approved(pdf: bytes, *, reason: str) -> tuple[bytes, Signature | None]:

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -127,7 +128,7 @@ def test_a_year_with_several_positions_a_cancelled_month_and_a_chairs_decision(b
 def plan_year(db, secretary):
     """A notice a week from now, and the meetings of next spring: the årshjul crosses the new year."""
     body = BodyFactory()
-    today = datetime.date.today()
+    today = timezone.localdate()
     at = {"start_time": datetime.time(13), "end_time": datetime.time(15), "by": secretary}
     return {
         "notice": meeting_create(body=body, date=today + datetime.timedelta(days=7), **at),

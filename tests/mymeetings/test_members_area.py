@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.models import Invitation, NoticeDelivery, Substitution
@@ -181,7 +182,7 @@ def test_a_guest_sees_only_their_meeting_and_only_until_a_while_after_it(client,
     assert client.get(reverse("mymeetings:meeting", args=[meeting.pk])).status_code == 200
 
     # A guest's past meeting stays open GUEST_ACCESS_DAYS after it, then is gone; the called keep theirs.
-    today = datetime.date.today()
+    today = timezone.localdate()
     recent, old = (MeetingFactory(body=meeting.body, date=today - datetime.timedelta(days=days)) for days in (30, 31))
     MembershipFactory(body=meeting.body, person=sent["member"], start_date=datetime.date(2020, 1, 1),
                       end_date=datetime.date(2030, 12, 31))  # fmt: skip

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import Invitation
 from meetings.services.agenda import attachment_add
@@ -45,7 +46,7 @@ def world(cast, chair):
                                    end_date=datetime.date(2030, 12, 31)).person  # fmt: skip
     guest, past_guest = PersonFactory(), PersonFactory()
     Invitation.objects.create(meeting=meeting, person=guest)
-    old = MeetingFactory(body=meeting.body, date=datetime.date.today() - datetime.timedelta(days=60))
+    old = MeetingFactory(body=meeting.body, date=timezone.localdate() - datetime.timedelta(days=60))
     old_attachment = attachment_add(item=AgendaItemFactory(meeting=old),
                                     upload=SimpleUploadedFile("g.pdf", blank_pdf()), content_type="application/pdf",
                                     title="Gammalt underlag")  # fmt: skip

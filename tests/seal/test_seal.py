@@ -12,6 +12,7 @@ import pytest
 from django.core.checks import run_checks
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.services import minutes as minutes_services
@@ -66,7 +67,7 @@ def test_approval_seals_the_pdf_and_keeps_the_sealed_files_hash(pki, notes, chai
 
     seal = check_seal(pdf)
     assert seal.valid and seal.timestamped
-    assert seal.reason == f"Godkänd av ordföranden Helén Eliasson {datetime.date.today():%Y-%m-%d}"
+    assert seal.reason == f"Godkänd av ordföranden Helén Eliasson {timezone.localdate():%Y-%m-%d}"
     assert not re.search(r"\d{6,8}-?\d{4}", seal.reason + seal.signed_by)  # no personal identity number
 
     # Still PDF/A-2b, tagged: the seal is an incremental update, the approved document's bytes kept before it.
@@ -219,3 +220,11 @@ def test_the_check_page_answers_every_role_alike(client, cast):
         if user:
             visitor.force_login(user)
         assert visitor.get(reverse("seal:verify")).status_code == 200, role
+
+
+def test_the_seal_is_dated_as_the_day_was_in_sweden():
+    from seal.services import approval_reason
+
+    half_past_midnight = datetime.datetime(2025, 3, 19, 23, 30, tzinfo=datetime.UTC)  # 00.30 on 20 March in Sweden
+    reason = approval_reason(name="Helén Eliasson", chair=True, when=half_past_midnight)
+    assert reason == "Godkänd av ordföranden Helén Eliasson 2025-03-20"
