@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.server import build_database, gunicorn, manage, prepared_env
+from bench.server import analyze, build_database, gunicorn, manage, prepared_env
 
 SECOND_BODY = (
     "from members.models import Body, Membership\n"
@@ -97,6 +97,7 @@ def main() -> None:
         build_database(env, years=10)
         manage(env, "shell", "-c", SECOND_BODY)
         print("generated (GB):", manage(env, "generate_history", "--years", "10", "--body", "GB").strip())
+        analyze(env)
         with gunicorn({**env, "PUBLIC_PAGE_CACHE": "false"}, workers=2) as (base, _server):
             crawl(base)  # warm-up: the workers' first requests, templates, connections
             seconds, requests, kinds, routes = crawl(base)

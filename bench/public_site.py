@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.server import build_database, gunicorn, manage, prepared_env
+from bench.server import analyze, build_database, gunicorn, manage, prepared_env
 
 DURATION = os.environ.get("BENCH_SECONDS", "5")
 SEARCHES = ["SRO", "kommunerna", "nära vård", "psykisk hälsa", "läkemedel", "hjälpmedel", "statsbidrag",
@@ -110,6 +110,7 @@ def main() -> None:
         urls = pages(env)
         ten, ten_search = measure(env, urls)
         print("20 more years:", manage(env, "generate_history", "--years", "20", "--first-year", "1990").strip())
+        analyze(env)
         thirty, thirty_search = measure(env, urls)
         positions, pdf_seconds = manage(env, "shell", "-c", PDF_CODE).strip().splitlines()[-1].split()
     finally:
