@@ -83,8 +83,9 @@ def public_items():
     )
 
 
-def public_attachment_records(*, body_pk: int | None = None) -> list[tuple[FrozenItem, dict]]:
-    """Every public attachment of the published notices, as sent: (the item, the attachment's record)."""
+def public_attachment_records(*, body_pk: int | None = None, item_ids=None) -> list[tuple[FrozenItem, dict]]:
+    """Every public attachment of the published notices, as sent: (the item, the attachment's record); of the
+    items ``item_ids`` only, if given (search asks only of the files that match)."""
     # Only the rows that carry files, and only what a file's record needs: the work follows the files, not
     # every item of thirty years.
     rows = (
@@ -104,6 +105,8 @@ def public_attachment_records(*, body_pk: int | None = None) -> list[tuple[Froze
     )
     if body_pk is not None:
         rows = rows.filter(meeting__body_id=body_pk)
+    if item_ids is not None:
+        rows = rows.filter(item_id__in=item_ids)
     return [(row, record) for row in rows for record in row.public_attachments]
 
 

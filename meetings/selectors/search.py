@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from meetings.models import AgendaItem, DocumentText
+from meetings.models import AgendaItem, Attachment, DocumentText
 from meetings.selectors import newest_published_versions
 from meetings.selectors.notices import public_attachment_records, public_items
 from meetings.selectors.registers import position_subject, positions_queryset, public_matters
@@ -279,11 +279,17 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
 def _documents(*, body, query: str, words: list[str], year: int | None) -> tuple[list[Hit], bool]:
     """The public attachments whose text matches: only files a published notice sent as public, and only the
     text read from that very file (its SHA-256). A scan without text is found by its title alone, and says so."""
+    # The files that could be hits first (a text that matches, or a scan), then the public records of only those:
+    # the work follows what matches, not every attachment of thirty years.
+    read = DocumentText.objects.exclude(state=DocumentText.State.SCANNED)
+    candidates = _matching(read, query, "text", html_field=False).values("attachment_id")
+    scanned = DocumentText.objects.filter(state=DocumentText.State.SCANNED).values("attachment_id")
+    items = Attachment.objects.filter(Q(pk__in=candidates) | Q(pk__in=scanned)).values_list("item_id", flat=True)
     sent = {}
-    for row, record in public_attachment_records(body_pk=body.pk if body else None):
+    for row, record in public_attachment_records(body_pk=body.pk if body else None, item_ids=list(items)):
         if not year or (row.meeting_date and row.meeting_date.year == year):
             sent.setdefault(record["id"], (row, record))
-    texts = DocumentText.objects.filter(attachment_id__in=list(sent)).exclude(state=DocumentText.State.SCANNED)
+    texts = read.filter(attachment_id__in=list(sent))
     rows, more = _take(_matching(texts, query, "text", html_field=False).order_by("-attachment_id"))
     title_words = [w.lower() for w in words]
     scans = DocumentText.objects.filter(attachment_id__in=list(sent), state=DocumentText.State.SCANNED)
