@@ -11,34 +11,33 @@ triggers lifted leaves the rows right.
 
 VERSIONS, NOTICES = "meetings_publicversion", "meetings_publicnotice"
 
+# What the public reads, as rows (minutes id, version id) and (meeting id, dispatch id), of the notes or meetings
+# that {where} names: one statement serves a meeting's refresh and the whole rebuild, so the two cannot drift.
+_PUBLIC_VERSIONS = f"""INSERT INTO {VERSIONS} (minutes_id, version_id)
+    SELECT v.minutes_id, v.id FROM meetings_minutesversion v
+    WHERE {{where}} AND v.published_at IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM meetings_minuteswithdrawal w WHERE w.version_id = v.id)
+      AND NOT EXISTS (SELECT 1 FROM meetings_minutesversion n WHERE n.minutes_id = v.minutes_id
+                      AND n.version > v.version AND n.published_at IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM meetings_minuteswithdrawal x WHERE x.version_id = n.id))"""
+_PUBLIC_NOTICES = f"""INSERT INTO {NOTICES} (meeting_id, dispatch_id)
+    SELECT d.meeting_id, d.id FROM meetings_noticedispatch d JOIN meetings_meeting g ON g.id = d.meeting_id
+    WHERE {{where}} AND g.notice_published_at IS NOT NULL AND d.version = g.notice_version"""
+
 # The rows of one meeting's notes ({m}: its minutes id) and of one meeting's notice ({m}: its meeting id).
 _VERSION_REFRESH = [
     f"DELETE FROM {VERSIONS} WHERE minutes_id = {{m}}",
-    f"""INSERT INTO {VERSIONS} (minutes_id, version_id)
-        SELECT v.minutes_id, v.id FROM meetings_minutesversion v
-        WHERE v.minutes_id = {{m}} AND v.published_at IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM meetings_minuteswithdrawal w WHERE w.version_id = v.id)
-        ORDER BY v.version DESC LIMIT 1""",
+    _PUBLIC_VERSIONS.format(where="v.minutes_id = {m}"),
 ]
 _NOTICE_REFRESH = [
     f"DELETE FROM {NOTICES} WHERE meeting_id = {{m}}",
-    f"""INSERT INTO {NOTICES} (meeting_id, dispatch_id)
-        SELECT d.meeting_id, d.id FROM meetings_noticedispatch d JOIN meetings_meeting g ON g.id = d.meeting_id
-        WHERE d.meeting_id = {{m}} AND g.notice_published_at IS NOT NULL AND d.version = g.notice_version""",
+    _PUBLIC_NOTICES.format(where="d.meeting_id = {m}"),
 ]
 _REBUILD = [
     f"DELETE FROM {VERSIONS}",
-    f"""INSERT INTO {VERSIONS} (minutes_id, version_id)
-        SELECT v.minutes_id, v.id FROM meetings_minutesversion v
-        WHERE v.published_at IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM meetings_minuteswithdrawal w WHERE w.version_id = v.id)
-          AND NOT EXISTS (SELECT 1 FROM meetings_minutesversion n WHERE n.minutes_id = v.minutes_id
-                          AND n.version > v.version AND n.published_at IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM meetings_minuteswithdrawal x WHERE x.version_id = n.id))""",
+    _PUBLIC_VERSIONS.format(where="1 = 1"),
     f"DELETE FROM {NOTICES}",
-    f"""INSERT INTO {NOTICES} (meeting_id, dispatch_id)
-        SELECT d.meeting_id, d.id FROM meetings_noticedispatch d JOIN meetings_meeting g ON g.id = d.meeting_id
-        WHERE g.notice_published_at IS NOT NULL AND d.version = g.notice_version""",
+    _PUBLIC_NOTICES.format(where="1 = 1"),
 ]
 _MINUTES_OF_VERSION = "(SELECT minutes_id FROM meetings_minutesversion WHERE id = {r}.version_id)"
 
