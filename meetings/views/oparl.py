@@ -323,16 +323,20 @@ def _items_serialized(links, rows: list) -> list[dict]:
             for row in rows]  # fmt: skip
 
 
+def _listed_items():
+    """Agenda items read as the API shows them, each with its meeting's date (for its start and end)."""
+    return _listed_rows().select_related("meeting").only(*_LISTED, "meeting__date")
+
+
 def agenda_item_list(request, body_pk):
     _body(body_pk)
-    rows = _listed_rows().select_related("meeting").only(*_LISTED, "meeting__date")
-    rows = rows.filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
+    rows = _listed_items().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
     return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk,
                   created="frozen", modified="frozen")  # fmt: skip
 
 
 def agenda_item(request, pk):
-    found = _public_rows().filter(item_id=pk).first()
+    found = _listed_items().filter(item_id=pk).first()
     if found is None:
         raise Http404
     return _json(_items_serialized(oparl.Links(request), [found])[0])
