@@ -35,7 +35,7 @@ PINNED = {
     "feed_positions": 2, "calendar": 2, "bodies": 1, "feed_minutes_all": 2, "feed_positions_all": 2,
     "calendar_all": 1, "api:system": 0, "api:body": 3, "api:meeting_list": 7,
     "api:agenda_item_list": 4, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,
-    "api:file_list": 2, "api:legislative_term_list": 3, "api:paper_list": 4, "api:consultation_list": 3,
+    "api:file_list": 3, "api:legislative_term_list": 3, "api:paper_list": 4, "api:consultation_list": 3,
 }  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Func, IntegerField, Q
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -83,9 +83,12 @@ def public_items():
     )
 
 
-def public_attachment_records(*, body_pk: int | None = None, item_ids=None) -> list[tuple[FrozenItem, dict]]:
+RECORD_ORDER = ("meeting_id", "sequence", "pk")
+
+
+def public_attachment_records(*, body_pk: int | None = None, item_ids=None, pks=None) -> list[tuple[FrozenItem, dict]]:
     """Every public attachment of the published notices, as sent: (the item, the attachment's record); of the
-    items ``item_ids`` only, if given (search asks only of the files that match)."""
+    items ``item_ids`` only, if given (search asks only of the files that match), or of the rows ``pks``."""
     # Only the rows that carry files, and only what a file's record needs: the work follows the files, not
     # every item of thirty years.
     rows = (
@@ -101,13 +104,75 @@ def public_attachment_records(*, body_pk: int | None = None, item_ids=None) -> l
             "dispatch__sent_at",
             "minutes_version__approved_at",
         )
-        .order_by("meeting_id", "sequence")
+        .order_by(*RECORD_ORDER)
     )
+    if pks is not None:
+        rows = rows.filter(pk__in=pks)
     if body_pk is not None:
         rows = rows.filter(meeting__body_id=body_pk)
     if item_ids is not None:
         rows = rows.filter(item_id__in=item_ids)
     return [(row, record) for row in rows for record in row.public_attachments]
+
+
+class PublicFileCount(Func):
+    """How many of a sent item's attachments (its frozen ``attachments`` list) are public, counted by the
+    database: a list of files pages through the items without reading every item's files."""
+
+    output_field = IntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="jsonb_array_length(jsonb_path_query_array("
+                           "%(expressions)s, '$[*] ? (@.is_public == true)'))", **extra)  # fmt: skip
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(SELECT COUNT(*) FROM json_each(%(expressions)s) "
+                           "WHERE json_extract(value, '$.is_public') = 1)", **extra)  # fmt: skip
+
+
+class PublicFiles:
+    """The public attachments of one body as a sequence a ``Paginator`` pages through. The database counts
+    each sent item's public files, so a page reads two numbers per item and the records of its own items only
+    (not every file record of thirty years). Iterated whole, it is ``public_attachment_records``."""
+
+    def __init__(self, *, body_pk: int):
+        self.body_pk = body_pk
+        self._counts = None
+
+    def counts(self) -> list[tuple[int, int]]:
+        """(item row, its public files) of every item with files, in the list's order."""
+        if self._counts is None:
+            self._counts = list(
+                public_items()
+                .filter(meeting__body_id=self.body_pk)
+                .exclude(attachments=[])
+                .annotate(files=PublicFileCount("attachments"))
+                .filter(files__gt=0)
+                .order_by(*RECORD_ORDER)
+                .values_list("pk", "files")
+            )
+        return self._counts
+
+    def count(self) -> int:
+        return sum(files for _pk, files in self.counts())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(public_attachment_records(body_pk=self.body_pk))
+
+    def __getitem__(self, wanted: slice) -> list[tuple[FrozenItem, dict]]:
+        start, stop = wanted.start or 0, wanted.stop
+        pks, before, seen = [], None, 0
+        for pk, files in self.counts():  # the items whose files fall within the slice
+            if seen + files > start and (stop is None or seen < stop):
+                pks.append(pk)
+                before = seen if before is None else before
+            seen += files
+        records = public_attachment_records(body_pk=self.body_pk, pks=pks) if pks else []
+        before = before or 0
+        return records[start - before : None if stop is None else stop - before]
 
 
 def public_attachment_record(*, pk: int) -> tuple[FrozenItem, dict] | None:

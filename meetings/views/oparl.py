@@ -23,8 +23,8 @@ from meetings.selectors import (
     public_minutes_version,
 )
 from meetings.selectors.notices import (
+    PublicFiles,
     public_attachment_record,
-    public_attachment_records,
     public_items,
     published_dispatches,
 )
@@ -351,7 +351,7 @@ def _attachment_files(links, records) -> list[dict]:
 def file_list(request, body_pk):
     """The public attachments; a meeting's notice and notes are its invitation and results protocol."""
     _body(body_pk)
-    return _paged(request, public_attachment_records(body_pk=body_pk), _attachment_files, list_name="file_list",
+    return _paged(request, PublicFiles(body_pk=body_pk), _attachment_files, list_name="file_list",
                   body_pk=body_pk, stamp=lambda pair: pair[0].frozen_at)  # fmt: skip
 
 

@@ -126,3 +126,38 @@ def test_notices_sent_before_the_upgrade_get_their_public_pdf_recorded_by_a_comm
     call_command("make_public_notice_pdfs", verbosity=0)
     made = PublicNoticePdf.objects.get(dispatch__meeting=meeting)
     assert made.size > 1000 and len(made.sha512) == 128
+
+
+def test_the_file_list_pages_through_every_public_file_once_in_agenda_order(client, secretary, monkeypatch):
+    """Each page reads only its own items' files (the database counts each item's public files): an item with
+    several files, one with only files that are not public, and a page boundary inside an item."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetings.services.agenda import attachment_add
+    from meetings.services.notices import notice_publish, notice_send
+    from meetings.views import oparl as oparl_views
+    from tests.factories import AgendaItemFactory, MeetingFactory, blank_pdf
+
+    meeting = MeetingFactory(date=datetime.date(2030, 5, 6))
+    shown = []
+    for place, publics in enumerate([(True, False, True), (False,), (), (True, True, True)], start=1):
+        item = AgendaItemFactory(meeting=meeting, order=place)
+        for n, public in enumerate(publics):
+            upload = SimpleUploadedFile(f"f{n}.pdf", blank_pdf())
+            added = attachment_add(item=item, upload=upload, content_type="application/pdf",
+                                   title=f"Punkt {place} fil {n}", is_public=public)  # fmt: skip
+            if public:
+                shown.append(added.title)
+    notice_send(meeting=meeting, by=secretary)
+    notice_publish(meeting=meeting, by=secretary)
+
+    monkeypatch.setattr(oparl_views, "PAGE_SIZE", 2)
+    url, names, pages = reverse("api:file_list", kwargs={"body_pk": meeting.body_id}), [], 0
+    while url:
+        answer = client.get(url.removeprefix("http://testserver")).json()
+        assert answer["pagination"]["totalElements"] == len(shown) == 5
+        names += [f["name"] for f in answer["data"]]
+        url, pages = answer["links"].get("next"), pages + 1
+    assert names == shown and pages == 3
+    beyond = client.get(reverse("api:file_list", kwargs={"body_pk": meeting.body_id}), {"page": 4})
+    assert beyond.status_code == 404
