@@ -1,15 +1,17 @@
 """The database keeps what the public reads now (``meetings.models.public``), on PostgreSQL and SQLite alike.
 
 Of each meeting's notes, the newest published version not withdrawn (``meetings_publicversion``); of each
-meeting whose notice is published, the sent version it names (``meetings_publicnotice``). Triggers refresh a
-meeting's row whenever what it follows changes: a version stored or published, a withdrawal made or undone,
-a notice published, unpublished or sent anew. No path goes around them (a service, the admin, a bulk
-``update()``, raw SQL), as none goes around the integrity guard, with which they are installed and lifted
-(``meetings.integrity.install``): ``install`` also rebuilds every row, so a restore or a flush made with the
-triggers lifted leaves the rows right.
+meeting whose notice is published, the sent version it names (``meetings_publicnotice``); the matters the public
+may know of (``meetings_publicmatter``). Triggers refresh a meeting's row whenever what it follows changes: a
+version stored or published, a withdrawal made or undone, a notice published, unpublished or sent anew; and a
+matter's row whenever one of its positions, sent or approved items or plan entries changes, a version or notice
+that names them becomes public or stops being so, or a matter is merged into it or taken out. No path goes around
+them (a service, the admin, a bulk ``update()``, raw SQL), as none goes around the integrity guard, with which they
+are installed and lifted (``meetings.integrity.install``): ``install`` also rebuilds every row, so a restore or a
+flush made with the triggers lifted leaves the rows right.
 """
 
-VERSIONS, NOTICES = "meetings_publicversion", "meetings_publicnotice"
+VERSIONS, NOTICES, MATTERS = "meetings_publicversion", "meetings_publicnotice", "meetings_publicmatter"
 
 # What the public reads, as rows (minutes id, version id) and (meeting id, dispatch id), of the notes or meetings
 # that {where} names: one statement serves a meeting's refresh and the whole rebuild, so the two cannot drift.
@@ -24,6 +26,21 @@ _PUBLIC_NOTICES = f"""INSERT INTO {NOTICES} (meeting_id, dispatch_id)
     SELECT d.meeting_id, d.id FROM meetings_noticedispatch d JOIN meetings_meeting g ON g.id = d.meeting_id
     WHERE {{where}} AND g.notice_published_at IS NOT NULL AND d.version = g.notice_version"""
 
+# Whether the public may know of matter {x}: a public position (outside a meeting, or of a public version of
+# the notes), an item of a published notice as sent, or of public notes when the notice never was, or planned.
+_KNOWN = f"""(EXISTS (SELECT 1 FROM meetings_position p WHERE p.matter_id = {{x}} AND (p.how IN {{outside}}
+                OR p.minutes_version_id IN (SELECT version_id FROM {VERSIONS})))
+    OR EXISTS (SELECT 1 FROM meetings_frozenitem f WHERE f.matter_id = {{x}}
+               AND (f.dispatch_id IN (SELECT dispatch_id FROM {NOTICES})
+                    OR (f.minutes_version_id IN (SELECT version_id FROM {VERSIONS})
+                        AND f.meeting_id IN (SELECT id FROM meetings_meeting WHERE notice_published_at IS NULL))))
+    OR EXISTS (SELECT 1 FROM meetings_annualplanentry a WHERE a.matter_id = {{x}}))"""
+# A matter merged into another is known through the other (the record keeps the id it froze).
+_PUBLIC_MATTERS = f"""INSERT INTO {MATTERS} (matter_id)
+    SELECT m.id FROM meetings_matter m WHERE {{where}} AND m.merged_into_id IS NULL
+      AND ({_KNOWN.replace("{x}", "m.id")} OR EXISTS (SELECT 1 FROM meetings_matter c
+                                                  WHERE c.merged_into_id = m.id AND {_KNOWN.replace("{x}", "c.id")}))"""
+
 # The rows of one meeting's notes ({m}: its minutes id) and of one meeting's notice ({m}: its meeting id).
 _VERSION_REFRESH = [
     f"DELETE FROM {VERSIONS} WHERE minutes_id = {{m}}",
@@ -33,13 +50,33 @@ _NOTICE_REFRESH = [
     f"DELETE FROM {NOTICES} WHERE meeting_id = {{m}}",
     _PUBLIC_NOTICES.format(where="d.meeting_id = {m}"),
 ]
+# The rows of the matters {m} names (a list or a query of ids) and of those they are merged into.
+_TOUCHED = "SELECT id FROM meetings_matter WHERE id IN ({m}) UNION SELECT merged_into_id FROM meetings_matter " \
+    "WHERE id IN ({m}) AND merged_into_id IS NOT NULL"  # fmt: skip
+_MATTER_REFRESH = [
+    f"DELETE FROM {MATTERS} WHERE matter_id IN ({{m}}) OR matter_id IN ({_TOUCHED})",
+    _PUBLIC_MATTERS.format(where=f"m.id IN ({_TOUCHED})", outside="{outside}"),
+]
 _REBUILD = [
     f"DELETE FROM {VERSIONS}",
     _PUBLIC_VERSIONS.format(where="1 = 1"),
     f"DELETE FROM {NOTICES}",
     _PUBLIC_NOTICES.format(where="1 = 1"),
+    f"DELETE FROM {MATTERS}",
+    _PUBLIC_MATTERS.format(where="1 = 1", outside="{outside}"),
 ]
 _MINUTES_OF_VERSION = "(SELECT minutes_id FROM meetings_minutesversion WHERE id = {r}.version_id)"
+
+
+class _Ids(str):
+    """The matters a trigger refreshes: a list or a query of ids over OLD and NEW, written into its statements."""
+
+
+_OF_VERSION = "SELECT matter_id FROM meetings_position WHERE minutes_version_id = {r}.version_id " \
+    "UNION SELECT matter_id FROM meetings_frozenitem WHERE minutes_version_id = {r}.version_id"  # fmt: skip
+# Whether a meeting's notice is published decides which of its sent or approved items are public.
+_OF_MEETING = "SELECT matter_id FROM meetings_frozenitem WHERE meeting_id = {r}.meeting_id"
+_MATTER_MOVED = "OLD.matter_id IS DISTINCT FROM NEW.matter_id"
 
 # (trigger name, table, events, WHEN condition over OLD and NEW or None, refresh statements, the id to refresh)
 _TRIGGERS = [
@@ -55,17 +92,61 @@ _TRIGGERS = [
      "OLD.notice_published_at IS DISTINCT FROM NEW.notice_published_at "
      "OR OLD.notice_version IS DISTINCT FROM NEW.notice_version", _NOTICE_REFRESH, "NEW.id"),
     ("sro_public_notice_sent", "meetings_noticedispatch", "INSERT", None, _NOTICE_REFRESH, "NEW.meeting_id"),
+    ("sro_public_matter_position_new", "meetings_position", "INSERT", None, _MATTER_REFRESH, _Ids("NEW.matter_id")),
+    ("sro_public_matter_position_gone", "meetings_position", "DELETE", None, _MATTER_REFRESH, _Ids("OLD.matter_id")),
+    ("sro_public_matter_position_changed", "meetings_position", "UPDATE",
+     f"{_MATTER_MOVED} OR OLD.how IS DISTINCT FROM NEW.how "
+     "OR OLD.minutes_version_id IS DISTINCT FROM NEW.minutes_version_id",
+     _MATTER_REFRESH, _Ids("OLD.matter_id, NEW.matter_id")),
+    ("sro_public_matter_item_new", "meetings_frozenitem", "INSERT", None, _MATTER_REFRESH, _Ids("NEW.matter_id")),
+    ("sro_public_matter_item_gone", "meetings_frozenitem", "DELETE", None, _MATTER_REFRESH, _Ids("OLD.matter_id")),
+    ("sro_public_matter_plan_new", "meetings_annualplanentry", "INSERT", None, _MATTER_REFRESH,
+     _Ids("NEW.matter_id")),
+    ("sro_public_matter_plan_gone", "meetings_annualplanentry", "DELETE", None, _MATTER_REFRESH,
+     _Ids("OLD.matter_id")),
+    ("sro_public_matter_plan_changed", "meetings_annualplanentry", "UPDATE", _MATTER_MOVED, _MATTER_REFRESH,
+     _Ids("OLD.matter_id, NEW.matter_id")),
+    ("sro_public_matter_version_public", "meetings_publicversion", "INSERT", None, _MATTER_REFRESH,
+     _Ids(_OF_VERSION.format(r="NEW"))),
+    ("sro_public_matter_version_gone", "meetings_publicversion", "DELETE", None, _MATTER_REFRESH,
+     _Ids(_OF_VERSION.format(r="OLD"))),
+    ("sro_public_matter_notice_public", "meetings_publicnotice", "INSERT", None, _MATTER_REFRESH,
+     _Ids(_OF_MEETING.format(r="NEW"))),
+    ("sro_public_matter_notice_gone", "meetings_publicnotice", "DELETE", None, _MATTER_REFRESH,
+     _Ids(_OF_MEETING.format(r="OLD"))),
+    ("sro_public_matter_new", "meetings_matter", "INSERT", None, _MATTER_REFRESH, _Ids("NEW.id")),
+    ("sro_public_matter_merged", "meetings_matter", "UPDATE", "OLD.merged_into_id IS DISTINCT FROM NEW.merged_into_id",
+     _MATTER_REFRESH, _Ids("OLD.id, OLD.merged_into_id, NEW.merged_into_id")),
+    ("sro_public_matter_gone", "meetings_matter", "DELETE", None, _MATTER_REFRESH, _Ids("OLD.merged_into_id")),
 ]  # fmt: skip
+
+
+def _outside_meeting() -> str:
+    from meetings.models.positions import Position
+
+    return "('" + "', '".join([Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]) + "')"
+
+
+def _written(statement: str, m: str = "") -> str:
+    return statement.format(m=m, outside=_outside_meeting())
 
 
 def _ready(conn) -> bool:
     """Whether the tables exist (a migration older than them re-creates the guard without them)."""
-    return {VERSIONS, NOTICES} <= set(conn.introspection.table_names())
+    return {VERSIONS, NOTICES, MATTERS} <= set(conn.introspection.table_names())
 
 
 def _postgresql(name, table, event, when, refresh, target) -> list[str]:
-    body = ";\n".join(statement.format(m="target") for statement in refresh)
     condition = f" WHEN ({when})" if when else ""
+    if isinstance(target, _Ids):
+        body = ";\n".join(_written(statement, target) for statement in refresh)
+        return [
+            f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
+            BEGIN {body}; RETURN NULL; END $$ LANGUAGE plpgsql""",
+            f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} EXECUTE FUNCTION {name}()",
+        ]
+    body = ";\n".join(_written(statement, "target") for statement in refresh)
     return [
         f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
         DECLARE target bigint;
@@ -82,7 +163,7 @@ def _postgresql(name, table, event, when, refresh, target) -> list[str]:
 def _sqlite(name, table, event, when, refresh, target) -> list[str]:
     # SQLite has no IS DISTINCT FROM; its IS NOT compares NULLs the same way.
     condition = f" WHEN {when.replace('IS DISTINCT FROM', 'IS NOT')}" if when else ""
-    body = "".join(f"{statement.format(m=target)};\n" for statement in refresh)
+    body = "".join(f"{_written(statement, target)};\n" for statement in refresh)
     return [f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} FOR EACH ROW{condition} BEGIN\n{body}END"]
 
 
@@ -96,12 +177,10 @@ def install(conn) -> None:
             for statement in make(*trigger):
                 cursor.execute(statement)
         for statement in _REBUILD:
-            cursor.execute(statement)
+            cursor.execute(_written(statement))
 
 
 def uninstall(conn) -> None:
-    if not _ready(conn):
-        return
     with conn.cursor() as cursor:
         for name, table, *_rest in _TRIGGERS:
             cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}" if conn.vendor == "postgresql"

@@ -28,7 +28,7 @@ from meetings.models.positions import (
     Position,
     PositionCorrection,
 )
-from meetings.models.public import PublicNotice, PublicVersion
+from meetings.models.public import PublicMatter, PublicNotice, PublicVersion
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
 
@@ -56,6 +56,7 @@ __all__ = [
     "Position",
     "PositionCorrection",
     "Presenter",
+    "PublicMatter",
     "PublicNotice",
     "PublicNoticePdf",
     "PublicVersion",

@@ -1,4 +1,5 @@
-"""What the public reads now, kept by the database: of each meeting, the notice version and the notes version.
+"""What the public reads now, kept by the database: of each meeting, the notice version and the notes version;
+and which matters the public may know of.
 
 Both follow from the record (a notice is published, a version of the notes is published or withdrawn); they
 are kept as rows so that every public read is a plain lookup, not a search over the versions for the newest
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models.meeting import Meeting, NoticeDispatch
 from meetings.models.minutes import Minutes, MinutesVersion
+from meetings.models.positions import Matter
 
 
 class PublicVersion(models.Model):
@@ -49,3 +51,19 @@ class PublicNotice(models.Model):
 
     def __str__(self):
         return str(self.dispatch_id)
+
+
+class PublicMatter(models.Model):
+    """A matter the public may know of: on a published agenda or notes, with a public position, or planned
+    (itself or a matter merged into it). One that is merged into another is known through the other."""
+
+    matter = models.OneToOneField(
+        Matter, verbose_name=_("matter"), related_name="public", on_delete=models.CASCADE, primary_key=True
+    )
+
+    class Meta:
+        verbose_name = _("public matter")
+        verbose_name_plural = _("public matters")
+
+    def __str__(self):
+        return str(self.matter_id)

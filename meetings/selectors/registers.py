@@ -27,6 +27,7 @@ from meetings.models import (
     PlanArea,
     Position,
     PositionCorrection,
+    PublicMatter,
     PublicVersion,
 )
 
@@ -470,20 +471,8 @@ def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
 
 
 def public_matters(*, body):
-    """Matters the public may know of: on a published agenda or notes, with a public position, or planned;
-    of one body, or of every body (``body=None``).
-
-    Three lists of ids, each computed once (not once per matter, which took seconds at 30 years)."""
-    from meetings.selectors.notices import public_items
-
-    with_position = visible_positions(body=body, public=True).filter(matter__isnull=False).values("matter_id")
-    on_agenda = public_items().filter(matter__isnull=False).values("matter_id")
-    planned = AnnualPlanEntry.objects.filter(matter__isnull=False).values("matter_id")
-    matters = Matter.objects.filter(merged_into__isnull=True)
-    if body is not None:  # None: every body's
-        planned, matters = planned.filter(body=body), matters.filter(body=body)
-    known = Q()
-    for ids in (with_position.order_by(), on_agenda.order_by(), planned):
-        # A matter merged into another is known through the other (the record keeps the id it froze).
-        known |= Q(pk__in=ids) | Q(pk__in=Matter.objects.filter(pk__in=ids).values("merged_into"))
-    return matters.filter(known)
+    """Matters the public may know of: on a published agenda or notes, with a public position, or planned (itself
+    or a matter merged into it); of one body, or of every body (``body=None``). The database keeps the list
+    (``meetings.public_state``): a lookup, whatever the years behind it."""
+    matters = Matter.objects.filter(pk__in=PublicMatter.objects.values("matter_id"))
+    return matters if body is None else matters.filter(body=body)
