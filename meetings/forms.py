@@ -15,7 +15,8 @@ from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -554,18 +555,17 @@ class WithdrawForm(forms.Form):
 
 
 class ListSelect(forms.Select):
-    """A plain select (no option groups) written in Python: the same HTML as Django's own, without a template
-    rendered for each option (the public filters' list of matters grows with the years)."""
+    """A plain select (no option groups) written in Python: the same HTML as Django's own, without a template or
+    a dictionary of attributes made for each option (the public filters' list of matters grows with the years)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((option["value"], flatatt(option["attrs"]), option["label"])
-             for _group, group_options, _index in widget["optgroups"] for option in group_options),
-        )  # fmt: skip
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options)
+        chosen = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if key in chosen else ""}>{escape(label)}</option>'
+            for key, label in ((str(v), label) for v, label in self.choices)
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
+                           mark_safe(options))  # fmt: skip
 
 
 class PositionFilterForm(forms.Form):
