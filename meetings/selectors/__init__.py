@@ -9,7 +9,7 @@ from html import unescape
 from string import ascii_lowercase
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -517,7 +517,16 @@ def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
 
 
 def public_meeting(*, pk: int) -> Meeting | None:
-    return public_meetings_queryset().select_related("body").filter(pk=pk).first()
+    """A public meeting, with ``public_notes_version``: the number of the version of its notes the public reads
+    (None while none is published)."""
+    notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk")).values("version__version")[:1]
+    return (
+        public_meetings_queryset()
+        .select_related("body")
+        .annotate(public_notes_version=Subquery(notes))
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def public_meeting_years(*, body) -> list[int]:

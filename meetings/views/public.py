@@ -83,8 +83,7 @@ def meeting(request, pk):
     if found is None:
         raise Http404
     enter(request, found.body)
-    notes = public_minutes_version(meeting_pk=pk) if found.has_published_notes else None
-    context = {"meeting": found, "notes": notes, "notice": public_notice(meeting=found)}
+    context = {"meeting": found, "notes_version": found.public_notes_version, "notice": public_notice(meeting=found)}
     return render(request, "public/meeting.html", context)
 
 
