@@ -106,6 +106,10 @@ class Position(models.Model):
         default=False,
         help_text=_("“SRO noterar informationen”: left out of the yearly compilation."),
     )
+    # On a copy frozen with an approved version: the assignments the position gave, as those notes print them
+    # ([{"id", "assignees", "description", "due_on"}]); what the public reads of them. Empty on the working copy.
+    assignments_given = models.JSONField(_("assignments given, as approved"), default=list, blank=True,
+                                         editable=False)  # fmt: skip
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -259,6 +263,13 @@ class Assignment(models.Model):
         if self.due_date:
             return self.due_date
         return self.due_meeting.date if self.due_meeting_id else None
+
+    def record(self) -> dict:
+        """The assignment as approved notes print it, kept with the frozen copy of the position that gives it
+        (``Position.assignments_given``)."""
+        due = self.due_on
+        return {"id": self.pk, "assignees": self.assignees, "description": self.description,
+                "due_on": due.isoformat() if due else None}  # fmt: skip
 
 
 class MatterDeadline(models.Model):

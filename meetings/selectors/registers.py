@@ -269,6 +269,18 @@ class TimelineEvent:
     correction_reason: str = ""
 
 
+def _public_assignments(positions) -> tuple[list[tuple[datetime.date, dict]], dict[int, Assignment]]:
+    """(the day given, the assignment) of the public positions: as the approved notes printed them (kept with the
+    frozen copy); given by a position outside a meeting, as it stands (that position is public as it stands).
+    With the assignments as they stand, by id, for their reports back (one query)."""
+    given = [(p.taken_on, record) for p in positions if p.minutes_version_id for record in p.assignments_given]
+    outside = {p.pk: p for p in positions if not p.minutes_version_id}
+    wanted = Q(pk__in=[record["id"] for _date, record in given]) | Q(position__in=outside)
+    live = {a.pk: a for a in Assignment.objects.filter(wanted).select_related("due_meeting").order_by("pk")}
+    given += [(outside[a.position_id].taken_on, a.record()) for a in live.values() if a.position_id in outside]
+    return given, live
+
+
 def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     """A matter over all meetings, newest first: items, positions, assignments, reports back and deadlines."""
     from meetings.selectors.notices import public_items
@@ -285,33 +297,28 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
             url = reverse("staff:meeting", kwargs={"pk": item.meeting_id})
             events.append(TimelineEvent(date=item.meeting.date, kind="item", label=_("On the agenda"),
                                         text=item.title, url=url))  # fmt: skip
-    positions = positions_queryset(body=matter.body, public=public).filter(matter__in=ids)
-    public_position_ids = set()
+    positions = list(positions_queryset(body=matter.body, public=public).filter(matter__in=ids))
     for position in positions:
-        public_position_ids.add(position.pk)
         events.append(TimelineEvent(date=position.taken_on, kind="position", label=position.get_how_display(),
                                     text=position.plain_text, how=position.how, html=position.html,
                                     corrected_at=position.corrected_at,
                                     correction_reason=position.correction_reason or ""))  # fmt: skip
     if public:  # no join to the agenda being edited: a report item is shown as a published notice sent it
-        assignments = list(Assignment.objects.filter(body=matter.body, matter__in=ids).select_related("position"))
-        from meetings.selectors.notices import public_items
-
-        sent = public_items().filter(item_id__in=[a.report_item_id for a in assignments if a.report_item_id])
+        given, live = _public_assignments(positions)
+        sent = public_items().filter(item_id__in=[a.report_item_id for a in live.values() if a.report_item_id])
         reports = {row.item_id: row for row in sent.select_related("meeting")}
     else:
-        assignments = _assignments(matter.body).filter(matter__in=ids)
-        reports = {a.report_item_id: a.report_item for a in assignments if a.report_item_id}
-    for assignment in assignments:
-        if public and assignment.position_id not in public_position_ids:
-            continue
-        given = assignment.position.taken_on if assignment.position_id else assignment.created_at.date()
-        due = assignment.due_on
-        text = f"{assignment.assignees}: {assignment.description}"
-        if due:
+        live = {a.pk: a for a in _assignments(matter.body).filter(matter__in=ids)}
+        given = [(a.position.taken_on if a.position_id else a.created_at.date(), a.record()) for a in live.values()]
+        reports = {a.report_item_id: a.report_item for a in live.values() if a.report_item_id}
+    for date, record in given:
+        text = f"{record['assignees']}: {record['description']}"
+        if record["due_on"]:
+            due = datetime.date.fromisoformat(record["due_on"])
             text += " " + _("(report back by %(date)s)") % {"date": date_format(due, "j F Y")}
-        events.append(TimelineEvent(date=given, kind="assignment", label=_("Assignment"), text=text))
-        report = reports.get(assignment.report_item_id)
+        events.append(TimelineEvent(date=date, kind="assignment", label=_("Assignment"), text=text))
+        assignment = live.get(record["id"])
+        report = reports.get(assignment.report_item_id) if assignment else None
         if report is not None and (not public or assignment.status != Assignment.Status.OPEN):
             events.append(TimelineEvent(
                 date=report.meeting.date, kind="report",

@@ -415,7 +415,9 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     version.save()
     # The positions as approved: the public register, feeds, search and API read these copies.
     copies = list(Position.objects.filter(item__meeting=minutes.meeting, minutes_version__isnull=True))
+    given = _assignments_given(copies)
     for copy in copies:
+        copy.assignments_given = given.get(copy.pk, [])
         copy.pk, copy.minutes_version = None, version
     Position.objects.bulk_create(copies)
     items = notice_items(minutes.meeting)
@@ -428,6 +430,15 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     log_change(meeting=minutes.meeting, action="minutes_approved", by=approved_by, from_state=previous,
                to_state=minutes.status, note=f"v{minutes.version} sha256 {version.pdf_sha256}")  # fmt: skip
     return version
+
+
+def _assignments_given(positions) -> dict[int, list[dict]]:
+    """The assignments each position gives, as the approved notes print them: kept with its frozen copy, so that
+    the public reads them as approved, whatever is edited later."""
+    given: dict[int, list[dict]] = {}
+    for assignment in Assignment.objects.filter(position__in=positions).select_related("due_meeting").order_by("pk"):
+        given.setdefault(assignment.position_id, []).append(assignment.record())
+    return given
 
 
 def _approver_is_chair(meeting: Meeting, user) -> bool:

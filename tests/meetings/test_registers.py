@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Minutes, Position
@@ -253,3 +254,58 @@ def test_the_item_form_names_a_matter_new_or_existing(client, secretary, two_mee
     client.post(reverse("staff:item_create", kwargs={"pk": second.pk}), data)
     assert AgendaItem.objects.get(title="Rehab").matter == two_meetings["matter"]
     assert Matter.objects.filter(body=second.body).count() == 1
+
+
+def test_the_public_timeline_shows_assignments_as_the_approved_notes_gave_them_never_a_draft(demo, client, secretary):
+    from meetings.services.minutes import assignment_add, freeze
+
+    matter = Matter.objects.get(title="Partsgemensamt utvecklingsarbete kring patientsäkerhet")
+    url = reverse("public:matter", kwargs={"pk": matter.pk})
+    given = Assignment.objects.get(matter=matter)
+    approved = f"{given.assignees}: {given.description}"
+
+    def assignments_shown() -> list[str]:
+        page = client.get(url).content.decode()
+        events = re.findall(r'<li class="timeline-event timeline-assignment">(.*?)</li>', page, re.S)
+        return [" ".join(re.sub(r"<[^>]+>", " ", event).split()).split(" – Uppdrag ", 1)[1] for event in events]
+
+    assert [a.startswith(approved) for a in assignments_shown()] == [True]  # given at the meeting of 30 January
+    Assignment.objects.filter(pk=given.pk).update(description="Ändrad efter godkännandet.")
+    assert [a.startswith(approved) for a in assignments_shown()] == [True]  # the public reads it as approved
+
+    # A correction adds an assignment: nobody outside sees it until the corrected notes are published.
+    minutes = Minutes.objects.get(meeting__date=datetime.date(2025, 1, 30))
+    minutes_services.minutes_correct(minutes=minutes, by=secretary, reason="Ett uppdrag saknades.")
+    note = minutes.item_notes.get(item=given.position.item)
+    assignment_add(note=note, assignees="Västkom", description="Sammanställa kommunernas synpunkter.", by=secretary)
+    assert len(assignments_shown()) == 1 and "Västkom: Sammanställa" not in " ".join(assignments_shown())
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary, remind=False)
+    minutes.refresh_from_db()
+    freeze(minutes=minutes, approved_by=None, approved_by_name="Johnny Magnusson", now=timezone.now())
+    assert len(assignments_shown()) == 1  # approved, not yet published
+    minutes_services.minutes_publish(minutes=minutes, by=secretary, alert=False)
+    shown = " ".join(assignments_shown())
+    assert "Västkom: Sammanställa kommunernas synpunkter." in shown and "Ändrad efter godkännandet." in shown
+
+
+def test_notes_approved_before_the_upgrade_get_the_assignments_that_existed_when_they_were_approved(demo, secretary):
+    import importlib
+
+    from django.apps import apps
+
+    from meetings import integrity
+
+    upgrade = importlib.import_module("meetings.migrations.0033_assignments_given_as_approved")
+    given = Assignment.objects.get(matter__title="Partsgemensamt utvecklingsarbete kring patientsäkerhet")
+    copy = Position.objects.select_related("minutes_version").get(item=given.position.item,
+                                                                  minutes_version__isnull=False)  # fmt: skip
+    approved_at = copy.minutes_version.approved_at
+    later = Assignment.objects.create(body=given.body, position=given.position, assignees="Västkom",
+                                      description="Given efter godkännandet.")  # fmt: skip
+    with integrity.guard_disabled():
+        Position.objects.filter(pk=copy.pk).update(assignments_given=[])  # as before the upgrade
+        Assignment.objects.filter(pk=given.pk).update(created_at=approved_at - datetime.timedelta(days=2))
+        Assignment.objects.filter(pk=later.pk).update(created_at=approved_at + datetime.timedelta(days=2))
+        upgrade.given_as_approved(apps, None)
+    copy.refresh_from_db()
+    assert copy.assignments_given == [Assignment.objects.get(pk=given.pk).record()]
