@@ -1,12 +1,12 @@
 """Benchmark: every public page and API list rendered without any cache, at 10 and at 30 years of data.
 
 Run with `make bench-site` (a throwaway PostgreSQL server; wrk from Debian's packages). It builds the
-database (demo data + 10 generated years: 100 meetings, 1,500 agenda items, 3,000 positions), starts
-gunicorn with 2 workers, DEBUG off and PUBLIC_PAGE_CACHE=false, and measures with wrk the requests per
-second of every public page and API list, each as a share of a minimal Django view (a fixed string,
-through the same middleware) measured just before it, so that the drift of a shared machine cancels out;
-then 60 searches over HTTP for common words (including "SRO", in nearly every text). It adds 20 more
-years (30 in all) and measures the same again, side by side in one run.
+database (demo data + 10 generated years: 100 meetings, 1,500 agenda items, 3,000 positions), copies it and
+adds 20 more years to the copy (30 in all), then serves both side by side with gunicorn (2 workers each, DEBUG
+off, PUBLIC_PAGE_CACHE=false). Each page's requests per second (wrk) is taken as a share of a minimal Django
+view (a fixed string, through the same middleware) measured just before it on the same server, at 10 years and
+then at once at 30, in rounds over all the pages: the drift of a shared machine touches both ages alike and
+cancels out. Then 60 searches over HTTP for common words (including "SRO", in nearly every text) at each age.
 
 The figures asked for: every page at least 10 % of the minimal view at 10 years, and at 30 years within
 20 % of its own share at 10 years; the search's 95th percentile under 100 ms
@@ -23,13 +23,15 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.server import analyze, build_database, gunicorn, manage, prepared_env
+from bench.server import analyze, build_database, copy_database, gunicorn, manage, prepared_env
 
-DURATION = os.environ.get("BENCH_SECONDS", "5")
+DURATION = os.environ.get("BENCH_SECONDS", "3")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 SEARCHES = ["SRO", "kommunerna", "nära vård", "psykisk hälsa", "läkemedel", "hjälpmedel", "statsbidrag",
             "digitalisering", "Göteborgsregionen", "färdplan", "äldre", "uppföljning"]  # fmt: skip
 MINIMAL = "minimal view (fixed string)"
@@ -77,26 +79,38 @@ def pages(env: dict) -> dict:
     }  # fmt: skip
 
 
-def measure(env: dict, urls: dict) -> tuple[dict, list]:
-    with gunicorn({**env, "PUBLIC_PAGE_CACHE": "false"}, workers=2) as (base, _server):
-        for url in urls.values():  # warm-up, and every page must answer
-            for _ in range(5):
-                urllib.request.urlopen(base + url).read()
-        # Each page right after a run of the minimal view: its share is taken against the minimal view of the
-        # same moment, so the machine's drift (other work on a shared machine) cancels out.
-        rps = {}
-        for name, url in urls.items():
-            if name != MINIMAL:
-                rps[name] = wrk(base + url) / wrk(base + urls[MINIMAL], seconds=3)
-        rps[MINIMAL] = wrk(base + urls[MINIMAL])
-        timings = []
-        for n in range(60):
-            query = urllib.parse.urlencode({"q": SEARCHES[n % len(SEARCHES)]})
-            start = time.perf_counter()
-            body = urllib.request.urlopen(f"{base}/search/?{query}").read()
-            timings.append(time.perf_counter() - start)
-            assert b"<mark>" in body or n, "the first search found nothing"
-    return rps, timings
+def searches(base: str) -> list[float]:
+    timings = []
+    for n in range(60):
+        query = urllib.parse.urlencode({"q": SEARCHES[n % len(SEARCHES)]})
+        start = time.perf_counter()
+        body = urllib.request.urlopen(f"{base}/search/?{query}").read()
+        timings.append(time.perf_counter() - start)
+        assert b"<mark>" in body or n, "the first search found nothing"
+    return timings
+
+
+def measure(envs: dict, urls: dict) -> tuple[dict, dict]:
+    """{age: {page: share of the minimal view (mean of the rounds), MINIMAL: its requests/s}}, and {age: the
+    search timings}: the ages served side by side, each page measured at one age and at once at the other."""
+    shares = {age: {name: [] for name in urls} for age in envs}
+    timings = {}
+    with ExitStack() as stack:
+        bases = {age: stack.enter_context(gunicorn({**env, "PUBLIC_PAGE_CACHE": "false"}, workers=2))[0]
+                 for age, env in envs.items()}  # fmt: skip
+        for base in bases.values():
+            for url in urls.values():  # warm-up, and every page must answer
+                for _ in range(5):
+                    urllib.request.urlopen(base + url).read()
+        for _round in range(ROUNDS):
+            for name, url in urls.items():
+                for age, base in bases.items():
+                    minimal = wrk(base + urls[MINIMAL], seconds=2)
+                    shares[age][name].append(minimal if name == MINIMAL else wrk(base + url) / minimal)
+        for age, base in bases.items():
+            timings[age] = searches(base)
+    return {age: {name: statistics.fmean(values) for name, values in pages.items()}
+            for age, pages in shares.items()}, timings  # fmt: skip
 
 
 def main() -> None:
@@ -108,15 +122,19 @@ def main() -> None:
     try:
         build_database(env, years=10)
         urls = pages(env)
-        ten, ten_search = measure(env, urls)
-        print("20 more years:", manage(env, "generate_history", "--years", "20", "--first-year", "1990").strip())
-        analyze(env)
-        thirty, thirty_search = measure(env, urls)
+        older = copy_database(env, "thirty")
+        print("20 more years:", manage(older, "generate_history", "--years", "20", "--first-year", "1990").strip())
+        analyze(older)
+        shares, searched = measure({10: env, 30: older}, urls)
+        ten, thirty, ten_search, thirty_search = shares[10], shares[30], searched[10], searched[30]
         positions, pdf_seconds = manage(env, "shell", "-c", PDF_CODE).strip().splitlines()[-1].split()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print(f"\ngunicorn, 2 workers, PostgreSQL, nothing kept (PUBLIC_PAGE_CACHE=false); wrk -t2 -c4 -d{DURATION}s")
+    print(
+        f"\ngunicorn, 2 workers for each age, PostgreSQL, nothing kept (PUBLIC_PAGE_CACHE=false); wrk -t2 -c4 "
+        f"-d{DURATION}s, each page after 2 s of the minimal view on the same server; mean of {ROUNDS} rounds"
+    )
     print(f"  minimal view: {ten[MINIMAL]:.0f} req/s at 10 years, {thirty[MINIMAL]:.0f} at 30 years")
     print(f"  {'page':30} {'10 years: of minimal':>22} {'30 years: of minimal':>22} {'30 / 10':>8}")
     ok_share = ok_growth = True

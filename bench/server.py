@@ -1,6 +1,7 @@
 """Shared by the benchmark, load and fault scripts: a prepared database and gunicorn on loopback."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -49,6 +51,29 @@ def build_database(env: dict, *, years: int = 0) -> None:
     if years:
         print("generated:", manage(env, "generate_history", "--years", str(years)).strip(), flush=True)
     analyze(env)
+
+
+def copy_database(env: dict, suffix: str) -> dict:
+    """A copy of the prepared database (PostgreSQL: a new database made from it as a template; SQLite: the
+    file), and the environment that uses it: two states of the data can then be served side by side."""
+    url = env["DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        source = Path(url.removeprefix("sqlite:///"))
+        target = source.with_name(f"{source.stem}-{suffix}{source.suffix}")
+        shutil.copyfile(source, target)
+        return {**env, "DATABASE_URL": f"sqlite:///{target}"}
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    copy = f"{name}_{suffix}"
+    connection = psycopg2.connect(host=parts.hostname, port=parts.port, user=parts.username,
+                                  password=parts.password, dbname="postgres")  # fmt: skip
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    connection.close()
+    return {**env, "DATABASE_URL": urlunsplit(parts._replace(path=f"/{copy}"))}
 
 
 def analyze(env: dict) -> None:
