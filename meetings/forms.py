@@ -574,8 +574,9 @@ class PositionFilterForm(forms.Form):
     year = forms.TypedChoiceField(
         label=capfirst(_("year")), required=False, coerce=int, empty_value=None, widget=ListSelect
     )
-    matter = forms.ModelChoiceField(
-        label=capfirst(_("matter")), queryset=Matter.objects.none(), required=False, widget=ListSelect
+    # The matter's id (the register filters by it): its choices are read as (id, title) pairs, not as matters.
+    matter = forms.TypedChoiceField(
+        label=capfirst(_("matter")), required=False, coerce=int, empty_value=None, widget=ListSelect
     )
     how = forms.ChoiceField(label=capfirst(_("how it was taken")), required=False, widget=ListSelect)
     scope = forms.ChoiceField(
@@ -586,11 +587,13 @@ class PositionFilterForm(forms.Form):
                  ("information", _("Only “noterar informationen”"))],
     )  # fmt: skip
 
-    def __init__(self, *args, body, years, **kwargs):
+    def __init__(self, *args, body, years, matters=None, **kwargs):
+        """``matters``: those offered (the public register offers the public ones); by default every matter of
+        the body."""
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
-        self.fields["matter"].queryset = Matter.objects.filter(body=body)
-        self.fields["matter"].empty_label = _("All matters")
+        offered = (Matter.objects.filter(body=body) if matters is None else matters).order_by("title")
+        self.fields["matter"].choices = [("", _("All matters")), *offered.values_list("pk", "title")]
         self.fields["how"].choices = [("", _("Every way")), *Position.How.choices]
 
     def filters(self) -> dict:

@@ -125,8 +125,7 @@ def minutes_pdf(request, pk):
 @public_section
 def positions(request, body):
     years = position_years(body=body, public=True)
-    form = PositionFilterForm(request.GET or None, body=body, years=years)
-    form.fields["matter"].queryset = public_matters(body=body)
+    form = PositionFilterForm(request.GET or None, body=body, years=years, matters=public_matters(body=body))
     found = positions_filtered(positions_queryset(body=body, public=True), **form.filters())
     # 50 a page: a page costs the same at one year of history as at thirty (a malformed page is the first).
     page = Paginator(found, POSITIONS_PER_PAGE).get_page(request.GET.get("page"))

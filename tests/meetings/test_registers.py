@@ -309,3 +309,23 @@ def test_notes_approved_before_the_upgrade_get_the_assignments_that_existed_when
         upgrade.given_as_approved(apps, None)
     copy.refresh_from_db()
     assert copy.assignments_given == [Assignment.objects.get(pk=given.pk).record()]
+
+
+def test_the_public_register_filters_by_a_public_matter_and_offers_no_other(demo, client):
+    from meetings.services.positions import matter_for_title
+
+    matter = Matter.objects.get(title="Partsgemensamt utvecklingsarbete kring patientsäkerhet")
+    other = Position.objects.exclude(matter=matter).filter(matter__isnull=False, minutes_version__isnull=False).first()
+    page = client.get(reverse("public:positions"), {"matter": matter.pk}).content.decode()
+    options = dict(re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', page.split('name="matter"')[1]
+                              .split("</select>")[0]))  # fmt: skip
+    assert options[str(matter.pk)] == matter.title and f'<option value="{matter.pk}" selected>' in page
+    listed = re.findall(r'<a href="/matters/(\d+)/">', page.split('<ul class="list-unstyled">')[1])
+    assert listed and set(listed) == {str(matter.pk)}
+    assert other.matter.title not in page.split('<ul class="list-unstyled">')[1]
+
+    unknown = matter_for_title(body=matter.body, title="Ännu inte behandlad fråga")  # public nowhere yet
+    assert str(unknown.pk) not in options
+    refused = client.get(reverse("public:positions"), {"matter": unknown.pk, "year": "2025"})
+    assert refused.status_code == 200 and "Välj ett giltigt alternativ" in refused.content.decode()
+    assert '<option value="2025" selected>' in refused.content.decode()  # what was chosen is kept
