@@ -67,6 +67,9 @@ lint: $(VENV)/.test-deps
 	$(VENV)/bin/djhtml --check templates
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
+# The suite in two processes (pytest-xdist), a test file in each at a time: a database for each.
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
 test: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
