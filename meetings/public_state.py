@@ -138,23 +138,18 @@ def _ready(conn) -> bool:
 
 def _postgresql(name, table, event, when, refresh, target) -> list[str]:
     condition = f" WHEN ({when})" if when else ""
-    if isinstance(target, _Ids):
-        body = ";\n".join(_written(statement, target) for statement in refresh)
-        return [
-            f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
-            BEGIN {body}; RETURN NULL; END $$ LANGUAGE plpgsql""",
-            f"DROP TRIGGER IF EXISTS {name} ON {table}",
-            f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} EXECUTE FUNCTION {name}()",
-        ]
-    body = ";\n".join(_written(statement, "target") for statement in refresh)
-    return [
-        f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
-        DECLARE target bigint;
+    if isinstance(target, _Ids):  # a set of matters: written into the statements as it is
+        code = f"BEGIN {';'.join(_written(statement, target) for statement in refresh)}; RETURN NULL; END"
+    else:  # one id, computed once
+        body = ";\n".join(_written(statement, "target") for statement in refresh)
+        code = f"""DECLARE target bigint;
         BEGIN
           target := {target};
           IF target IS NOT NULL THEN {body}; END IF;
           RETURN NULL;
-        END $$ LANGUAGE plpgsql""",
+        END"""
+    return [
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$\n{code} $$ LANGUAGE plpgsql",
         f"DROP TRIGGER IF EXISTS {name} ON {table}",
         f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} EXECUTE FUNCTION {name}()",
     ]
