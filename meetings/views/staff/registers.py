@@ -47,12 +47,13 @@ from meetings.views.documents import compilation_context, compilation_pdf_respon
 @secretary_required
 def position_list(request):
     body = working_body(request)
-    form = PositionFilterForm(request.GET or None, body=body, years=position_years(body=body))
+    years = position_years(body=body)
+    form = PositionFilterForm(request.GET or None, body=body, years=years)
     positions = positions_filtered(positions_queryset(body=body), **form.filters())
     return render(
         request,
         "staff/position_list.html",
-        {"form": form, "positions": positions[:500], "count": positions.count(), "years": position_years(body=body)},
+        {"form": form, "positions": positions[:500], "count": positions.count(), "years": years},
     )
 
 
