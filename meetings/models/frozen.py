@@ -67,6 +67,9 @@ class FrozenItem(models.Model):
     presenters = models.JSONField(_("presenters"), default=list, blank=True)
     # [{"id", "title", "is_public", "sha256", "content_type", "size", "file_name"}]
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # How many of them are public, counted when the row is made (``notice_items``): the API's file list pages
+    # through the items that have any by an index of its own, without reading every item's list of files.
+    public_files = models.PositiveSmallIntegerField(_("public files"), default=0, editable=False)
     # Set by the database on PostgreSQL when the row is inserted (migration 0015), for the public search.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
@@ -74,7 +77,14 @@ class FrozenItem(models.Model):
         verbose_name = _("agenda item as sent or approved")
         verbose_name_plural = _("agenda items as sent or approved")
         ordering = ["meeting", "sequence"]
-        indexes = [models.Index(fields=["-meeting_date", "sequence"], name="frozenitem_newest_first")]
+        indexes = [
+            models.Index(fields=["-meeting_date", "sequence"], name="frozenitem_newest_first"),
+            models.Index(
+                fields=["meeting", "sequence", "id"],
+                condition=models.Q(public_files__gt=0),
+                name="frozenitem_with_public_files",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["dispatch", "item_id"], name="frozen_item_unique_in_notice"),
             models.UniqueConstraint(fields=["minutes_version", "item_id"], name="frozen_item_unique_in_notes"),

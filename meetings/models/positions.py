@@ -127,7 +127,11 @@ class Position(models.Model):
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["-taken_on", "order", "pk"]
-        indexes = [models.Index(fields=["-taken_on"], name="position_newest_first")]
+        indexes = [
+            models.Index(fields=["-taken_on"], name="position_newest_first"),
+            # A body's years of positions, one probe a year (``meetings.selectors.registers.position_years``).
+            models.Index(fields=["body", "-taken_on"], name="position_body_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(how="meeting") | Q(item__isnull=False), name="position_at_meeting_has_item"

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Func, IntegerField, Q
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -53,6 +53,7 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
                     presenters=[{"person_id": p.person_id, "description": p.description, "label": p.label}
                                 for p in item.presenters.all()],
                     attachments=[attachment_record(a) for a in item.attachments.all()],
+                    public_files=sum(a.is_public for a in item.attachments.all()),
                 )
             )  # fmt: skip
     return rows
@@ -115,25 +116,11 @@ def public_attachment_records(*, body_pk: int | None = None, item_ids=None, pks=
     return [(row, record) for row in rows for record in row.public_attachments]
 
 
-class PublicFileCount(Func):
-    """How many of a sent item's attachments (its frozen ``attachments`` list) are public, counted by the
-    database: a list of files pages through the items without reading every item's files."""
-
-    output_field = IntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="jsonb_array_length(jsonb_path_query_array("
-                           "%(expressions)s, '$[*] ? (@.is_public == true)'))", **extra)  # fmt: skip
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="(SELECT COUNT(*) FROM json_each(%(expressions)s) "
-                           "WHERE json_extract(value, '$.is_public') = 1)", **extra)  # fmt: skip
-
-
 class PublicFiles:
-    """The public attachments of one body as a sequence a ``Paginator`` pages through. The database counts
-    each sent item's public files, so a page reads two numbers per item and the records of its own items only
-    (not every file record of thirty years). Iterated whole, it is ``public_attachment_records``."""
+    """The public attachments of one body as a sequence a ``Paginator`` pages through. Each sent item keeps how
+    many of its files are public (``FrozenItem.public_files``), so a page reads two numbers per item with any,
+    by an index of their own, and the records of its own items only (not every file record of thirty years).
+    Iterated whole, it is ``public_attachment_records``."""
 
     def __init__(self, *, body_pk: int):
         self.body_pk = body_pk
@@ -144,12 +131,9 @@ class PublicFiles:
         if self._counts is None:
             self._counts = list(
                 public_items()
-                .filter(meeting__body_id=self.body_pk)
-                .exclude(attachments=[])
-                .annotate(files=PublicFileCount("attachments"))
-                .filter(files__gt=0)
+                .filter(meeting__body_id=self.body_pk, public_files__gt=0)
                 .order_by(*RECORD_ORDER)
-                .values_list("pk", "files")
+                .values_list("pk", "public_files")
             )
         return self._counts
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Minutes
+from meetings.models import FrozenItem, Minutes
 from meetings.services.minutes import minutes_withdraw
 from members.models import Person
 
@@ -150,6 +150,8 @@ def test_the_file_list_pages_through_every_public_file_once_in_agenda_order(clie
                 shown.append(added.title)
     notice_send(meeting=meeting, by=secretary)
     notice_publish(meeting=meeting, by=secretary)
+    sent = FrozenItem.objects.filter(dispatch__meeting=meeting).order_by("sequence")
+    assert list(sent.values_list("public_files", flat=True)) == [2, 0, 0, 3]  # counted as the items were sent
 
     monkeypatch.setattr(oparl_views, "PAGE_SIZE", 2)
     url, names, pages = reverse("api:file_list", kwargs={"body_pk": meeting.body_id}), [], 0

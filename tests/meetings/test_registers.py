@@ -15,14 +15,23 @@ from meetings.selectors.registers import (
     annual_plan,
     assignments_due_for,
     matter_timeline,
+    position_years,
     positions_queryset,
+    visible_positions,
     yearly_compilation,
 )
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services import positions as services
 from meetings.services.notices import notice_pdf
-from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    PositionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -329,3 +338,25 @@ def test_the_public_register_filters_by_a_public_matter_and_offers_no_other(demo
     refused = client.get(reverse("public:positions"), {"matter": unknown.pk, "year": "2025"})
     assert refused.status_code == 200 and "Välj ett giltigt alternativ" in refused.content.decode()
     assert '<option value="2025" selected>' in refused.content.decode()  # what was chosen is kept
+
+
+def test_the_years_of_positions_are_those_the_reader_sees_newest_first(demo, secretary):
+    """Read a year at a time from the newest (one probe a year): the same years as a look at every position."""
+    demo_years = {d.year for d in visible_positions(body=demo, public=True).dates("taken_on", "year")}
+    other = BodyFactory(name="Annat organ", short_name="AO", slug="ao")
+    for body, how, day in [(demo, "per_capsulam", datetime.date(2019, 12, 31)),
+                           (demo, "chair_decision", datetime.date(2019, 1, 1)),
+                           (demo, "per_capsulam", datetime.date(2017, 1, 1)),
+                           (other, "per_capsulam", datetime.date(2018, 6, 1))]:  # fmt: skip
+        services.position_record(body=body, how=how, taken_on=day, text="SRO ställer sig bakom.", by=secretary)
+    # Taken at a meeting whose notes are not approved: the secretary sees its year, the public does not.
+    unapproved = MeetingFactory(body=demo, date=datetime.date(2016, 5, 5))
+    PositionFactory(body=demo, item=AgendaItemFactory(meeting=unapproved))
+
+    assert position_years(body=demo, public=True) == sorted(demo_years | {2019, 2017}, reverse=True)
+    assert position_years(body=other, public=True) == [2018]
+    assert 2016 in position_years(body=demo) and 2016 not in position_years(body=demo, public=True)
+    for body in (demo, other, None):
+        for public in (True, False):
+            every = visible_positions(body=body, public=public).dates("taken_on", "year", order="DESC")
+            assert position_years(body=body, public=public) == [d.year for d in every]
