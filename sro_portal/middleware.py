@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
@@ -145,8 +146,21 @@ def _signed_in_or_has_messages(request) -> bool:
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     if not key:
         return False
-    session = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    # Kept on the request: SessionMiddleware takes this one, read once, rather than reading it again.
+    session = request._session_read = import_module(settings.SESSION_ENGINE).SessionStore(key)
     return session.get(SESSION_KEY) is not None or bool(session.get("_messages"))
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except that a session the page cache has already read for this request is used as it is,
+    not read from the database a second time."""
+
+    def process_request(self, request):
+        read = request.__dict__.pop("_session_read", None)
+        if read is None:
+            return super().process_request(request)
+        request.session = read
+        return None
 
 
 def _cache_call(method, *args):

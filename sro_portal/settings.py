@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "sro_portal.middleware.PublicPageCacheMiddleware",
     "sro_portal.middleware.CacheHeadersMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "sro_portal.middleware.SessionMiddleware",  # Django's, reusing a session the page cache has read
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

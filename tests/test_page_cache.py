@@ -183,3 +183,19 @@ def test_a_kept_page_carries_every_security_header_of_a_fresh_one(client, demo):
         for header in SECURITY_HEADERS:
             assert kept.has_header(header), f"{url}: {header} missing on the kept page"
             assert kept[header] == fresh[header], url
+
+
+def test_a_visitor_s_session_is_read_once_when_the_page_is_rendered(client, demo):
+    """A session that is not signed in (here one holding only a preference) gets the page like anybody else; read
+    by the page cache to know that, it is not read again from the database for the rendering."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["vald_ar"] = 2022
+    session.create()
+    client.cookies["sessionid"] = session.session_key
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("public:meetings") + "?year=2022")  # not kept yet: rendered
+    assert response.status_code == 200 and "Möte 19 oktober 2022" in response.content.decode()
+    reads = [q for q in queries.captured_queries if q["sql"].startswith('SELECT "django_session"')]
+    assert len(reads) == 1
