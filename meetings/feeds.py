@@ -88,7 +88,7 @@ class PositionsFeed(_BodyFeed):
         positions = list(positions_queryset(body=obj, public=True)[:50])
         first_pk = obj.first_pk if obj else default_body().pk
         for position in positions:  # the register of the position's own body
-            position.register_url = section_reverse("public:positions", position.body, default_pk=first_pk)
+            position.register_url = section_reverse("public:positions", obj or position.body, default_pk=first_pk)
         return positions
 
     def item_title(self, item):
