@@ -485,6 +485,7 @@ def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
         newest_published_versions()
         .filter(minutes__meeting_id__in=meetings)
         .select_related("minutes__meeting__body")
+        .defer("html", "search_vector")  # the notes themselves: a list of them names and links each one
         .order_by("-minutes__meeting__date")
     )
 
