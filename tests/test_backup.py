@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from meetings import integrity
 from meetings.backup import NOT_KEPT, _models, file_hashes
 from meetings.demo.bulk import generate
-from meetings.models import AgendaItem, Attachment, MinutesVersion
+from meetings.models import AgendaItem, Attachment, FrozenItem, MinutesVersion
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,3 +99,40 @@ def test_restore_refuses_an_installation_that_has_data(tmp_path, settings):
     call_command("backup", output=archive, verbosity=0)
     with pytest.raises(CommandError, match="bara till en tom installation"):
         call_command("restore", archive, verbosity=0)
+
+
+def test_an_archive_from_before_a_derived_column_is_restored_with_it_derived(tmp_path, settings, client):
+    """An archive written before sent items kept their count of public files (migration 0034) has none: the restore
+    counts them from the items' own files, and the API's file list lists every public file, as before."""
+    import io
+    import json
+    import tarfile
+
+    from django.urls import reverse
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", verbosity=0)
+    body = FrozenItem.objects.filter(public_files__gt=0).first().meeting.body
+    url = reverse("api:file_list", kwargs={"body_pk": body.pk})
+    listed = client.get(url).json()["pagination"]["totalElements"]
+    assert listed > 0
+
+    archive, older = tmp_path / "backup.tar.gz", tmp_path / "older.tar.gz"
+    call_command("backup", output=archive, verbosity=0)
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(older, "w:gz") as target:
+        for member in source.getmembers():
+            data = source.extractfile(member).read() if member.isfile() else None
+            if member.name == "data.json":
+                rows = json.loads(data)
+                for row in rows:
+                    if row["model"] == "meetings.frozenitem":
+                        del row["fields"]["public_files"]  # as the portal wrote it before the column existed
+                data = json.dumps(rows).encode()
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data) if data is not None else None)
+    empty_the_installation(Path(settings.MEDIA_ROOT))
+
+    call_command("restore", older, verbosity=0)
+    for item in FrozenItem.objects.all():
+        assert item.public_files == sum(1 for a in item.attachments if a["is_public"]), item
+    assert client.get(url).json()["pagination"]["totalElements"] == listed

@@ -7,6 +7,11 @@ from meetings.models.meeting import Meeting, NoticeDispatch
 from meetings.sanitize import clean_html, text_to_html
 
 
+def public_file_count(records: list[dict]) -> int:
+    """How many of a sent item's attachment records are public (``FrozenItem.public_files``)."""
+    return sum(1 for record in records if record.get("is_public"))
+
+
 class FrozenItem(models.Model):
     """One agenda item as a sent version of the notice, or an approved version of the notes, had it.
 
@@ -67,8 +72,9 @@ class FrozenItem(models.Model):
     presenters = models.JSONField(_("presenters"), default=list, blank=True)
     # [{"id", "title", "is_public", "sha256", "content_type", "size", "file_name"}]
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
-    # How many of them are public, counted when the row is made (``notice_items``): the API's file list pages
-    # through the items that have any by an index of its own, without reading every item's list of files.
+    # How many of them are public, counted when the row is made (``notice_items``) and again by a restore: the
+    # API's file list pages through the items that have any by an index of its own, without reading every
+    # item's list of files.
     public_files = models.PositiveSmallIntegerField(_("public files"), default=0, editable=False)
     # Set by the database on PostgreSQL when the row is inserted (migration 0015), for the public search.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)

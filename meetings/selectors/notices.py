@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch, PublicNotice, PublicVersion
+from meetings.models.frozen import public_file_count
 from meetings.sanitize import html_to_text
 from meetings.selectors import agenda_items_queryset, agenda_with_times
 
@@ -40,6 +41,7 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
     for entry in entries:
         for one in (entry, *entry.children):
             item, proposals = one.item, one.item.proposal_list
+            files = [attachment_record(a) for a in item.attachments.all()]
             rows.append(
                 FrozenItem(
                     meeting=meeting, meeting_date=meeting.date, item_id=item.pk, parent_item_id=item.parent_id,
@@ -52,8 +54,7 @@ def notice_items(meeting: Meeting) -> list[FrozenItem]:
                     matter_title=item.matter.title if item.matter_id else "",
                     presenters=[{"person_id": p.person_id, "description": p.description, "label": p.label}
                                 for p in item.presenters.all()],
-                    attachments=[attachment_record(a) for a in item.attachments.all()],
-                    public_files=sum(a.is_public for a in item.attachments.all()),
+                    attachments=files, public_files=public_file_count(files),
                 )
             )  # fmt: skip
     return rows
