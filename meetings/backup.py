@@ -7,10 +7,15 @@ The archive (``.tar.gz``) holds:
   alike with every row's own key; timestamps keep their
   microseconds (Django's own JSON encoder would cut them to milliseconds);
 - ``media/``: every uploaded attachment and every generated PDF (the approved notes among them);
-- ``manifest.json``: the row count of each table and the SHA-256 of each file, checked after a restore.
+- ``manifest.json``: the row count of each table and the SHA-256 of each file, checked after a restore, and the
+  schema the rows were written in (each app's newest migration): an archive from a newer version of the portal
+  is refused.
 
 Restore goes into an empty installation (migrated, no data of its own). The approved notes are loaded
 with the integrity guard lifted for that one operation, since loading them is not changing them.
+What the record derives from itself is derived again rather than taken from the archive; an archive written
+before the assignments given were kept with each approved position has none, and gets them by the rule of the
+migration that added them (0033).
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off), the
 admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
 Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):
@@ -34,6 +39,7 @@ from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
 
 from meetings import integrity
 
@@ -56,6 +62,45 @@ def _models():
 
 def row_counts() -> dict[str, int]:
     return {model._meta.label: model._default_manager.count() for model in _models()}
+
+
+def schema() -> dict[str, str]:
+    """Each app's newest applied migration: the schema the database's rows are in."""
+    loader = MigrationLoader(connection)
+    applied = set(loader.applied_migrations)
+    newest = {}
+    for app, name in sorted(applied):
+        node = loader.graph.node_map.get((app, name))
+        if node is not None and not any(child.key in applied and child.key[0] == app for child in node.children):
+            newest[app] = name
+    return newest
+
+
+def _refuse_a_newer_schema(written: dict[str, str]) -> None:
+    known = MigrationLoader(connection).graph.nodes
+    for app, name in sorted(written.items()):
+        if (app, name) not in known:
+            raise BackupError(f"Arkivet är skrivet av en nyare version av portalen ({app} {name}): uppdatera "
+                              "portalen först och återställ sedan.")  # fmt: skip
+
+
+def _without_assignments_given(rows: list[dict]) -> bool:
+    """Whether the archive was written before approved positions kept the assignments they gave (0033)."""
+    return any(row["model"] == "meetings.position" and "assignments_given" not in row["fields"] for row in rows)
+
+
+def _assignments_given() -> None:
+    """As migration 0033 did: each approved copy of a position gets the assignments it gives as they stand, if
+    they existed when that version was approved."""
+    from meetings.models import Assignment, Position
+
+    for assignment in Assignment.objects.filter(position__item__isnull=False).select_related("position", "due_meeting"):
+        held_by = assignment.position
+        copies = Position.objects.filter(item_id=held_by.item_id, order=held_by.order, minutes_version__isnull=False,
+                                         minutes_version__approved_at__gte=assignment.created_at)  # fmt: skip
+        for copy in copies:
+            copy.assignments_given = [*copy.assignments_given, assignment.record()]
+            copy.save(update_fields=["assignments_given"])
 
 
 def file_hashes(root: Path) -> dict[str, str]:
@@ -101,7 +146,7 @@ def backup(output: Path) -> dict:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         data = _dump()
-        manifest = {"format": FORMAT_VERSION, "rows": row_counts(), "files": file_hashes(media)}
+        manifest = {"format": FORMAT_VERSION, "rows": row_counts(), "files": file_hashes(media), "schema": schema()}
     # Created readable by its owner only, before anything is written into it.
     descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(descriptor, 0o600)
@@ -131,7 +176,9 @@ def restore(archive_path: Path) -> dict:
         manifest = json.loads(archive.extractfile("manifest.json").read())
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError("Arkivet har ett okänt format.")
+        _refuse_a_newer_schema(manifest.get("schema") or {})  # archives before this one did not say
         data = archive.extractfile("data.json").read().decode()
+        older = _without_assignments_given(json.loads(data))
         members = [m for m in archive.getmembers() if m.name.startswith("media/") and m.isfile()]
         for member in members:
             target = (media / member.name.removeprefix("media/")).resolve()
@@ -151,6 +198,8 @@ def restore(archive_path: Path) -> dict:
             if obj.deferred_fields:
                 obj.save_deferred_fields()
         _derive_again()
+        if older:
+            _assignments_given()
         _reset_sequences()
     problems = _compare(manifest)
     if problems:

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from meetings import integrity
 from meetings.backup import NOT_KEPT, _models, file_hashes
 from meetings.demo.bulk import generate
-from meetings.models import AgendaItem, Attachment, FrozenItem, MinutesVersion
+from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, MinutesVersion
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,38 +101,78 @@ def test_restore_refuses_an_installation_that_has_data(tmp_path, settings):
         call_command("restore", archive, verbosity=0)
 
 
-def test_an_archive_from_before_a_derived_column_is_restored_with_it_derived(tmp_path, settings, client):
-    """An archive written before sent items kept their count of public files (migration 0034) has none: the restore
-    counts them from the items' own files, and the API's file list lists every public file, as before."""
+def rewritten(archive: Path, target: Path, *, manifest=None, rows=None) -> Path:
+    """A copy of ``archive`` with its manifest and its rows changed by the functions given (in place)."""
     import io
     import json
     import tarfile
 
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(target, "w:gz") as copy:
+        for member in source.getmembers():
+            data = source.extractfile(member).read() if member.isfile() else None
+            change = {"manifest.json": manifest, "data.json": rows}.get(member.name)
+            if change:
+                loaded = json.loads(data)
+                change(loaded)
+                data = json.dumps(loaded).encode()
+                member.size = len(data)
+            copy.addfile(member, io.BytesIO(data) if data is not None else None)
+    return target
+
+
+def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derived(tmp_path, settings, client):
+    """An archive written before sent items kept their count of public files (0034) and approved positions the
+    assignments they gave (0033) has neither: the restore derives them, and the API's file list and the matters'
+    timelines show what they showed before."""
     from django.urls import reverse
+
+    from meetings.models import Assignment, Position
 
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
+    # The demo approves its notes with dates of their own: its assignments are made older than those approvals.
+    Assignment.objects.update(created_at="2020-01-01T00:00:00Z")
     body = FrozenItem.objects.filter(public_files__gt=0).first().meeting.body
     url = reverse("api:file_list", kwargs={"body_pk": body.pk})
     listed = client.get(url).json()["pagination"]["totalElements"]
-    assert listed > 0
+    given = dict(Position.objects.exclude(assignments_given=[]).values_list("pk", "assignments_given"))
+    assert listed > 0 and given
 
-    archive, older = tmp_path / "backup.tar.gz", tmp_path / "older.tar.gz"
+    archive = tmp_path / "backup.tar.gz"
     call_command("backup", output=archive, verbosity=0)
-    with tarfile.open(archive, "r:gz") as source, tarfile.open(older, "w:gz") as target:
-        for member in source.getmembers():
-            data = source.extractfile(member).read() if member.isfile() else None
-            if member.name == "data.json":
-                rows = json.loads(data)
-                for row in rows:
-                    if row["model"] == "meetings.frozenitem":
-                        del row["fields"]["public_files"]  # as the portal wrote it before the column existed
-                data = json.dumps(rows).encode()
-                member.size = len(data)
-            target.addfile(member, io.BytesIO(data) if data is not None else None)
+
+    def as_written_before(rows):
+        for row in rows:
+            if row["model"] == "meetings.frozenitem":
+                del row["fields"]["public_files"]
+            if row["model"] == "meetings.position":
+                del row["fields"]["assignments_given"]
+
+    def no_schema(manifest):
+        del manifest["schema"]
+
+    older = rewritten(archive, tmp_path / "older.tar.gz", manifest=no_schema, rows=as_written_before)
     empty_the_installation(Path(settings.MEDIA_ROOT))
 
     call_command("restore", older, verbosity=0)
     for item in FrozenItem.objects.all():
         assert item.public_files == sum(1 for a in item.attachments if a["is_public"]), item
     assert client.get(url).json()["pagination"]["totalElements"] == listed
+    assert dict(Position.objects.exclude(assignments_given=[]).values_list("pk", "assignments_given")) == given
+
+
+def test_an_archive_from_a_newer_version_is_refused_and_nothing_is_loaded(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", verbosity=0)
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", output=archive, verbosity=0)
+
+    def newer(manifest):
+        assert manifest["schema"]["meetings"].startswith("0034")  # the schema it was written in
+        manifest["schema"]["meetings"] = "0999_en_framtida_migrering"
+
+    future = rewritten(archive, tmp_path / "future.tar.gz", manifest=newer)
+    empty_the_installation(Path(settings.MEDIA_ROOT))
+    with pytest.raises(CommandError, match=r"nyare version av portalen \(meetings 0999_en_framtida_migrering\)"):
+        call_command("restore", future, verbosity=0)
+    assert not Meeting.objects.exists() and not any(Path(settings.MEDIA_ROOT).rglob("*.pdf"))
