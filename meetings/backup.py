@@ -15,7 +15,7 @@ Restore goes into an empty installation (migrated, no data of its own). The appr
 with the integrity guard lifted for that one operation, since loading them is not changing them.
 What the record derives from itself is derived again rather than taken from the archive; an archive written
 before the assignments given were kept with each approved position has none, and gets them by the rule of the
-migration that added them (0033).
+migration that added them (0033). A migration that adds such a column adds its rule here too.
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off), the
 admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
 Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):

@@ -355,6 +355,7 @@ def test_the_years_of_positions_are_those_the_reader_sees_newest_first(demo, sec
 
     assert position_years(body=demo, public=True) == sorted(demo_years | {2019, 2017}, reverse=True)
     assert position_years(body=other, public=True) == [2018]
+    assert position_years(body=BodyFactory(name="Nytt organ", short_name="NO", slug="no"), public=True) == []
     assert 2016 in position_years(body=demo) and 2016 not in position_years(body=demo, public=True)
     for body in (demo, other, None):
         for public in (True, False):
