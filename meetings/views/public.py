@@ -188,12 +188,11 @@ def matter(request, pk):
     named = Matter.objects.select_related("body").filter(pk=pk).first()
     if named is not None and named.merged_into_id:  # the same question under another spelling: its page is the other's
         return redirect("public:matter", pk=named.merged_into_id, permanent=True)
-    found = public_matters(body=named.body).filter(pk=pk).first() if named else None
-    if found is None:
+    if named is None or not public_matters(body=named.body).filter(pk=pk).exists():
         raise Http404
     enter(request, named.body)
-    timeline = matter_timeline(matter=found, public=True)
-    return render(request, "public/matter.html", {"matter": found, "timeline": timeline})
+    timeline = matter_timeline(matter=named, public=True)
+    return render(request, "public/matter.html", {"matter": named, "timeline": timeline})
 
 
 def _published_review(body, year: int) -> YearlyReview:
