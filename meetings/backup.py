@@ -31,6 +31,7 @@ import itertools
 import json
 import os
 import tarfile
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
@@ -90,17 +91,9 @@ def _without_assignments_given(rows: list[dict]) -> bool:
 
 
 def _assignments_given() -> None:
-    """As migration 0033 did: each approved copy of a position gets the assignments it gives as they stand, if
-    they existed when that version was approved."""
-    from meetings.models import Assignment, Position
-
-    for assignment in Assignment.objects.filter(position__item__isnull=False).select_related("position", "due_meeting"):
-        held_by = assignment.position
-        copies = Position.objects.filter(item_id=held_by.item_id, order=held_by.order, minutes_version__isnull=False,
-                                         minutes_version__approved_at__gte=assignment.created_at)  # fmt: skip
-        for copy in copies:
-            copy.assignments_given = [*copy.assignments_given, assignment.record()]
-            copy.save(update_fields=["assignments_given"])
+    """What migration 0033 did for the versions approved before it, done for the restored ones: its own code, so
+    that the rule is written once."""
+    import_module("meetings.migrations.0033_assignments_given_as_approved").given_as_approved(apps, None)
 
 
 def file_hashes(root: Path) -> dict[str, str]:
@@ -177,8 +170,8 @@ def restore(archive_path: Path) -> dict:
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError("Arkivet har ett okänt format.")
         _refuse_a_newer_schema(manifest.get("schema") or {})  # archives before this one did not say
-        data = archive.extractfile("data.json").read().decode()
-        older = _without_assignments_given(json.loads(data))
+        rows = json.loads(archive.extractfile("data.json").read())  # parsed once: looked at, then loaded
+        older = _without_assignments_given(rows)
         members = [m for m in archive.getmembers() if m.name.startswith("media/") and m.isfile()]
         for member in members:
             target = (media / member.name.removeprefix("media/")).resolve()
@@ -189,7 +182,7 @@ def restore(archive_path: Path) -> dict:
     with transaction.atomic(), integrity.guard_disabled():
         # A new installation made the roles' groups itself; the archive's own come in their place, keys and all.
         apps.get_model("auth.group").objects.all().delete()
-        objects = serializers.deserialize("json", data, handle_forward_references=True)
+        objects = serializers.deserialize("python", rows, handle_forward_references=True)
         saved = []
         for obj in objects:
             obj.save()
@@ -214,10 +207,12 @@ def _derive_again() -> None:
     from meetings.models import FrozenItem
     from meetings.models.frozen import public_file_count
 
-    rows = list(FrozenItem.objects.exclude(attachments=[]).only("attachments", "public_files"))
-    wrong = [row for row in rows if row.public_files != public_file_count(row.attachments)]
-    for row in wrong:
-        row.public_files = public_file_count(row.attachments)
+    wrong = []
+    for row in FrozenItem.objects.exclude(attachments=[]).only("attachments", "public_files"):
+        counted = public_file_count(row.attachments)
+        if row.public_files != counted:
+            row.public_files = counted
+            wrong.append(row)
     FrozenItem.objects.bulk_update(wrong, ["public_files"], batch_size=500)
 
 
