@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from meetings.paths import path
 from members.models import Body
 from members.selectors import default_body
 
@@ -72,10 +73,10 @@ def public_section(view=None, *, empty=False):
 def section_reverse(name: str, body: Body | None, *args, default_pk: int | None = None) -> str:
     """The address of a section page of ``body``: under ``/`` for the first body, else under its own."""
     if body is None:
-        return reverse(name, args=args)
+        return path(name, *args)
     if default_pk is None:
         first = default_body()
         default_pk = first.pk if first else None
     if body.pk == default_pk:
-        return reverse(name, args=args)
+        return path(name, *args)
     return reverse(name, args=[body, *args])

@@ -1,9 +1,9 @@
 """Swedish ways of writing lists and times, as the SRO documents write them."""
 
 from django import template
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from meetings import paths
 from meetings.sections import section_reverse
 from members.selectors import user_name
 
@@ -55,5 +55,15 @@ def section_url(context, name, *args):
     request = context.get("request")
     body = getattr(request, "section", None)
     if body is None:
-        return reverse(name, args=args)
+        return paths.path(name, *args)
     return section_reverse(name, body, *args, default_pk=request.default_body_pk)
+
+
+@register.simple_tag(takes_context=True)
+def path(context, name, *args):
+    """``{% url name id %}`` where a list links every row: the same path, at a fraction of the cost
+    (``meetings.paths``, read once per rendering)."""
+    found = context.render_context.get(paths.Paths)
+    if found is None:
+        found = context.render_context[paths.Paths] = paths.Paths()
+    return found(name, *args)
