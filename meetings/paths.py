@@ -4,8 +4,8 @@ Django's ``reverse`` matches the arguments against the URL patterns again on eve
 of 50 positions links 100 times, the OParl meeting list some 1,200). Here each name is reversed once per
 process with marker numbers, and the ids are put in the markers' place: the same path for a fraction of the
 cost. Only numbers of at most nine digits take that way, as the ``id`` converter matches them
-(``meetings.urls``); anything else (a body's web address, a longer number) is reversed by Django each time, as
-is a name whose pattern refuses the markers.
+(``meetings.urls``); anything else (a body's web address, a longer number) is reversed by Django, as is a name
+whose pattern refuses the markers, and kept for the rest of the answer or rendering.
 
 The table depends on the URL configuration alone, never on data: it is keyed by ``ROOT_URLCONF``, the
 request's own URL configuration and the script prefix.
@@ -25,12 +25,13 @@ class Paths:
 
     def __init__(self):
         self._patterns = _tables.setdefault((settings.ROOT_URLCONF, get_urlconf(), get_script_prefix()), {})
+        self._words: dict = {}
 
     def __call__(self, name: str, *args, **kwargs) -> str:
         """``reverse(name, args=args)`` or ``reverse(name, kwargs=kwargs)``, the same string."""
         values = kwargs.values() if kwargs else args
         if not all(type(value) is int and 0 <= value <= _LARGEST for value in values):
-            return reverse(name, args=args or None, kwargs=kwargs or None)
+            return self._reversed(name, args, kwargs)
         key = (name, len(args), tuple(kwargs))
         template = self._patterns.get(key)
         if template is None:
@@ -38,6 +39,17 @@ class Paths:
         if template is False:
             return reverse(name, args=args or None, kwargs=kwargs or None)
         return template.format(*args, **kwargs)
+
+    def _reversed(self, name: str, args: tuple, kwargs: dict) -> str:
+        """Reversed by Django, once per answer for the same words (the OParl body's organisation on every
+        membership): a path follows only from its name and arguments."""
+        if not all(type(value) in (str, int) for value in (*args, *kwargs.values())):
+            return reverse(name, args=args or None, kwargs=kwargs or None)
+        key = (name, args, tuple(kwargs.items()))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = reverse(name, args=args or None, kwargs=kwargs or None)
+        return found
 
 
 def path(name: str, *args, **kwargs) -> str:

@@ -5,6 +5,8 @@ from django.db.models import F, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from members.choices import label
+
 # The portal's own first path segments: a body's section cannot take one of them.
 RESERVED_SLUGS = frozenset({
     "admin", "staff", "api", "alerts", "my-meetings", "verify", "media", "static", "bodies", "meetings",
@@ -136,6 +138,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.display_name
+
+    def get_kind_display(self) -> str:
+        return label(self.Kind, self.kind)
 
     @property
     def display_name(self) -> str:
@@ -309,6 +314,9 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.body} ({self.get_role_display()})"
+
+    def get_role_display(self) -> str:
+        return label(self.Role, self.role)
 
     @property
     def is_presidium(self) -> bool:

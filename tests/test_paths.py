@@ -46,3 +46,13 @@ def test_the_script_prefix_is_followed():
 @override_settings(ROOT_URLCONF="tests.urls_other")
 def test_another_url_configuration_has_its_own_paths():
     assert path("other", 5) == "/elsewhere/5/"
+
+
+def test_words_are_reversed_by_django_and_given_again_the_same():
+    paths = Paths()
+    first = paths("api:organization", key="body-3")
+    assert first == reverse("api:organization", kwargs={"key": "body-3"})
+    assert paths("api:organization", key="body-3") is first
+    assert paths("api:organization", key="body-4") == reverse("api:organization", kwargs={"key": "body-4"})
+    with pytest.raises(NoReverseMatch):
+        paths("api:organization", key="no/slashes")

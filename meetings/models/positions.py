@@ -13,6 +13,7 @@ from meetings.fields import SanitizedHTMLField
 from meetings.models.agenda import AgendaItem, split_lines
 from meetings.models.meeting import Meeting
 from meetings.sanitize import text_to_html
+from members.choices import label
 from members.models import Body
 
 
@@ -150,6 +151,9 @@ class Position(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_how_display(self) -> str:
+        return label(self.How, self.how)
 
     @property
     def clause_list(self) -> list[str]:
