@@ -90,6 +90,9 @@ class FrozenItem(models.Model):
                 condition=models.Q(public_files__gt=0),
                 name="frozenitem_with_public_files",
             ),
+            # Which version each item belongs to, by meeting: the API's count of public items reads this index
+            # alone (a third of a scan of the rows, which hold the items' texts and files).
+            models.Index(fields=["meeting"], include=["dispatch", "minutes_version"], name="frozenitem_versions"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["dispatch", "item_id"], name="frozen_item_unique_in_notice"),
