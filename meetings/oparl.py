@@ -187,7 +187,8 @@ def membership(links: Links, membership, *, embedded: bool = False) -> dict:
 
 
 def person(links: Links, person, *, body) -> dict:
-    memberships = list(person.memberships.all())
+    """A person, with their memberships in ``body`` (``body_memberships``, read with the person)."""
+    memberships = person.body_memberships
     shown = publication.for_person(memberships)  # only what PUBLIC_PERSON_DETAILS publishes of the person
     named = "name" in shown
     return _compact(

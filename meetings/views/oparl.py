@@ -199,7 +199,8 @@ def _people(body):
         .distinct()
         .order_by("last_name", "first_name", "pk")
         .select_related("party")
-        .prefetch_related(Prefetch("memberships", queryset=memberships))
+        # As a list on each person (not a manager's queryset made and cloned for every person of the page).
+        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="body_memberships"))
     )
 
 
