@@ -9,10 +9,11 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from meetings.dates import long_date
 from meetings.ics import meeting_event, new_calendar
+from meetings.paths import path
 from meetings.sections import section_reverse
 from meetings.selectors import public_latest_minutes, public_meetings_for_calendar
 from meetings.selectors.registers import position_subject, positions_queryset
@@ -55,7 +56,7 @@ class MinutesFeed(_BodyFeed):
         return public_latest_minutes(body=obj, limit=30)
 
     def item_title(self, item):
-        return _("Meeting notes of %(date)s") % {"date": date_format(item.minutes.meeting.date, "j F Y")}
+        return _("Meeting notes of %(date)s") % {"date": long_date(item.minutes.meeting.date)}
 
     def item_description(self, item):
         if item.is_correction:
@@ -64,7 +65,7 @@ class MinutesFeed(_BodyFeed):
         return _("Approved by %(name)s.") % {"name": item.approved_by_name}
 
     def item_link(self, item):
-        return reverse("public:minutes", kwargs={"pk": item.minutes.meeting_id})
+        return path("public:minutes", pk=item.minutes.meeting_id)
 
     def item_guid(self, item):
         return f"{settings.SITE_URL}/meetings/{item.minutes.meeting_id}/notes/v{item.version}"
@@ -87,16 +88,20 @@ class PositionsFeed(_BodyFeed):
     def items(self, obj):
         positions = list(positions_queryset(body=obj, public=True)[:50])
         first_pk = obj.first_pk if obj else default_body().pk
-        for position in positions:  # the register of the position's own body
-            position.register_url = section_reverse("public:positions", obj or position.body, default_pk=first_pk)
+        registers = {}  # the register of the position's own body, once per body
+        for position in positions:
+            body = obj or position.body
+            if body.pk not in registers:
+                registers[body.pk] = section_reverse("public:positions", body, default_pk=first_pk)
+            position.register_url = registers[body.pk]
         return positions
 
     def item_title(self, item):
-        return f"{position_subject(item)} ({item.get_how_display().lower()}, {date_format(item.taken_on, 'j F Y')})"
+        return f"{position_subject(item)} ({item.get_how_display().lower()}, {long_date(item.taken_on)})"
 
     def item_description(self, item):
         if item.corrected_at:  # a position outside a meeting corrected since: a feed reader is told, and why
-            note = _("Corrected %(date)s") % {"date": date_format(timezone.localtime(item.corrected_at), "j F Y")}
+            note = _("Corrected %(date)s") % {"date": long_date(timezone.localtime(item.corrected_at))}
             return f"{item.plain_text}\n\n{note}: {item.correction_reason}"
         return item.plain_text
 
@@ -105,7 +110,7 @@ class PositionsFeed(_BodyFeed):
 
     def item_link(self, item):
         if item.agenda_meeting_id:
-            return reverse("public:meeting", kwargs={"pk": item.agenda_meeting_id})
+            return path("public:meeting", pk=item.agenda_meeting_id)
         return item.register_url + f"?year={item.taken_on.year}"
 
     def item_guid(self, item):
@@ -125,7 +130,7 @@ def meetings_calendar(request, body=None, everywhere=False):
     calendar = new_calendar(x_wr_calname=name)
     for meeting in public_meetings_for_calendar(body=body):
         event = meeting_event(meeting)
-        event.add("url", f"{settings.SITE_URL}{reverse('public:meeting', kwargs={'pk': meeting.pk})}")
+        event.add("url", f"{settings.SITE_URL}{path('public:meeting', pk=meeting.pk)}")
         if meeting.status == meeting.Status.CANCELLED:
             event.add("status", "CANCELLED")
         calendar.add_component(event)

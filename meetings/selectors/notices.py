@@ -4,11 +4,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from meetings.dates import long_date
 from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch, PublicNotice, PublicVersion
 from meetings.models.frozen import public_file_count
 from meetings.sanitize import html_to_text
@@ -235,7 +235,7 @@ def _item_values(row: FrozenItem) -> dict[str, str]:
 
 def _meeting_value(name: str, value: str) -> str:
     if name == "date" and value:
-        return date_format(datetime.date.fromisoformat(value), "j F Y")
+        return long_date(datetime.date.fromisoformat(value))
     if name == "form":
         return str(dict(Meeting.Form.choices).get(value, value))
     if name == "kind":

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from meetings.dates import long_date
 from meetings.models import (
     AgendaItem,
     AnnualPlanEntry,
@@ -189,18 +190,18 @@ class Compilation:
 
 def _section_heading(position: Position) -> tuple[str, str]:
     """A section's heading and the line under it, in SRO's own words."""
-    day = date_format(position.taken_on, "j F Y")
+    day = long_date(position.taken_on)
     meeting = position.meeting if position.meeting_id else None
     if position.how == Position.How.PER_CAPSULAM:
         if meeting and meeting.status == Meeting.Status.CANCELLED:
-            return (_("Meeting %(date)s") % {"date": date_format(meeting.date, "j F Y")},
+            return (_("Meeting %(date)s") % {"date": long_date(meeting.date)},
                     _("The meeting is cancelled and these matters are handled per capsulam."))  # fmt: skip
         return _("Per capsulam %(date)s") % {"date": day}, ""
     if position.how == Position.How.CHAIR_DECISION:
         if meeting and meeting.kind == Meeting.Kind.CHECK_IN:
-            return _("Check-in meeting %(date)s: chair's decisions") % {"date": date_format(meeting.date, "j F Y")}, ""
+            return _("Check-in meeting %(date)s: chair's decisions") % {"date": long_date(meeting.date)}, ""
         return _("Chair's decision %(date)s") % {"date": day}, ""
-    return _("Meeting %(date)s") % {"date": date_format(position.agenda_meeting_date, "j F Y")}, ""
+    return _("Meeting %(date)s") % {"date": long_date(position.agenda_meeting_date)}, ""
 
 
 def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
@@ -343,7 +344,7 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
         text = f"{record['assignees']}: {record['description']}"
         if record["due_on"]:
             due = datetime.date.fromisoformat(record["due_on"])
-            text += " " + _("(report back by %(date)s)") % {"date": date_format(due, "j F Y")}
+            text += " " + _("(report back by %(date)s)") % {"date": long_date(due)}
         events.append(TimelineEvent(date=date, kind="assignment", label=_("Assignment"), text=text))
         assignment = live.get(record["id"])
         report = reports.get(assignment.report_item_id) if assignment else None
@@ -459,12 +460,12 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
     )  # fmt: skip
     for meeting in meetings.order_by("date", "start_time"):
         meeting_columns[(meeting.date, meeting.pk)] = PlanColumn(
-            heading=date_format(meeting.date, "j F Y"), meeting=meeting, entries=[]
+            heading=long_date(meeting.date), meeting=meeting, entries=[]
         )
     for entry in entries:
         if entry.meeting_id:
             key = (entry.meeting.date, entry.meeting_id)
-            meeting_columns.setdefault(key, PlanColumn(heading=date_format(entry.meeting.date, "j F Y"),
+            meeting_columns.setdefault(key, PlanColumn(heading=long_date(entry.meeting.date),
                                                        meeting=entry.meeting, entries=[]))  # fmt: skip
             meeting_columns[key].entries.append(entry)
         elif _quarter_end(entry.year, entry.quarter) > after:  # not a quarter already over
