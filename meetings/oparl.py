@@ -30,12 +30,17 @@ class Links:
     request: object
     _base: str = ""
     _path: Paths = field(default_factory=Paths)
+    _zone: datetime.tzinfo = field(default_factory=timezone.get_current_timezone)  # read once, not per time
 
     def api(self, name: str, **kwargs) -> str:
         return self.absolute(self._path(f"api:{name}", **kwargs))
 
     def web(self, name: str, **kwargs) -> str:
         return self.absolute(self._path(f"public:{name}", **kwargs))
+
+    def moment(self, date: datetime.date, time: datetime.time) -> str:
+        """A date and a time of day in Sweden, as ISO 8601 with its offset: "2015-06-10T13:30:00+02:00"."""
+        return datetime.datetime.combine(date, time, tzinfo=self._zone).isoformat()
 
     def absolute(self, address: str) -> str:
         if not self._base:
@@ -45,10 +50,6 @@ class Links:
 
 def _type(name: str) -> str:
     return f"{SCHEMA}{name}"
-
-
-def _moment(date: datetime.date, time: datetime.time) -> str:
-    return timezone.make_aware(datetime.datetime.combine(date, time)).isoformat()
 
 
 def _stamp(value) -> str | None:
@@ -300,8 +301,8 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
             "name": f"{meeting.body.short_name} {meeting.date:%Y-%m-%d}",
             "meetingState": MEETING_STATES.get(meeting.status, meeting.status),
             "cancelled": meeting.status == "cancelled",
-            "start": _moment(meeting.date, meeting.start_time),
-            "end": _moment(meeting.date, meeting.end_time),
+            "start": links.moment(meeting.date, meeting.start_time),
+            "end": links.moment(meeting.date, meeting.end_time),
             "organization": [links.api("organization", key=f"body-{meeting.body_id}")],
             "invitation": notice_file(links, meeting, notice_pdf) if meeting.notice_published_at else None,
             "resultsProtocol": notes_file(links, meeting, notes_version) if notes_version else None,
@@ -318,7 +319,7 @@ def agenda_item(links: Links, row, *, meeting, positions) -> dict:
     froze for it are its resolution (several in their order, each as the notes print it)."""
     start = end = None
     if row.start and row.end:
-        start, end = _moment(meeting.date, row.start), _moment(meeting.date, row.end)
+        start, end = links.moment(meeting.date, row.start), links.moment(meeting.date, row.end)
     sent = row.frozen_at
     return _compact(
         {
