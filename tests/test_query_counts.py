@@ -28,8 +28,9 @@ PINNED = {
     # SHA-512 of their published notices' PDFs (6 → 7); a body reads which body is first, for its website (2 → 3).
     # Search asks which attachments match first, and reads the public records of those only, not of all (10 → 8 here,
     # where no attachment matches: one query for the matches, none for records, texts or scans). A matter's page
-    # asks only whether the matter it read is public, not for the matter again without its body (8 → 7).
-    "home": 5, "meetings": 3, "meeting": 3, "generated_meeting": 3, "notice_pdf": 4, "minutes": 2,
+    # asks only whether the matter it read is public, not for the matter again without its body (8 → 7). The meeting
+    # page reads the sent notice the public reads with the meeting (3 → 2).
+    "home": 5, "meetings": 3, "meeting": 2, "generated_meeting": 2, "notice_pdf": 4, "minutes": 2,
     "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 4, "compilation_pdf": 3, "matters": 3,
     "review": 3, "review_pdf": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
     "matter": 7, "plan": 3, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1, "feed_minutes": 3,

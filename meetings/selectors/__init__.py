@@ -517,17 +517,13 @@ def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
     return list(meetings.select_related("body").order_by("date"))
 
 
-def public_meeting(*, pk: int) -> Meeting | None:
+def public_meeting(*, pk: int, with_notice: bool = False) -> Meeting | None:
     """A public meeting, with ``public_notes_version``: the number of the version of its notes the public reads
-    (None while none is published)."""
+    (None while none is published); ``with_notice``, with the sent version of its notice the public reads, in
+    the same query (``meetings.selectors.notices.public_notice`` then asks nothing more)."""
     notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk")).values("version__version")[:1]
-    return (
-        public_meetings_queryset()
-        .select_related("body")
-        .annotate(public_notes_version=Subquery(notes))
-        .filter(pk=pk)
-        .first()
-    )
+    meetings = public_meetings_queryset().select_related("body", *(["public_notice__dispatch"] if with_notice else []))
+    return meetings.annotate(public_notes_version=Subquery(notes)).filter(pk=pk).first()
 
 
 def public_meeting_years(*, body) -> list[int]:

@@ -66,9 +66,13 @@ def published_dispatches():
 
 
 def public_notice(*, meeting: Meeting) -> NoticeDispatch | None:
-    """The sent version the public reads for this meeting, or None while the notice is not published."""
+    """The sent version the public reads for this meeting, or None while the notice is not published (read
+    with the meeting where ``public_meeting`` was asked for it)."""
     if not meeting.notice_published_at:
         return None
+    if Meeting.public_notice.is_cached(meeting):
+        public = getattr(meeting, "public_notice", None)  # None: the meeting has no public notice row
+        return public.dispatch if public is not None else None
     return published_dispatches().filter(meeting=meeting).first()
 
 

@@ -79,7 +79,7 @@ def meeting_archive(request, body):
 
 def meeting(request, pk):
     """A meeting's published notice (agenda, times, presenters, public attachments) and its published notes."""
-    found = public_meeting(pk=pk)
+    found = public_meeting(pk=pk, with_notice=True)
     if found is None:
         raise Http404
     enter(request, found.body)
