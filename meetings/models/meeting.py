@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from members.choices import label
 from members.models import Body, Person
 
 
@@ -74,6 +75,9 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("staff:meeting", kwargs={"pk": self.pk})
+
+    def get_form_display(self) -> str:
+        return label(self.Form, self.form)
 
     @property
     def form_display(self) -> str:

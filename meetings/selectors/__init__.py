@@ -500,12 +500,16 @@ def public_minutes_version(*, meeting_pk: int):
     )
 
 
-def public_meetings_queryset():
+def _public_meetings():
     """Meetings the public may see: with a published notice, or with published notes."""
     published_notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
-    return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes)).annotate(
-        has_published_notes=Exists(published_notes)
-    )
+    return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes))
+
+
+def public_meetings_queryset():
+    """Meetings the public may see, each with ``has_published_notes``."""
+    published_notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
+    return _public_meetings().annotate(has_published_notes=Exists(published_notes))
 
 
 def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
@@ -527,9 +531,9 @@ def public_meeting(*, pk: int, with_notice: bool = False) -> Meeting | None:
 
 
 def public_meeting_years(*, body) -> list[int]:
-    return [d.year for d in public_meetings_queryset().filter(body=body).dates("date", "year", order="DESC")]
+    return [d.year for d in _public_meetings().filter(body=body).dates("date", "year", order="DESC")]
 
 
 def public_meetings_of_year(*, body, year: int) -> list[Meeting]:
-    meetings = public_meetings_queryset().filter(body=body, date__year=year)
-    return list(meetings.select_related("body").order_by("-date"))
+    """The body's public meetings of a year, newest first (each without its body: the archive is of one)."""
+    return list(public_meetings_queryset().filter(body=body, date__year=year).order_by("-date"))

@@ -2,13 +2,18 @@
 
 import pytest
 
-from meetings.models import Position
+from meetings.models import Meeting, Position
 from members.models import Membership, Organisation
 
 
 @pytest.mark.parametrize(
     ("model", "field", "choices"),
-    [(Membership, "role", Membership.Role), (Organisation, "kind", Organisation.Kind), (Position, "how", Position.How)],
+    [
+        (Membership, "role", Membership.Role),
+        (Organisation, "kind", Organisation.Kind),
+        (Position, "how", Position.How),
+        (Meeting, "form", Meeting.Form),
+    ],
 )
 def test_every_choice_shows_the_label_django_would_show(model, field, choices):
     for value in [*choices.values, "not-a-choice"]:
