@@ -36,8 +36,8 @@ class Paths:
         template = self._patterns.get(key)
         if template is None:
             template = self._patterns[key] = _template(name, len(args), tuple(kwargs))
-        if template is False:
-            return reverse(name, args=args or None, kwargs=kwargs or None)
+        if template is False:  # a pattern that refuses the markers
+            return self._reversed(name, args, kwargs)
         return template.format(*args, **kwargs)
 
     def _reversed(self, name: str, args: tuple, kwargs: dict) -> str:

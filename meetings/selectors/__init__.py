@@ -500,16 +500,19 @@ def public_minutes_version(*, meeting_pk: int):
     )
 
 
+def _published_notes():
+    """The version of the outer meeting's notes the public reads, if any (a subquery)."""
+    return PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
+
+
 def _public_meetings():
     """Meetings the public may see: with a published notice, or with published notes."""
-    published_notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
-    return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(published_notes))
+    return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(_published_notes()))
 
 
 def public_meetings_queryset():
     """Meetings the public may see, each with ``has_published_notes``."""
-    published_notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
-    return _public_meetings().annotate(has_published_notes=Exists(published_notes))
+    return _public_meetings().annotate(has_published_notes=Exists(_published_notes()))
 
 
 def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
@@ -525,7 +528,7 @@ def public_meeting(*, pk: int, with_notice: bool = False) -> Meeting | None:
     """A public meeting, with ``public_notes_version``: the number of the version of its notes the public reads
     (None while none is published); ``with_notice``, with the sent version of its notice the public reads, in
     the same query (``meetings.selectors.notices.public_notice`` then asks nothing more)."""
-    notes = PublicVersion.objects.filter(minutes__meeting=OuterRef("pk")).values("version__version")[:1]
+    notes = _published_notes().values("version__version")[:1]
     meetings = public_meetings_queryset().select_related("body", *(["public_notice__dispatch"] if with_notice else []))
     return meetings.annotate(public_notes_version=Subquery(notes)).filter(pk=pk).first()
 
