@@ -29,6 +29,7 @@ from meetings.models import (
     PublicVersion,
     QuestionAnswer,
 )
+from meetings.querysets import built_once
 from meetings.selectors.registers import annual_plan
 from members.models import Membership
 from members.selectors import body_composition, presidium
@@ -505,11 +506,13 @@ def _published_notes():
     return PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))
 
 
+@built_once
 def _public_meetings():
     """Meetings the public may see: with a published notice, or with published notes."""
     return Meeting.objects.filter(Q(notice_published_at__isnull=False) | Exists(_published_notes()))
 
 
+@built_once
 def public_meetings_queryset():
     """Meetings the public may see, each with ``has_published_notes``."""
     return _public_meetings().annotate(has_published_notes=Exists(_published_notes()))
@@ -528,9 +531,14 @@ def public_meeting(*, pk: int, with_notice: bool = False) -> Meeting | None:
     """A public meeting, with ``public_notes_version``: the number of the version of its notes the public reads
     (None while none is published); ``with_notice``, with the sent version of its notice the public reads, in
     the same query (``meetings.selectors.notices.public_notice`` then asks nothing more)."""
+    return _public_meeting(with_notice=with_notice).filter(pk=pk).first()
+
+
+@built_once
+def _public_meeting(*, with_notice: bool):
     notes = _published_notes().values("version__version")[:1]
     meetings = public_meetings_queryset().select_related("body", *(["public_notice__dispatch"] if with_notice else []))
-    return meetings.annotate(public_notes_version=Subquery(notes)).filter(pk=pk).first()
+    return meetings.annotate(public_notes_version=Subquery(notes))
 
 
 def public_meeting_years(*, body) -> list[int]:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from meetings.dates import long_date
 from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch, PublicNotice, PublicVersion
 from meetings.models.frozen import public_file_count
+from meetings.querysets import built_once
 from meetings.sanitize import html_to_text
 from meetings.selectors import agenda_items_queryset, agenda_with_times
 
@@ -76,6 +77,7 @@ def public_notice(*, meeting: Meeting) -> NoticeDispatch | None:
     return published_dispatches().filter(meeting=meeting).first()
 
 
+@built_once
 def public_items():
     """The public agenda items: of a published notice as sent; of a meeting whose notice was never
     published, as the newest published version of its notes froze them."""
