@@ -274,6 +274,7 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     for row in _listed_rows().filter(meeting_id__in=ids).order_by("sequence"):
         rows.setdefault(row.meeting_id, []).append(row)
     published = newest_published_versions().filter(minutes__meeting_id__in=ids).select_related("minutes__meeting__body")
+    published = published.defer("html", "search_vector")  # the notes themselves: the list names their PDF
     by_meeting = {version.minutes.meeting_id: version for version in published}
     resolutions = _resolutions(row.item_id for group in rows.values() for row in group)
     notice_pdfs = _notice_pdfs(ids)
