@@ -137,7 +137,7 @@ def body_organization(links: Links, body, *, membership_ids) -> dict:
     """The body itself as the group (Gremium) its members sit in."""
     return _compact(
         {
-            "id": links.api("organization", key=f"body-{body.pk}"),
+            "id": links.api("body_organization", body_pk=body.pk),
             "type": _type("Organization"),
             "body": links.api("body", pk=body.pk),
             "name": body.name,
@@ -155,7 +155,7 @@ def organization(links: Links, organisation, *, body) -> dict:
     """An organisation that members represent (a municipality, an association, the region)."""
     return _compact(
         {
-            "id": links.api("organization", key=str(organisation.pk)),
+            "id": links.api("organization", pk=organisation.pk),
             "type": _type("Organization"),
             "body": links.api("body", pk=body.pk),
             "name": organisation.name,
@@ -163,7 +163,7 @@ def organization(links: Links, organisation, *, body) -> dict:
             "organizationType": "Sonstiges",
             "classification": organisation.get_kind_display(),
             "subOrganizationOf": (
-                links.api("organization", key=str(organisation.parent_id)) if organisation.parent_id else None
+                links.api("organization", pk=organisation.parent_id) if organisation.parent_id else None
             ),
             **_stamps(organisation),
         }
@@ -175,12 +175,12 @@ def membership(links: Links, membership, *, embedded: bool = False) -> dict:
         "id": links.api("membership", pk=membership.pk),
         "type": _type("Membership"),
         "person": None if embedded else links.api("person", pk=membership.person_id),
-        "organization": links.api("organization", key=f"body-{membership.body_id}"),
+        "organization": links.api("body_organization", body_pk=membership.body_id),
         "role": membership.get_role_display(),
         "startDate": membership.start_date.isoformat(),
         "endDate": _stamp(membership.end_date),
         "onBehalfOf": (
-            links.api("organization", key=str(membership.organisation_id)) if membership.organisation_id else None
+            links.api("organization", pk=membership.organisation_id) if membership.organisation_id else None
         ),
         **_stamps(membership),
     }
@@ -207,12 +207,12 @@ def person(links: Links, person, *, body) -> dict:
     )
 
 
-def file(links: Links, *, key: str, name: str, file_name: str, mime_type: str, size: int | None, date,
+def file(links: Links, *, oparl_id: str, name: str, file_name: str, mime_type: str, size: int | None, date,
          access_url: str, meeting_pk: int | None = None, item_pk: int | None = None, created=None,
          sha512: str | None = None) -> dict:  # fmt: skip
     return _compact(
         {
-            "id": links.api("file", key=key),
+            "id": oparl_id,
             "type": _type("File"),
             "name": name,
             "fileName": file_name,
@@ -235,7 +235,7 @@ def attachment_file(links: Links, record: dict, *, item_pk: int, date, created=N
     """A public attachment as the published notice named it (``meetings.selectors.notices.attachment_record``)."""
     return file(
         links,
-        key=f"attachment-{record['id']}",
+        oparl_id=links.api("attachment_file", pk=record["id"]),
         name=record["title"],
         file_name=record["file_name"],
         mime_type=record["content_type"] or "application/octet-stream",
@@ -253,7 +253,7 @@ def notice_file(links: Links, meeting, made=None) -> dict:
     file_name = notice_filename(meeting, max(meeting.notice_version, 1))
     return file(
         links,
-        key=f"notice-{meeting.pk}",
+        oparl_id=links.api("notice_file", meeting_pk=meeting.pk),
         name=file_name.removesuffix(".pdf"),
         file_name=file_name,
         mime_type="application/pdf",
@@ -269,7 +269,7 @@ def notice_file(links: Links, meeting, made=None) -> dict:
 def notes_file(links: Links, meeting, version) -> dict:
     return file(
         links,
-        key=f"notes-{meeting.pk}",
+        oparl_id=links.api("notes_file", meeting_pk=meeting.pk),
         name=version.download_name.removesuffix(".pdf"),
         file_name=version.download_name,
         mime_type="application/pdf",
@@ -303,7 +303,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
             "cancelled": meeting.status == "cancelled",
             "start": links.moment(meeting.date, meeting.start_time),
             "end": links.moment(meeting.date, meeting.end_time),
-            "organization": [links.api("organization", key=f"body-{meeting.body_id}")],
+            "organization": [links.api("body_organization", body_pk=meeting.body_id)],
             "invitation": notice_file(links, meeting, notice_pdf) if meeting.notice_published_at else None,
             "resultsProtocol": notes_file(links, meeting, notes_version) if notes_version else None,
             "agendaItem": items,
@@ -353,7 +353,7 @@ def consultation(links: Links, row, *, paper_pk: int) -> dict:
             "paper": links.api("paper", pk=paper_pk),
             "agendaItem": links.api("agenda_item", pk=row.item_id),
             "meeting": links.api("meeting", pk=row.meeting_id),
-            "organization": [links.api("organization", key=f"body-{row.meeting.body_id}")],
+            "organization": [links.api("body_organization", body_pk=row.meeting.body_id)],
             "authoritative": False,
             "role": "Samråd",
             "license": LICENSE,

@@ -50,9 +50,19 @@ def test_another_url_configuration_has_its_own_paths():
 
 def test_words_are_reversed_by_django_and_given_again_the_same():
     paths = Paths()
-    first = paths("api:organization", key="body-3")
-    assert first == reverse("api:organization", kwargs={"key": "body-3"})
-    assert paths("api:organization", key="body-3") is first
-    assert paths("api:organization", key="body-4") == reverse("api:organization", kwargs={"key": "body-4"})
+    first = paths("alerts:confirm", token="abc-3")
+    assert first == reverse("alerts:confirm", kwargs={"token": "abc-3"})
+    assert paths("alerts:confirm", token="abc-3") is first
+    assert paths("alerts:confirm", token="abc-4") == reverse("alerts:confirm", kwargs={"token": "abc-4"})
     with pytest.raises(NoReverseMatch):
-        paths("api:organization", key="no/slashes")
+        paths("alerts:confirm", token="no/slashes")
+
+
+def test_the_oparl_ids_of_words_and_numbers_are_the_ones_they_were():
+    # The organisations and files were one pattern with a word each ("body-3", "attachment-17"); each kind is now
+    # its own pattern with a number, and the addresses clients keep are unchanged.
+    assert path("api:body_organization", body_pk=3) == "/api/oparl/v1/organization/body-3/"
+    assert path("api:organization", pk=17) == "/api/oparl/v1/organization/17/"
+    assert path("api:attachment_file", pk=17) == "/api/oparl/v1/file/attachment-17/"
+    assert path("api:notice_file", meeting_pk=5) == "/api/oparl/v1/file/notice-5/"
+    assert path("api:notes_file", meeting_pk=5) == "/api/oparl/v1/file/notes-5/"

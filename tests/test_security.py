@@ -136,6 +136,11 @@ def test_every_api_url_pattern_sends_the_security_headers(client, demo):
         page = visit(body[key])
         if page["data"]:
             visit(page["data"][-1]["id"])
+        if key == "organization":  # the body itself comes first, the organisations its members represent after
+            visit(page["data"][0]["id"])
+        if key == "meeting":  # a published notice's PDF, and the published notes' PDF
+            for file_key in ("invitation", "resultsProtocol"):
+                visit(next(m[file_key]["id"] for m in page["data"] if file_key in m))
     assert seen == {p.name for p in urlpatterns}
 
 

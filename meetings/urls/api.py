@@ -20,13 +20,18 @@ urlpatterns = [
     path("body/<id:body_pk>/paper/", oparl.paper_list, name="paper_list"),
     path("body/<id:body_pk>/consultation/", oparl.consultation_list, name="consultation_list"),
     path("body/<id:body_pk>/location/", oparl.empty_list, {"list_name": "location_list"}, name="location_list"),
-    path("organization/<str:key>/", oparl.organization, name="organization"),
+    # The body as the group its members sit in ("body-1"), and the organisations they represent ("17").
+    path("organization/body-<id:body_pk>/", oparl.body_organization, name="body_organization"),
+    path("organization/<id:pk>/", oparl.organization, name="organization"),
     path("person/<id:pk>/", oparl.person, name="person"),
     path("membership/<id:pk>/", oparl.membership, name="membership"),
     path("legislative-term/<id:pk>/", oparl.legislative_term, name="legislative_term"),
     path("meeting/<id:pk>/", oparl.meeting, name="meeting"),
     path("agenda-item/<id:pk>/", oparl.agenda_item, name="agenda_item"),
-    path("file/<str:key>/", oparl.file, name="file"),
+    # A public attachment of a published notice, a published notice's PDF, the published notes' PDF.
+    path("file/attachment-<id:pk>/", oparl.attachment_file, name="attachment_file"),
+    path("file/notice-<id:meeting_pk>/", oparl.notice_file, name="notice_file"),
+    path("file/notes-<id:meeting_pk>/", oparl.notes_file, name="notes_file"),
     path("paper/<id:pk>/", oparl.paper, name="paper"),
     path("consultation/<id:pk>/", oparl.consultation, name="consultation"),
 ]

@@ -177,19 +177,15 @@ def organization_list(request, body_pk):
                   body_pk=body_pk)  # fmt: skip
 
 
-def organization(request, key):
-    links = oparl.Links(request)
-    if key.startswith("body-"):
-        body_pk = key.removeprefix("body-")
-        if not body_pk.isdigit():
-            raise Http404
-        return _json(_body_organization(links, _body(int(body_pk))))
-    if not key.isdigit():
-        raise Http404
-    found = Organisation.objects.filter(pk=key, memberships__isnull=False).distinct().first()
+def body_organization(request, body_pk):
+    return _json(_body_organization(oparl.Links(request), _body(body_pk)))
+
+
+def organization(request, pk):
+    found = Organisation.objects.filter(pk=pk, memberships__isnull=False).distinct().first()
     if found is None:
         raise Http404
-    return _json(oparl.organization(links, found, body=found.memberships.first().body))
+    return _json(oparl.organization(oparl.Links(request), found, body=found.memberships.first().body))
 
 
 def _people(body):
@@ -357,24 +353,32 @@ def file_list(request, body_pk):
                   body_pk=body_pk, stamp=lambda pair: pair[0].frozen_at)  # fmt: skip
 
 
-def file(request, key):
-    links = oparl.Links(request)
-    kind, _, pk = key.partition("-")
-    if not pk.isdigit():
+def attachment_file(request, pk):
+    found = public_attachment_record(pk=pk)
+    if found is None:
         raise Http404
-    if kind == "attachment" and (found := public_attachment_record(pk=int(pk))):
-        return _json(_attachment_files(links, [found])[0])
-    if kind == "notice" and (found := public_meeting(pk=int(pk))) and found.notice_published_at:
+    return _json(_attachment_files(oparl.Links(request), [found])[0])
+
+
+def notice_file(request, meeting_pk):
+    links = oparl.Links(request)
+    found = public_meeting(pk=meeting_pk)
+    if found and found.notice_published_at:
         return _json(oparl.notice_file(links, found, _notice_pdfs([found.pk]).get(found.pk)))
-    if kind == "notes" and (version := public_minutes_version(meeting_pk=int(pk))):
-        return _json(oparl.notes_file(links, version.minutes.meeting, version))
-    if kind == "notes" and (gone := MinutesWithdrawal.objects.filter(version__minutes__meeting_id=int(pk))
-                            .select_related("version").order_by("-withdrawn_at").first()):  # fmt: skip
-        return _json(oparl.deleted(links, name="file", key={"key": key}, kind="File", created=gone.version.published_at,
-                                   modified=gone.withdrawn_at))  # fmt: skip
-    if kind == "notice" and (entry := _taken_down(int(pk), ("notice_unpublished",))):
-        return _json(oparl.deleted(links, name="file", key={"key": key}, kind="File",
+    if entry := _taken_down(meeting_pk, ("notice_unpublished",)):
+        return _json(oparl.deleted(links, name="notice_file", key={"meeting_pk": meeting_pk}, kind="File",
                                    created=entry.meeting.created_at, modified=entry.created_at))  # fmt: skip
+    raise Http404
+
+
+def notes_file(request, meeting_pk):
+    links = oparl.Links(request)
+    if version := public_minutes_version(meeting_pk=meeting_pk):
+        return _json(oparl.notes_file(links, version.minutes.meeting, version))
+    if gone := (MinutesWithdrawal.objects.filter(version__minutes__meeting_id=meeting_pk)
+                .select_related("version").order_by("-withdrawn_at").first()):  # fmt: skip
+        return _json(oparl.deleted(links, name="notes_file", key={"meeting_pk": meeting_pk}, kind="File",
+                                   created=gone.version.published_at, modified=gone.withdrawn_at))  # fmt: skip
     raise Http404
 
 

@@ -119,12 +119,12 @@ def test_drafts_and_unpublished_things_are_not_in_the_api(client, api, hidden): 
     assert "2031-05-05" not in starts and "2031-02-02" not in starts
     for meeting in (hidden["draft"], hidden["awaiting"]):
         assert client.get(reverse("api:meeting", kwargs={"pk": meeting.pk})).status_code == 404
-        assert client.get(reverse("api:file", kwargs={"key": f"notice-{meeting.pk}"})).status_code == 404
-        assert client.get(reverse("api:file", kwargs={"key": f"notes-{meeting.pk}"})).status_code == 404
+        assert client.get(reverse("api:notice_file", kwargs={"meeting_pk": meeting.pk})).status_code == 404
+        assert client.get(reverse("api:notes_file", kwargs={"meeting_pk": meeting.pk})).status_code == 404
     draft_item = hidden["draft"].agenda_items.get()
     assert client.get(reverse("api:agenda_item", kwargs={"pk": draft_item.pk})).status_code == 404
     private = hidden["attachment"].pk
-    assert client.get(reverse("api:file", kwargs={"key": f"attachment-{private}"})).status_code == 404
+    assert client.get(reverse("api:attachment_file", kwargs={"pk": private})).status_code == 404
     files = json.dumps(walk_list(client, api["file"]), ensure_ascii=False)
     assert "Internt underlag" not in files
     items = json.dumps(walk_list(client, api["agendaItem"]), ensure_ascii=False)

@@ -50,7 +50,7 @@ def test_a_bad_moment_is_refused_in_swedish(client, demo):
 def test_withdrawn_notes_answer_as_a_deleted_file_and_meeting(client, demo, secretary):
     minutes = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19))
     meeting = minutes.meeting
-    notes_url = reverse("api:file", kwargs={"key": f"notes-{meeting.pk}"})
+    notes_url = reverse("api:notes_file", kwargs={"meeting_pk": meeting.pk})
     assert "deleted" not in client.get(notes_url).json()
     minutes_withdraw(version=minutes.versions.get(), by=secretary, reason="GDPR")
 
@@ -84,7 +84,7 @@ def test_the_notes_file_carries_the_sha512_and_size_of_the_approved_pdf(client, 
     import hashlib
 
     meeting = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).meeting
-    found = client.get(reverse("api:file", kwargs={"key": f"notes-{meeting.pk}"})).json()
+    found = client.get(reverse("api:notes_file", kwargs={"meeting_pk": meeting.pk})).json()
     content = _downloaded(client, found["accessUrl"])
     assert found["sha512Checksum"] == hashlib.sha512(content).hexdigest() and found["size"] == len(content)
 
@@ -105,7 +105,7 @@ def test_the_notice_file_carries_the_sha512_and_size_of_the_public_pdf_made_when
     made = PublicNoticePdf.objects.get(dispatch__meeting=meeting)  # made in the background, before any reader
     notice_publish(meeting=meeting, by=secretary)
     listed = client.get(reverse("api:meeting", kwargs={"pk": meeting.pk})).json()["invitation"]
-    single = client.get(reverse("api:file", kwargs={"key": f"notice-{meeting.pk}"})).json()
+    single = client.get(reverse("api:notice_file", kwargs={"meeting_pk": meeting.pk})).json()
     assert listed == single
     content = _downloaded(client, single["accessUrl"])
     assert single["sha512Checksum"] == hashlib.sha512(content).hexdigest() == made.sha512
