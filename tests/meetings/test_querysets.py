@@ -6,7 +6,7 @@ import pytest
 
 from meetings.models import Matter, Position
 from meetings.querysets import built_once
-from meetings.selectors.registers import positions_queryset
+from meetings.selectors.registers import position_years, positions_queryset
 from meetings.services import positions as services
 from tests.factories import BodyFactory
 
@@ -54,3 +54,14 @@ def test_the_public_register_shows_a_position_recorded_after_it_was_first_read(s
     assert list(positions_queryset(body=other, public=True)) == []
     every = [p for p in positions_queryset(public=True) if p.pk == position.pk]
     assert every[0].body.name == body.name
+
+
+def test_the_years_of_positions_follow_what_is_recorded_after_the_first_read(secretary):
+    body = BodyFactory()
+    assert position_years(body=body, public=True) == []
+    for year in (2023, 2025):
+        services.position_record(body=body, how=Position.How.CHAIR_DECISION, taken_on=datetime.date(year, 3, 1),
+                                 text="SRO ställer sig bakom remissvaret.", by=secretary)  # fmt: skip
+        assert position_years(body=body, public=True)[0] == year
+    assert position_years(body=body, public=True) == [2025, 2023]
+    assert position_years(body=BodyFactory(short_name="GB", name="Gemensam beredning"), public=True) == []
