@@ -60,8 +60,8 @@ def section_url(context, name, *args):
     ``/<web address>/`` for another. Outside a section (a page of the portal as a whole) it is the first body's."""
     request = context.get("request")
     body = getattr(request, "section", None)
-    if body is None:
-        return paths.path(name, *args)
+    if body is None or body.pk == request.default_body_pk:
+        return _paths(context)(name, *args)
     return section_reverse(name, body, *args, default_pk=request.default_body_pk)
 
 
@@ -69,7 +69,12 @@ def section_url(context, name, *args):
 def path(context, name, *args):
     """``{% url name id %}`` where a list links every row: the same path, at a fraction of the cost
     (``meetings.paths``, read once per rendering)."""
+    return _paths(context)(name, *args)
+
+
+def _paths(context) -> paths.Paths:
+    """The paths of this rendering: the URL configuration and the script prefix read once."""
     found = context.render_context.get(paths.Paths)
     if found is None:
         found = context.render_context[paths.Paths] = paths.Paths()
-    return found(name, *args)
+    return found
