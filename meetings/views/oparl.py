@@ -258,7 +258,9 @@ def _resolutions(item_ids) -> dict:
     """The positions the published notes froze, by item id: a list each, in their order (one simple query: this
     runs for every agenda item a client reads)."""
     by_item: dict[int, list] = {}
-    for position in visible_positions(public=True).filter(item_id__in=list(item_ids)).order_by("order", "pk"):
+    positions = visible_positions(public=True).filter(item_id__in=list(item_ids))
+    # Only what the resolution's text is made of (``Position.plain_text``), not the assignments' records to decode.
+    for position in positions.only("item_id", "text", "text_html", "clauses").order_by("order", "pk"):
         by_item.setdefault(position.item_id, []).append(position)
     return by_item
 
