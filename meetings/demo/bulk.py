@@ -48,8 +48,9 @@ def _sentence(rng: random.Random) -> str:
 
 
 @transaction.atomic
-def _send_and_publish(meetings, *, now, pdf_name: str, pdf_hash: str) -> None:
-    """Each meeting's notice as a sent, published version 1 with its items, as the notice service freezes it."""
+def _send_and_publish(meetings, *, now, pdf_name: str, pdf_hash: str) -> dict[int, list[FrozenItem]]:
+    """Each meeting's notice as a sent, published version 1 with its items, as the notice service freezes it.
+    Returns the frozen items by meeting id."""
     dispatches = NoticeDispatch.objects.bulk_create(
         NoticeDispatch(meeting=meeting, version=1, sent_at=now, pdf=pdf_name, pdf_sha256=pdf_hash,
                        html="<p>Genererad kallelse.</p>", public_html="<p>Genererad kallelse.</p>",
@@ -57,13 +58,14 @@ def _send_and_publish(meetings, *, now, pdf_name: str, pdf_hash: str) -> None:
                        snapshot={"meeting": meeting_snapshot(meeting)})
         for meeting in meetings
     )  # fmt: skip
-    rows = []
+    rows = {}
     for meeting, dispatch in zip(meetings, dispatches, strict=True):
         for row in notice_items(meeting):
             row.dispatch = dispatch
-            rows.append(row)
-    FrozenItem.objects.bulk_create(rows, batch_size=500)
+            rows.setdefault(meeting.pk, []).append(row)
+    FrozenItem.objects.bulk_create([row for group in rows.values() for row in group], batch_size=500)
     Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(notice_version=1, notice_published_at=now)
+    return rows
 
 
 def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) -> dict:
@@ -112,7 +114,7 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
                    content_type="application/pdf", size=len(pdf), sha256=pdf_hash)
         for item in items[::5]
     )  # fmt: skip
-    _send_and_publish(meetings, now=now, pdf_name=pdf_name, pdf_hash=pdf_hash)
+    sent = _send_and_publish(meetings, now=now, pdf_name=pdf_name, pdf_hash=pdf_hash)
     minutes = Minutes.objects.bulk_create(Minutes(meeting=meeting) for meeting in meetings)
     working = Position.objects.bulk_create(
         Position(body=body, how=Position.How.MEETING, taken_on=item.meeting.date, item=item, matter=item.matter,
@@ -151,6 +153,14 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
         position.pk, position.minutes_version = None, version_of[position.item.meeting_id]
         frozen.append(position)
     Position.objects.bulk_create(frozen)  # the copies frozen with each approved version
+    # And the agenda as each approved version froze it, as the approval does (``services.minutes``): the agenda
+    # had not changed since the notice was sent.
+    approved = []
+    for meeting_pk, rows in sent.items():
+        for row in rows:
+            row.pk, row.dispatch, row.minutes_version = None, None, version_of[meeting_pk]
+            approved.append(row)
+    FrozenItem.objects.bulk_create(approved, batch_size=500)
     Minutes.objects.filter(pk__in=[m.pk for m in minutes]).update(
         status=Minutes.Status.PUBLISHED, approved_at=now, approved_by_name="Generated Chair", published_at=now
     )
