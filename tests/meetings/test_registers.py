@@ -361,3 +361,16 @@ def test_the_years_of_positions_are_those_the_reader_sees_newest_first(demo, sec
         for public in (True, False):
             every = visible_positions(body=body, public=public).dates("taken_on", "year", order="DESC")
             assert position_years(body=body, public=public) == [d.year for d in every]
+
+
+def test_the_register_names_a_meeting_by_the_date_its_approved_notes_froze(demo, client):
+    from meetings.dates import long_date
+
+    position = positions_queryset(body=demo, public=True).filter(how=Position.How.MEETING).first()
+    approved = position.agenda_meeting_date
+    assert approved == position.taken_on
+    moved = approved + datetime.timedelta(days=1)
+    Meeting.objects.filter(pk=position.agenda_meeting_id).update(date=moved)  # edited after the approval
+    page = client.get(reverse("public:positions") + f"?year={approved.year}").content.decode()
+    assert f'href="/meetings/{position.agenda_meeting_id}/">Möte {long_date(approved)}</a>' in page
+    assert f"Möte {long_date(moved)}" not in page
