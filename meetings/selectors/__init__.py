@@ -124,11 +124,17 @@ def agenda_overruns(*, meeting: Meeting, entries: list[AgendaEntry]) -> bool:
 
 
 def public_upcoming_meetings(*, body=None, today: datetime.date, limit: int = 5):
-    """Coming meetings whose notice has been published, soonest first."""
-    meetings = Meeting.objects.notice_published().filter(date__gte=today).exclude(status=Meeting.Status.CANCELLED)
+    """Coming meetings whose notice has been published, soonest first (of every body, each with its body)."""
+    meetings = _upcoming(with_body=body is None).filter(date__gte=today)
     if body is not None:
         meetings = meetings.filter(body=body)
-    return list(meetings.select_related("body").order_by("date", "start_time")[:limit])
+    return list(meetings[:limit])
+
+
+@built_once
+def _upcoming(*, with_body: bool):
+    meetings = Meeting.objects.notice_published().exclude(status=Meeting.Status.CANCELLED)
+    return meetings.select_related(*(["body"] if with_body else [])).order_by("date", "start_time")
 
 
 # Items whose kind calls for somebody to present them.
@@ -478,14 +484,26 @@ def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
     The meetings are found first, walking their date index from the newest and stopping at ``limit``: the
     work does not grow with the years of history behind them (it read every version ever approved).
     Of one body, or of every body (``body=None``)."""
-    meetings = Meeting.objects.filter(pk__in=PublicVersion.objects.values("minutes__meeting_id"))
+    meetings = _meetings_with_published_notes()
     if body is not None:
         meetings = meetings.filter(body=body)
-    meetings = list(meetings.order_by("-date").values_list("pk", flat=True)[:limit])
-    return list(
+    meetings = list(meetings[:limit])
+    return list(_listed_versions().filter(minutes__meeting_id__in=meetings))
+
+
+@built_once
+def _meetings_with_published_notes():
+    """Their ids, newest first."""
+    meetings = Meeting.objects.filter(pk__in=PublicVersion.objects.values("minutes__meeting_id"))
+    return meetings.order_by("-date").values_list("pk", flat=True)
+
+
+@built_once
+def _listed_versions():
+    """The versions the public reads, with what a list of them shows, newest meeting first."""
+    return (
         newest_published_versions()
-        .filter(minutes__meeting_id__in=meetings)
-        .select_related("minutes__meeting__body")
+        .select_related("minutes__meeting")  # not the body: a list of them is of one body, or names none
         .defer("html", "search_vector")  # the notes themselves: a list of them names and links each one
         .order_by("-minutes__meeting__date")
     )
