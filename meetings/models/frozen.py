@@ -85,8 +85,11 @@ class FrozenItem(models.Model):
         ordering = ["meeting", "sequence"]
         indexes = [
             models.Index(fields=["-meeting_date", "sequence"], name="frozenitem_newest_first"),
+            # The items with public files in the API's order, with what its count and pages read of them: the
+            # versions (which are public) and how many files; read from the index alone.
             models.Index(
                 fields=["meeting", "sequence", "id"],
+                include=["dispatch", "minutes_version", "public_files"],
                 condition=models.Q(public_files__gt=0),
                 name="frozenitem_with_public_files",
             ),
