@@ -14,6 +14,7 @@ from django.db.models.functions import Concat
 from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -568,6 +569,18 @@ class ListSelect(forms.Select):
                            mark_safe(options))  # fmt: skip
 
 
+class Pairs(BaseChoiceIterator):
+    """Choices that are (value, label) pairs already, as a choice field keeps them. Given a list, Django normalises
+    it twice (for the field, then for its widget), matching every label against five abstract types: 0.5 ms for
+    the public filters at thirty years of matters and years, work that grows with the years behind them."""
+
+    def __init__(self, pairs):
+        self.pairs = list(pairs)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+
 class PositionFilterForm(forms.Form):
     """The register's filters, read from the query string."""
 
@@ -591,9 +604,9 @@ class PositionFilterForm(forms.Form):
         """``matters``: those offered (the public register offers the public ones); by default every matter of
         the body."""
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+        self.fields["year"].choices = Pairs([("", _("All years")), *((y, y) for y in years)])
         offered = (Matter.objects.filter(body=body) if matters is None else matters).order_by("title")
-        self.fields["matter"].choices = [("", _("All matters")), *offered.values_list("pk", "title")]
+        self.fields["matter"].choices = Pairs([("", _("All matters")), *offered.values_list("pk", "title")])
         self.fields["how"].choices = [("", _("Every way")), *Position.How.choices]
 
     def filters(self) -> dict:
@@ -622,7 +635,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, years, body=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+        self.fields["year"].choices = Pairs([("", _("All years")), *((y, y) for y in years)])
         self.fields["bodies"].choices = [("", body.short_name if body else _("This body")), (self.ALL, _("Every body"))]
 
 
