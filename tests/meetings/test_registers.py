@@ -374,3 +374,18 @@ def test_the_register_names_a_meeting_by_the_date_its_approved_notes_froze(demo,
     page = client.get(reverse("public:positions") + f"?year={approved.year}").content.decode()
     assert f'href="/meetings/{position.agenda_meeting_id}/">Möte {long_date(approved)}</a>' in page
     assert f"Möte {long_date(moved)}" not in page
+
+
+def test_the_registers_filters_take_a_listed_year_and_matter_and_refuse_others_in_swedish(demo):
+    from meetings.forms import PositionFilterForm
+    from meetings.selectors.registers import public_matters
+
+    matter = public_matters(body=demo).order_by("title").first()
+    form = PositionFilterForm({"year": "2022", "matter": str(matter.pk)}, body=demo, years=[2025, 2022],
+                              matters=public_matters(body=demo))  # fmt: skip
+    assert form.is_valid() and form.filters()["matter"] == matter.pk and form.filters()["year"] == 2022
+    assert f'<option value="{matter.pk}" selected>{matter.title}</option>' in str(form["matter"])
+    wrong = PositionFilterForm({"year": "2019", "matter": "999999"}, body=demo, years=[2025, 2022],
+                               matters=public_matters(body=demo))  # fmt: skip
+    assert not wrong.is_valid() and wrong.filters() == {}
+    assert "Välj ett giltigt alternativ" in wrong.errors["year"][0] and "999999" in wrong.errors["matter"][0]
