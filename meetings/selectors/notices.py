@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -102,16 +103,9 @@ def public_attachment_records(*, body_pk: int | None = None, item_ids=None, pks=
     rows = (
         public_items()
         .exclude(attachments=[])
-        .select_related("dispatch", "minutes_version")
-        .only(
-            "item_id",
-            "meeting_id",
-            "meeting_date",
-            "sequence",
-            "attachments",
-            "dispatch__sent_at",
-            "minutes_version__approved_at",
-        )
+        .only("item_id", "meeting_id", "meeting_date", "sequence", "attachments", "dispatch_id", "minutes_version_id")
+        # When its version was sent or approved (``FrozenItem.frozen_at``), as a value: not the two versions as objects.
+        .annotate(frozen=Coalesce("dispatch__sent_at", "minutes_version__approved_at"))
         .order_by(*RECORD_ORDER)
     )
     if pks is not None:
