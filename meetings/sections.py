@@ -70,13 +70,14 @@ def public_section(view=None, *, empty=False):
     return wrapper
 
 
-def section_reverse(name: str, body: Body | None, *args, default_pk: int | None = None) -> str:
-    """The address of a section page of ``body``: under ``/`` for the first body, else under its own."""
+def section_reverse(name: str, body: Body | None, *args, default_pk: int | None = None, paths=path) -> str:
+    """The address of a section page of ``body``: under ``/`` for the first body, else under its own. ``paths``
+    makes the first body's (a rendering passes its own, ``meetings.paths``)."""
     if body is None:
-        return path(name, *args)
+        return paths(name, *args)
     if default_pk is None:
         first = default_body()
         default_pk = first.pk if first else None
     if body.pk == default_pk:
-        return path(name, *args)
+        return paths(name, *args)
     return reverse(name, args=[body, *args])

@@ -60,9 +60,9 @@ def section_url(context, name, *args):
     ``/<web address>/`` for another. Outside a section (a page of the portal as a whole) it is the first body's."""
     request = context.get("request")
     body = getattr(request, "section", None)
-    if body is None or body.pk == request.default_body_pk:
+    if body is None:
         return _paths(context)(name, *args)
-    return section_reverse(name, body, *args, default_pk=request.default_body_pk)
+    return section_reverse(name, body, *args, default_pk=request.default_body_pk, paths=_paths(context))
 
 
 @register.simple_tag(takes_context=True)
