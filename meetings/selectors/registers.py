@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -523,6 +523,13 @@ def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
         rows.append(other)
     return PlanTable(heading=_("Areas by quarter %(year)s") % {"year": year}, kind="quarters", columns=columns,
                      grid=rows)  # fmt: skip
+
+
+def matter_with_publicity(*, pk: int) -> Matter | None:
+    """The matter ``pk`` with its body and ``is_public``: whether it is one of ``public_matters``, in the same
+    query (a matter's public page reads both)."""
+    is_public = Exists(PublicMatter.objects.filter(matter=OuterRef("pk")))
+    return Matter.objects.select_related("body").annotate(is_public=is_public).filter(pk=pk).first()
 
 
 def public_matters(*, body):

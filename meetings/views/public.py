@@ -4,7 +4,6 @@ import csv
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils.http import content_disposition_header
 
 from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.forms import PositionFilterForm, SearchForm
-from meetings.models import Attachment, Matter, PublicMatter, YearlyReview
+from meetings.models import Attachment, YearlyReview
 from meetings.sections import enter, public_section, section_reverse
 from meetings.selectors import (
     public_latest_minutes,
@@ -28,6 +27,7 @@ from meetings.selectors.notices import public_attachment_record, public_notice
 from meetings.selectors.registers import (
     annual_plan,
     matter_timeline,
+    matter_with_publicity,
     position_years,
     positions_filtered,
     positions_queryset,
@@ -186,9 +186,7 @@ def matters(request, body):
 
 
 def matter(request, pk):
-    # With whether it is public (``public_matters``), in the same query.
-    is_public = Exists(PublicMatter.objects.filter(matter=OuterRef("pk")))
-    named = Matter.objects.select_related("body").annotate(is_public=is_public).filter(pk=pk).first()
+    named = matter_with_publicity(pk=pk)
     if named is not None and named.merged_into_id:  # the same question under another spelling: its page is the other's
         return redirect("public:matter", pk=named.merged_into_id, permanent=True)
     if named is None or not named.is_public:
