@@ -15,6 +15,7 @@ from meetings.models.frozen import public_file_count
 from meetings.querysets import built_once
 from meetings.sanitize import html_to_text
 from meetings.selectors import agenda_items_queryset, agenda_with_times
+from members import choices
 
 
 def meeting_snapshot(meeting: Meeting) -> dict:
@@ -237,9 +238,9 @@ def _meeting_value(name: str, value: str) -> str:
     if name == "date" and value:
         return long_date(datetime.date.fromisoformat(value))
     if name == "form":
-        return str(dict(Meeting.Form.choices).get(value, value))
+        return choices.label(Meeting.Form, value)
     if name == "kind":
-        return str(dict(Meeting.Kind.choices).get(value, value))
+        return choices.label(Meeting.Kind, value)
     return value.replace(":", ".") if name.endswith("_time") else value
 
 
