@@ -17,7 +17,8 @@ Triggers on PostgreSQL and SQLite guard, below every service, form, admin and qu
 - ``meetings_noticedispatch`` and ``meetings_frozenitem`` (each sent version of a notice and its
   items), and ``meetings_positioncorrection`` (a position outside a meeting as it read before a
   correction): never changed or deleted; and
-  ``meetings_meeting``: a notice is published or has a version only when that version was sent.
+  ``meetings_meeting``: a notice is published or has a version only when that version was sent; and its date,
+  times, kind, form and place never change once a version of its notes is approved (the notes name them).
 
 ``guard_disabled()`` lifts the guard for maintenance that replaces whole databases (restoring a
 backup, emptying a test database), and puts it back afterwards.
@@ -90,6 +91,12 @@ _MEETING_NOTICE_SENT = """((NEW.notice_published_at IS NULL OR NEW.notice_versio
     OR EXISTS (SELECT 1 FROM meetings_noticedispatch d
                WHERE d.meeting_id = NEW.id AND d.version = NEW.notice_version)))"""
 
+# A meeting's facts, once a version of its notes is approved: as they were (``meeting_facts_lock``).
+_MEETING_FACTS_KEPT = """(NOT EXISTS (SELECT 1 FROM meetings_minutesversion v
+                         JOIN meetings_minutes m ON m.id = v.minutes_id WHERE m.meeting_id = OLD.id)
+    OR (NEW.date = OLD.date AND NEW.start_time = OLD.start_time AND NEW.end_time = OLD.end_time
+        AND NEW.kind = OLD.kind AND NEW.form = OLD.form AND NEW.location IS NOT DISTINCT FROM OLD.location))"""
+
 
 def _frozen(expression: str) -> str:
     return f"(SELECT status FROM meetings_minutes WHERE id = {expression}) IN {FROZEN}"
@@ -117,6 +124,8 @@ def _sqlite_statements(conn) -> list[str]:
         f"WHEN NOT {_MEETING_NOTICE_SENT} {abort}",
         f"CREATE TRIGGER IF NOT EXISTS sro_guard_meeting_notice_update BEFORE UPDATE ON meetings_meeting "
         f"WHEN NOT {_MEETING_NOTICE_SENT} {abort}",
+        f"CREATE TRIGGER IF NOT EXISTS sro_guard_meeting_facts_update BEFORE UPDATE ON meetings_meeting "
+        f"WHEN NOT {_MEETING_FACTS_KEPT.replace('IS NOT DISTINCT FROM', 'IS')} {abort}",
         "CREATE TRIGGER IF NOT EXISTS sro_guard_noticedispatch_update BEFORE UPDATE ON meetings_noticedispatch "
         f"{abort}",
         "CREATE TRIGGER IF NOT EXISTS sro_guard_noticedispatch_delete BEFORE DELETE ON meetings_noticedispatch "
@@ -173,6 +182,11 @@ def _postgresql_statements(conn) -> list[str]:
           IF NOT {_MEETING_NOTICE_SENT} THEN {raise_} END IF;
           RETURN NEW;
         END $$ LANGUAGE plpgsql""",
+        f"""CREATE OR REPLACE FUNCTION sro_guard_meeting_facts() RETURNS trigger AS $$
+        BEGIN
+          IF NOT {_MEETING_FACTS_KEPT} THEN {raise_} END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
         f"""CREATE OR REPLACE FUNCTION sro_guard_always() RETURNS trigger AS $$
         BEGIN {raise_} END $$ LANGUAGE plpgsql""",
         f"""CREATE OR REPLACE FUNCTION sro_guard_frozen_position() RETURNS trigger AS $$
@@ -188,6 +202,9 @@ def _postgresql_statements(conn) -> list[str]:
         "DROP TRIGGER IF EXISTS sro_guard_meeting_notice ON meetings_meeting",
         "CREATE TRIGGER sro_guard_meeting_notice BEFORE INSERT OR UPDATE ON meetings_meeting "
         "FOR EACH ROW EXECUTE FUNCTION sro_guard_meeting_notice()",
+        "DROP TRIGGER IF EXISTS sro_guard_meeting_facts ON meetings_meeting",
+        "CREATE TRIGGER sro_guard_meeting_facts BEFORE UPDATE ON meetings_meeting "
+        "FOR EACH ROW EXECUTE FUNCTION sro_guard_meeting_facts()",
         "DROP TRIGGER IF EXISTS sro_guard_noticedispatch ON meetings_noticedispatch",
         "CREATE TRIGGER sro_guard_noticedispatch BEFORE UPDATE OR DELETE ON meetings_noticedispatch "
         "FOR EACH ROW EXECUTE FUNCTION sro_guard_always()",
@@ -238,6 +255,7 @@ def _drop_statements(conn) -> list[str]:
             ("sro_guard_minutesversion", "meetings_minutesversion"),
             ("sro_guard_minutes_status", "meetings_minutes"),
             ("sro_guard_meeting_notice", "meetings_meeting"),
+            ("sro_guard_meeting_facts", "meetings_meeting"),
             ("sro_guard_noticedispatch", "meetings_noticedispatch"),
             ("sro_guard_frozenitem", "meetings_frozenitem"),
             ("sro_guard_frozen_position", "meetings_position"),
@@ -246,7 +264,8 @@ def _drop_statements(conn) -> list[str]:
         return [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in triggers]
     names = ["sro_guard_minutes_update", "sro_guard_minutes_delete", "sro_guard_minutesversion_update",
              "sro_guard_minutesversion_delete", "sro_guard_minutes_status_insert", "sro_guard_minutes_status_update",
-             "sro_guard_meeting_notice_insert", "sro_guard_meeting_notice_update", "sro_guard_noticedispatch_update",
+             "sro_guard_meeting_notice_insert", "sro_guard_meeting_notice_update", "sro_guard_meeting_facts_update",
+             "sro_guard_noticedispatch_update",
              "sro_guard_noticedispatch_delete", "sro_guard_frozenitem_update", "sro_guard_frozenitem_delete",
              "sro_guard_frozen_position_update",
              "sro_guard_frozen_position_delete"]  # fmt: skip

@@ -11,8 +11,8 @@ from django.urls import reverse
 from meetings.models import AgendaItem, ItemNote, Meeting, Minutes
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
-from meetings.services.agenda import agenda_item_save
-from tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.services.agenda import agenda_item_save, meeting_save
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,59 @@ def test_a_position_without_a_matter_is_listed_under_its_item_as_approved_not_as
     staff = Client()
     staff.force_login(secretary)
     assert f"{DRAFT} datum" in staff.get(reverse("staff:positions") + "?year=2022").content.decode()
+
+
+def _edit_form(meeting, **changes) -> dict:
+    values = {"date": meeting.date.isoformat(), "start_time": f"{meeting.start_time:%H:%M}",
+              "end_time": f"{meeting.end_time:%H:%M}", "kind": meeting.kind, "form": meeting.form,
+              "location": meeting.location, "lock_version": meeting.lock_version}  # fmt: skip
+    return {**values, **changes}
+
+
+def test_a_meetings_date_times_and_place_are_fixed_once_its_notes_are_approved_even_in_a_correction(
+    client, demo, secretary
+):
+    meeting = Meeting.objects.get(date=datetime.date(2022, 10, 19))  # its notes approved and published
+    client.force_login(secretary)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Minnesanteckningarna är godkända: mötets datum, tider och plats ingår i dem" in page
+    assert reverse("staff:meeting_edit", args=[meeting.pk]) not in page
+    response = client.get(reverse("staff:meeting_edit", args=[meeting.pk]), follow=True)
+    assert response.redirect_chain == [(meeting.get_absolute_url(), 302)]
+
+    minutes_services.minutes_correct(minutes=meeting.minutes, by=secretary, reason="Rättelse av ett namn.")
+    # A form opened before: what was typed is kept, with the reason, and nothing is saved.
+    response = client.post(reverse("staff:meeting_edit", args=[meeting.pk]),
+                           _edit_form(meeting, date="2022-10-26", location="Annan plats"))  # fmt: skip
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Minnesanteckningarna är godkända: mötets datum, tider och plats ingår i dem och kan inte ändras." in html
+    assert 'value="Annan plats"' in html and 'value="2022-10-26"' in html
+    stored = Meeting.objects.get(pk=meeting.pk)
+    assert (stored.date, stored.location) == (meeting.date, meeting.location)
+
+    # The same values saved again are no change; and no path around the service changes them either.
+    meeting_save(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(start_time=datetime.time(8, 0))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(location="Annan plats")
+    Meeting.objects.filter(pk=meeting.pk).update(location=meeting.location)  # unchanged: let through
+    assert Meeting.objects.get(pk=meeting.pk).start_time == meeting.start_time
+
+
+def test_a_meetings_date_waits_while_the_chair_reads_its_notes_and_is_free_again_when_sent_back(demo, secretary, chair):
+    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
+    MembershipFactory(body=demo, person=PersonFactory(user=chair), role="chair", start_date=datetime.date(2031, 1, 1),
+                      end_date=None)  # fmt: skip
+    minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    moved = Meeting.objects.get(pk=meeting.pk)
+    moved.date = datetime.date(2031, 2, 9)
+    with pytest.raises(ServiceError, match="mötets datum, tider och plats ingår i dem och kan inte ändras nu"):
+        meeting_save(meeting=moved, by=secretary)
+    minutes_services.minutes_return(minutes=Minutes.objects.get(pk=minutes.pk), by=chair, comment="Fel datum.")
+    moved = Meeting.objects.get(pk=meeting.pk)
+    moved.date = datetime.date(2031, 2, 9)
+    meeting_save(meeting=moved, by=secretary)
+    assert Meeting.objects.get(pk=meeting.pk).date == datetime.date(2031, 2, 9)

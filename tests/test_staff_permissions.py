@@ -48,7 +48,7 @@ TABLE = {
     "overview": (None, ANY_STAFF),  # the chair's start page is what waits for her
     "meeting_create": (None, SECRETARY_ONLY),
     "meeting": ("meeting", SECRETARY_ONLY),
-    "meeting_edit": ("meeting", SECRETARY_ONLY),
+    "meeting_edit": ("sent_meeting", SECRETARY_ONLY),  # its notes not with the chair: the form opens
     "agenda": ("meeting", SECRETARY_ONLY),
     "agenda_reorder": ("meeting", POST_ONLY),
     "item_create": ("meeting", SECRETARY_ONLY),

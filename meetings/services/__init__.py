@@ -55,6 +55,28 @@ def require_agenda_editable(meeting) -> None:
         ) % {"status": minutes.get_status_display().lower()})  # fmt: skip
 
 
+def meeting_facts_lock(meeting) -> str | None:
+    """Why the meeting's date, times, kind, form and place cannot be changed now, or None if they can.
+
+    They are part of its notes: fixed while the chair reads them, and for good once a version of the notes is
+    approved (the record, what the public reads of the meeting, and the notes' PDF name them; the database
+    refuses the change too, ``meetings.integrity``). A correction of the notes corrects their text."""
+    from meetings.models import MinutesVersion
+
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is None:
+        return None
+    if MinutesVersion.objects.filter(minutes=minutes).exists():
+        return _("The meeting notes have been approved: the meeting's date, times and place are part of them and "
+                 "cannot be changed.")  # fmt: skip
+    if not minutes.is_editable:
+        return _(
+            "The meeting notes are %(status)s: the meeting's date, times and place are part of them and cannot be "
+            "changed now."
+        ) % {"status": minutes.get_status_display().lower()}  # fmt: skip
+    return None
+
+
 def create_once(*, token, create):
     """Run ``create`` (a service that creates one object) once per form token: the same form sent again
     gets back what it created the first time. Returns ``(object, created)``.

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from meetings.files import file_digests
 from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Position, Presenter, Substitution
 from meetings.sanitize import clean_html, html_to_text
-from meetings.services import ServiceError, claim_version, require_agenda_editable
+from meetings.services import ServiceError, claim_version, meeting_facts_lock, require_agenda_editable
 from meetings.services.log import log_change
 from members.models import Body, Membership, Person
 
@@ -73,9 +73,22 @@ def meeting_create(
     return meeting
 
 
+def require_facts_changeable(meeting: Meeting) -> None:
+    """Refuse (``ServiceError``) what ``meeting`` (not yet saved) changes of the stored meeting's date, times,
+    kind, form or place, where ``meeting_facts_lock`` forbids it; the same values saved again pass."""
+    stored = Meeting.objects.select_for_update(no_key=True).filter(pk=meeting.pk).values(*MEETING_FIELDS).get()
+    field = Meeting._meta.get_field
+    if any(field(name).to_python(getattr(meeting, name)) != value for name, value in stored.items()) and (
+        reason := meeting_facts_lock(meeting)
+    ):
+        raise ServiceError(reason)
+
+
 @transaction.atomic
 def meeting_save(*, meeting: Meeting, by=None, loaded_version: int | None = None) -> Meeting:
-    """Save a meeting's date, times, form and place, only over the version the editor loaded."""
+    """Save a meeting's date, times, form and place, only over the version the editor loaded; not once they are
+    part of notes the chair reads or has approved (``meeting_facts_lock``)."""
+    require_facts_changeable(meeting)
     claim_version(meeting, loaded_version)
     # Only what the editor changes: the notice's state, changed meanwhile by a sending, stays as it is.
     meeting.save(update_fields=[*MEETING_FIELDS, "lock_version", "updated_at"])

@@ -20,6 +20,7 @@ from meetings.pdf import html_to_pdf, render_pdf
 from meetings.selectors import notice_context
 from meetings.selectors.notices import last_sent, meeting_snapshot, notice_changes, notice_items
 from meetings.services import ServiceError, require_agenda_editable
+from meetings.services.agenda import require_facts_changeable
 from meetings.services.log import log_change
 from members.models import Person
 from members.selectors import called_memberships
@@ -303,6 +304,7 @@ def notice_changes_undo(*, meeting: Meeting, by) -> list[str]:
         raise ServiceError(_("The notice has not been sent: there is nothing to go back to."))
     for name, value in dispatch.snapshot.get("meeting", {}).items():
         setattr(meeting, name, value)
+    require_facts_changeable(meeting)
     meeting.save()
     rows = list(dispatch.items.order_by("sequence"))
     kept = {row.item_id for row in rows}

@@ -44,7 +44,7 @@ from meetings.selectors import (
 )
 from meetings.selectors.notices import notice_changes
 from meetings.selectors.registers import assignments_due_for, matter_titles
-from meetings.services import ServiceError, create_once
+from meetings.services import ServiceError, create_once, meeting_facts_lock
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.services.positions import matter_for_title
@@ -116,6 +116,9 @@ def meeting_create(request):
 @secretary_required
 def meeting_edit(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
+    if request.method == "GET" and (reason := meeting_facts_lock(meeting)):
+        messages.error(request, reason)
+        return redirect(meeting)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,6 +151,7 @@ def meeting_detail(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     context = _agenda_context(meeting)
     context["due_assignments"] = assignments_due_for(meeting=meeting)
+    context["facts_lock"] = meeting_facts_lock(meeting)
     context["notice_changes"] = notice_changes(meeting=meeting) if meeting.notice_version else []
     context["sent_versions"] = list(meeting.notice_dispatches.order_by("-version"))
     context["not_reached"] = notice_services.not_reached(meeting) if context["sent_versions"] else []
