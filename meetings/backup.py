@@ -15,7 +15,8 @@ Restore goes into an empty installation (migrated, no data of its own). The appr
 with the integrity guard lifted for that one operation, since loading them is not changing them.
 What the record derives from itself is derived again rather than taken from the archive; an archive written
 before the assignments given were kept with each approved position has none, and gets them by the rule of the
-migration that added them (0033). A migration that adds such a column adds its rule here too.
+migration that added them (0033); one written before meetings kept what was announced of them, by 0038's. A
+migration that adds such a column adds its rule here too.
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off), the
 admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
 Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):
@@ -88,6 +89,16 @@ def _refuse_a_newer_schema(written: dict[str, str]) -> None:
 def _without_assignments_given(rows: list[dict]) -> bool:
     """Whether the archive was written before approved positions kept the assignments they gave (0033)."""
     return any(row["model"] == "meetings.position" and "assignments_given" not in row["fields"] for row in rows)
+
+
+def _without_announced(rows: list[dict]) -> bool:
+    """Whether the archive was written before meetings kept what was announced of them (0038)."""
+    return any(row["model"] == "meetings.meeting" and "announced_date" not in row["fields"] for row in rows)
+
+
+def _announced() -> None:
+    """What migration 0038 did for the meetings before it, done for the restored ones (its own code)."""
+    import_module("meetings.migrations.0038_meetings_as_announced").announce(apps, None)
 
 
 def _assignments_given() -> None:
@@ -171,7 +182,7 @@ def restore(archive_path: Path) -> dict:
             raise BackupError("Arkivet har ett okänt format.")
         _refuse_a_newer_schema(manifest.get("schema") or {})  # archives before this one did not say
         rows = json.loads(archive.extractfile("data.json").read())  # parsed once: looked at, then loaded
-        older = _without_assignments_given(rows)
+        older, unannounced = _without_assignments_given(rows), _without_announced(rows)
         members = [m for m in archive.getmembers() if m.name.startswith("media/") and m.isfile()]
         for member in members:
             target = (media / member.name.removeprefix("media/")).resolve()
@@ -193,6 +204,8 @@ def restore(archive_path: Path) -> dict:
         _derive_again()
         if older:
             _assignments_given()
+        if unannounced:
+            _announced()
         _reset_sequences()
     problems = _compare(manifest)
     if problems:

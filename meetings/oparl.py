@@ -293,7 +293,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
     published notes by item id."""
     items = []
     if embedded_items:
-        items = [agenda_item(links, row, meeting=meeting, positions=resolutions.get(row.item_id, [])) for row in rows]
+        items = [agenda_item(links, row, positions=resolutions.get(row.item_id, [])) for row in rows]
     return _compact(
         {
             "id": links.api("meeting", pk=meeting.pk),
@@ -314,18 +314,19 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
     )
 
 
-def agenda_item(links: Links, row, *, meeting, positions) -> dict:
-    """One item of a published agenda as it was sent (a ``FrozenItem``); the positions the published notes
-    froze for it are its resolution (several in their order, each as the notes print it)."""
+def agenda_item(links: Links, row, *, positions) -> dict:
+    """One item of a published agenda as it was sent (a ``FrozenItem``), on its meeting's date as that version
+    had it; the positions the published notes froze for it are its resolution (several in their order, each as
+    the notes print it)."""
     start = end = None
     if row.start and row.end:
-        start, end = links.moment(meeting.date, row.start), links.moment(meeting.date, row.end)
+        start, end = links.moment(row.meeting_date, row.start), links.moment(row.meeting_date, row.end)
     sent = row.frozen_at
     return _compact(
         {
             "id": links.api("agenda_item", pk=row.item_id),
             "type": _type("AgendaItem"),
-            "meeting": links.api("meeting", pk=meeting.pk),
+            "meeting": links.api("meeting", pk=row.meeting_id),
             "number": row.number,
             "order": row.sequence,
             "name": row.title if not row.is_break else "Paus",
@@ -336,7 +337,7 @@ def agenda_item(links: Links, row, *, meeting, positions) -> dict:
                               for a in row.public_attachments],
             "start": start,
             "end": end,
-            "web": links.web("meeting", pk=meeting.pk) + f"#item-{row.item_id}",
+            "web": links.web("meeting", pk=row.meeting_id) + f"#item-{row.item_id}",
             "created": _stamp(sent),
             "modified": _stamp(sent),
         }

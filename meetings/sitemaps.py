@@ -38,10 +38,10 @@ class Meetings(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return public_meetings_queryset().order_by("-date", "pk").only("pk", "date")
+        return public_meetings_queryset().order_by("-announced_date", "pk").values_list("pk", flat=True)
 
-    def location(self, meeting):
-        return reverse("public:meeting", kwargs={"pk": meeting.pk})
+    def location(self, pk):
+        return reverse("public:meeting", kwargs={"pk": pk})
 
 
 class Notes(Sitemap):
@@ -49,10 +49,10 @@ class Notes(Sitemap):
 
     def items(self):
         published = public_meetings_queryset().filter(has_published_notes=True)
-        return published.order_by("-date", "pk").only("pk", "date")
+        return published.order_by("-announced_date", "pk").values_list("pk", flat=True)
 
-    def location(self, meeting):
-        return reverse("public:minutes", kwargs={"pk": meeting.pk})
+    def location(self, pk):
+        return reverse("public:minutes", kwargs={"pk": pk})
 
 
 class Matters(Sitemap):

@@ -37,14 +37,18 @@ def entitled_meetings(person: Person, today: datetime.date):
     return (
         Meeting.objects.filter(notice_version__gte=1)
         .annotate(is_called=called, is_substitute=substitute, is_invited=invited)
-        .filter(Q(is_called=True) | Q(is_substitute=True) | Q(is_invited=True, date__gte=earliest_for_guests))
+        .filter(Q(is_called=True) | Q(is_substitute=True) | Q(is_invited=True, announced_date__gte=earliest_for_guests))
         .annotate(has_published_notes=Exists(PublicVersion.objects.filter(minutes__meeting=OuterRef("pk"))))
         .select_related("body")
+        .as_announced()
     )
 
 
 @dataclass
 class MyMeeting:
+    """A meeting the person was called or invited to by its newest sent notice (``dispatch``), read as announced
+    (``MeetingQuerySet.as_announced``)."""
+
     meeting: Meeting
     dispatch: NoticeDispatch
 
@@ -59,11 +63,12 @@ class MyMeeting:
 
 def my_meetings(person: Person, *, today: datetime.date | None = None) -> list[MyMeeting]:
     """Every meeting the person may see, newest sent notice each, in date order (two queries)."""
-    meetings = list(entitled_meetings(person, today or timezone.localdate()).order_by("date", "start_time"))
+    meetings = list(entitled_meetings(person, today or timezone.localdate()).order_by("announced_date", "pk"))
     newest = {}
     for dispatch in NoticeDispatch.objects.filter(meeting__in=meetings).order_by("meeting_id", "version"):
         newest[dispatch.meeting_id] = dispatch
-    return [MyMeeting(meeting, newest[meeting.pk]) for meeting in meetings if meeting.pk in newest]
+    mine = [MyMeeting(meeting, newest[meeting.pk]) for meeting in meetings if meeting.pk in newest]
+    return sorted(mine, key=lambda one: (one.meeting.date, one.meeting.start_time))
 
 
 def my_meeting(person: Person, pk: int, *, today: datetime.date | None = None) -> MyMeeting | None:

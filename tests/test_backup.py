@@ -122,12 +122,15 @@ def rewritten(archive: Path, target: Path, *, manifest=None, rows=None) -> Path:
 
 
 def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derived(tmp_path, settings, client):
-    """An archive written before sent items kept their count of public files (0034) and approved positions the
-    assignments they gave (0033) has neither: the restore derives them, and the API's file list and the matters'
-    timelines show what they showed before."""
+    """An archive written before sent items kept their count of public files (0034), approved positions the
+    assignments they gave (0033) and meetings what was announced of them (0038) has none of them: the restore
+    derives them, and the API's file list, the matters' timelines and the meetings show what they showed before."""
+    import datetime
+
     from django.urls import reverse
 
-    from meetings.models import Assignment, Position
+    from meetings.models import Assignment, Meeting, Position
+    from meetings.services.agenda import meeting_save
 
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
@@ -138,6 +141,11 @@ def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derive
     listed = client.get(url).json()["pagination"]["totalElements"]
     given = dict(Position.objects.exclude(assignments_given=[]).values_list("pk", "assignments_given"))
     assert listed > 0 and given
+    moved = Meeting.objects.get(date=datetime.date(2025, 3, 6))  # sent: a new time and place saved, not yet sent
+    moved.start_time, moved.location = datetime.time(8, 0), "Ny plats"
+    meeting_save(meeting=moved)
+    announced = {m.pk: (m.announced, m.announced_date) for m in Meeting.objects.all()}
+    assert announced[moved.pk][0]["location"] != "Ny plats"
 
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", output=archive, verbosity=0)
@@ -148,6 +156,8 @@ def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derive
                 del row["fields"]["public_files"]
             if row["model"] == "meetings.position":
                 del row["fields"]["assignments_given"]
+            if row["model"] == "meetings.meeting":
+                del row["fields"]["announced"], row["fields"]["announced_date"]
 
     def no_schema(manifest):
         del manifest["schema"]
@@ -160,6 +170,7 @@ def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derive
         assert item.public_files == sum(1 for a in item.attachments if a["is_public"]), item
     assert client.get(url).json()["pagination"]["totalElements"] == listed
     assert dict(Position.objects.exclude(assignments_given=[]).values_list("pk", "assignments_given")) == given
+    assert {m.pk: (m.announced, m.announced_date) for m in Meeting.objects.all()} == announced
 
 
 def test_an_archive_from_a_newer_version_is_refused_and_nothing_is_loaded(tmp_path, settings):

@@ -294,3 +294,48 @@ def test_a_meetings_date_waits_while_the_chair_reads_its_notes_and_is_free_again
     moved.date = datetime.date(2031, 2, 9)
     meeting_save(meeting=moved, by=secretary)
     assert Meeting.objects.get(pk=meeting.pk).date == datetime.date(2031, 2, 9)
+
+
+def _without_modified(text: str) -> str:
+    """An answer without OParl's "modified" stamps (the meeting row's own, which every save moves on)."""
+    import re
+
+    return re.sub(r'"modified": "[^"]*"', "", text)
+
+
+def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called_only_with_the_revised_notice(
+    client, demo, secretary, monkeypatch
+):
+    from meetings.demo.loader import demo_member
+    from meetings.services.notices import notice_send
+    from mymeetings.services import member_account
+    from tests import test_public_pages
+
+    urls = test_public_pages.published_urls()  # found by the meeting's date, as sent
+    monkeypatch.setattr(test_public_pages, "published_urls", lambda: urls)
+    before = _public_texts(client, demo)
+    meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))  # its notice sent and published, no notes yet
+    meeting.date, meeting.start_time, meeting.location = datetime.date(2026, 1, 27), datetime.time(8, 15), DRAFT
+    meeting_save(meeting=meeting, by=secretary)
+
+    during = _public_texts(client, demo)
+    assert {url: _without_modified(text) for url, text in during.items()} == {
+        url: _without_modified(text) for url, text in before.items()
+    }  # every page, PDF, feed, search hit and API object as it was: moved neither in date nor in year
+    member = Client()
+    member.force_login(member_account(demo_member()))
+    mine = member.get(reverse("mymeetings:meeting", args=[meeting.pk])).content.decode()
+    assert "6 mars 2025" in mine and DRAFT not in mine and "27 januari 2026" not in mine
+
+    notice_send(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)  # the revised notice, version 2
+    page = client.get(reverse("public:meeting", args=[meeting.pk])).content.decode()
+    assert "Möte 27 januari 2026" in page and DRAFT in page
+    link, archive = f'href="/meetings/{meeting.pk}/"', reverse("public:meetings")
+    assert link in client.get(f"{archive}?year=2026").content.decode()
+    assert link not in client.get(f"{archive}?year=2025").content.decode()
+    api = client.get(reverse("api:meeting", args=[meeting.pk])).json()
+    assert api["start"].startswith("2026-01-27T08:15")
+    starts = [item["start"] for item in api["agendaItem"] if "start" in item]
+    assert starts and all(start.startswith("2026-01-27") for start in starts)
+    mine = member.get(reverse("mymeetings:meeting", args=[meeting.pk])).content.decode()
+    assert "27 januari 2026" in mine and DRAFT in mine

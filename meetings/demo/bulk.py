@@ -91,6 +91,7 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
             status=Meeting.Status.HELD,
             location="Regionens hus, Vänersborg",
             notice_sent_at=now,
+            announced_date=datetime.date(year, month, 10),  # notes approved: its own facts stand
         )
         for year in range(first_year, first_year + years)
         for month in range(1, 1 + MEETINGS_PER_YEAR)

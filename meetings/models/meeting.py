@@ -1,18 +1,41 @@
+import copy
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.choices import label
 from members.models import Body, Person
 
+# What a sent notice prints of its meeting (kept in its snapshot, ``meeting_snapshot``), and its notes once approved.
+FACTS = ("date", "start_time", "end_time", "form", "location", "kind")
+
+
+class _AsAnnounced(ModelIterable):
+    """Each meeting read as last announced (``Meeting.as_sent`` of its ``announced``)."""
+
+    def __iter__(self):
+        for meeting in super().__iter__():
+            yield meeting.as_sent(meeting.announced)
+
 
 class MeetingQuerySet(models.QuerySet):
     def notice_published(self):
         return self.filter(notice_published_at__isnull=False)
+
+    def as_announced(self):
+        """The meetings as the public and the called know them: with the date, times, kind, form and place their
+        newest sent notice printed (``Meeting.announced``), until a version of their notes is approved, and the
+        meeting's own from then on (they cannot change any more, ``meeting_facts_lock``). A change saved since the
+        notice was sent waits with the secretary for the next sending. Lists filter and order by
+        ``announced_date``."""
+        announced = self.all()
+        announced._iterable_class = _AsAnnounced
+        return announced
 
 
 class Meeting(models.Model):
@@ -54,6 +77,12 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
+    # The date, times, kind, form and place as the newest sent notice printed them (its snapshot), what the public
+    # and the called read (``as_announced``); none once a version of the notes is approved, when the meeting's own
+    # stand for good. Written only by the sending and the approval: a change saved between waits for the next
+    # sending. ``announced_date`` is its date (the meeting's own before any), for the lists to filter and order by.
+    announced = models.JSONField(_("as last sent"), null=True, blank=True, editable=False)
+    announced_date = models.DateField(_("date as last sent"), null=True, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -61,7 +90,10 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-start_time"]
-        indexes = [models.Index(fields=["-date"], name="meeting_newest_first")]
+        indexes = [
+            models.Index(fields=["-date"], name="meeting_newest_first"),
+            models.Index(fields=["-announced_date"], name="meeting_announced_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end_time__gt=F("start_time")), name="meeting_end_after_start"),
         ]
@@ -73,6 +105,13 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.body} {self.date:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        if getattr(self, "_as_sent", False):
+            raise ValueError("A meeting read as its notice was sent is not saved: save the meeting itself.")
+        if self.announced_date is None:  # a new meeting: nothing announced yet, its own date until it is
+            self.announced_date = self.date
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("staff:meeting", kwargs={"pk": self.pk})
 
@@ -83,6 +122,18 @@ class Meeting(models.Model):
     def form_display(self) -> str:
         """What the notice prints after "Mötesform:"."""
         return self.location or self.get_form_display()
+
+    def as_sent(self, facts: dict | None) -> "Meeting":
+        """The meeting with the date, times, kind, form and place that a sent notice printed (``facts``, the
+        meeting in its snapshot): a copy to read, which refuses to be saved. Without facts, the meeting itself."""
+        if not facts:
+            return self
+        sent = copy.copy(self)
+        for name in FACTS:
+            if name in facts:
+                setattr(sent, name, self._meta.get_field(name).to_python(facts[name]))
+        sent._as_sent = True
+        return sent
 
 
 class Invitation(models.Model):
@@ -180,6 +231,11 @@ class NoticeDispatch(models.Model):
 
     def __str__(self):
         return f"{self.meeting} v{self.version}"
+
+    @property
+    def meeting_as_sent(self) -> Meeting:
+        """Its meeting with the date, times, kind, form and place this version printed."""
+        return self.meeting.as_sent(self.snapshot.get("meeting"))
 
 
 class PublicNoticePdf(models.Model):

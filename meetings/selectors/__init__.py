@@ -125,16 +125,21 @@ def agenda_overruns(*, meeting: Meeting, entries: list[AgendaEntry]) -> bool:
 
 def public_upcoming_meetings(*, body=None, today: datetime.date, limit: int = 5):
     """Coming meetings whose notice has been published, soonest first (of every body, each with its body)."""
-    meetings = _upcoming(with_body=body is None).filter(date__gte=today)
+    meetings = _upcoming(with_body=body is None).filter(announced_date__gte=today)
     if body is not None:
         meetings = meetings.filter(body=body)
-    return list(meetings[:limit])
+    return _in_time_order(meetings[:limit])
 
 
 @built_once
 def _upcoming(*, with_body: bool):
-    meetings = Meeting.objects.notice_published().exclude(status=Meeting.Status.CANCELLED)
-    return meetings.select_related(*(["body"] if with_body else [])).order_by("date", "start_time")
+    meetings = Meeting.objects.notice_published().exclude(status=Meeting.Status.CANCELLED).as_announced()
+    return meetings.select_related(*(["body"] if with_body else [])).order_by("announced_date", "pk")
+
+
+def _in_time_order(meetings, *, newest_first: bool = False) -> list[Meeting]:
+    """Meetings read as announced, by their date and start as announced (a list of them is short)."""
+    return sorted(meetings, key=lambda m: (m.date, m.start_time, m.pk), reverse=newest_first)
 
 
 # Items whose kind calls for somebody to present them.
@@ -532,17 +537,18 @@ def _public_meetings():
 
 @built_once
 def public_meetings_queryset():
-    """Meetings the public may see, each with ``has_published_notes``."""
-    return _public_meetings().annotate(has_published_notes=Exists(_published_notes()))
+    """Meetings the public may see, as announced (``MeetingQuerySet.as_announced``), each with
+    ``has_published_notes``."""
+    return _public_meetings().annotate(has_published_notes=Exists(_published_notes())).as_announced()
 
 
 def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
     """The public meetings of the last year and all coming ones, for the calendar feed: of one body, or all."""
     since = timezone.localdate() - datetime.timedelta(days=366)
-    meetings = public_meetings_queryset().filter(date__gte=since)
+    meetings = public_meetings_queryset().filter(announced_date__gte=since)
     if body is not None:
         meetings = meetings.filter(body=body)
-    return list(meetings.select_related("body").order_by("date"))
+    return _in_time_order(meetings.select_related("body"))
 
 
 def public_meeting(*, pk: int, with_notice: bool = False) -> Meeting | None:
@@ -560,9 +566,9 @@ def _public_meeting(*, with_notice: bool):
 
 
 def public_meeting_years(*, body) -> list[int]:
-    return [d.year for d in _public_meetings().filter(body=body).dates("date", "year", order="DESC")]
+    return [d.year for d in _public_meetings().filter(body=body).dates("announced_date", "year", order="DESC")]
 
 
 def public_meetings_of_year(*, body, year: int) -> list[Meeting]:
     """The body's public meetings of a year, newest first (each without its body: the archive is of one)."""
-    return list(public_meetings_queryset().filter(body=body, date__year=year).order_by("-date"))
+    return _in_time_order(public_meetings_queryset().filter(body=body, announced_date__year=year), newest_first=True)

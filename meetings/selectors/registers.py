@@ -336,9 +336,9 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     ids = matter.ids  # with the matters merged into it
     if public:  # the items as the published notices sent them
-        for row in public_items().filter(matter__in=ids).select_related("meeting"):
+        for row in public_items().filter(matter__in=ids):
             url = reverse("public:meeting", kwargs={"pk": row.meeting_id}) + f"#item-{row.item_id}"
-            events.append(TimelineEvent(date=row.meeting.date, kind="item", label=_("On the agenda"),
+            events.append(TimelineEvent(date=row.meeting_date, kind="item", label=_("On the agenda"),
                                         text=row.title, url=url))  # fmt: skip
     else:
         for item in AgendaItem.objects.filter(matter__in=ids).select_related("meeting"):

@@ -232,8 +232,8 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     items = (
         _of_body(public_items(), body, "meeting__body").exclude(kind=AgendaItem.Kind.BREAK).select_related("meeting")
     )
-    if year:
-        items = items.filter(meeting__date__year=year)
+    if year:  # the meeting's date as the item's version has it, as every public read of the item
+        items = items.filter(meeting_date__year=year)
     items = _matching(items, query, "body", html_field=True)
     items = items.order_by("-meeting_date", "sequence")
     rows, more = _take(items)
@@ -241,7 +241,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
         Hit(
             title=item.title,
             url=reverse("public:meeting", kwargs={"pk": item.meeting_id}) + f"#item-{item.item_id}",
-            date=item.meeting.date,
+            date=item.meeting_date,
             snippet=_snippet(item, words, "body") if item.body else mark_safe(""),
             body=item.meeting.body.short_name if everywhere else "",
         )

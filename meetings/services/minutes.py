@@ -413,6 +413,8 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     version.pdf.save(f"minnesanteckningar-{minutes.meeting.date:%Y-%m-%d}-v{minutes.version}.pdf", ContentFile(pdf),
                      save=False)  # fmt: skip
     version.save()
+    # The meeting's own date, times and place stand from now on (``Meeting.announced``; they cannot change now).
+    Meeting.objects.filter(pk=minutes.meeting_id).update(announced=None, announced_date=minutes.meeting.date)
     # The positions as approved: the public register, feeds, search and API read these copies.
     copies = list(Position.objects.filter(item__meeting=minutes.meeting, minutes_version__isnull=True))
     given = _assignments_given(copies)

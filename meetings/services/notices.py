@@ -113,6 +113,8 @@ def notice_dispatch_create(
     )
     dispatch.pdf.save(notice_filename(meeting, version), ContentFile(frozen["pdf"]), save=False)
     dispatch.save()
+    # What the public and the called read of the meeting from now on (``Meeting.announced``).
+    Meeting.objects.filter(pk=meeting.pk).update(announced=dispatch.snapshot["meeting"], announced_date=meeting.date)
     rows = notice_items(meeting)
     for row in rows:
         row.dispatch = dispatch

@@ -63,7 +63,7 @@ def notice_pdf_response(*, dispatch) -> FileResponse:
     """A sent version of the notice as the public reads it (public attachments only), as a PDF/A download:
     made from the HTML frozen when it was sent, so later edits of the agenda never reach it."""
     name, digest = stored_pdf_from_html(dispatch.public_pdf_html, folder="notices")
-    return _stored_response(name, digest, filename=notice_filename(dispatch.meeting, dispatch.version))
+    return _stored_response(name, digest, filename=notice_filename(dispatch.meeting_as_sent, dispatch.version))
 
 
 def compilation_context(*, body, year: int, public: bool) -> dict:

@@ -290,7 +290,7 @@ def _notice_pdfs(meeting_ids: list[int]) -> dict:
 
 
 def _meetings(body):
-    return public_meetings_queryset().filter(body=body).select_related("body").order_by("-date", "pk")
+    return public_meetings_queryset().filter(body=body).select_related("body").order_by("-announced_date", "pk")
 
 
 def meeting_list(request, body_pk):
@@ -319,13 +319,12 @@ def meeting(request, pk):
 
 def _items_serialized(links, rows: list) -> list[dict]:
     resolutions = _resolutions(row.item_id for row in rows)
-    return [oparl.agenda_item(links, row, meeting=row.meeting, positions=resolutions.get(row.item_id, []))
-            for row in rows]  # fmt: skip
+    return [oparl.agenda_item(links, row, positions=resolutions.get(row.item_id, [])) for row in rows]
 
 
 def _listed_items():
-    """Agenda items read as the API shows them, each with its meeting's date (for its start and end)."""
-    return _listed_rows().select_related("meeting").only(*_LISTED, "meeting__date")
+    """Agenda items read as the API shows them (their start and end on the meeting's date as their version had it)."""
+    return _listed_rows()
 
 
 def agenda_item_list(request, body_pk):

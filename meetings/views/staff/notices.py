@@ -236,8 +236,8 @@ def notice_version_pdf(request, pk, version):
     sent = get_object_or_404(meeting.notice_dispatches, version=version)
     if not sent.pdf:
         raise Http404
-    return verified_file_response(sent.pdf, sha256=sent.pdf_sha256, content_type="application/pdf",
-                                  filename=notice_services.notice_filename(meeting, sent.version))  # fmt: skip
+    name = notice_services.notice_filename(sent.meeting_as_sent, sent.version)
+    return verified_file_response(sent.pdf, sha256=sent.pdf_sha256, content_type="application/pdf", filename=name)
 
 
 @secretary_required
