@@ -339,3 +339,29 @@ def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called
     assert starts and all(start.startswith("2026-01-27") for start in starts)
     mine = member.get(reverse("mymeetings:meeting", args=[meeting.pk])).content.decode()
     assert "27 januari 2026" in mine and DRAFT in mine
+
+
+def test_the_public_annual_plan_shows_a_sent_meetings_date_as_sent_and_a_planned_one_as_is(client, demo, secretary):
+    from django.utils import timezone
+
+    from meetings.dates import long_date
+    from meetings.models import AnnualPlanEntry, Matter
+    from meetings.services.notices import notice_send
+
+    soon = timezone.localdate() + datetime.timedelta(days=40)
+    sent, planned = MeetingFactory(body=demo, date=soon), MeetingFactory(body=demo, date=soon + datetime.timedelta(7))
+    for meeting, title in ((sent, "Vårdsamverkan i planen"), (planned, "Läkemedel i planen")):
+        AnnualPlanEntry.objects.create(body=demo, meeting=meeting, matter=Matter.objects.create(body=demo, title=title))
+    AgendaItemFactory(meeting=sent)
+    notice_send(meeting=sent, by=secretary)
+    for meeting in (Meeting.objects.get(pk=sent.pk), Meeting.objects.get(pk=planned.pk)):
+        meeting.date += datetime.timedelta(days=2)  # saved, not sent
+        meeting_save(meeting=meeting, by=secretary)
+
+    page = client.get(reverse("public:plan")).content.decode()
+    assert long_date(soon) in page and long_date(soon + datetime.timedelta(2)) not in page
+    assert long_date(soon + datetime.timedelta(9)) in page  # a meeting not yet called: the plan is its only word
+    assert "Vårdsamverkan i planen" in page and "Läkemedel i planen" in page
+    notice_send(meeting=Meeting.objects.get(pk=sent.pk), by=secretary)
+    page = client.get(reverse("public:plan")).content.decode()
+    assert long_date(soon + datetime.timedelta(2)) in page and long_date(soon) not in page

@@ -460,38 +460,34 @@ def _quarter_end(year: int, quarter: int) -> datetime.date:
 
 def annual_plan(*, body, after: datetime.date, until: datetime.date | None = None, public: bool = False) -> AnnualPlan:
     """The matters planned for the meetings and quarters after ``after``, up to ``until`` (default: the next
-    twelve months, whatever the year: a November notice prints next spring's meetings)."""
+    twelve months, whatever the year: a November notice prints next spring's meetings). ``public``: the meetings
+    on the dates their sent notices announced (``MeetingQuerySet.as_announced``), not a change not yet sent.
+    """
     until = until or after + datetime.timedelta(days=365)
+    meetings = Meeting.objects.filter(body=body).exclude(status=Meeting.Status.CANCELLED)
+    # On either date, the one being edited or the one announced: which counts is told below.
+    meetings = meetings.filter(Q(date__gt=after, date__lte=until) | Q(announced_date__gt=after,
+                                                                      announced_date__lte=until))  # fmt: skip
+    meetings = [m for m in (meetings.as_announced() if public else meetings) if after < m.date <= until]
     entries = (
         AnnualPlanEntry.objects.filter(body=body)
-        .filter(
-            Q(meeting__date__gt=after, meeting__date__lte=until)
-            | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year)
-        )
-        .exclude(meeting__status=Meeting.Status.CANCELLED)
-        .select_related("matter", "meeting", "area")
+        .filter(Q(meeting__in=meetings) | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year))
+        .select_related("matter", "area")
         .order_by("order", "pk")
     )
-    meeting_columns: dict[tuple, PlanColumn] = {}
+    meeting_columns: dict[int, PlanColumn] = {}
     by_quarter: dict[tuple, list[AnnualPlanEntry]] = {}
-    meetings = Meeting.objects.filter(body=body, date__gt=after, date__lte=until).exclude(
-        status=Meeting.Status.CANCELLED
-    )  # fmt: skip
-    for meeting in meetings.order_by("date", "start_time"):
-        meeting_columns[(meeting.date, meeting.pk)] = PlanColumn(
-            heading=long_date(meeting.date), meeting=meeting, entries=[]
-        )
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.start_time, m.pk)):
+        meeting_columns[meeting.pk] = PlanColumn(heading=long_date(meeting.date), meeting=meeting, entries=[])
     for entry in entries:
         if entry.meeting_id:
-            key = (entry.meeting.date, entry.meeting_id)
-            meeting_columns.setdefault(key, PlanColumn(heading=long_date(entry.meeting.date),
-                                                       meeting=entry.meeting, entries=[]))  # fmt: skip
-            meeting_columns[key].entries.append(entry)
+            entry.meeting = meeting_columns[entry.meeting_id].meeting
+            meeting_columns[entry.meeting_id].entries.append(entry)
         elif _quarter_end(entry.year, entry.quarter) > after:  # not a quarter already over
             by_quarter.setdefault((entry.year, entry.quarter), []).append(entry)
     tables = []
     if any(c.entries for c in meeting_columns.values()):
-        ordered = [meeting_columns[k] for k in sorted(meeting_columns)]
+        ordered = list(meeting_columns.values())
         for start in range(0, len(ordered), MEETINGS_PER_TABLE):
             tables.append(PlanTable(heading=_("The coming working year"), kind="meetings",
                                     columns=ordered[start : start + MEETINGS_PER_TABLE]))  # fmt: skip

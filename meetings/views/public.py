@@ -216,7 +216,8 @@ def review_pdf(request, body, year):
 def plan(request, body):
     today = timezone.localdate()
     until = today.replace(year=today.year + 1, month=12, day=31)
-    return render(request, "public/plan.html", {"plan": annual_plan(body=body, after=today, until=until), "body": body})
+    plan = annual_plan(body=body, after=today, until=until, public=True)
+    return render(request, "public/plan.html", {"plan": plan, "body": body})
 
 
 @public_section
