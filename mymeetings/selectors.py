@@ -27,9 +27,10 @@ def guest_until(meeting_date: datetime.date) -> datetime.date:
 
 def entitled_meetings(person: Person, today: datetime.date):
     called = Exists(
-        Membership.objects.filter(person=person, body=OuterRef("body"), start_date__lte=OuterRef("date")).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date"))
-        )
+        # Called: a member on the date the notice announced (one saved since and not sent calls nobody yet).
+        Membership.objects.filter(
+            person=person, body=OuterRef("body"), start_date__lte=OuterRef("announced_date")
+        ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("announced_date")))
     )
     substitute = Exists(Substitution.objects.filter(meeting=OuterRef("pk"), substitute=person))
     invited = Exists(Invitation.objects.filter(meeting=OuterRef("pk"), person=person))
