@@ -92,8 +92,11 @@ def _without_assignments_given(rows: list[dict]) -> bool:
 
 
 def _without_announced(rows: list[dict]) -> bool:
-    """Whether the archive was written before meetings kept what was announced of them (0038)."""
-    return any(row["model"] == "meetings.meeting" and "announced_date" not in row["fields"] for row in rows)
+    """Whether the archive was written before meetings kept what was announced of them and approved versions the
+    meeting as they approved it (0038)."""
+    return any((row["model"] == "meetings.meeting" and "announced_date" not in row["fields"])
+               or (row["model"] == "meetings.minutesversion" and "snapshot" not in row["fields"])
+               for row in rows)  # fmt: skip
 
 
 def _announced() -> None:

@@ -18,7 +18,8 @@ Triggers on PostgreSQL and SQLite guard, below every service, form, admin and qu
   items), and ``meetings_positioncorrection`` (a position outside a meeting as it read before a
   correction): never changed or deleted; and
   ``meetings_meeting``: a notice is published or has a version only when that version was sent; and its date,
-  times, kind, form and place never change once a version of its notes is approved (the notes name them).
+  times, kind, form and place do not change while its notes are approved or published (the notes name them; a
+  correction opens them again, and each version keeps them as it approved them).
 
 ``guard_disabled()`` lifts the guard for maintenance that replaces whole databases (restoring a
 backup, emptying a test database), and puts it back afterwards.
@@ -61,7 +62,7 @@ _VERSION_ALLOWED = """(
 )"""
 # Columns added to an approved version later: compared once the table has them (a migration older than the
 # column's own re-creates the guard on the table as it was then).
-_VERSION_LATER_COLUMNS = ["seal_level", "sealed_by", "pdf_sha512"]
+_VERSION_LATER_COLUMNS = ["seal_level", "sealed_by", "pdf_sha512", "snapshot"]
 
 
 # Tables added later whose rows are never changed or deleted once written: guarded once the table exists (a
@@ -91,9 +92,9 @@ _MEETING_NOTICE_SENT = """((NEW.notice_published_at IS NULL OR NEW.notice_versio
     OR EXISTS (SELECT 1 FROM meetings_noticedispatch d
                WHERE d.meeting_id = NEW.id AND d.version = NEW.notice_version)))"""
 
-# A meeting's facts, once a version of its notes is approved: as they were (``meeting_facts_lock``).
-_MEETING_FACTS_KEPT = """(NOT EXISTS (SELECT 1 FROM meetings_minutesversion v
-                         JOIN meetings_minutes m ON m.id = v.minutes_id WHERE m.meeting_id = OLD.id)
+# A meeting's facts, while its notes are approved or published: as they were (``meeting_facts_lock``).
+_MEETING_FACTS_KEPT = f"""(NOT EXISTS (SELECT 1 FROM meetings_minutes m WHERE m.meeting_id = OLD.id
+                          AND m.status IN {FROZEN})
     OR (NEW.date = OLD.date AND NEW.start_time = OLD.start_time AND NEW.end_time = OLD.end_time
         AND NEW.kind = OLD.kind AND NEW.form = OLD.form AND NEW.location IS NOT DISTINCT FROM OLD.location))"""
 

@@ -7,8 +7,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import AgendaItem, ItemNote, Meeting, Minutes
+from meetings.models import AgendaItem, ItemNote, Meeting, Minutes, MinutesVersion
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import agenda_item_save, meeting_save
@@ -247,36 +248,59 @@ def _edit_form(meeting, **changes) -> dict:
     return {**values, **changes}
 
 
-def test_a_meetings_date_times_and_place_are_fixed_once_its_notes_are_approved_even_in_a_correction(
-    client, demo, secretary
+def test_a_meetings_date_times_and_place_are_fixed_while_its_notes_are_approved_and_a_correction_shows_when_published(
+    client, demo, secretary, monkeypatch
 ):
+    from tests import test_public_pages
+
     meeting = Meeting.objects.get(date=datetime.date(2022, 10, 19))  # its notes approved and published
     client.force_login(secretary)
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Minnesanteckningarna är godkända: mötets datum, tider och plats ingår i dem" in page
+    assert "mötets datum, tider och plats ingår i dem och kan inte ändras nu" in page
     assert reverse("staff:meeting_edit", args=[meeting.pk]) not in page
     response = client.get(reverse("staff:meeting_edit", args=[meeting.pk]), follow=True)
     assert response.redirect_chain == [(meeting.get_absolute_url(), 302)]
-
-    minutes_services.minutes_correct(minutes=meeting.minutes, by=secretary, reason="Rättelse av ett namn.")
     # A form opened before: what was typed is kept, with the reason, and nothing is saved.
     response = client.post(reverse("staff:meeting_edit", args=[meeting.pk]),
                            _edit_form(meeting, date="2022-10-26", location="Annan plats"))  # fmt: skip
-    assert response.status_code == 200
     html = response.content.decode()
-    assert "Minnesanteckningarna är godkända: mötets datum, tider och plats ingår i dem och kan inte ändras." in html
+    assert response.status_code == 200 and "ingår i dem och kan inte ändras nu" in html
     assert 'value="Annan plats"' in html and 'value="2022-10-26"' in html
-    stored = Meeting.objects.get(pk=meeting.pk)
-    assert (stored.date, stored.location) == (meeting.date, meeting.location)
-
+    assert Meeting.objects.get(pk=meeting.pk).location == meeting.location
     # The same values saved again are no change; and no path around the service changes them either.
     meeting_save(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
     with pytest.raises(IntegrityError), transaction.atomic():
         Meeting.objects.filter(pk=meeting.pk).update(start_time=datetime.time(8, 0))
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Meeting.objects.filter(pk=meeting.pk).update(location="Annan plats")
     Meeting.objects.filter(pk=meeting.pk).update(location=meeting.location)  # unchanged: let through
-    assert Meeting.objects.get(pk=meeting.pk).start_time == meeting.start_time
+
+    # A correction opens them; the public reads the meeting as the published version approved it meanwhile.
+    urls = test_public_pages.published_urls()
+    monkeypatch.setattr(test_public_pages, "published_urls", lambda: urls)
+    client.logout()
+    before = _public_texts(client, demo)
+    minutes_services.minutes_correct(minutes=meeting.minutes, by=secretary, reason="Fel plats.")
+    moved = Meeting.objects.get(pk=meeting.pk)
+    moved.date, moved.start_time, moved.location = datetime.date(2022, 10, 26), datetime.time(8, 15), f"{DRAFT} plats"
+    meeting_save(meeting=moved, by=secretary)
+    during = _public_texts(client, demo)
+    assert {url: _without_modified(text) for url, text in during.items()} == {
+        url: _without_modified(text) for url, text in before.items()
+    }
+
+    minutes = Minutes.objects.get(pk=meeting.minutes.pk)
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
+    minutes_services.freeze(minutes=Minutes.objects.get(pk=minutes.pk), approved_by=None, approved_by_name="Ordförande",
+                            now=timezone.now())  # fmt: skip
+    assert DRAFT not in client.get(reverse("public:meeting", args=[meeting.pk])).content.decode()  # not yet published
+    minutes_services.minutes_publish(minutes=Minutes.objects.get(pk=minutes.pk), by=secretary)
+    assert f"{DRAFT} plats" in client.get(reverse("public:minutes", args=[meeting.pk])).content.decode()
+    assert "26 oktober 2022" in client.get(reverse("public:home")).content.decode()
+    assert client.get(reverse("api:meeting", args=[meeting.pk])).json()["start"].startswith("2022-10-26T08:15")
+    # The corrected version withdrawn: the public reads the meeting as the version public again approved it.
+    corrected = MinutesVersion.objects.filter(minutes=minutes).order_by("-version").first()
+    minutes_services.minutes_withdraw(version=corrected, by=secretary, reason="Fel i rättelsen.")
+    start = f"2022-10-19T{meeting.start_time:%H:%M}"
+    assert client.get(reverse("api:meeting", args=[meeting.pk])).json()["start"].startswith(start)
 
 
 def test_a_meetings_date_waits_while_the_chair_reads_its_notes_and_is_free_again_when_sent_back(demo, secretary, chair):
@@ -342,8 +366,6 @@ def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called
 
 
 def test_the_public_annual_plan_shows_a_sent_meetings_date_as_sent_and_a_planned_one_as_is(client, demo, secretary):
-    from django.utils import timezone
-
     from meetings.dates import long_date
     from meetings.models import AnnualPlanEntry, Matter
     from meetings.services.notices import notice_send

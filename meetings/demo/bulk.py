@@ -91,7 +91,7 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
             status=Meeting.Status.HELD,
             location="Regionens hus, Vänersborg",
             notice_sent_at=now,
-            announced_date=datetime.date(year, month, 10),  # notes approved: its own facts stand
+            announced_date=datetime.date(year, month, 10),
         )
         for year in range(first_year, first_year + years)
         for month in range(1, 1 + MEETINGS_PER_YEAR)
@@ -145,9 +145,13 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
             approved_by_name="Generated Chair",
             approved_at=now,
             published_at=now,
+            snapshot={"meeting": meeting_snapshot(one.meeting)},
         )
         for one in minutes
     )  # fmt: skip
+    for meeting in meetings:  # as the publication announces it (``meetings.services.announce``)
+        meeting.announced = meeting_snapshot(meeting)
+    Meeting.objects.bulk_update(meetings, ["announced"], batch_size=500)
     version_of = {v.minutes.meeting_id: v for v in versions}
     frozen = []
     for position in working:

@@ -1,4 +1,4 @@
-"""A meeting's date, times, kind, form and place never change once a version of its notes is approved: the guard
+"""A meeting's date, times, kind, form and place do not change while its notes are approved or published: the guard
 (``meetings.integrity``) is put back with that rule on ``meetings_meeting``."""
 
 from django.db import migrations

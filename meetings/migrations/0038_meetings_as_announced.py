@@ -1,8 +1,10 @@
-"""What the public and the called read of a meeting's date, times, kind, form and place is what was announced: the
-snapshot of its newest sent notice, until a version of its notes is approved (the meeting's own from then on, which
-cannot change any more: 0037). A change saved after a sending no longer reaches them before the next sending.
+"""What the public and the called read of a meeting's date, times, kind, form and place is what was announced: as
+the public version of its notes approved them, else as its newest sent notice printed them. A change saved after a
+sending, or in a correction of approved notes, no longer reaches them before the next sending or publication.
 
-Each meeting gets it as the record has it (``announce``; the backup's restore of an older archive runs it too)."""
+Each approved version keeps the meeting as it approved it (``MinutesVersion.snapshot``; those approved before get
+the meeting as it is, the best record there is), and each meeting gets what was announced of it (``announce``; the
+backup's restore of an older archive runs it too)."""
 
 import datetime
 
@@ -11,23 +13,37 @@ from django.db import migrations, models
 from meetings.integrity import guarded_schema_change
 
 
+def _facts(meeting) -> dict:
+    """``meetings.selectors.notices.meeting_snapshot``, as it is now."""
+    return {"date": meeting.date.isoformat(), "start_time": meeting.start_time.strftime("%H:%M"),
+            "end_time": meeting.end_time.strftime("%H:%M"), "form": meeting.form, "location": meeting.location,
+            "kind": meeting.kind}  # fmt: skip
+
+
 def announce(apps, schema_editor):
-    """Each meeting as last announced: nothing once a version of its notes is approved (its own facts stand), else
-    the meeting of its newest sent notice's snapshot; and that date (its own before any) for the lists."""
+    """Each approved version without the meeting as it approved it gets the meeting as it is; each meeting what
+    was announced of it (``meetings.services.announce``): as its public version of the notes approved it, else as
+    its newest sent notice's snapshot printed it, else nothing; and that date (its own before any) for the lists."""
     Meeting = apps.get_model("meetings", "Meeting")
     NoticeDispatch = apps.get_model("meetings", "NoticeDispatch")
     MinutesVersion = apps.get_model("meetings", "MinutesVersion")
-    approved = set(MinutesVersion.objects.values_list("minutes__meeting_id", flat=True))
-    newest = {}
+    meetings = {meeting.pk: meeting for meeting in Meeting.objects.all()}
+    versions = list(MinutesVersion.objects.select_related("minutes").filter(snapshot={}))
+    for version in versions:
+        version.snapshot = {"meeting": _facts(meetings[version.minutes.meeting_id])}
+    MinutesVersion.objects.bulk_update(versions, ["snapshot"], batch_size=500)
+    announced = {}
     for meeting_id, snapshot in NoticeDispatch.objects.order_by("meeting_id", "version").values_list("meeting_id",
                                                                                                       "snapshot"):
-        newest[meeting_id] = (snapshot or {}).get("meeting")  # a notice sent before snapshots were kept has none
-    meetings = list(Meeting.objects.only("pk", "date"))
-    for meeting in meetings:
-        facts = None if meeting.pk in approved else newest.get(meeting.pk)
+        announced[meeting_id] = (snapshot or {}).get("meeting")  # a notice sent before snapshots were kept has none
+    public = MinutesVersion.objects.filter(public__isnull=False).values_list("minutes__meeting_id", "snapshot")
+    for meeting_id, snapshot in public:
+        announced[meeting_id] = snapshot["meeting"]
+    for meeting in meetings.values():
+        facts = announced.get(meeting.pk)
         meeting.announced = facts
         meeting.announced_date = datetime.date.fromisoformat(facts["date"]) if facts else meeting.date
-    Meeting.objects.bulk_update(meetings, ["announced", "announced_date"], batch_size=500)
+    Meeting.objects.bulk_update(list(meetings.values()), ["announced", "announced_date"], batch_size=500)
 
 
 class Migration(migrations.Migration):
@@ -50,6 +66,11 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="meeting",
             index=models.Index(fields=["-announced_date"], name="meeting_announced_newest_first"),
+        ),
+        migrations.AddField(
+            model_name="minutesversion",
+            name="snapshot",
+            field=models.JSONField(blank=True, default=dict, verbose_name="meeting as approved"),
         ),
         migrations.RunPython(announce, migrations.RunPython.noop),
     )

@@ -1,4 +1,5 @@
 import copy
+import datetime
 import uuid
 
 from django.conf import settings
@@ -11,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from members.choices import label
 from members.models import Body, Person
 
-# What a sent notice prints of its meeting (kept in its snapshot, ``meeting_snapshot``), and its notes once approved.
-FACTS = ("date", "start_time", "end_time", "form", "location", "kind")
+# What a sent notice prints of its meeting (kept in its snapshot, ``meeting_snapshot``), and its notes once approved;
+# each with how its snapshot's value is read back.
+FACTS = {"date": datetime.date.fromisoformat, "start_time": datetime.time.fromisoformat,
+         "end_time": datetime.time.fromisoformat, "form": str, "location": str, "kind": str}  # fmt: skip
 
 
 class _AsAnnounced(ModelIterable):
@@ -20,7 +23,7 @@ class _AsAnnounced(ModelIterable):
 
     def __iter__(self):
         for meeting in super().__iter__():
-            yield meeting.as_sent(meeting.announced)
+            yield meeting.as_sent(meeting.announced, in_place=True)  # a row of its own
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -28,11 +31,10 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(notice_published_at__isnull=False)
 
     def as_announced(self):
-        """The meetings as the public and the called know them: with the date, times, kind, form and place their
-        newest sent notice printed (``Meeting.announced``), until a version of their notes is approved, and the
-        meeting's own from then on (they cannot change any more, ``meeting_facts_lock``). A change saved since the
-        notice was sent waits with the secretary for the next sending. Lists filter and order by
-        ``announced_date``."""
+        """The meetings as the public and the called know them: with the date, times, kind, form and place as the
+        public version of their notes approved them, else as their newest sent notice printed them
+        (``Meeting.announced``). A change saved since waits with the secretary for the next sending or publication.
+        Lists filter and order by ``announced_date``."""
         announced = self.all()
         announced._iterable_class = _AsAnnounced
         return announced
@@ -77,10 +79,10 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     lock_version = models.PositiveIntegerField(_("version for concurrent saves"), default=0, editable=False)
-    # The date, times, kind, form and place as the newest sent notice printed them (its snapshot), what the public
-    # and the called read (``as_announced``); none once a version of the notes is approved, when the meeting's own
-    # stand for good. Written only by the sending and the approval: a change saved between waits for the next
-    # sending. ``announced_date`` is its date (the meeting's own before any), for the lists to filter and order by.
+    # The date, times, kind, form and place as the public version of the notes approved them, else as the newest
+    # sent notice printed them (their snapshots): what the public and the called read (``as_announced``). Written
+    # only by a sending, a publication or a withdrawal (``meetings.services.announce``): a change saved between waits
+    # for the next. ``announced_date`` is its date (the meeting's own before any), for lists to filter and order by.
     announced = models.JSONField(_("as last sent"), null=True, blank=True, editable=False)
     announced_date = models.DateField(_("date as last sent"), null=True, editable=False)
 
@@ -123,15 +125,14 @@ class Meeting(models.Model):
         """What the notice prints after "Mötesform:"."""
         return self.location or self.get_form_display()
 
-    def as_sent(self, facts: dict | None) -> "Meeting":
+    def as_sent(self, facts: dict | None, *, in_place: bool = False) -> "Meeting":
         """The meeting with the date, times, kind, form and place that a sent notice printed (``facts``, the
-        meeting in its snapshot): a copy to read, which refuses to be saved. Without facts, the meeting itself."""
+        meeting in its snapshot): a copy to read (``in_place``: this one, read for that alone), which refuses to
+        be saved. Without facts, the meeting itself."""
         if not facts:
             return self
-        sent = copy.copy(self)
-        for name in FACTS:
-            if name in facts:
-                setattr(sent, name, self._meta.get_field(name).to_python(facts[name]))
+        sent = self if in_place else copy.copy(self)
+        sent.__dict__.update({name: FACTS[name](value) for name, value in facts.items() if name in FACTS})
         sent._as_sent = True
         return sent
 

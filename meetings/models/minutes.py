@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -89,10 +90,28 @@ def minutes_pdf_path(instance, filename: str) -> str:
     return f"minutes/{instance.minutes.meeting.date:%Y}/{uuid.uuid4().hex}.pdf"
 
 
+class _AsApproved(ModelIterable):
+    """Each version with its meeting read as the version approved it (``MinutesVersion.meeting_as_approved``), where
+    the meeting was read with it."""
+
+    def __iter__(self):
+        for version in super().__iter__():
+            if MinutesVersion.minutes.is_cached(version) and Minutes.meeting.is_cached(version.minutes):
+                version.minutes.meeting.as_sent(version.snapshot.get("meeting"), in_place=True)  # a row of its own
+            yield version
+
+
 class MinutesVersionQuerySet(models.QuerySet):
     def public(self):
         """The versions the public reads from: published, and not withdrawn since (``MinutesWithdrawal``)."""
         return self.filter(published_at__isnull=False, withdrawal__isnull=True)
+
+    def as_approved(self):
+        """The versions, each read with its meeting's date, times, kind, form and place as it approved them (a
+        correction in progress may be changing the meeting's own)."""
+        approved = self.all()
+        approved._iterable_class = _AsApproved
+        return approved
 
 
 class MinutesVersion(models.Model):
@@ -129,6 +148,8 @@ class MinutesVersion(models.Model):
     sealed_by = models.CharField(_("sealed by"), max_length=200, blank=True)
     # Filled by the database on PostgreSQL (migration 0008), for the public search; empty on SQLite.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    # The meeting's date, times, kind, form and place as approved (``meeting_snapshot``), as a sent notice keeps them.
+    snapshot = models.JSONField(_("meeting as approved"), default=dict, blank=True)
 
     objects = MinutesVersionQuerySet.as_manager()
 
@@ -146,9 +167,14 @@ class MinutesVersion(models.Model):
         return self.version > 1
 
     @property
+    def meeting_as_approved(self):
+        """Its meeting with the date, times, kind, form and place this version approved."""
+        return self.minutes.meeting.as_sent(self.snapshot.get("meeting"))
+
+    @property
     def download_name(self) -> str:
         """ "Minnesanteckningar SRO 2022-10-19.pdf"; a correction adds its version: "… v2.pdf"."""
-        meeting = self.minutes.meeting
+        meeting = self.meeting_as_approved
         suffix = f" v{self.version}" if self.is_correction else ""
         return f"Minnesanteckningar {meeting.body.short_name} {meeting.date:%Y-%m-%d}{suffix}.pdf"
 

@@ -479,8 +479,9 @@ def newest_published_versions():
     """Of each meeting's notes, the newest published version not withdrawn: what the public reads.
 
     The database keeps which one that is (``meetings.public_state``): a lookup, where the search for it ("published,
-    and no newer published version of the same notes") was built and planned anew in every public query."""
-    return MinutesVersion.objects.filter(pk__in=PublicVersion.objects.values("version_id"))
+    and no newer published version of the same notes") was built and planned anew in every public query. Each is
+    read with its meeting as it approved it (``as_approved``), not a correction in progress."""
+    return MinutesVersion.objects.filter(pk__in=PublicVersion.objects.values("version_id")).as_approved()
 
 
 def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
@@ -500,7 +501,7 @@ def public_latest_minutes(*, body=None, limit: int = 5) -> list[MinutesVersion]:
 def _meetings_with_published_notes():
     """Their ids, newest first."""
     meetings = Meeting.objects.filter(pk__in=PublicVersion.objects.values("minutes__meeting_id"))
-    return meetings.order_by("-date").values_list("pk", flat=True)
+    return meetings.order_by("-announced_date").values_list("pk", flat=True)
 
 
 @built_once
@@ -509,8 +510,10 @@ def _listed_versions():
     return (
         newest_published_versions()
         .select_related("minutes__meeting")  # not the body: a list of them is of one body, or names none
-        .defer("html", "search_vector")  # the notes themselves: a list of them names and links each one
-        .order_by("-minutes__meeting__date")
+        # The notes themselves (a list of them names and links each one), and what the meeting announced (each
+        # version is read with the meeting as it approved it).
+        .defer("html", "search_vector", "minutes__meeting__announced")
+        .order_by("-minutes__meeting__announced_date")
     )
 
 

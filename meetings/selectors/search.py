@@ -186,9 +186,9 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
 
     minutes = _of_body(newest_published_versions(), body, "minutes__meeting__body").select_related("minutes__meeting")
     if year:
-        minutes = minutes.filter(minutes__meeting__date__year=year)
+        minutes = minutes.filter(minutes__meeting__announced_date__year=year)
     minutes = _matching(minutes, query, "html", html_field=True)
-    minutes = minutes.order_by("-minutes__meeting__date")
+    minutes = minutes.order_by("-minutes__meeting__announced_date")
     rows, more = _take(minutes)
     hits = [
         Hit(
@@ -253,7 +253,7 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     if everywhere:
         matters = matters.select_related("body")
     if year:
-        in_year = public_items().filter(matter=OuterRef("pk"), meeting__date__year=year)
+        in_year = public_items().filter(matter=OuterRef("pk"), meeting_date__year=year)
         positions_in_year = positions_queryset(body=body, public=True).filter(
             matter=OuterRef("pk"), taken_on__year=year
         )

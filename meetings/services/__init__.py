@@ -58,23 +58,35 @@ def require_agenda_editable(meeting) -> None:
 def meeting_facts_lock(meeting) -> str | None:
     """Why the meeting's date, times, kind, form and place cannot be changed now, or None if they can.
 
-    They are part of its notes: fixed while the chair reads them, and for good once a version of the notes is
-    approved (the record, what the public reads of the meeting, and the notes' PDF name them; the database
-    refuses the change too, ``meetings.integrity``). A correction of the notes corrects their text."""
-    from meetings.models import MinutesVersion
-
+    They are part of its notes: fixed, like the agenda, while the chair reads them and once they are approved (the
+    database refuses the change too, ``meetings.integrity``). A correction of approved notes opens them again; each
+    approved version keeps them as it approved them, and the public reads those until a new one is published
+    (``announce``)."""
     minutes = getattr(meeting, "minutes", None)
-    if minutes is None:
-        return None
-    if MinutesVersion.objects.filter(minutes=minutes).exists():
-        return _("The meeting notes have been approved: the meeting's date, times and place are part of them and "
-                 "cannot be changed.")  # fmt: skip
-    if not minutes.is_editable:
+    if minutes is not None and not minutes.is_editable:
         return _(
             "The meeting notes are %(status)s: the meeting's date, times and place are part of them and cannot be "
             "changed now."
         ) % {"status": minutes.get_status_display().lower()}  # fmt: skip
     return None
+
+
+def announce(meeting_id: int) -> None:
+    """Write what the public and the called read of a meeting's date, times, kind, form and place
+    (``Meeting.announced``) from the record: as the public version of its notes approved them, else as its newest
+    sent notice printed them, else nothing (the meeting's own). Every service that changes one of those calls it:
+    a sending, a publication, a withdrawal."""
+    import datetime
+
+    from meetings.models import Meeting, MinutesVersion, NoticeDispatch
+
+    approved = MinutesVersion.objects.filter(minutes__meeting_id=meeting_id, public__isnull=False)
+    facts = (approved.values_list("snapshot", flat=True).first() or {}).get("meeting")
+    if not facts:
+        sent = NoticeDispatch.objects.filter(meeting_id=meeting_id).order_by("-version")
+        facts = (sent.values_list("snapshot", flat=True).first() or {}).get("meeting")
+    date = datetime.date.fromisoformat(facts["date"]) if facts else F("date")
+    Meeting.objects.filter(pk=meeting_id).update(announced=facts, announced_date=date)
 
 
 def create_once(*, token, create):

@@ -34,8 +34,8 @@ from meetings.pdf import render_pdf
 from meetings.roles import SECRETARY
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
-from meetings.selectors.notices import notice_items
-from meetings.services import ServiceError, claim_version, two_factor
+from meetings.selectors.notices import meeting_snapshot, notice_items
+from meetings.services import ServiceError, announce, claim_version, two_factor
 from meetings.services.log import log_change
 from members.models import Membership
 from members.selectors import called_memberships, presidium, user_name
@@ -409,12 +409,11 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
         approved_by_name=approved_by_name,
         approved_at=now,
         correction_reason=reason,
+        snapshot={"meeting": meeting_snapshot(minutes.meeting)},
     )
     version.pdf.save(f"minnesanteckningar-{minutes.meeting.date:%Y-%m-%d}-v{minutes.version}.pdf", ContentFile(pdf),
                      save=False)  # fmt: skip
     version.save()
-    # The meeting's own date, times and place stand from now on (``Meeting.announced``; they cannot change now).
-    Meeting.objects.filter(pk=minutes.meeting_id).update(announced=None, announced_date=minutes.meeting.date)
     # The positions as approved: the public register, feeds, search and API read these copies.
     copies = list(Position.objects.filter(item__meeting=minutes.meeting, minutes_version__isnull=True))
     given = _assignments_given(copies)
@@ -477,6 +476,7 @@ def minutes_publish(*, minutes: Minutes, by, now=None, alert: bool = True) -> Mi
     minutes.status = Minutes.Status.PUBLISHED
     minutes.published_at = now
     minutes.save(update_fields=["status", "published_at", "updated_at"], _allow_frozen=True)
+    announce(minutes.meeting_id)
     if alert:  # not for a record entered after the fact (the demo's history)
         alerts.published(minutes_version=version)  # the alerts go out after the commit, as a background task
     log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
@@ -499,6 +499,7 @@ def minutes_withdraw(*, version: MinutesVersion, by, reason: str) -> MinutesWith
         raise ServiceError(_("That version is withdrawn already."))
     withdrawal = MinutesWithdrawal.objects.create(version=version, withdrawn_by=by, withdrawn_by_name=user_name(by),
                                                   withdrawn_at=timezone.now(), reason=reason)  # fmt: skip
+    announce(version.minutes.meeting_id)  # as the version public now approved them, or the notice sent them
     log_change(meeting=version.minutes.meeting, action="minutes_withdrawn", by=by,
                note=f"v{version.version}: {reason}")  # fmt: skip
     return withdrawal

@@ -19,7 +19,7 @@ from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeD
 from meetings.pdf import html_to_pdf, render_pdf
 from meetings.selectors import notice_context
 from meetings.selectors.notices import last_sent, meeting_snapshot, notice_changes, notice_items
-from meetings.services import ServiceError, require_agenda_editable
+from meetings.services import ServiceError, announce, require_agenda_editable
 from meetings.services.agenda import require_facts_changeable
 from meetings.services.log import log_change
 from members.models import Person
@@ -113,8 +113,7 @@ def notice_dispatch_create(
     )
     dispatch.pdf.save(notice_filename(meeting, version), ContentFile(frozen["pdf"]), save=False)
     dispatch.save()
-    # What the public and the called read of the meeting from now on (``Meeting.announced``).
-    Meeting.objects.filter(pk=meeting.pk).update(announced=dispatch.snapshot["meeting"], announced_date=meeting.date)
+    announce(meeting.pk)  # what the called, and the public once it is published, read of the meeting now
     rows = notice_items(meeting)
     for row in rows:
         row.dispatch = dispatch
