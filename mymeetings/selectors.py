@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from meetings.models import Attachment, FrozenItem, Invitation, Meeting, NoticeDispatch, PublicVersion, Substitution
+from meetings.models.meeting import in_time_order
 from members.models import Membership, Person
 
 
@@ -64,12 +65,11 @@ class MyMeeting:
 
 def my_meetings(person: Person, *, today: datetime.date | None = None) -> list[MyMeeting]:
     """Every meeting the person may see, newest sent notice each, in date order (two queries)."""
-    meetings = list(entitled_meetings(person, today or timezone.localdate()).order_by("announced_date", "pk"))
+    meetings = in_time_order(entitled_meetings(person, today or timezone.localdate()))
     newest = {}
     for dispatch in NoticeDispatch.objects.filter(meeting__in=meetings).order_by("meeting_id", "version"):
         newest[dispatch.meeting_id] = dispatch
-    mine = [MyMeeting(meeting, newest[meeting.pk]) for meeting in meetings if meeting.pk in newest]
-    return sorted(mine, key=lambda one: (one.meeting.date, one.meeting.start_time))
+    return [MyMeeting(meeting, newest[meeting.pk]) for meeting in meetings if meeting.pk in newest]
 
 
 def my_meeting(person: Person, pk: int, *, today: datetime.date | None = None) -> MyMeeting | None:

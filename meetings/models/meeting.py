@@ -40,6 +40,12 @@ class MeetingQuerySet(models.QuerySet):
         return announced
 
 
+def in_time_order(meetings, *, newest_first: bool = False) -> list["Meeting"]:
+    """Meetings by their date and start (as they were read: as announced, say), soonest first; a list of them is
+    short."""
+    return sorted(meetings, key=lambda m: (m.date, m.start_time, m.pk), reverse=newest_first)
+
+
 class Meeting(models.Model):
     class Kind(models.TextChoices):
         ORDINARY = "ordinary", _("Ordinary meeting")

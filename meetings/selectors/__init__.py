@@ -29,6 +29,7 @@ from meetings.models import (
     PublicVersion,
     QuestionAnswer,
 )
+from meetings.models.meeting import in_time_order
 from meetings.querysets import built_once
 from meetings.selectors.registers import annual_plan
 from members.models import Membership
@@ -128,18 +129,13 @@ def public_upcoming_meetings(*, body=None, today: datetime.date, limit: int = 5)
     meetings = _upcoming(with_body=body is None).filter(announced_date__gte=today)
     if body is not None:
         meetings = meetings.filter(body=body)
-    return _in_time_order(meetings[:limit])
+    return in_time_order(meetings[:limit])
 
 
 @built_once
 def _upcoming(*, with_body: bool):
     meetings = Meeting.objects.notice_published().exclude(status=Meeting.Status.CANCELLED).as_announced()
     return meetings.select_related(*(["body"] if with_body else [])).order_by("announced_date", "pk")
-
-
-def _in_time_order(meetings, *, newest_first: bool = False) -> list[Meeting]:
-    """Meetings read as announced, by their date and start as announced (a list of them is short)."""
-    return sorted(meetings, key=lambda m: (m.date, m.start_time, m.pk), reverse=newest_first)
 
 
 # Items whose kind calls for somebody to present them.
@@ -551,7 +547,7 @@ def public_meetings_for_calendar(*, body=None) -> list[Meeting]:
     meetings = public_meetings_queryset().filter(announced_date__gte=since)
     if body is not None:
         meetings = meetings.filter(body=body)
-    return _in_time_order(meetings.select_related("body"))
+    return in_time_order(meetings.select_related("body"))
 
 
 def public_meeting(*, pk: int, with_notice: bool = False) -> Meeting | None:
@@ -574,4 +570,4 @@ def public_meeting_years(*, body) -> list[int]:
 
 def public_meetings_of_year(*, body, year: int) -> list[Meeting]:
     """The body's public meetings of a year, newest first (each without its body: the archive is of one)."""
-    return _in_time_order(public_meetings_queryset().filter(body=body, announced_date__year=year), newest_first=True)
+    return in_time_order(public_meetings_queryset().filter(body=body, announced_date__year=year), newest_first=True)

@@ -34,6 +34,7 @@ from meetings.models import (
     PublicMatter,
     PublicVersion,
 )
+from meetings.models.meeting import in_time_order
 from meetings.querysets import built_once
 
 OUTSIDE_MEETING = [Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]
@@ -477,7 +478,7 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
     )
     meeting_columns: dict[int, PlanColumn] = {}
     by_quarter: dict[tuple, list[AnnualPlanEntry]] = {}
-    for meeting in sorted(meetings, key=lambda m: (m.date, m.start_time, m.pk)):
+    for meeting in in_time_order(meetings):
         meeting_columns[meeting.pk] = PlanColumn(heading=long_date(meeting.date), meeting=meeting, entries=[])
     for entry in entries:
         if entry.meeting_id:

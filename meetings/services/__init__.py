@@ -46,10 +46,16 @@ def claim_version(instance, expected: int | None) -> None:
     instance.lock_version = model.objects.filter(pk=instance.pk).values_list("lock_version", flat=True).get()
 
 
+def _closed_notes(meeting):
+    """The meeting's notes, while the chair reads them or once they are approved (until a correction opens them);
+    otherwise None."""
+    minutes = getattr(meeting, "minutes", None)
+    return minutes if minutes is not None and not minutes.is_editable else None
+
+
 def require_agenda_editable(meeting) -> None:
     """The agenda is part of the notes: read-only while the chair reads them and once they are approved."""
-    minutes = getattr(meeting, "minutes", None)
-    if minutes is not None and not minutes.is_editable:
+    if minutes := _closed_notes(meeting):
         raise ServiceError(_(
             "The meeting notes are %(status)s: the agenda is part of them and cannot be changed now."
         ) % {"status": minutes.get_status_display().lower()})  # fmt: skip
@@ -62,8 +68,7 @@ def meeting_facts_lock(meeting) -> str | None:
     database refuses the change too, ``meetings.integrity``). A correction of approved notes opens them again; each
     approved version keeps them as it approved them, and the public reads those until a new one is published
     (``announce``)."""
-    minutes = getattr(meeting, "minutes", None)
-    if minutes is not None and not minutes.is_editable:
+    if minutes := _closed_notes(meeting):
         return _(
             "The meeting notes are %(status)s: the meeting's date, times and place are part of them and cannot be "
             "changed now."

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from meetings.files import file_digests
 from meetings.models import AgendaItem, Attachment, Invitation, Meeting, Position, Presenter, Substitution
+from meetings.models.meeting import FACTS
 from meetings.sanitize import clean_html, html_to_text
 from meetings.services import ServiceError, claim_version, meeting_facts_lock, require_agenda_editable
 from meetings.services.log import log_change
@@ -23,8 +24,9 @@ STANDING_ITEMS = [
 ]
 
 
-# What the meeting form and the item editor change (and nothing else of the row).
-MEETING_FIELDS = ["date", "start_time", "end_time", "kind", "form", "location"]
+# What the meeting form and the item editor change (and nothing else of the row): of a meeting, what its notice
+# prints of it (``meetings.models.meeting.FACTS``).
+MEETING_FIELDS = list(FACTS)
 ITEM_FIELDS = ["kind", "kind_note", "title", "duration_minutes", "show_time", "body", "proposals", "matter"]
 
 

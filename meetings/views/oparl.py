@@ -322,20 +322,15 @@ def _items_serialized(links, rows: list) -> list[dict]:
     return [oparl.agenda_item(links, row, positions=resolutions.get(row.item_id, [])) for row in rows]
 
 
-def _listed_items():
-    """Agenda items read as the API shows them (their start and end on the meeting's date as their version had it)."""
-    return _listed_rows()
-
-
 def agenda_item_list(request, body_pk):
     _body(body_pk)
-    rows = _listed_items().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
+    rows = _listed_rows().filter(meeting__body_id=body_pk).order_by("-meeting_date", "meeting_id", "sequence")
     return _paged(request, rows, _items_serialized, list_name="agenda_item_list", body_pk=body_pk,
                   created="frozen", modified="frozen")  # fmt: skip
 
 
 def agenda_item(request, pk):
-    found = _listed_items().filter(item_id=pk).first()
+    found = _listed_rows().filter(item_id=pk).first()
     if found is None:
         raise Http404
     return _json(_items_serialized(oparl.Links(request), [found])[0])
