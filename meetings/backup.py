@@ -86,28 +86,26 @@ def _refuse_a_newer_schema(written: dict[str, str]) -> None:
                               "portalen först och återställ sedan.")  # fmt: skip
 
 
-def _without_assignments_given(rows: list[dict]) -> bool:
-    """Whether the archive was written before approved positions kept the assignments they gave (0033)."""
-    return any(row["model"] == "meetings.position" and "assignments_given" not in row["fields"] for row in rows)
+# What a migration derived for the rows before it, done again for the rows of an archive written before it: the
+# migration's own function, so that each rule is written once. (model, a field it added, migration, function)
+_DERIVED_BY_MIGRATIONS = [
+    ("meetings.position", "assignments_given", "0033_assignments_given_as_approved", "given_as_approved"),
+    ("meetings.meeting", "announced_date", "0038_meetings_as_announced", "announce"),
+    ("meetings.minutesversion", "snapshot", "0038_meetings_as_announced", "announce"),
+    ("meetings.meeting", "public_modified", "0039_meeting_public_modified", "as_last_saved"),
+]
 
 
-def _without_announced(rows: list[dict]) -> bool:
-    """Whether the archive was written before meetings kept what was announced of them and approved versions the
-    meeting as they approved it (0038)."""
-    return any((row["model"] == "meetings.meeting" and "announced_date" not in row["fields"])
-               or (row["model"] == "meetings.minutesversion" and "snapshot" not in row["fields"])
-               for row in rows)  # fmt: skip
-
-
-def _announced() -> None:
-    """What migration 0038 did for the meetings before it, done for the restored ones (its own code)."""
-    import_module("meetings.migrations.0038_meetings_as_announced").announce(apps, None)
-
-
-def _assignments_given() -> None:
-    """What migration 0033 did for the versions approved before it, done for the restored ones: its own code, so
-    that the rule is written once."""
-    import_module("meetings.migrations.0033_assignments_given_as_approved").given_as_approved(apps, None)
+def _derivations_missing(rows: list[dict]) -> list:
+    """The migrations' functions an archive's rows need run again, in the migrations' order: those of each field
+    some row of its model lacks (approved positions without the assignments they gave, 0033; meetings without
+    what was announced of them and versions without the meeting as they approved it, 0038; meetings without when
+    the public's meeting last changed, 0039)."""
+    lacking = {(row["model"], field) for row in rows for model, field, _m, _f in _DERIVED_BY_MIGRATIONS
+               if row["model"] == model and field not in row["fields"]}  # fmt: skip
+    wanted = dict.fromkeys((migration, function) for model, field, migration, function in _DERIVED_BY_MIGRATIONS
+                           if (model, field) in lacking)  # fmt: skip
+    return [getattr(import_module(f"meetings.migrations.{migration}"), function) for migration, function in wanted]
 
 
 def file_hashes(root: Path) -> dict[str, str]:
@@ -185,7 +183,7 @@ def restore(archive_path: Path) -> dict:
             raise BackupError("Arkivet har ett okänt format.")
         _refuse_a_newer_schema(manifest.get("schema") or {})  # archives before this one did not say
         rows = json.loads(archive.extractfile("data.json").read())  # parsed once: looked at, then loaded
-        older, unannounced = _without_assignments_given(rows), _without_announced(rows)
+        derivations = _derivations_missing(rows)
         members = [m for m in archive.getmembers() if m.name.startswith("media/") and m.isfile()]
         for member in members:
             target = (media / member.name.removeprefix("media/")).resolve()
@@ -205,10 +203,8 @@ def restore(archive_path: Path) -> dict:
             if obj.deferred_fields:
                 obj.save_deferred_fields()
         _derive_again()
-        if older:
-            _assignments_given()
-        if unannounced:
-            _announced()
+        for derive in derivations:
+            derive(apps, None)
         _reset_sequences()
     problems = _compare(manifest)
     if problems:

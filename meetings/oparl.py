@@ -309,7 +309,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
             "agendaItem": items,
             "web": links.web("meeting", pk=meeting.pk),
             "created": _stamp(meeting.created_at),
-            "modified": _stamp(meeting.updated_at),
+            "modified": _stamp(meeting.public_modified),  # what is read here, not a draft saved since
         }
     )
 

@@ -5,7 +5,9 @@ meeting whose notice is published, the sent version it names (``meetings_publicn
 may know of (``meetings_publicmatter``). Triggers refresh a meeting's row whenever what it follows changes: a
 version stored or published, a withdrawal made or undone, a notice published, unpublished or sent anew; and a
 matter's row whenever one of its positions, sent or approved items or plan entries changes, a version or notice
-that names them becomes public or stops being so, or a matter is merged into it or taken out. No path goes around
+that names them becomes public or stops being so, or a matter is merged into it or taken out; and when what the
+public reads of a meeting last changed (``Meeting.public_modified``): its state, what was announced of it, its
+notice or notes published or taken down, and not a draft saved between. No path goes around
 them (a service, the admin, a bulk ``update()``, raw SQL), as none goes around the integrity guard, with which they
 are installed and lifted (``meetings.integrity.install``): ``install`` also rebuilds every row, so a restore or a
 flush made with the triggers lifted leaves the rows right.
@@ -67,6 +69,23 @@ _REBUILD = [
 ]
 _MINUTES_OF_VERSION = "(SELECT minutes_id FROM meetings_minutesversion WHERE id = {r}.version_id)"
 
+# When what the public reads of meeting {m} last changed (``Meeting.public_modified``, OParl's ``modified``): the
+# moment of the statement that changed it ({now}), never that of a draft saved between.
+_MEETING_MODIFIED = ["UPDATE meetings_meeting SET public_modified = {now} WHERE id = {m}"]
+# What the public reads of the meeting row itself: its state, what was announced of it (its own date, times and place
+# while nothing is), its published notice.
+_MEETING_READ_CHANGED = (
+    "OLD.status IS DISTINCT FROM NEW.status OR OLD.announced IS DISTINCT FROM NEW.announced "
+    "OR OLD.notice_published_at IS DISTINCT FROM NEW.notice_published_at "
+    "OR OLD.notice_version IS DISTINCT FROM NEW.notice_version "
+    "OR (NEW.announced IS NULL AND (OLD.date IS DISTINCT FROM NEW.date OR OLD.start_time IS DISTINCT FROM "
+    "NEW.start_time OR OLD.end_time IS DISTINCT FROM NEW.end_time OR OLD.kind IS DISTINCT FROM NEW.kind "
+    "OR OLD.form IS DISTINCT FROM NEW.form OR OLD.location IS DISTINCT FROM NEW.location))"
+)
+_MEETING_OF_MINUTES = "(SELECT meeting_id FROM meetings_minutes WHERE id = {r}.minutes_id)"
+_MEETING_OF_VERSION = ("(SELECT m.meeting_id FROM meetings_minutes m JOIN meetings_minutesversion v "
+                       "ON v.minutes_id = m.id WHERE v.id = {r}.version_id)")  # fmt: skip
+
 
 class _Ids(str):
     """The matters a trigger refreshes: a list or a query of ids over OLD and NEW, written into its statements."""
@@ -120,6 +139,20 @@ _TRIGGERS = [
     ("sro_public_matter_gone", "meetings_matter", "DELETE", None, _MATTER_REFRESH, _Ids("OLD.merged_into_id")),
 ]  # fmt: skip
 
+# Each a moment the public's meeting changes: its row, its notes published, withdrawn or put back (a version's
+# publication and a withdrawal also refresh what is public above; these only say when).
+_MEETING_TRIGGERS = [
+    ("sro_public_meeting_changed", "meetings_meeting", "UPDATE", _MEETING_READ_CHANGED, _MEETING_MODIFIED, "NEW.id"),
+    ("sro_public_meeting_notes_published", "meetings_minutesversion", "UPDATE",
+     "OLD.published_at IS DISTINCT FROM NEW.published_at", _MEETING_MODIFIED, _MEETING_OF_MINUTES.format(r="NEW")),
+    ("sro_public_meeting_notes_withdrawn", "meetings_minuteswithdrawal", "INSERT", None, _MEETING_MODIFIED,
+     _MEETING_OF_VERSION.format(r="NEW")),
+    ("sro_public_meeting_notes_restored", "meetings_minuteswithdrawal", "DELETE", None, _MEETING_MODIFIED,
+     _MEETING_OF_VERSION.format(r="OLD")),
+]  # fmt: skip
+# The moment of the statement (not of its transaction, which may have begun long before), as Django stores it.
+_NOW = {"postgresql": "statement_timestamp()", "sqlite": "strftime('%Y-%m-%d %H:%M:%f', 'now')"}
+
 
 def _outside_meeting() -> str:
     from meetings.models.positions import Position
@@ -127,13 +160,20 @@ def _outside_meeting() -> str:
     return "('" + "', '".join([Position.How.PER_CAPSULAM, Position.How.CHAIR_DECISION]) + "')"
 
 
-def _written(statement: str, m: str = "") -> str:
-    return statement.format(m=m, outside=_outside_meeting())
+def _written(statement: str, m: str = "", now: str = _NOW["postgresql"]) -> str:
+    return statement.format(m=m, outside=_outside_meeting(), now=now)
 
 
 def _ready(conn) -> bool:
     """Whether the tables exist (a migration older than them re-creates the guard without them)."""
     return {VERSIONS, NOTICES, MATTERS} <= set(conn.introspection.table_names())
+
+
+def _triggers(conn) -> list:
+    """The triggers, those of a meeting's public moment once its column is there (migration 0039)."""
+    with conn.cursor() as cursor:
+        columns = {column.name for column in conn.introspection.get_table_description(cursor, "meetings_meeting")}
+    return [*_TRIGGERS, *(_MEETING_TRIGGERS if "public_modified" in columns else [])]
 
 
 def _postgresql(name, table, event, when, refresh, target) -> list[str]:
@@ -158,7 +198,7 @@ def _postgresql(name, table, event, when, refresh, target) -> list[str]:
 def _sqlite(name, table, event, when, refresh, target) -> list[str]:
     # SQLite has no IS DISTINCT FROM; its IS NOT compares NULLs the same way.
     condition = f" WHEN {when.replace('IS DISTINCT FROM', 'IS NOT')}" if when else ""
-    body = "".join(f"{_written(statement, target)};\n" for statement in refresh)
+    body = "".join(f"{_written(statement, target, _NOW['sqlite'])};\n" for statement in refresh)
     return [f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} FOR EACH ROW{condition} BEGIN\n{body}END"]
 
 
@@ -168,7 +208,7 @@ def install(conn) -> None:
         return
     make = _postgresql if conn.vendor == "postgresql" else _sqlite
     with conn.cursor() as cursor:
-        for trigger in _TRIGGERS:
+        for trigger in _triggers(conn):
             for statement in make(*trigger):
                 cursor.execute(statement)
         for statement in _REBUILD:
@@ -177,6 +217,6 @@ def install(conn) -> None:
 
 def uninstall(conn) -> None:
     with conn.cursor() as cursor:
-        for name, table, *_rest in _TRIGGERS:
+        for name, table, *_rest in [*_TRIGGERS, *_MEETING_TRIGGERS]:
             cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}" if conn.vendor == "postgresql"
                            else f"DROP TRIGGER IF EXISTS {name}")  # fmt: skip

@@ -123,8 +123,9 @@ def rewritten(archive: Path, target: Path, *, manifest=None, rows=None) -> Path:
 
 def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derived(tmp_path, settings, client):
     """An archive written before sent items kept their count of public files (0034), approved positions the
-    assignments they gave (0033) and meetings what was announced of them (0038) has none of them: the restore
-    derives them, and the API's file list, the matters' timelines and the meetings show what they showed before."""
+    assignments they gave (0033), meetings what was announced of them (0038) and when the public's meeting last
+    changed (0039) has none of them: the restore derives them, and the API's file list, the matters' timelines and
+    the meetings show what they showed before (changed for the public when their row last was, the best record)."""
     import datetime
 
     from django.urls import reverse
@@ -145,6 +146,7 @@ def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derive
     moved.start_time, moved.location = datetime.time(8, 0), "Ny plats"
     meeting_save(meeting=moved)
     announced = {m.pk: (m.announced, m.announced_date) for m in Meeting.objects.all()}
+    last_saved = dict(Meeting.objects.values_list("pk", "updated_at"))
     approved = dict(MinutesVersion.objects.values_list("pk", "snapshot"))
     assert approved and all(snapshot["meeting"]["date"] for snapshot in approved.values())
     assert announced[moved.pk][0]["location"] != "Ny plats"
@@ -159,7 +161,7 @@ def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derive
             if row["model"] == "meetings.position":
                 del row["fields"]["assignments_given"]
             if row["model"] == "meetings.meeting":
-                del row["fields"]["announced"], row["fields"]["announced_date"]
+                del row["fields"]["announced"], row["fields"]["announced_date"], row["fields"]["public_modified"]
             if row["model"] == "meetings.minutesversion":
                 del row["fields"]["snapshot"]
 
@@ -175,6 +177,7 @@ def test_an_archive_from_before_the_derived_columns_is_restored_with_them_derive
     assert client.get(url).json()["pagination"]["totalElements"] == listed
     assert dict(Position.objects.exclude(assignments_given=[]).values_list("pk", "assignments_given")) == given
     assert {m.pk: (m.announced, m.announced_date) for m in Meeting.objects.all()} == announced
+    assert dict(Meeting.objects.values_list("pk", "public_modified")) == last_saved
     assert dict(MinutesVersion.objects.values_list("pk", "snapshot")) == approved
 
 

@@ -2,6 +2,7 @@
 unsafe text (issue: the record holds)."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -241,6 +242,11 @@ def test_a_position_without_a_matter_is_listed_under_its_item_as_approved_not_as
     assert f"{DRAFT} datum" in staff.get(reverse("staff:positions") + "?year=2022").content.decode()
 
 
+def _listed_ids(client, url: str) -> set[str]:
+    """The ids of the objects an OParl list answers (its first page)."""
+    return {entry["id"] for entry in client.get(url).json()["data"]}
+
+
 def _edit_form(meeting, **changes) -> dict:
     values = {"date": meeting.date.isoformat(), "start_time": f"{meeting.start_time:%H:%M}",
               "end_time": f"{meeting.end_time:%H:%M}", "kind": meeting.kind, "form": meeting.form,
@@ -282,10 +288,7 @@ def test_a_meetings_date_times_and_place_are_fixed_while_its_notes_are_approved_
     moved = Meeting.objects.get(pk=meeting.pk)
     moved.date, moved.start_time, moved.location = datetime.date(2022, 10, 26), datetime.time(8, 15), f"{DRAFT} plats"
     meeting_save(meeting=moved, by=secretary)
-    during = _public_texts(client, demo)
-    assert {url: _without_modified(text) for url, text in during.items()} == {
-        url: _without_modified(text) for url, text in before.items()
-    }
+    assert _public_texts(client, demo) == before
 
     minutes = Minutes.objects.get(pk=meeting.minutes.pk)
     minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
@@ -320,13 +323,6 @@ def test_a_meetings_date_waits_while_the_chair_reads_its_notes_and_is_free_again
     assert Meeting.objects.get(pk=meeting.pk).date == datetime.date(2031, 2, 9)
 
 
-def _without_modified(text: str) -> str:
-    """An answer without OParl's "modified" stamps (the meeting row's own, which every save moves on)."""
-    import re
-
-    return re.sub(r'"modified": "[^"]*"', "", text)
-
-
 def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called_only_with_the_revised_notice(
     client, demo, secretary, monkeypatch
 ):
@@ -340,12 +336,14 @@ def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called
     before = _public_texts(client, demo)
     meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))  # its notice sent and published, no notes yet
     meeting.date, meeting.start_time, meeting.location = datetime.date(2026, 1, 27), datetime.time(8, 15), DRAFT
+    saved = timezone.now()
     meeting_save(meeting=meeting, by=secretary)
 
-    during = _public_texts(client, demo)
-    assert {url: _without_modified(text) for url, text in during.items()} == {
-        url: _without_modified(text) for url, text in before.items()
-    }  # every page, PDF, feed, search hit and API object as it was: moved neither in date nor in year
+    # Every page, PDF, feed, search hit and API object as it was: moved neither in date nor in year, and the API's
+    # "modified" not moved either, so a client asking what changed since the save is not told of this meeting.
+    assert _public_texts(client, demo) == before
+    changed = f"{reverse('api:meeting_list', args=[demo.pk])}?{urlencode({'modified_since': saved.isoformat()})}"
+    assert _listed_ids(client, changed) == set()
     member = Client()
     member.force_login(member_account(demo_member()))
     mine = member.get(reverse("mymeetings:meeting", args=[meeting.pk])).content.decode()
@@ -359,10 +357,63 @@ def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called
     assert link not in client.get(f"{archive}?year=2025").content.decode()
     api = client.get(reverse("api:meeting", args=[meeting.pk])).json()
     assert api["start"].startswith("2026-01-27T08:15")
+    assert datetime.datetime.fromisoformat(api["modified"]) >= saved and _listed_ids(client, changed) == {api["id"]}
     starts = [item["start"] for item in api["agendaItem"] if "start" in item]
     assert starts and all(start.startswith("2026-01-27") for start in starts)
     mine = member.get(reverse("mymeetings:meeting", args=[meeting.pk])).content.decode()
     assert "27 januari 2026" in mine and DRAFT in mine
+
+
+def test_the_apis_modified_of_a_meeting_moves_when_what_the_public_reads_of_it_changes_and_only_then(
+    client, demo, secretary
+):
+    """OParl's "modified" of a meeting, and what a list's ``modified_since`` finds, follow what the public reads:
+    a sending, a publication, a withdrawal or a cancellation moves them, on every path; a draft saved between does
+    not (a client that asks what changed learns nothing of the secretary's work in progress)."""
+    from meetings.services.notices import notice_publish, notice_send
+    from meetings.services.positions import meeting_cancel
+
+    def modified(meeting) -> datetime.datetime:
+        return datetime.datetime.fromisoformat(client.get(reverse("api:meeting", args=[meeting.pk])).json()["modified"])
+
+    def changed_since(moment) -> set[str]:
+        query = urlencode({"modified_since": moment.isoformat()})
+        return _listed_ids(client, f"{reverse('api:meeting_list', args=[demo.pk])}?{query}")
+
+    def api_id(meeting) -> str:
+        return "http://testserver" + reverse("api:meeting", args=[meeting.pk])
+
+    meeting = MeetingFactory(body=demo, date=timezone.localdate() + datetime.timedelta(days=30))
+    AgendaItemFactory(meeting=meeting)
+    notice_send(meeting=meeting, by=secretary)
+    published = timezone.now()
+    notice_publish(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    assert modified(meeting) >= published and changed_since(published) == {api_id(meeting)}
+
+    edited = timezone.now()
+    draft = Meeting.objects.get(pk=meeting.pk)
+    draft.location = DRAFT
+    meeting_save(meeting=draft, by=secretary)
+    Meeting.objects.filter(pk=meeting.pk).update(start_time=datetime.time(7, 0))  # as a script would, not sent
+    assert modified(meeting) < edited and changed_since(edited) == set()
+
+    cancelled = timezone.now()
+    meeting_cancel(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    assert modified(meeting) >= cancelled and changed_since(cancelled) == {api_id(meeting)}
+
+    held = Meeting.objects.get(date=datetime.date(2022, 10, 19))  # its notes published
+    before = modified(held)
+    minutes = minutes_services.minutes_correct(minutes=held.minutes, by=secretary, reason="Fel namn.")
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
+    minutes_services.freeze(minutes=Minutes.objects.get(pk=minutes.pk), approved_by=None,
+                            approved_by_name="Ordförande", now=timezone.now())  # fmt: skip
+    assert modified(held) == before  # approved, not yet public
+    corrected = timezone.now()
+    version = minutes_services.minutes_publish(minutes=Minutes.objects.get(pk=minutes.pk), by=secretary)
+    assert modified(held) >= corrected and api_id(held) in changed_since(corrected)
+    withdrawn = timezone.now()
+    minutes_services.minutes_withdraw(version=version, by=secretary, reason="Ett namn som måste bort.")
+    assert modified(held) >= withdrawn and api_id(held) in changed_since(withdrawn)  # the first version again
 
 
 def test_the_public_annual_plan_shows_a_sent_meetings_date_as_sent_and_a_planned_one_as_is(client, demo, secretary):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.query import ModelIterable
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.choices import label
@@ -91,6 +92,10 @@ class Meeting(models.Model):
     # for the next. ``announced_date`` is its date (the meeting's own before any), for lists to filter and order by.
     announced = models.JSONField(_("as last sent"), null=True, blank=True, editable=False)
     announced_date = models.DateField(_("date as last sent"), null=True, editable=False)
+    # When what the public reads of the meeting last changed (OParl's ``modified``): its state, its date, times and
+    # place as announced (its own before any notice), its published notice or notes. Kept by the database
+    # (``meetings.public_state``) on every path, so a draft saved between sendings never moves it.
+    public_modified = models.DateTimeField(_("changed for the public"), default=timezone.now, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 

@@ -296,7 +296,7 @@ def _meetings(body):
 def meeting_list(request, body_pk):
     found = _body(body_pk)
     return _paged(request, _meetings(found), _meetings_serialized, list_name="meeting_list", body_pk=body_pk,
-                  per_page=MEETINGS_PAGE_SIZE)  # fmt: skip
+                  per_page=MEETINGS_PAGE_SIZE, modified="public_modified")  # fmt: skip
 
 
 def _taken_down(meeting_pk: int, actions: tuple) -> MeetingLogEntry | None:
