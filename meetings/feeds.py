@@ -129,7 +129,7 @@ def meetings_calendar(request, body=None, everywhere=False):
     name = _("%(body)s meetings") % {"body": body.short_name} if body else _("Meetings of every body")
     calendar = new_calendar(x_wr_calname=name)
     for meeting in public_meetings_for_calendar(body=body):
-        event = meeting_event(meeting)
+        event = meeting_event(meeting, revised=meeting.public_modified)  # the same bytes until the public's changes
         event.add("url", f"{settings.SITE_URL}{path('public:meeting', pk=meeting.pk)}")
         if meeting.status == meeting.Status.CANCELLED:
             event.add("status", "CANCELLED")

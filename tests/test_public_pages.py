@@ -163,6 +163,12 @@ def test_the_calendar_feed_lists_public_meetings_only(client, hidden, monkeypatc
     starts = {e.decoded("dtstart").date() for e in events}
     assert SPRING_2025 in starts
     assert hidden["draft"].date not in starts and hidden["awaiting"].date not in starts
+    # Each event is stamped when what the public reads of it last changed: the feed is the same until then.
+    meeting = Meeting.objects.get(date=SPRING_2025)
+    (event,) = [e for e in events if e.decoded("dtstart").date() == SPRING_2025]
+    stamp = meeting.public_modified.replace(microsecond=0)
+    assert event.decoded("dtstamp") == event.decoded("last-modified") == stamp
+    assert client.get(reverse("public:calendar")).content == response.content
 
 
 def test_a_public_attachment_downloads_under_its_title_with_the_files_suffix(client, demo):
