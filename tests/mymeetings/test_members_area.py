@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from meetings.models import Invitation, NoticeDelivery, Substitution
+from meetings.models import Invitation, Meeting, NoticeDelivery, Substitution
 from meetings.services.agenda import attachment_add
 from meetings.services.notices import bounces_record, not_reached, notice_publish, notice_send
 from mymeetings.models import Download
@@ -344,6 +344,17 @@ def test_the_secretary_sees_who_opened_and_what_was_downloaded(client, sent, sec
     page = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
     assert "1 av 2 mottagare har öppnat mötet i Mina möten." in page
     assert "Ann Ledamot" in page and f"Kallelse {meeting.body.short_name} 2031-05-14.pdf" in page
+
+
+def test_a_notice_recorded_as_sent_without_mail_is_not_said_to_have_reached_everyone(client, demo, secretary):
+    """The demo's notice (like one entered after the fact) was frozen as sent without e-mailing anyone: the
+    secretary is told so, not that every mail was accepted nor that 0 of 0 recipients opened it."""
+    meeting = Meeting.objects.get(date=datetime.date(2025, 3, 6))
+    assert meeting.notice_dispatches.exists() and not NoticeDelivery.objects.filter(dispatch__meeting=meeting)
+    client.force_login(secretary)
+    page = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
+    assert "registrerades som skickad utan e-post från portalen" in page
+    assert "togs emot av e-postservern" not in page and "0 av 0" not in page
 
 
 def test_the_demo_member_signs_in_and_finds_the_demo_notice(client, demo):
