@@ -107,3 +107,24 @@ def test_checking_a_document_in_the_browser_passes_axe_and_answers_in_swedish(pa
     expect(page.get_by_text("En SHA-256 är 64 tecken, 0–9 och a–f.")).to_be_visible()
     assert page.get_by_label("eller dess SHA-256").input_value() == "inte en hash"
     assert axe() == []
+
+
+def test_a_notice_reads_on_a_phone_its_annual_plan_scrolling_sideways_and_nothing_wider_than_the_screen(
+    page, live_server, demo, axe
+):
+    """At a phone's width the annual plan's columns keep a readable width (the table scrolls within the document,
+    a browser lets the keyboard scroll it), the page itself never scrolls sideways, and axe finds nothing."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{published_urls()['meeting']}")
+    plan = page.locator(".annual-plan-table").first
+    expect(plan).to_be_visible()
+    widths = page.evaluate("""() => ({page: document.documentElement.scrollWidth, screen: window.innerWidth,
+        plan: document.querySelector('.annual-plan-table').getBoundingClientRect().width,
+        cell: document.querySelector('.annual-plan-table td').getBoundingClientRect().width})""")
+    assert widths["page"] <= widths["screen"], widths
+    assert widths["plan"] > widths["screen"] and widths["cell"] >= 100, widths  # not a word broken letter by letter
+    assert axe() == []
+    region = page.get_by_role("region", name="Årshjul 2025")
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.annual-plan').scrollLeft > 0")
