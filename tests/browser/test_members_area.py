@@ -87,6 +87,10 @@ def test_a_called_member_signs_in_from_the_notice_mail_and_downloads_what_is_not
     expect(member.get_by_role("heading", name=f"Möte i {meeting.body.short_name} 24 april 2030")).to_be_visible()
     expect(member.get_by_role("cell", name="Inte offentlig")).to_be_visible()
     assert (violations := axe_on(member)) == [], describe(violations)
+    member.set_viewport_size({"width": 320, "height": 640})  # on her phone: nothing wider than the screen
+    assert member.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert (violations := axe_on(member)) == [], describe(violations)
+    member.set_viewport_size({"width": 1280, "height": 720})
 
     with member.expect_download() as download_info:
         member.get_by_role("link", name="Utkast till avtal.pdf").click()
