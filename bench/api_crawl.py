@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.server import analyze, build_database, gunicorn, manage, prepared_env
+from tests.api.links import api_urls
 
 SECOND_BODY = (
     "from members.models import Body, Membership\n"
@@ -35,17 +36,6 @@ SECOND_BODY = (
     "    m.pk, m.body = None, gb\n"
     "    m.save()\n"
 )
-
-
-def _urls(value, prefix: str):
-    if isinstance(value, dict):
-        for inner in value.values():
-            yield from _urls(inner, prefix)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _urls(inner, prefix)
-    elif isinstance(value, str) and value.startswith(prefix):
-        yield value
 
 
 def _route(url: str) -> str:
@@ -75,7 +65,7 @@ def crawl(base: str, clients: int = 1) -> tuple[float, int, Counter, Counter]:
                 routes[_route(url)] += took
                 for obj in answer.get("data", [answer]):
                     kinds[obj["type"].rsplit("/", 1)[-1]] += 1
-                for link in _urls(answer, prefix):
+                for link in api_urls(answer, prefix):
                     if link not in seen:
                         seen.add(link)
                         found.append(link)

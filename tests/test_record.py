@@ -14,6 +14,7 @@ from meetings.models import AgendaItem, ItemNote, Meeting, Minutes, MinutesVersi
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import agenda_item_save, meeting_save
+from tests.api.links import api_urls
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,19 +124,8 @@ def _public_texts(client, demo):
         response = client.get(url)
         assert response.status_code == 200, url
         texts[url] = response.content.decode()
-        queue += [u.removeprefix("http://testserver") for u in _links(response.json())]
+        queue += [u.removeprefix("http://testserver") for u in api_urls(response.json())]
     return texts
-
-
-def _links(data):
-    if isinstance(data, dict):
-        for value in data.values():
-            yield from _links(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _links(value)
-    elif isinstance(data, str) and data.startswith("http://testserver/api/oparl/"):
-        yield data
 
 
 def test_during_a_correction_no_public_page_pdf_feed_search_or_api_answer_has_the_draft(client, demo, secretary):

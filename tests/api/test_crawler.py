@@ -9,22 +9,11 @@ import pytest
 from django.urls import reverse
 from jsonschema import Draft202012Validator
 
+from tests.api.links import PREFIX, api_urls
 from tests.api.oparl_schemas import LIST, REFERENCES, SCHEMAS
 from tests.test_public_pages import hidden  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
-PREFIX = "http://testserver/api/oparl/"
-
-
-def _urls(value):
-    if isinstance(value, dict):
-        for inner in value.values():
-            yield from _urls(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _urls(inner)
-    elif isinstance(value, str) and value.startswith(PREFIX):
-        yield value
 
 
 def _embedded(obj: dict):
@@ -58,7 +47,7 @@ def crawl(client) -> dict:
                 kind = _kind(obj)
                 errors = [e.message for e in Draft202012Validator(SCHEMAS[kind]).iter_errors(obj)]
                 assert errors == [], (url, kind, errors)
-        queue += [u.removeprefix("http://testserver") for u in _urls(answer) if u.removeprefix("http://testserver")
+        queue += [u.removeprefix("http://testserver") for u in api_urls(answer) if u.removeprefix("http://testserver")
                   not in seen]  # fmt: skip
     return answers
 
