@@ -11,7 +11,7 @@ from archive.validate import read
 from meetings.models import MeetingLogEntry, Minutes, MinutesWithdrawal
 from meetings.services import minutes as minutes_services
 from meetings.services.minutes import minutes_withdraw
-from tests.test_record import _links
+from tests.api.links import api_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _api_texts(client) -> str:
         seen.add(url)
         response = client.get(url)
         texts.append(response.content.decode())
-        queue += [u.removeprefix("http://testserver") for u in _links(response.json())]
+        queue += [u.removeprefix("http://testserver") for u in api_urls(response.json())]
     return " ".join(texts)
 
 
