@@ -14,7 +14,7 @@ from meetings.models import AgendaItem, ItemNote, Meeting, Minutes, MinutesVersi
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import agenda_item_save, meeting_save
-from tests.api.links import api_urls
+from tests.api.links import api_answers
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,16 +115,7 @@ def _public_texts(client, demo):
             texts[url] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
         else:
             texts[url] = body.decode()
-    seen, queue = set(), [reverse("api:system")]
-    while queue:  # every object and list page the API links, from the system object
-        url = queue.pop()
-        if url in seen or "/api/oparl/" not in url:
-            continue
-        seen.add(url)
-        response = client.get(url)
-        assert response.status_code == 200, url
-        texts[url] = response.content.decode()
-        queue += [u.removeprefix("http://testserver") for u in api_urls(response.json())]
+    texts.update(api_answers(client, reverse("api:system")))  # every object and list page the API links
     return texts
 
 

@@ -11,7 +11,7 @@ from archive.validate import read
 from meetings.models import MeetingLogEntry, Minutes, MinutesWithdrawal
 from meetings.services import minutes as minutes_services
 from meetings.services.minutes import minutes_withdraw
-from tests.api.links import api_urls
+from tests.api.links import api_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -22,16 +22,7 @@ def notes(demo):
 
 
 def _api_texts(client) -> str:
-    seen, queue, texts = set(), [reverse("api:system")], []
-    while queue:
-        url = queue.pop()
-        if url in seen or "/api/oparl/" not in url:
-            continue
-        seen.add(url)
-        response = client.get(url)
-        texts.append(response.content.decode())
-        queue += [u.removeprefix("http://testserver") for u in api_urls(response.json())]
-    return " ".join(texts)
+    return " ".join(api_answers(client, reverse("api:system")).values())
 
 
 def test_the_secretary_withdraws_a_version_and_it_leaves_every_public_read(client, notes, secretary, tmp_path):
