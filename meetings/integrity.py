@@ -76,8 +76,7 @@ def _append_only_later(conn) -> list[str]:
 
 
 def _version_allowed(conn) -> str:
-    with conn.cursor() as cursor:
-        columns = {c.name for c in conn.introspection.get_table_description(cursor, "meetings_minutesversion")}
+    columns = public_state.table_columns(conn, "meetings_minutesversion")
     later = "".join(f" AND NEW.{c} = OLD.{c}" for c in _VERSION_LATER_COLUMNS if c in columns)
     return _VERSION_ALLOWED.rstrip()[:-1].rstrip() + later + ")"
 

@@ -169,11 +169,17 @@ def _ready(conn) -> bool:
     return {VERSIONS, NOTICES, MATTERS} <= set(conn.introspection.table_names())
 
 
+def table_columns(conn, table: str) -> set[str]:
+    """The columns a table has now: a trigger written by a migration older than a column leaves it out (here and in
+    ``meetings.integrity``)."""
+    with conn.cursor() as cursor:
+        return {column.name for column in conn.introspection.get_table_description(cursor, table)}
+
+
 def _triggers(conn) -> list:
     """The triggers, those of a meeting's public moment once its column is there (migration 0039)."""
-    with conn.cursor() as cursor:
-        columns = {column.name for column in conn.introspection.get_table_description(cursor, "meetings_meeting")}
-    return [*_TRIGGERS, *(_MEETING_TRIGGERS if "public_modified" in columns else [])]
+    later = _MEETING_TRIGGERS if "public_modified" in table_columns(conn, "meetings_meeting") else []
+    return [*_TRIGGERS, *later]
 
 
 def _postgresql(name, table, event, when, refresh, target) -> list[str]:
