@@ -11,7 +11,8 @@ cancels out. Then 60 searches over HTTP for common words (including "SRO", in ne
 The figures asked for: every page at least 10 % of the minimal view at 10 years, and at 30 years within
 20 % of its own share at 10 years; the search's 95th percentile under 100 ms
 at 30 years; the 2015 compilation's PDF (about 300 positions) made in under 1.2 s. Beside that PDF it times the
-same HTML made into a plain PDF (no tags, no PDF/A) and laid out only: what WeasyPrint alone takes on this machine.
+same HTML made into a plain PDF (no tags, no PDF/A) and only read, styled and laid out into pages, nothing written:
+what WeasyPrint alone takes on this machine.
 In one process it also times, as CPU per request, the minimal view, the meeting archive, the compilation page and
 that page's template alone with its data read beforehand: what Django's templates alone take for a year's positions.
 """
@@ -53,7 +54,7 @@ def document():  # the same HTML and fonts, with nothing the portal asks of a PD
 makers = {
     "portal": lambda: html_to_pdf(html),  # tagged PDF/A-2b
     "plain": lambda: document().write_pdf(font_config=_font_config()),  # no tags, no PDF/A
-    "layout": lambda: document().render(font_config=_font_config()),  # the pages laid out, nothing written
+    "layout": lambda: document().render(font_config=_font_config()),  # read, styled and laid out, nothing written
 }
 times = {name: [] for name in makers}
 makers["portal"]()
@@ -187,7 +188,7 @@ def main() -> None:
     p95 = statistics.quantiles(thirty_search, n=20)[-1] * 1000
     print(f"the 2015 compilation's PDF ({positions} positions): median of 3 renders {float(pdf_seconds):.2f} s "
           f"(tagged PDF/A-2b, as the portal makes it); the same HTML as a plain PDF (no tags, no PDF/A) "
-          f"{float(plain_seconds):.2f} s, its layout alone {float(layout_seconds):.2f} s")  # fmt: skip
+          f"{float(plain_seconds):.2f} s, laid out into pages alone {float(layout_seconds):.2f} s")  # fmt: skip
     print(f"in one process, CPU per request at 10 years: the minimal view {cpu[0]:.1f} ms, the meeting archive (2015) "
           f"{cpu[1]:.1f} ms, the compilation (2015) {cpu[2]:.1f} ms, and of that its template alone, with the data "
           f"read beforehand, {cpu[3]:.1f} ms")  # fmt: skip
