@@ -1,6 +1,7 @@
 """Swedish ways of writing lists and times, as the SRO documents write them."""
 
 from django import template
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from meetings import dates, paths
@@ -63,6 +64,15 @@ def section_url(context, name, *args):
     if body is None:
         return _paths(context)(name, *args)
     return section_reverse(name, body, *args, default_pk=request.default_body_pk, paths=_paths(context))
+
+
+@register.simple_tag(takes_context=True)
+def compilation_links(context, years):
+    """The yearly compilations linked by their year ("2025 · 2024 · …"), each link named in full for a screen
+    reader: one tag for the line, which grows with the years (in the template, ten nodes a year)."""
+    name = _("All positions of the year")
+    return format_html_join(" · ", '<a href="{}"><span class="visually-hidden">{} </span>{}</a>',
+                            ((section_url(context, "public:compilation", year), name, year) for year in years))  # fmt: skip
 
 
 @register.simple_tag(takes_context=True)
