@@ -71,8 +71,8 @@ def compilation_links(context, years):
     """The yearly compilations linked by their year ("2025 · 2024 · …"), each link named in full for a screen
     reader: one tag for the line, which grows with the years (in the template, ten nodes a year)."""
     name = _("All positions of the year")
-    return format_html_join(" · ", '<a href="{}"><span class="visually-hidden">{} </span>{}</a>',
-                            ((section_url(context, "public:compilation", year), name, year) for year in years))  # fmt: skip
+    links = ((section_url(context, "public:compilation", year), name, year) for year in years)
+    return format_html_join(" · ", '<a href="{}"><span class="visually-hidden">{} </span>{}</a>', links)
 
 
 @register.simple_tag(takes_context=True)
