@@ -201,8 +201,18 @@ def test_each_body_has_its_own_public_section_and_sro_stays_at_the_root(client, 
     # A meeting keeps one address, and shows within its body's section.
     meeting_page = client.get(reverse("public:meeting", kwargs={"pk": gb["meeting"].pk})).content.decode()
     assert "Hjälpmedelsförsörjning i Västra Götaland" in meeting_page and 'href="/gb/meetings/"' in meeting_page
-    assert "GB ställer sig bakom hjälpmedel" in client.get("/gb/positions/").content.decode()
-    assert "GB ställer sig bakom hjälpmedel" not in client.get("/positions/").content.decode()
+    group_register = client.get("/gb/positions/").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" in group_register
+    # The yearly compilations are linked within the body's section, each named in full for a screen reader.
+    assert (
+        '<a href="/gb/positions/2030/"><span class="visually-hidden">Samtliga ställningstaganden </span>2030</a>'
+        in (group_register)
+    )
+    root_register = client.get("/positions/").content.decode()
+    assert "GB ställer sig bakom hjälpmedel" not in root_register
+    assert '<a href="/positions/2030/"><span class="visually-hidden">Samtliga ställningstaganden </span>2030</a>' in (
+        root_register
+    )
     assert "GB ställer sig bakom hjälpmedel" in client.get("/gb/positions/2030/").content.decode()
     assert client.get("/gb/positions/2030.json").json()["organ"] == "Gemensam beredning"
     assert client.get("/gb/review/2030/").status_code == 404  # nothing published
