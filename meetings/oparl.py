@@ -282,7 +282,13 @@ def notes_file(links: Links, meeting, version) -> dict:
     )
 
 
-MEETING_STATES = {"planned": "planerat", "notice_sent": "kallat", "held": "genomfört", "cancelled": "inställt"}
+def meeting_state(meeting, notes_version) -> str:
+    """OParl's ``meetingState`` as the public record has it: "inställt" once cancelled, "genomfört" once its notes are
+    published, else "kallat" (a public meeting has a published notice or published notes). Not the staff's state:
+    starting the notes marks a meeting held, and the secretary may start them before the meeting."""
+    if meeting.status == meeting.Status.CANCELLED:
+        return "inställt"
+    return "genomfört" if notes_version else "kallat"
 
 
 def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, notice_pdf=None,
@@ -299,7 +305,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
             "id": links.api("meeting", pk=meeting.pk),
             "type": _type("Meeting"),
             "name": f"{meeting.body.short_name} {meeting.date:%Y-%m-%d}",
-            "meetingState": MEETING_STATES.get(meeting.status, meeting.status),
+            "meetingState": meeting_state(meeting, notes_version),
             "cancelled": meeting.status == "cancelled",
             "start": links.moment(meeting.date, meeting.start_time),
             "end": links.moment(meeting.date, meeting.end_time),

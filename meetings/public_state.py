@@ -72,10 +72,12 @@ _MINUTES_OF_VERSION = "(SELECT minutes_id FROM meetings_minutesversion WHERE id 
 # When what the public reads of meeting {m} last changed (``Meeting.public_modified``, OParl's ``modified``): the
 # moment of the statement that changed it ({now}), never that of a draft saved between.
 _MEETING_MODIFIED = ["UPDATE meetings_meeting SET public_modified = {now} WHERE id = {m}"]
-# What the public reads of the meeting row itself: its state, what was announced of it (its own date, times and place
-# while nothing is), its published notice.
+# What the public reads of the meeting row itself: whether it is cancelled (of its other states the public reads
+# nothing: a meeting is held for the public once its notes are published, ``oparl.meeting_state``), what was announced
+# of it (its own date, times and place while nothing is), its published notice.
 _MEETING_READ_CHANGED = (
-    "OLD.status IS DISTINCT FROM NEW.status OR OLD.announced IS DISTINCT FROM NEW.announced "
+    "(OLD.status = 'cancelled') IS DISTINCT FROM (NEW.status = 'cancelled') "
+    "OR OLD.announced IS DISTINCT FROM NEW.announced "
     "OR OLD.notice_published_at IS DISTINCT FROM NEW.notice_published_at "
     "OR OLD.notice_version IS DISTINCT FROM NEW.notice_version "
     "OR (NEW.announced IS NULL AND (OLD.date IS DISTINCT FROM NEW.date OR OLD.start_time IS DISTINCT FROM "

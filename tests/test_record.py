@@ -397,6 +397,39 @@ def test_the_apis_modified_of_a_meeting_moves_when_what_the_public_reads_of_it_c
     assert modified(held) >= withdrawn and api_id(held) in changed_since(withdrawn)  # the first version again
 
 
+def test_a_meeting_is_held_for_the_api_once_its_notes_are_published_not_when_the_secretary_starts_them(
+    client, demo, secretary
+):
+    """Starting the notes marks a meeting held for the staff, and the secretary may start them before the meeting;
+    OParl's ``meetingState`` says "genomfört" only once the notes are published, and until then nothing of it (nor
+    its ``modified``) moves."""
+    from meetings.services.notices import notice_publish, notice_send
+
+    def answer(meeting) -> dict:
+        return client.get(reverse("api:meeting", args=[meeting.pk])).json()
+
+    meeting = MeetingFactory(body=demo, date=timezone.localdate() + datetime.timedelta(days=14))
+    AgendaItemFactory(meeting=meeting)
+    notice_send(meeting=meeting, by=secretary)
+    notice_publish(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    called = answer(meeting)
+    assert called["meetingState"] == "kallat" and called["cancelled"] is False
+
+    minutes = minutes_services.minutes_start(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.HELD  # for the staff
+    assert answer(meeting) == called  # for the public, byte for byte: the state and "modified" as they were
+
+    minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
+    minutes_services.freeze(minutes=Minutes.objects.get(pk=minutes.pk), approved_by=None,
+                            approved_by_name="Ordförande", now=timezone.now())  # fmt: skip
+    assert answer(meeting) == called  # approved, not yet public
+    published = timezone.now()
+    minutes_services.minutes_publish(minutes=Minutes.objects.get(pk=minutes.pk), by=secretary)
+    held = answer(meeting)
+    assert held["meetingState"] == "genomfört" and held["resultsProtocol"]
+    assert datetime.datetime.fromisoformat(held["modified"]) >= published
+
+
 def test_the_public_annual_plan_shows_a_sent_meetings_date_as_sent_and_a_planned_one_as_is(client, demo, secretary):
     from meetings.dates import long_date
     from meetings.models import AnnualPlanEntry, Matter
