@@ -188,7 +188,8 @@ def main() -> None:
     p95 = statistics.quantiles(thirty_search, n=20)[-1] * 1000
     print(f"the 2015 compilation's PDF ({positions} positions): median of 3 renders {float(pdf_seconds):.2f} s "
           f"(tagged PDF/A-2b, as the portal makes it); the same HTML as a plain PDF (no tags, no PDF/A) "
-          f"{float(plain_seconds):.2f} s, read, styled and laid out alone (nothing written) {float(layout_seconds):.2f} s")  # fmt: skip
+          f"{float(plain_seconds):.2f} s, read, styled and laid out alone (nothing written) "
+          f"{float(layout_seconds):.2f} s")  # fmt: skip
     print(f"in one process, CPU per request at 10 years: the minimal view {cpu[0]:.1f} ms, the meeting archive (2015) "
           f"{cpu[1]:.1f} ms, the compilation (2015) {cpu[2]:.1f} ms, and of that its template alone, with the data "
           f"read beforehand, {cpu[3]:.1f} ms")  # fmt: skip
