@@ -2,9 +2,11 @@
 
 ``recorded/`` holds what the portal answered, before the move, to every OParl URL reachable from the System
 object, every feed, calendar, sitemap and register export, and the public pages that link to them, over the demo
-with a second body beside it, on a fresh database (ids from 1). Only the moments the database stamps as it loads
-(today's date and time, which no test can fix: SQLite and PostgreSQL stamp them with their own clock) are replaced
-by ``<NOW>``; everything else must be identical, on SQLite and on PostgreSQL alike (recorded on both: the same bytes).
+with a second body beside it, on a fresh database (ids from 1), on a fixed day (1 March 2025: the coming meeting of
+6 March and the year before it are in the calendar and on the start page). Only the moments the database stamps as it
+loads (today's date and time, which no test can fix: SQLite and PostgreSQL stamp them with their own clock) are
+replaced by ``<NOW>``; everything else must be identical, on SQLite and on PostgreSQL alike (recorded on both: the
+same bytes).
 
 To record again, deliberately, after a change that is meant to alter the output:
 ``RECORD_OPENDATA=1 .venv/bin/python -m pytest tests/opendata/test_unchanged.py``.
@@ -37,6 +39,7 @@ SITE_PATHS = [
     "/meetings/?year=2025",
 ]
 YEARS = [2022, 2023, 2024, 2025]
+TODAY = datetime.date(2025, 3, 1)
 
 
 def _now_patterns() -> list[re.Pattern]:
@@ -73,8 +76,18 @@ def _answers(client) -> dict[str, str]:
     return {url: _normalised(text) for url, text in sorted(answers.items())}
 
 
+@pytest.fixture
+def fixed_day(monkeypatch):
+    """Today is ``TODAY`` for what the pages compute from the date; a moment's own date is converted as before."""
+    from django.utils import timezone
+
+    real = timezone.localdate
+    monkeypatch.setattr(timezone, "localdate", lambda value=None, timezone=None: real(value, timezone) if value
+                        else TODAY)  # fmt: skip
+
+
 @pytest.mark.django_db(transaction=True, reset_sequences=True)
-def test_open_data_answers_as_it_did_before_it_moved(client, committed_db):
+def test_open_data_answers_as_it_did_before_it_moved(client, committed_db, fixed_day):
     call_command("load_demo", verbosity=0, no_seal=True)
     answers = _answers(client)
     recording = RECORDED / "answers.json"
