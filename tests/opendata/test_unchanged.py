@@ -22,7 +22,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.api.links import api_answers
+from tests.opendata.links import api_answers
 
 RECORDED = Path(__file__).parent / "recorded"
 
