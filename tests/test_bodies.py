@@ -11,11 +11,17 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Meeting, Position
+from meetings.models import AgendaItem, Meeting, Minutes, Position
 from meetings.roles import SECRETARY, grant
 from meetings.services.notices import notice_publish, notice_send
-from members.models import Body, StaffRole
-from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, UserFactory
+from members.models import Body, Membership, StaffRole
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    UserFactory,
+)
 from tests.test_staff_permissions import POST_ONLY, REVIEWER_POST, TABLE, make_objects, url_for
 
 pytestmark = pytest.mark.django_db
@@ -324,3 +330,115 @@ def test_the_admin_shows_a_secretary_only_her_bodys_meetings_and_seats(bodies):
     sro_seat = bodies["SRO"]["objects"]["membership"]
     assert f"/admin/members/membership/{sro_seat.pk}/" not in seats
     assert client.get(f"/admin/members/membership/{sro_seat.pk}/change/").status_code == 302
+
+
+# The chair's role and the secretariat's mails, per body
+
+
+def test_another_bodys_chair_given_a_presidium_seat_cannot_approve(bodies):
+    """Issue 34: GB's chair, given a seat as chair in SRO's presidium, approved SRO's notes in its chair's name."""
+    from meetings.services import ServiceError
+    from meetings.services.minutes import chair_can_approve, minutes_approve, minutes_return
+
+    sro, intruder = bodies["SRO"], bodies["GB"]["chair"]
+    minutes = sro["objects"]["minutes"]
+    MembershipFactory(body=sro["body"], person=intruder.person, role=Membership.Role.CHAIR,
+                      start_date=datetime.date(2030, 1, 1), end_date=None)  # fmt: skip
+    assert not chair_can_approve(user=intruder, meeting=minutes.meeting)
+    with pytest.raises(ServiceError):
+        minutes_approve(minutes=minutes, by=intruder, password="correct-horse-battery")
+    with pytest.raises(ServiceError):
+        minutes_return(minutes=minutes, by=intruder, comment="Ändra.")
+    client = Client()
+    client.force_login(intruder)
+    assert reverse("staff:minutes_review", kwargs={"pk": minutes.pk}) not in client.get(
+        reverse("staff:review_list")).content.decode()  # fmt: skip
+    assert client.get(reverse("staff:minutes_review", kwargs={"pk": minutes.pk})).status_code == 404
+    answer = client.post(reverse("staff:minutes_approve", kwargs={"pk": minutes.pk}),
+                         {"approve-password": "correct-horse-battery"})  # fmt: skip
+    assert answer.status_code == 404
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.SENT_TO_CHAIR and not minutes.versions.filter(version=2).exists()
+    # SRO's own chair still approves it.
+    assert chair_can_approve(user=sro["chair"], meeting=minutes.meeting)
+
+
+def test_the_chairs_comment_goes_to_the_meetings_body_secretaries_only(bodies, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from meetings.services.minutes import minutes_return
+
+    sro = bodies["SRO"]
+    minutes = sro["objects"]["minutes"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes_return(minutes=minutes, by=sro["chair"], comment="Lägg till frånvaron.")
+    [returned] = mail.outbox
+    assert returned.to == [sro["secretary"].email]
+    assert bodies["GB"]["secretary"].email not in returned.to
+
+
+# The people register: shared, but a person's credentials ("Mina möten") are walled
+
+
+def test_a_secretary_cannot_take_over_another_bodys_member_by_their_address(bodies):
+    """Issue 34: SRO's secretary set a GB-only member's address to her own and signed in as that member."""
+    member = bodies["GB"]["objects"]["person"]
+    member.email = "ledamot-gb@example.se"
+    member.save()
+    client = Client()
+    client.force_login(bodies["SRO"]["secretary"])
+    url = reverse("staff:person", kwargs={"pk": member.pk})
+    page = client.get(url)
+    assert page.status_code == 200  # the shared register: she may give the member a seat in SRO
+    html = page.content.decode()
+    assert "ledamot-gb@example.se" not in html and 'name="email"' not in html
+    assert "Personen sitter inte i något av dina organ" in html and ">Spara</button>" not in html
+    answer = client.post(url, {"first_name": member.first_name, "last_name": member.last_name,
+                               "email": "sekreterare@example.se"})  # fmt: skip
+    assert answer.status_code == 403
+    member.refresh_from_db()
+    assert member.email == "ledamot-gb@example.se" and not member.log.exists()
+
+
+def test_a_person_in_two_bodies_keeps_the_address_only_both_secretaries_may_change(bodies, mailoutbox):
+    member = bodies["GB"]["objects"]["person"]
+    member.email = "ledamot-gb@example.se"
+    member.save()
+    MembershipFactory(body=bodies["SRO"]["body"], person=member, start_date=datetime.date(2030, 1, 1), end_date=None)
+    client = Client()
+    client.force_login(bodies["SRO"]["secretary"])
+    url = reverse("staff:person", kwargs={"pk": member.pk})
+    assert 'name="email"' in client.get(url).content.decode()  # shown, but not to be changed
+    answer = client.post(url, {"first_name": "Ny", "last_name": member.last_name, "email": "sekreterare@example.se"})
+    assert answer.status_code == 302
+    member.refresh_from_db()
+    assert member.first_name == "Ny" and member.email == "ledamot-gb@example.se"  # the name is hers to fix
+    # A secretary of both bodies changes it: logged, and the old address told in Swedish.
+    grant(bodies["SRO"]["secretary"], bodies["GB"]["body"], "secretary")
+    mailoutbox.clear()
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        answer = client.post(url, {"first_name": "Ny", "last_name": member.last_name, "email": "ny@example.se"})
+    assert answer.status_code == 302
+    member.refresh_from_db()
+    assert member.email == "ny@example.se"
+    [entry] = member.log.all()
+    assert (entry.action, entry.old_value, entry.new_value, entry.user) == (
+        "email_changed", "ledamot-gb@example.se", "ny@example.se", bodies["SRO"]["secretary"])  # fmt: skip
+    [told] = mailoutbox
+    assert told.to == ["ledamot-gb@example.se"] and told.subject == "Dina uppgifter i SRO-portalen har ändrats"
+    assert "e-postadress ändrad" in told.body and "Mina möten" in told.body
+    assert "E-postadress ändrad (ledamot-gb@example.se → ny@example.se)" in client.get(url).content.decode()
+
+
+def test_a_secretary_ends_only_her_own_bodys_seats_on_a_shared_persons_page(bodies):
+    member = bodies["GB"]["objects"]["person"]
+    client = Client()
+    client.force_login(bodies["SRO"]["secretary"])
+    page = client.get(reverse("staff:person", kwargs={"pk": member.pk})).content.decode()
+    gb_seat = bodies["GB"]["objects"]["membership"]
+    assert reverse("staff:membership_end", kwargs={"pk": gb_seat.pk}) not in page
+    assert client.post(reverse("staff:membership_end", kwargs={"pk": gb_seat.pk}),
+                       {"end_date": "2030-12-31"}).status_code == 404  # fmt: skip
