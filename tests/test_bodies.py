@@ -5,16 +5,20 @@ The URL × role × body table: every staff URL that names an object, tried by th
 """
 
 import datetime
+from html.parser import HTMLParser
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.forms import ModelChoiceField
 from django.test import Client
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Meeting, Minutes, Position
+from meetings.models import AgendaItem, Matter, Meeting, Minutes, Position
 from meetings.roles import SECRETARY, grant
 from meetings.services.notices import notice_publish, notice_send
-from members.models import Body, Membership, StaffRole
+from members.admin import SHARED_CHOICES
+from members.models import Body, Membership, Person, StaffRole
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -442,3 +446,210 @@ def test_a_secretary_ends_only_her_own_bodys_seats_on_a_shared_persons_page(bodi
     assert reverse("staff:membership_end", kwargs={"pk": gb_seat.pk}) not in page
     assert client.post(reverse("staff:membership_end", kwargs={"pk": gb_seat.pk}),
                        {"end_date": "2030-12-31"}).status_code == 404  # fmt: skip
+
+
+# The admin: the same walls for every add and change form a secretary can reach, and every choice in it
+
+# Every model of the admin a secretary may add or change (the rest she may at most view: ``ViewOnly``).
+ADMIN_WRITABLE = ["members.organisation", "members.party", "members.person", "members.term", "members.membership",
+                  "meetings.matter"]  # fmt: skip
+
+
+class _BrowserForm(HTMLParser):
+    """What a browser submits from the admin's form: every named input, select and textarea with its value."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.multi, self._in_form, self._select, self._textarea = {}, set(), False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("id") or "").endswith("_form"):
+            self._in_form = True
+        if not self._in_form or (not attrs.get("name") and tag not in ("option",)):
+            return
+        name = attrs.get("name")
+        if tag == "input" and attrs.get("type") not in ("submit", "button", "file", "checkbox"):
+            self.data[name] = attrs.get("value") or ""
+        elif tag == "input" and attrs.get("type") == "checkbox" and "checked" in attrs:
+            self.data[name] = attrs.get("value") or "on"
+        elif tag == "select":
+            self._select = name
+            self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self._in_form = False
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def _browser_data(response) -> dict:
+    parser = _BrowserForm()
+    parser.feed(response.content.decode())
+    parser.data.pop("csrfmiddlewaretoken", None)
+    return parser.data
+
+
+def _choice_fields(response):
+    """Every foreign-key choice of the form and of its inline rows: (name as posted, field)."""
+    form = response.context["adminform"].form
+    fields = [(form.add_prefix(n), f) for n, f in form.fields.items() if isinstance(f, ModelChoiceField)]
+    for inline in response.context["inline_admin_formsets"]:
+        for row in [*inline.formset.forms, inline.formset.empty_form]:
+            # Not the row's own id (Django's hidden field; a swapped one is tried in the test) nor its parent.
+            skip = (inline.formset.fk.name, inline.formset.model._meta.pk.name)
+            fields += [(row.add_prefix(n), f) for n, f in row.fields.items() if isinstance(f, ModelChoiceField)
+                       and n not in skip and not f.disabled]  # fmt: skip
+    return fields
+
+
+@pytest.fixture
+def walls(bodies):
+    """GB's secretary in the admin, one of her body's objects of each model, and SRO's ids she must not get."""
+    from mymeetings.services import member_account
+    from tests.factories import OrganisationFactory, PartyFactory, TermFactory
+
+    sro, gb = bodies["SRO"], bodies["GB"]
+    sro_member = sro["objects"]["person"]
+    sro_member.email = "ledamot-sro@example.se"
+    sro_member.save()
+    other = {
+        Body: [sro["body"]],
+        Matter: [sro["objects"]["matter"]],
+        Meeting: [sro["objects"]["meeting"]],
+        get_user_model(): [sro["secretary"], sro["chair"], member_account(sro_member)],
+    }
+    own = {
+        "members.organisation": OrganisationFactory(),
+        "members.party": PartyFactory(),
+        "members.person": gb["objects"]["person"],
+        "members.term": TermFactory(),
+        "members.membership": gb["objects"]["membership"],
+        "meetings.matter": gb["objects"]["matter"],
+    }
+    client = Client()
+    client.force_login(gb["secretary"])
+    return {"client": client, "other": other, "own": own, "bodies": bodies}
+
+
+def _refused(response, name) -> bool:
+    """The form came back (not saved) with an error on ``name``."""
+    if response.status_code != 200:
+        return False
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += inline.formset.forms
+    return any(f.add_prefix(n) == name for f in forms for n in f.errors)
+
+
+def test_the_admin_lets_a_secretary_write_exactly_the_expected_models(walls):
+    from django.contrib import admin
+
+    client = walls["client"]
+    writable = []
+    for model in admin.site._registry:
+        label = f"{model._meta.app_label}.{model._meta.model_name}"
+        if client.get(f"/admin/{label.replace('.', '/')}/add/").status_code == 200:
+            writable.append(label)
+    assert sorted(writable) == sorted(ADMIN_WRITABLE)
+
+
+@pytest.mark.parametrize("label", ADMIN_WRITABLE)
+def test_no_admin_form_offers_or_accepts_another_bodys_choice(walls, label):
+    """Every add and change form: every foreign-key choice (in the form and in its inline rows) is without SRO's ids,
+    and a form sent as the browser would, with one of SRO's ids in a choice, is refused and changes nothing."""
+    client, other, own = walls["client"], walls["other"], walls["own"][label]
+    base = f"/admin/{label.replace('.', '/')}/"
+    checked = 0
+    for url in (f"{base}add/", f"{base}{own.pk}/change/"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        for name, field in _choice_fields(page):
+            model = field.queryset.model
+            if model in SHARED_CHOICES:
+                continue  # the register's shared facts (members.admin.SHARED_CHOICES)
+            assert model in other, f"{label} {name}: a choice of {model.__name__} the walls table does not know"
+            offered = set(field.queryset.values_list("pk", flat=True))
+            for foreign in other[model]:
+                assert foreign.pk not in offered, (url, name, foreign)
+                if "__prefix__" in name:
+                    continue  # the empty row a browser copies: its choices are the ones checked above
+                data = {**_browser_data(page), name: str(foreign.pk), "_save": "Spara"}
+                before = _snapshot(own)
+                answer = client.post(url, data)
+                assert _refused(answer, name), (url, name, foreign, answer.status_code)
+                assert _snapshot(own) == before, (url, name)
+                checked += 1
+    if label in ("members.person", "members.membership", "meetings.matter"):
+        assert checked, f"{label}: no choice of another body was tried"
+    if label == "members.person":  # her seat's row in the form, its id swapped for SRO's seat: nothing of SRO's moves
+        url = f"{base}{own.pk}/change/"
+        sro_seat = walls["bodies"]["SRO"]["objects"]["membership"]
+        before = Membership.objects.filter(pk=sro_seat.pk).values().get()
+        data = {**_browser_data(client.get(url)), "memberships-0-id": str(sro_seat.pk), "memberships-0-role": "chair",
+                "_save": "Spara"}  # fmt: skip
+        client.post(url, data)
+        assert Membership.objects.filter(pk=sro_seat.pk).values().get() == before
+    if label in ("members.person", "members.membership", "meetings.matter"):
+        # The same form as the browser sends it, with her own choices, is saved: the refusals above are the walls'.
+        page = client.get(f"{base}{own.pk}/change/")
+        assert client.post(f"{base}{own.pk}/change/", {**_browser_data(page), "_save": "Spara"}).status_code == 302
+
+
+def _snapshot(obj):
+    """The object's row and, for a person, their seats: what a refused form must leave as it was."""
+    row = type(obj)._default_manager.filter(pk=obj.pk).values().get()
+    row.pop("updated_at", None)
+    if isinstance(obj, Person):
+        row["seats"] = sorted(Membership.objects.filter(person=obj).values_list("pk", "body_id"))
+    counts = (Membership.objects.count(), Matter.objects.count(), Person.objects.count())
+    return row, counts
+
+
+def test_the_admin_refuses_to_relink_another_bodys_member_to_her_own_account(walls):
+    """Issue 34: GB's secretary linked an SRO member's person to her own account and read SRO's documents."""
+    client, sro = walls["client"], walls["bodies"]["SRO"]
+    gb_secretary = walls["bodies"]["GB"]["secretary"]
+    member = sro["objects"]["person"]
+    url = f"/admin/members/person/{member.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="user"' not in page.content.decode()  # shown, not changeable
+    assert "ledamot-sro@example.se" not in page.content.decode()  # and without contact details
+    answer = client.post(url, {"first_name": member.first_name, "last_name": member.last_name, "user": gb_secretary.pk,
+                               "email": "gb@example.se", "_save": "Spara"})  # fmt: skip
+    assert answer.status_code == 403
+    member.refresh_from_db()
+    assert member.user_id != gb_secretary.pk and member.email == "ledamot-sro@example.se"
+    # A person in both bodies: she may fix the name, the account link and the address stay as they were.
+    MembershipFactory(body=walls["bodies"]["GB"]["body"], person=member, start_date=datetime.date(2030, 1, 1),
+                      end_date=None)  # fmt: skip
+    page = client.get(url)
+    assert 'name="user"' not in page.content.decode() and 'name="email"' not in page.content.decode()
+    data = {**_browser_data(page), "first_name": "Nytt", "user": str(gb_secretary.pk), "email": "gb@example.se",
+            "_save": "Spara"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    member.refresh_from_db()
+    assert (
+        member.first_name == "Nytt" and member.user_id != gb_secretary.pk and member.email == "ledamot-sro@example.se"
+    )
+
+
+def test_the_admin_shows_a_secretary_only_her_bodys_role_holders_and_body(walls):
+    client, sro = walls["client"], walls["bodies"]["SRO"]
+    assert client.get(f"/admin/members/body/{sro['body'].pk}/change/").status_code == 302  # "does not exist"
+    listing = client.get("/admin/members/body/").content.decode()
+    assert f"/admin/members/body/{sro['body'].pk}/" not in listing
+    filters = client.get("/admin/members/membership/").content.decode()
+    assert f"body__id__exact={sro['body'].pk}" not in filters
