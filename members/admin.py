@@ -12,7 +12,7 @@ from django.db.models import Model
 
 from members import services
 from members.access import bodies_held, linkable_users, may_act_on, may_change_credentials
-from members.models import Body, Membership, Organisation, Party, Person, StaffRole, Term
+from members.models import Body, Membership, Organisation, Party, Person, PersonLogEntry, StaffRole, Term
 
 # The register's shared facts: any secretary may pick them (a person for a seat in her body, an organisation,
 # a party, a term); they carry nothing of any one body.
@@ -104,6 +104,21 @@ class MembershipInline(OfHerBodies, admin.TabularInline):
     fields = ["body", "term", "side", "organisation", "category", "role", "title", "start_date", "end_date"]
 
 
+class PersonLogInline(admin.TabularInline):
+    """The changes of the person's credentials, for whoever may view them (an administrator): never changed here."""
+
+    model = PersonLogEntry
+    extra = 0
+    fields = readonly_fields = ["created_at", "action", "old_value", "new_value", "user"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Person)
 class PersonAdmin(OfHerBodies, admin.ModelAdmin):
     """The shared register: every person is listed, but a secretary changes only a person tied to one of her bodies,
@@ -114,7 +129,7 @@ class PersonAdmin(OfHerBodies, admin.ModelAdmin):
     list_filter = ["party"]
     search_fields = ["first_name", "last_name", "title", "organisation__name", "organisation__common_name"]
     autocomplete_fields = ["party", "organisation", "user"]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, PersonLogInline]
 
     def get_autocomplete_fields(self, request):
         # Only an administrator may search the accounts; a secretary picks from the few she may link.

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from meetings.permissions import in_secretary_bodies, secretary_required, working_body
 from members import services
-from members.access import bodies_held
+from members.access import bodies_held, people_for
 from members.forms import MembershipEndForm, MembershipForm, PersonForm
 from members.models import Membership, Person
 
@@ -42,7 +42,9 @@ def people(request):
         seats = {m.person_id: m for m in sitting}
         found = found.filter(pk__in=seats)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    rows = [(person, seats.get(person.pk)) for person in page]
+    # Contact details only of the people she may act on (members.access): the register is shared, addresses are not.
+    hers = set(people_for(request.user).filter(pk__in=[p.pk for p in page]).values_list("pk", flat=True))
+    rows = [(person, seats.get(person.pk), person.pk in hers) for person in page]
     context = {"page": page, "rows": rows, "query": query, "day": day, "bad_day": raw_day if raw_day and not day
                else "", "body": body}  # fmt: skip
     return render(request, "staff/people.html", context, status=400 if raw_day and not day else 200)

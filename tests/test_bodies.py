@@ -32,8 +32,9 @@ pytestmark = pytest.mark.django_db
 
 # What the staff of the other body get for a URL that names this body's object: nothing (404), by GET or by
 # the POST that would change it. The people register is shared: a person can sit in several bodies (a seat is
-# added to the secretary's own body), so a person's page opens for both. Approving is the chair's: the other
-# body's secretary has no such role (403), the other body's chair does not chair this meeting (404).
+# added to the secretary's own body), so a person's page opens for both, but read-only, without contact details,
+# and its POST is refused (members.access; the tests of "The people register" below). Approving is the chair's:
+# the other body's secretary has no such role (403), the other body's chair does not chair this meeting (404).
 NOT_HERS = {"secretary": 404, "chair": 403}
 SHARED_PERSON = {"secretary": 200, "chair": 403}
 REVIEW = {"secretary": 403, "chair": 404}
@@ -398,6 +399,8 @@ def test_a_secretary_cannot_take_over_another_bodys_member_by_their_address(bodi
     html = page.content.decode()
     assert "ledamot-gb@example.se" not in html and 'name="email"' not in html
     assert "Personen sitter inte i något av dina organ" in html and ">Spara</button>" not in html
+    listed = client.get(reverse("staff:people")).content.decode()
+    assert member.name in listed and "ledamot-gb@example.se" not in listed  # the register is shared, not the address
     answer = client.post(url, {"first_name": member.first_name, "last_name": member.last_name,
                                "email": "sekreterare@example.se"})  # fmt: skip
     assert answer.status_code == 403
@@ -627,6 +630,9 @@ def test_the_admin_refuses_to_relink_another_bodys_member_to_her_own_account(wal
     page = client.get(url)
     assert page.status_code == 200 and 'name="user"' not in page.content.decode()  # shown, not changeable
     assert "ledamot-sro@example.se" not in page.content.decode()  # and without contact details
+    # Nor can she search the accounts to link one (only an administrator may).
+    search = "/admin/autocomplete/?app_label=members&model_name=person&field_name=user&term=sek"
+    assert client.get(search).status_code == 403
     answer = client.post(url, {"first_name": member.first_name, "last_name": member.last_name, "user": gb_secretary.pk,
                                "email": "gb@example.se", "_save": "Spara"})  # fmt: skip
     assert answer.status_code == 403
@@ -653,3 +659,51 @@ def test_the_admin_shows_a_secretary_only_her_bodys_role_holders_and_body(walls)
     assert f"/admin/members/body/{sro['body'].pk}/" not in listing
     filters = client.get("/admin/members/membership/").content.decode()
     assert f"body__id__exact={sro['body'].pk}" not in filters
+
+
+def test_the_send_page_offers_an_address_only_for_people_whose_credentials_she_may_change(bodies):
+    """A called member without an address who also sits in GB: SRO's secretary may not give them one (it would
+    open GB's meetings to whoever reads that mail); one who sits in SRO only she may."""
+    sro, gb = bodies["SRO"], bodies["GB"]
+    meeting = sro["objects"]["meeting"]
+    shared = gb["objects"]["person"]
+    MembershipFactory(body=sro["body"], person=shared, start_date=datetime.date(2030, 1, 1), end_date=None)
+    own = sro["objects"]["person"]
+    assert not shared.email and not own.email
+    client = Client()
+    client.force_login(sro["secretary"])
+    url = reverse("staff:notice_send", kwargs={"pk": meeting.pk})
+    page = client.get(url).content.decode()
+    assert f'name="email_{own.pk}"' in page and f'name="email_{shared.pk}"' not in page
+    client.post(url, {"save_addresses": "1", f"email_{own.pk}": "egen@example.se",
+                      f"email_{shared.pk}": "sekreterare@example.se"})  # fmt: skip
+    shared.refresh_from_db()
+    own.refresh_from_db()
+    assert shared.email == "" and own.email == "egen@example.se"
+    assert own.log.get().user == sro["secretary"]
+
+
+def test_every_admin_list_a_secretary_opens_holds_only_her_bodys_rows(walls):
+    """The lists of the admin, logs included: every model with a body shows GB's secretary GB's rows only; the
+    others are the register's shared facts."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    gb = walls["bodies"]["GB"]
+    request = RequestFactory().get("/admin/")
+    request.user = gb["secretary"]
+    shared = {Person, Body, *SHARED_CHOICES}
+    looked = set()
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_permission(request):
+            continue
+        path = getattr(model_admin, "body_path", None)
+        if path is None or model is Body:
+            assert model in shared, f"{model.__name__}: listed to a secretary with no wall"
+            continue
+        rows = model_admin.get_queryset(request)
+        assert set(rows.values_list(path, flat=True)) <= {gb["body"].pk}, model.__name__
+        looked.add(model._meta.model_name)
+    assert {"meeting", "agendaitem", "matter", "minutes", "membership"} <= looked
+    bodies = admin.site._registry[Body].get_queryset(request)
+    assert list(bodies) == [gb["body"]]
