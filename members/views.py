@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from meetings.permissions import in_secretary_bodies, secretary_required, working_body
 from members import services
+from members.access import bodies_held, people_for
 from members.forms import MembershipEndForm, MembershipForm, PersonForm
 from members.models import Membership, Person
 
@@ -40,7 +42,9 @@ def people(request):
         seats = {m.person_id: m for m in sitting}
         found = found.filter(pk__in=seats)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    rows = [(person, seats.get(person.pk)) for person in page]
+    # Contact details only of the people she may act on (members.access): the register is shared, addresses are not.
+    hers = set(people_for(request.user).filter(pk__in=[p.pk for p in page]).values_list("pk", flat=True))
+    rows = [(person, seats.get(person.pk), person.pk in hers) for person in page]
     context = {"page": page, "rows": rows, "query": query, "day": day, "bad_day": raw_day if raw_day and not day
                else "", "body": body}  # fmt: skip
     return render(request, "staff/people.html", context, status=400 if raw_day and not day else 200)
@@ -48,21 +52,32 @@ def people(request):
 
 @secretary_required
 def person_edit(request, pk=None):
+    """A person of the shared register: anyone's page opens (to give them a seat in her body), but she changes
+    only a person tied to one of her bodies, and their address only as ``members.access`` allows."""
     person = get_object_or_404(Person, pk=pk) if pk else Person()
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and not form.may_act:
+        raise PermissionDenied
     if request.method == "POST" and form.is_valid():
-        person = services.person_save(person=form.save(commit=False))
-        messages.success(request, _("%(name)s was saved.") % {"name": person.name})
-        return redirect("staff:person", pk=person.pk)
+        try:
+            person = services.person_save(person=form.save(commit=False), by=request.user)
+        except services.RegisterError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("%(name)s was saved.") % {"name": person.name})
+            return redirect("staff:person", pk=person.pk)
     membership_form = MembershipForm(prefix="m", initial={"start_date": timezone.localdate()})
     return _person_page(request, person, form, membership_form, status=400 if form.errors else 200)
 
 
 def _person_page(request, person, form, membership_form, status=200):
-    memberships = []
+    memberships, log = [], []
     if person.pk:
         memberships = person.memberships.select_related("body", "organisation", "term").order_by("-start_date")
-    context = {"person": person, "form": form, "memberships": memberships, "membership_form": membership_form}
+        if form.may_act:  # the changes of credentials, for those who may change the person
+            log = person.log.select_related("user")[:20]
+    context = {"person": person, "form": form, "memberships": memberships, "membership_form": membership_form,
+               "kept": set(bodies_held(request.user).values_list("pk", flat=True)), "log": log}  # fmt: skip
     return render(request, "staff/person.html", context, status=status)
 
 
@@ -81,7 +96,7 @@ def membership_add(request, pk):
         else:
             messages.success(request, _("The membership was added."))
             return redirect("staff:person", pk=person.pk)
-    return _person_page(request, person, PersonForm(instance=person), form, status=400)
+    return _person_page(request, person, PersonForm(instance=person, user=request.user), form, status=400)
 
 
 @secretary_required

@@ -32,6 +32,7 @@ from meetings.models import (
 from meetings.models.meeting import in_time_order
 from meetings.querysets import built_once
 from meetings.selectors.registers import annual_plan
+from members.access import bodies_held
 from members.models import Membership
 from members.selectors import body_composition, presidium
 
@@ -457,7 +458,8 @@ def minutes_log(*, minutes: Minutes) -> list:
 
 
 def minutes_for_review(*, user) -> list[Minutes]:
-    """Notes waiting for this user: as chair or vice chair of the body on the meeting's date."""
+    """Notes waiting for this user: as chair or vice chair of the body on the meeting's date, holding the chair's
+    role in that body (``services.minutes.chair_can_approve`` asks the same)."""
     seat = Membership.objects.filter(
         person__user=user,
         role__in=[Membership.Role.CHAIR, Membership.Role.VICE_CHAIR],
@@ -466,6 +468,7 @@ def minutes_for_review(*, user) -> list[Minutes]:
     ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("meeting__date")))
     return list(
         Minutes.objects.filter(Exists(seat), status=Minutes.Status.SENT_TO_CHAIR)
+        .filter(meeting__body__in=bodies_held(user, "chair"))
         .select_related("meeting", "meeting__body")
         .order_by("meeting__date")
     )

@@ -31,13 +31,13 @@ from meetings.models import (
     QuestionAnswer,
 )
 from meetings.pdf import render_pdf
-from meetings.roles import SECRETARY
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
 from meetings.selectors.notices import meeting_snapshot, notice_items
 from meetings.services import ServiceError, announce, claim_version, two_factor
 from meetings.services.log import log_change
-from members.models import Membership
+from members.access import bodies_held
+from members.models import Membership, StaffRole
 from members.selectors import called_memberships, presidium, user_name
 from seal.services import approval_reason, seal_approved
 
@@ -273,10 +273,15 @@ def remind_reviewers(*, minutes_id: int, round: int) -> bool:
     return True
 
 
-def secretary_addresses() -> list[str]:
-    """Where the secretariat is told of the chair's actions: every active secretary's address (the account's,
-    else the person's in the register)."""
-    users = get_user_model().objects.filter(groups__name=SECRETARY, is_active=True).select_related("person")
+def secretary_addresses(*, body) -> list[str]:
+    """Where the secretariat is told of the chair's actions: the address of every active secretary of ``body`` (the
+    account's, else the person's in the register). Another body's secretaries hear nothing of it."""
+    users = (
+        get_user_model()
+        .objects.filter(staff_roles__body=body, staff_roles__role=StaffRole.Role.SECRETARY, is_active=True)
+        .distinct()
+        .select_related("person")
+    )
     addresses = set()
     for user in users:
         person = getattr(user, "person", None)  # none in the register: no error, no address of theirs
@@ -285,7 +290,7 @@ def secretary_addresses() -> list[str]:
 
 
 def _mail_secretaries(minutes: Minutes, *, subject: str, template: str, **context) -> None:
-    addresses = secretary_addresses()
+    addresses = secretary_addresses(body=minutes.meeting.body)
     if not addresses:
         return
     from meetings.tasks import send_plain_mail
@@ -316,8 +321,11 @@ def _mail_reviewers(minutes, reviewers, reminder: bool = False):
 
 
 def chair_can_approve(*, user, meeting: Meeting) -> bool:
-    """The chair, or the vice chair as deputy, by membership on the meeting's date; never the secretary."""
+    """The chair, or the vice chair as deputy, by membership on the meeting's date, holding the chair's role in the
+    meeting's body; never the secretary, never another body's chair given a seat there."""
     if not (user.is_authenticated and user.has_perm("meetings.approve_minutes")):
+        return False
+    if not bodies_held(user, StaffRole.Role.CHAIR).filter(pk=meeting.body_id).exists():
         return False
     return any(m.person.user_id == user.pk for m in minutes_reviewers(meeting=meeting))
 

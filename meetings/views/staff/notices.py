@@ -17,6 +17,7 @@ from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.views.documents import attachment_response, verified_file_response
+from members.access import may_change_credentials
 from members.selectors import body_composition
 from members.services import person_email_set
 
@@ -130,13 +131,15 @@ def notice_send(request, pk):
     the recipients without an address, whose addresses can be filled in right here."""
     meeting = meeting_for_secretary(request.user, pk)
     recipients = notice_services.notice_recipients(meeting)
+    # An address opens "Mina möten": only those whose credentials she may change are offered (members.access).
     without = notice_services.recipients_without_address(meeting)
+    without = [person for person in without if may_change_credentials(request.user, person)]
     addresses = AddressesForm(request.POST if "save_addresses" in request.POST else None, people=without)
     if "save_addresses" in request.POST:
         if addresses.is_valid():
             saved = 0
             for person, email in addresses.addresses():
-                person_email_set(person=person, email=email)
+                person_email_set(person=person, email=email, by=request.user)
                 saved += 1
             messages.success(request, ngettext("%(count)s address was saved.", "%(count)s addresses were saved.",
                                                saved) % {"count": saved})  # fmt: skip
