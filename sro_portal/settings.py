@@ -192,6 +192,12 @@ SEAL_LOCAL_TSA_PKCS12_PATH = env_str("SEAL_LOCAL_TSA_PKCS12_PATH")
 SEAL_TRUST_ROOTS = [path for path in env_str("SEAL_TRUST_ROOTS").split(",") if path.strip()]
 SEAL_SIGNER = env_str("SEAL_SIGNER")
 VERIFY_MAX_MB = env_int("VERIFY_MAX_MB", 30)
+# A PDF sent to "Kontrollera ett dokument" is checked in a process of its own with these limits (seal/inspect.py):
+# a crafted file is refused in seconds instead of holding a web worker for a minute and gigabytes.
+VERIFY_SECONDS = float(env_int("VERIFY_SECONDS", 10))
+VERIFY_MEMORY_MB = env_int("VERIFY_MEMORY_MB", 768)
+# Files checked per visitor's address and hour.
+VERIFY_PER_HOUR = env_int("VERIFY_PER_HOUR", 30)
 # What the public site and the open data show of a person, per category of membership (members/publication.py):
 # e.g. "official=name,organisation;administration=organisation". Unnamed categories show everything.
 PUBLIC_PERSON_DETAILS = env_str("PUBLIC_PERSON_DETAILS")
