@@ -16,6 +16,8 @@ from meetings.sections import section_reverse
 
 # Subscriptions asked for from one address of the internet in an hour, at most (against abuse).
 SUBSCRIBE_LIMIT = 5
+# Confirmations mailed to one address in an hour, at most, whoever asks.
+CONFIRMATIONS_PER_ADDRESS = 3
 
 
 def _link(name: str, token: str) -> str:

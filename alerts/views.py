@@ -31,6 +31,11 @@ def subscribe(request):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return render(request, "alerts/subscribe.html", {"form": form}, status=429)
         data = form.cleaned_data
+        try:  # and per recipient: nobody fills someone's mailbox with confirmations from many addresses
+            throttle(f"alerts-to:{data['email'].strip().lower()}", limit=services.CONFIRMATIONS_PER_ADDRESS)
+        except TooManyRequests:
+            form.add_error(None, _("Enough confirmations have been sent to this address. Try again in an hour."))
+            return render(request, "alerts/subscribe.html", {"form": form}, status=429)
         services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"], body=data.get("body"))
         return render(request, "alerts/sent.html", {"email": data["email"]})
     return render(request, "alerts/subscribe.html", {"form": form}, status=400 if form.errors else 200)

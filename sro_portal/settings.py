@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mymeetings",
     "seal",
     "archive",
+    "ratelimits",
 ]
 
 MIDDLEWARE = [

@@ -241,6 +241,20 @@ def test_links_are_throttled_per_address(client, sent):
     assert response.status_code == 429 and "För många länkar" in response.content.decode()
 
 
+def test_link_limits_hold_across_workers(client, sent):
+    """The count is in the shared store: a worker with nothing in its own memory (the cache cleared) still refuses."""
+    from django.core.cache import cache
+
+    for n in range(3):
+        cache.clear()
+        ask_for_link(client, "ann@example.se") if n % 2 else client.post(
+            reverse("mymeetings:sign_in"), {"email": "ann@example.se"}, REMOTE_ADDR=f"198.51.100.{n}"
+        )
+    cache.clear()
+    response = client.post(reverse("mymeetings:sign_in"), {"email": "ANN@example.se"}, REMOTE_ADDR="198.51.100.9")
+    assert response.status_code == 429 and "För många länkar" in response.content.decode()
+
+
 def test_a_wrong_address_is_refused_in_swedish_and_kept(client, sent):
     response = client.post(reverse("mymeetings:sign_in"), {"email": "ann@"})
     page = response.content.decode()
