@@ -207,9 +207,11 @@ class ServiceErrorMiddleware:
 
 
 class TwoFactorMiddleware:
-    """Someone who turned two-factor sign-in on reaches no staff or admin page before giving a code."""
+    """Someone who turned two-factor sign-in on reaches no page that shows documents before giving a code: no staff
+    or admin page, and not "Mina möten" either (a password alone would open every non-public attachment there)."""
 
-    EXEMPT = {"two_factor_verify", "logout", "login"}
+    EXEMPT = {"two_factor_verify", "logout", "login", "sign_in"}
+    GUARDED = ("staff", "admin", "mymeetings")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -224,6 +226,6 @@ class TwoFactorMiddleware:
         if user.is_verified():
             return None
         match = request.resolver_match
-        if match.namespace not in ("staff", "admin") or match.url_name in self.EXEMPT:
+        if match.namespace not in self.GUARDED or match.url_name in self.EXEMPT:
             return None
         return redirect(f"{reverse('staff:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
