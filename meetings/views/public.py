@@ -1,7 +1,5 @@
 """The public website: only published things, through the public selectors."""
 
-import csv
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
@@ -34,6 +32,7 @@ from meetings.selectors.registers import (
     public_matters,
 )
 from meetings.selectors.search import search as run_search
+from meetings.spreadsheets import SafeDictWriter
 from meetings.views.documents import (
     attachment_response,
     compilation_context,
@@ -157,7 +156,7 @@ def positions_csv(request, body, year):
     name = f"stallningstaganden-{year}.csv" if body.pk == request.default_body_pk else f"{body.slug}-{year}.csv"
     response["Content-Disposition"] = content_disposition_header(False, name)
     response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=POSITION_COLUMNS)
+    writer = SafeDictWriter(response, fieldnames=POSITION_COLUMNS)
     writer.writeheader()
     writer.writerows(_register_rows(body, year))
     return response
