@@ -18,7 +18,7 @@ def subscribe(request):
     bodies = list(Body.objects.order_by("pk"))
     matters = public_matters(body=None).select_related("body").order_by("title")
     initial = {}
-    if (raw := request.GET.get("matter", "")).isdigit() and len(raw) <= 9:
+    if (raw := request.GET.get("matter", "")).isascii() and raw.isdigit() and len(raw) <= 9:
         initial = {"topic": Subscription.Topic.MATTER, "matter": raw}
     if chosen := next((b for b in bodies if b.slug == request.GET.get("body")), None):
         initial["body"] = chosen.pk

@@ -10,7 +10,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
@@ -229,3 +229,21 @@ class TwoFactorMiddleware:
         if match.namespace not in self.GUARDED or match.url_name in self.EXEMPT:
             return None
         return redirect(f"{reverse('staff:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
+
+
+class AdminNullCharactersMiddleware:
+    """A NUL in the admin's query string (a list filter, the autocomplete's term) is a bad request (400): PostgreSQL
+    refuses it inside a query, which Django's admin does not catch (it was a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = None
+
+    def __call__(self, request):
+        if self.prefix is None:
+            self.prefix = reverse("admin:index")
+        if request.path.startswith(self.prefix) and any(
+            "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+        ):
+            raise SuspiciousOperation("A NUL character in the admin's query string")
+        return self.get_response(request)

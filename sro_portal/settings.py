@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "sro_portal.middleware.CacheHeadersMiddleware",
     "sro_portal.middleware.SessionMiddleware",  # Django's, reusing a session the page cache has read
     "django.middleware.common.CommonMiddleware",
+    "sro_portal.middleware.AdminNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
