@@ -117,7 +117,8 @@ class PublicPageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # Django answers 400 for it
-        raw = f"{revision.current()}:{timezone.localdate():%Y%m%d}:{host}:{request.get_full_path()}"
+        # The scheme too: a page read over http names http:// in its absolute links, and is not what https serves.
+        raw = f"{revision.current()}:{timezone.localdate():%Y%m%d}:{request.scheme}:{host}:{request.get_full_path()}"
         key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
         kept = _cache_call(cache.get, key)
         if kept is not None:

@@ -23,6 +23,13 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     # Only for a developer's own machine: never used with DEBUG off.
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # What `check --deploy` only warns of (security.W009): a short key can be guessed, and it signs the sessions,
+    # the sign-in links of "Mina möten" and the password reset links.
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be at least 50 characters, with at least 5 different ones, when DEBUG is off. Make one "
+        "with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
