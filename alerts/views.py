@@ -42,7 +42,9 @@ def subscribe(request):
 
 
 def confirm(request, token):
-    subscription = get_object_or_404(Subscription, token=token)
+    # A subscription never confirmed in time is gone, whether or not the daily purge has run yet.
+    live = Subscription.objects.exclude(confirmed_at__isnull=True, created_at__lt=services.unconfirmed_cutoff())
+    subscription = get_object_or_404(live, token=token)
     if request.method == "POST":
         services.confirm(subscription=subscription)
         return render(request, "alerts/done.html", {"confirmed": subscription})

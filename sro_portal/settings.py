@@ -207,6 +207,8 @@ VERIFY_SECONDS = float(env_int("VERIFY_SECONDS", 10))
 VERIFY_MEMORY_MB = env_int("VERIFY_MEMORY_MB", 768)
 # Files checked per visitor's address and hour.
 VERIFY_PER_HOUR = env_int("VERIFY_PER_HOUR", 30)
+# Alert subscriptions never confirmed are deleted after this many days (manage.py purge_unconfirmed_alerts).
+ALERT_UNCONFIRMED_DAYS = env_int("ALERT_UNCONFIRMED_DAYS", 7)
 # What the public site and the open data show of a person, per category of membership (members/publication.py):
 # e.g. "official=name,organisation;administration=organisation". Unnamed categories show everything.
 PUBLIC_PERSON_DETAILS = env_str("PUBLIC_PERSON_DETAILS")

@@ -146,6 +146,26 @@ def test_confirmations_to_one_address_are_limited_whoever_asks_and_in_whichever_
     assert "Tillräckligt många bekräftelser har redan skickats till den här adressen." in pages[3]
 
 
+def test_unconfirmed_subscriptions_are_purged_after_the_set_days(client, settings):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.ALERT_UNCONFIRMED_DAYS = 7
+    old = timezone.now() - datetime.timedelta(days=8)
+    stale = Subscription.objects.create(email="glomt@example.se", topic="notes")
+    kept = Subscription.objects.create(email="bekraftad@example.se", topic="notes", confirmed_at=old)
+    fresh = Subscription.objects.create(email="ny@example.se", topic="notes")
+    Subscription.objects.filter(pk__in=[stale.pk, kept.pk]).update(created_at=old)
+
+    # Its link is dead at once, before any purge has run.
+    assert client.get(reverse("alerts:confirm", kwargs={"token": stale.token})).status_code == 404
+    assert client.get(reverse("alerts:confirm", kwargs={"token": fresh.token})).status_code == 200
+    call_command("purge_unconfirmed_alerts", verbosity=0)
+    assert set(Subscription.objects.values_list("email", flat=True)) == {"bekraftad@example.se", "ny@example.se"}
+
+
 def test_the_limit_per_client_holds_across_workers(client, notes):
     from django.core.cache import cache
 
