@@ -1,14 +1,16 @@
 """The seal check of a PDF that came from anyone, run as a process of its own (``python -m seal.inspect``).
 
 A crafted PDF (a compression bomb, a maze of objects) can make a PDF reader take minutes and gigabytes: it must not
-do that in a web worker. The parent (``seal.verify.check_seal``) starts this module with a time, CPU and memory
-limit, writes one line of JSON (the trust roots) and then the PDF to its standard input, and reads one line of JSON
-back. No Django here: nothing of the portal's settings, database or secrets is in reach of the file.
+do that in a web worker. The parent (``seal.verify.check_seal``) starts this module with a timeout, writes one line
+of JSON (the trust roots, the memory and CPU limits this process sets on itself first) and then the PDF to its
+standard input, and reads one line of JSON back. No Django here: nothing of the portal's settings, database or
+secrets is in reach of the file.
 """
 
 import base64
 import io
 import json
+import resource
 import sys
 
 
@@ -65,8 +67,18 @@ def inspect(pdf: bytes, roots_der: list[bytes]) -> dict:
     }
 
 
+def limit_self(*, memory_mb: int, cpu_seconds: int) -> None:
+    """The limits, set by this process on itself before it reads the file (not in the parent between fork and exec,
+    which is unsafe in a threaded web server): past them the kernel ends it, and the parent gets no answer."""
+    memory = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main() -> None:
     header = json.loads(sys.stdin.buffer.readline())
+    limit_self(memory_mb=header["memory_mb"], cpu_seconds=header["cpu_seconds"])
     pdf = sys.stdin.buffer.read()
     result = inspect(pdf, [base64.b64decode(root) for root in header["roots"]])
     sys.stdout.write(json.dumps(result) + "\n")

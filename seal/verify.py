@@ -7,7 +7,6 @@ import hashlib
 import json
 import logging
 import re
-import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -47,23 +46,17 @@ class SealCheck:
         return self.unchanged and self.trusted
 
 
-def _limits() -> None:  # pragma: no cover - runs in the child, between fork and exec
-    memory = settings.VERIFY_MEMORY_MB * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    seconds = max(1, int(settings.VERIFY_SECONDS) + 1)
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
 def check_seal(pdf: bytes) -> SealCheck:
     """The seal of ``pdf`` checked in a process of its own (``seal/inspect.py``), with VERIFY_SECONDS and
     VERIFY_MEMORY_MB as its limits: a file that needs more is refused, and the web worker is not touched."""
     roots = [base64.b64encode(cert.dump()).decode() for cert in trust_roots()]
-    message = json.dumps({"roots": roots}).encode() + b"\n" + pdf
+    header = {"roots": roots, "memory_mb": settings.VERIFY_MEMORY_MB,
+              "cpu_seconds": max(1, int(settings.VERIFY_SECONDS) + 1)}  # fmt: skip
+    message = json.dumps(header).encode() + b"\n" + pdf
     try:
         done = subprocess.run(
             [sys.executable, "-m", "seal.inspect"], input=message, capture_output=True, cwd=settings.BASE_DIR,
-            timeout=settings.VERIFY_SECONDS, preexec_fn=_limits, env={"PYTHONDONTWRITEBYTECODE": "1"},
+            timeout=settings.VERIFY_SECONDS, env={"PYTHONDONTWRITEBYTECODE": "1"},
         )  # fmt: skip
     except subprocess.TimeoutExpired:
         logger.warning("A document's seal check took more than %s s: refused", settings.VERIFY_SECONDS)
