@@ -15,7 +15,6 @@ Everything comes from the public record as it was frozen (sent, approved, publis
 no longer the one recorded is left out and named in the PREMIS events, never put in under the recorded hash.
 """
 
-import csv
 import datetime
 import hashlib
 import io
@@ -33,6 +32,7 @@ from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.files import verified_bytes
 from meetings.models import AnnualPlanEntry, Attachment, FrozenItem, MinutesVersion, NoticeDispatch
 from meetings.pdf import render_pdf
+from meetings.spreadsheets import SafeDictWriter, SafeWriter
 from meetings.views.documents import compilation_context
 
 METS = "http://www.loc.gov/METS/"
@@ -124,7 +124,7 @@ def _positions(package: Package) -> None:
     if not rows:
         return
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=POSITION_COLUMNS)
+    writer = SafeDictWriter(out, fieldnames=POSITION_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
     _add(package, f"{DATA}/stallningstaganden-{package.year}.csv", out.getvalue().encode("utf-8"), kind="positions")
@@ -139,7 +139,7 @@ def _plan(package: Package) -> None:
     if not rows:
         return
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(["möte", "år", "kvartal", "område", "ärende", "ämne"])
     for entry in sorted(rows, key=lambda e: (e.meeting.date if e.meeting_id else datetime.date(e.year, 12, 31),
                                              e.order, e.pk)):  # fmt: skip

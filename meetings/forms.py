@@ -9,6 +9,7 @@ from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Value
 from django.db.models.functions import Concat
 from django.forms.utils import flatatt
@@ -282,7 +283,7 @@ class PersonField(forms.ModelChoiceField):
     def prepare_value(self, value):
         if isinstance(value, Person):
             return person_label(value)
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        if isinstance(value, int) or (isinstance(value, str) and value.isascii() and value.isdigit()):
             person = self.queryset.filter(pk=value).first()
             return person_label(person) if person else value
         return value
@@ -291,7 +292,8 @@ class PersonField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = " ".join(str(value).split())
-        if text.isdigit():
+        ProhibitNullCharactersValidator()(text)  # PostgreSQL refuses a NUL in a query: a form error, not a 500
+        if text.isascii() and text.isdigit():
             return super().to_python(text)
         name = text.split(",")[0].strip()
         named = self.queryset.annotate(full=Concat("first_name", Value(" "), "last_name"))

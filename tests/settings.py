@@ -6,7 +6,7 @@ The database is still chosen with DATABASE_URL, so CI runs the same suite on Pos
 import os
 import tempfile
 
-os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite-0123456789-abcdefghij")
 # pytest-django's live_server with the sync Playwright API runs inside an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -4,14 +4,14 @@ body's section offers machines (its feeds, its calendar, its register as CSV and
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-import meetings.urls  # noqa: F401  (registers the ``id`` converter)
+import meetings.urls  # noqa: F401  (registers the ``id`` and ``year`` converters)
 from opendata import feeds
 from opendata.sitemaps import SITEMAPS
 from opendata.views import public
 
 section = [
-    path("positions/<id:year>.csv", public.positions_csv, name="positions_csv"),
-    path("positions/<id:year>.json", public.positions_json, name="positions_json"),
+    path("positions/<year:year>.csv", public.positions_csv, name="positions_csv"),
+    path("positions/<year:year>.json", public.positions_json, name="positions_json"),
     path("feeds/notes.atom", feeds.MinutesFeed(), name="feed_minutes"),
     path("feeds/positions.atom", feeds.PositionsFeed(), name="feed_positions"),
     path("calendar.ics", feeds.meetings_calendar, name="calendar"),

@@ -1,7 +1,5 @@
 """The open-data page, and the positions register of a year for spreadsheets and programs (CSV and JSON)."""
 
-import csv
-
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,6 +8,7 @@ from django.utils.http import content_disposition_header
 from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.sections import public_section
 from meetings.selectors.registers import position_years
+from meetings.spreadsheets import SafeDictWriter
 from members.selectors import default_body
 
 
@@ -26,7 +25,7 @@ def positions_csv(request, body, year):
     name = f"stallningstaganden-{year}.csv" if body.pk == request.default_body_pk else f"{body.slug}-{year}.csv"
     response["Content-Disposition"] = content_disposition_header(False, name)
     response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=POSITION_COLUMNS)
+    writer = SafeDictWriter(response, fieldnames=POSITION_COLUMNS)
     writer.writeheader()
     writer.writerows(_register_rows(body, year))
     return response

@@ -89,7 +89,11 @@ def overview(request):
 def choose_body(request):
     """The body the secretary's lists and new meetings are about, among the bodies she keeps."""
     raw = request.POST.get("body", "")
-    chosen = secretary_bodies(request.user).filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 10 else None
+    chosen = (
+        secretary_bodies(request.user).filter(pk=int(raw)).first()
+        if raw.isascii() and raw.isdigit() and len(raw) < 10
+        else None
+    )
     if chosen is None:
         messages.error(request, _("You are not the secretary of that body."))
     else:
@@ -255,7 +259,7 @@ def item_create(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     parent = None
     if parent_id := request.GET.get("parent") or request.POST.get("parent"):
-        if not (parent_id.isdigit() and len(parent_id) <= 9):
+        if not (parent_id.isascii() and parent_id.isdigit() and len(parent_id) <= 9):
             raise Http404
         parent = get_object_or_404(AgendaItem, pk=parent_id, meeting=meeting, parent=None)
     item = AgendaItem(meeting=meeting, parent=parent)
