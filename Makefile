@@ -75,6 +75,14 @@ PYTEST_ARGS ?=
 test: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages lint
 	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	env -u DATABASE_URL SRO_TEST_EMBEDDED=1 $(PY) -m pytest $(EMBEDDED_TESTS) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# The second leg, as `make run` runs the portal (tests/embedded.py): SQLite in a file with WAL and a real db_worker
+# process beside the live server; the journeys (the secretary sends, the chair sends back and approves, a member
+# downloads, a citizen reads) and the concurrency test.
+EMBEDDED_TESTS := tests/test_embedded_concurrency.py tests/browser/test_notice_journey.py \
+	tests/browser/test_minutes_journey.py tests/browser/test_members_area.py \
+	"tests/browser/test_public_pages.py::test_a_visitor_searches_from_the_home_page_reads_the_notes_and_downloads_the_pdf"
 
 bench-pdf: $(VENV)/.test-deps messages
 	$(PY) bench/notice_pdf.py

@@ -146,8 +146,9 @@ class NoticeAlreadySent(ServiceError):
                          % {"version": dispatch.version if dispatch else "?"})  # fmt: skip
 
 
-# How many times the notice is rendered again when the agenda changed while it was being rendered.
-NOTICE_RENDER_TRIES = 3
+# How many times the notice is rendered outside the transaction before, the agenda still changing under it, it is
+# rendered inside (holding the write lock for those seconds: the sending then cannot fail).
+NOTICE_RENDER_TRIES = 2
 
 
 def _require_sendable(meeting: Meeting) -> None:
@@ -168,27 +169,31 @@ def notice_send(*, meeting: Meeting, by, seen_version: int | None = None) -> Not
     The PDF is rendered before the transaction, which then only writes: on SQLite a transaction takes the
     write lock as it begins, and a second or more of rendering inside it would hold back every other save and
     the worker. In the transaction the meeting row is locked and the notice rendered again as HTML; if the
-    meeting or its agenda moved meanwhile, the PDF is made again from what is there now (a save is never
-    crossed or lost), and after ``NOTICE_RENDER_TRIES`` the secretary is asked to send again.
+    meeting or its agenda moved meanwhile, the PDF is made again from what is there now, so a save is never
+    crossed or lost; the last try renders inside the transaction, the saves waiting for it.
     """
     meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
     expected = meeting.notice_version if seen_version is None else seen_version
-    for _try in range(NOTICE_RENDER_TRIES):
-        _require_sendable(meeting)
-        if meeting.notice_version != expected:
-            raise NoticeAlreadySent(last_sent(meeting=meeting))
-        frozen = _freeze_notice(meeting, expected + 1)
+    for try_ in range(1, NOTICE_RENDER_TRIES + 2):
+        frozen = None
+        if try_ <= NOTICE_RENDER_TRIES:
+            _require_sendable(meeting)
+            if meeting.notice_version != expected:
+                raise NoticeAlreadySent(last_sent(meeting=meeting))
+            frozen = _freeze_notice(meeting, expected + 1)
         with transaction.atomic():
             meeting = (
                 Meeting.objects.select_for_update(no_key=True, of=("self",)).select_related("body").get(pk=meeting.pk)
             )
-            if meeting.notice_version == expected and meeting.status not in (
-                Meeting.Status.HELD, Meeting.Status.CANCELLED,
-            ) and _notice_html(meeting, expected + 1) == {k: v for k, v in frozen.items() if k != "pdf"}:  # fmt: skip
-                return _notice_sent(meeting=meeting, by=by, version=expected + 1, frozen=frozen)
-        meeting.refresh_from_db()
-    raise ServiceError(_("The agenda was being changed while the notice was made, so nothing was sent. "
-                         "Send it again."))  # fmt: skip
+            _require_sendable(meeting)
+            if meeting.notice_version != expected:
+                raise NoticeAlreadySent(last_sent(meeting=meeting))
+            if frozen is None:
+                frozen = _freeze_notice(meeting, expected + 1)
+            elif _notice_html(meeting, expected + 1) != {k: v for k, v in frozen.items() if k != "pdf"}:
+                continue  # the agenda moved while the PDF was made: make it again
+            return _notice_sent(meeting=meeting, by=by, version=expected + 1, frozen=frozen)
+    raise AssertionError("unreachable: the last try renders in the transaction")
 
 
 def _notice_sent(*, meeting: Meeting, by, version: int, frozen: dict) -> NoticeDispatch:
