@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-site bench-crawl bench-saves bench-entry load-test fault-db fault-worker clean
+.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-embedded bench-site bench-crawl bench-saves bench-entry load-test fault-db fault-worker clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench-site public pages and search on 10 years of data, gunicorn + PostgreSQL"
 	@echo "make bench-saves readers of the public site while a secretary saves once a second"
 	@echo "make bench-seal what the electronic seal adds to an approval (median of 10)"
+	@echo "make bench-embedded make run's SQLite and worker under 5 secretaries, the chair and 50 readers, beside PostgreSQL"
 	@echo "make bench-crawl a client crawls the whole API from System: 2 bodies, 10 years each, PostgreSQL"
 	@echo "make bench-entry page loads and form submits of one ordinary meeting, in Chromium"
 	@echo "make load-test  200 readers and 5 editors for 2 minutes (locust), errors and 95th percentile"
@@ -75,6 +76,14 @@ PYTEST_ARGS ?=
 test: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages lint
 	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	env -u DATABASE_URL SRO_TEST_EMBEDDED=1 $(PY) -m pytest $(EMBEDDED_TESTS) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# The second leg, as `make run` runs the portal (tests/embedded.py): SQLite in a file with WAL and a real db_worker
+# process beside the live server; the journeys (the secretary sends, the chair sends back and approves, a member
+# downloads, a citizen reads) and the concurrency test.
+EMBEDDED_TESTS := tests/test_embedded_concurrency.py tests/browser/test_notice_journey.py \
+	tests/browser/test_minutes_journey.py tests/browser/test_members_area.py \
+	"tests/browser/test_public_pages.py::test_a_visitor_searches_from_the_home_page_reads_the_notes_and_downloads_the_pdf"
 
 bench-pdf: $(VENV)/.test-deps messages
 	$(PY) bench/notice_pdf.py
@@ -87,6 +96,9 @@ bench-saves: system-deps-bench $(VENV)/.test-deps messages
 
 bench-crawl: system-deps-bench $(VENV)/.test-deps messages
 	bash scripts/with-postgres.sh $(PY) bench/api_crawl.py
+
+bench-embedded: system-deps-bench $(VENV)/.test-deps messages
+	bash scripts/with-postgres.sh $(PY) bench/embedded.py $(BENCH_ARGS)
 
 bench-seal: $(VENV)/.test-deps messages
 	$(PY) bench/seal_approval.py

@@ -870,7 +870,7 @@ class MeetingPlanForm(forms.Form):
         return cleaned
 
 
-class CancellationForm(forms.Form):
+class CancellationForm(SubmittedOnce):
     message = forms.CharField(
         label=capfirst(_("message")),
         required=False,

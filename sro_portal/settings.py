@@ -119,6 +119,16 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # SQLite keeps the same indexes without those columns, which Django warns of at every migrate and runserver.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
+    # The web server and `manage.py db_worker` write to the same file. A deferred transaction that reads and
+    # then writes cannot wait for another writer ("database is locked" at once): IMMEDIATE takes the write lock
+    # when the atomic block begins, and the busy timeout lets it queue there. WAL lets readers go on meanwhile;
+    # synchronous=NORMAL is WAL's durable-on-commit setting minus an fsync per transaction.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

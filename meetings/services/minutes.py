@@ -8,6 +8,8 @@ is a new version that needs approval again.
 import datetime
 import hashlib
 import re
+from copy import copy as shallow_copy
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -353,7 +355,13 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
     return minutes
 
 
-@transaction.atomic
+def _require_approvable(minutes: Minutes, by) -> None:
+    if not chair_can_approve(user=by, meeting=minutes.meeting):
+        raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
+    if minutes.status != Minutes.Status.SENT_TO_CHAIR:
+        raise ServiceError(_("The notes are not waiting for the chair."))
+
+
 def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read: str | None = None) -> MinutesVersion:
     """The chair approves, confirming with the password again (and, with OTP_REQUIRED_FOR_APPROVAL, a code
     from the authenticator app): the version is frozen as HTML and PDF.
@@ -361,12 +369,14 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     ``read`` is the fingerprint of the document her review page showed her: the approval binds to it, and
     if the notes now differ (anything in them, the agenda and the annual plan included) nothing is approved
     (``ContentChangedError``, with the changes since they were sent to her). ``None`` is for callers that
-    show no page, such as the demo loader."""
-    minutes = _locked(minutes)
-    if not chair_can_approve(user=by, meeting=minutes.meeting):
-        raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
-    if minutes.status != Minutes.Status.SENT_TO_CHAIR:
-        raise ServiceError(_("The notes are not waiting for the chair."))
+    show no page, such as the demo loader.
+
+    The password check, the PDF and its seal (seconds, together) are done before the transaction, which then
+    only writes: on SQLite a transaction takes the write lock as it begins, and holding it while sealing would
+    hold back every other save and the worker. In the transaction the notes are locked and rendered again;
+    if they moved since the seal was made, nothing is approved and she is shown what changed."""
+    minutes = Minutes.objects.select_related("meeting", "meeting__body").get(pk=minutes.pk)
+    _require_approvable(minutes, by)
     if not by.check_password(password):
         raise WrongPasswordError(_("The password was wrong. The notes are not approved."))
     html = minutes_document(minutes=minutes)
@@ -381,41 +391,81 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     person = by.person
     # Frozen as rendered again with the approval on it ("Godkänd av …"): the same content she read.
     now = timezone.now()
-    version = freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
-    published = minutes.meeting.body.publish_on_approval
-    transaction.on_commit(lambda: _mail_secretaries(
-        minutes, subject=_("Meeting notes approved: %(body)s %(date)s"), template="emails/minutes_approved.txt",
-        name=person.name, published=published,
-    ))  # fmt: skip
-    if published:
-        return minutes_publish(minutes=minutes, by=by, now=now)
-    return version
+    sealed = freeze_render(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
+    with transaction.atomic():
+        locked = _locked(minutes)
+        _require_approvable(locked, by)
+        now_html = minutes_document(minutes=locked)
+        if locked.version != sealed.version or now_html != html:
+            raise ContentChangedError(text_changes(html, now_html))
+        version = freeze_store(minutes=locked, sealed=sealed)
+        published = locked.meeting.body.publish_on_approval
+        transaction.on_commit(lambda: _mail_secretaries(
+            locked, subject=_("Meeting notes approved: %(body)s %(date)s"), template="emails/minutes_approved.txt",
+            name=person.name, published=published,
+        ))  # fmt: skip
+        if published:
+            return minutes_publish(minutes=locked, by=by, now=now)
+        return version
+
+
+@dataclass(frozen=True)
+class SealedNotes:
+    """The approved version as rendered and sealed, before anything is stored (``freeze_render``)."""
+
+    version: int
+    html: str
+    pdf: bytes
+    signature: object  # seal.services.Signature or None
+    approved_by: object
+    approved_by_name: str
+    approved_at: datetime.datetime
 
 
 def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> MinutesVersion:
     """Render and store the approved version, then mark the notes approved (in the caller's transaction)."""
-    previous = minutes.status
-    minutes.status = Minutes.Status.APPROVED
-    minutes.approved_by = approved_by
-    minutes.approved_by_name = approved_by_name
-    minutes.approved_at = now
-    context = minutes_context(minutes=minutes)
+    sealed = freeze_render(minutes=minutes, approved_by=approved_by, approved_by_name=approved_by_name, now=now)
+    return freeze_store(minutes=minutes, sealed=sealed)
+
+
+def freeze_render(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> SealedNotes:
+    """The approved version's HTML and sealed PDF, as the notes read now with the approval on them. Writes
+    nothing (the notes are marked approved on a copy), so it can run outside any transaction."""
+    approved = shallow_copy(minutes)
+    approved.status = Minutes.Status.APPROVED
+    approved.approved_by = approved_by
+    approved.approved_by_name = approved_by_name
+    approved.approved_at = now
+    context = minutes_context(minutes=approved)
     html = render_to_string("documents/_minutes.html", context)
     # Sealed as approved (an incremental update of the PDF/A): the hash kept is the sealed file's.
     pdf, signature = seal_approved(render_pdf("pdf/minutes.html", context), reason=approval_reason(
         name=approved_by_name, chair=_approver_is_chair(minutes.meeting, approved_by), when=now))  # fmt: skip
+    return SealedNotes(version=minutes.version, html=html, pdf=pdf, signature=signature, approved_by=approved_by,
+                       approved_by_name=approved_by_name, approved_at=now)  # fmt: skip
+
+
+def freeze_store(*, minutes: Minutes, sealed: SealedNotes) -> MinutesVersion:
+    """Store the approved version (``freeze_render``'s), then mark the notes approved (in the caller's
+    transaction, the notes locked)."""
+    previous = minutes.status
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_by = approved_by = sealed.approved_by
+    minutes.approved_by_name = sealed.approved_by_name
+    minutes.approved_at = sealed.approved_at
+    pdf, signature = sealed.pdf, sealed.signature
     reason = _correction_reason(minutes) if minutes.version > 1 else ""
     version = MinutesVersion(
         minutes=minutes,
         version=minutes.version,
-        html=html,
+        html=sealed.html,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         pdf_sha512=hashlib.sha512(pdf).hexdigest(),
         seal_level=signature.level if signature else "",
         sealed_by=signature.signed_by if signature else "",
         approved_by=approved_by,
-        approved_by_name=approved_by_name,
-        approved_at=now,
+        approved_by_name=sealed.approved_by_name,
+        approved_at=sealed.approved_at,
         correction_reason=reason,
         snapshot={"meeting": meeting_snapshot(minutes.meeting)},
     )

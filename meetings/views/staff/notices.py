@@ -147,7 +147,12 @@ def notice_send(request, pk):
         return _send_page(request, meeting, recipients, addresses, status=400)
     if request.method == "POST":
         try:
-            dispatch = notice_services.notice_send(meeting=meeting, by=request.user)
+            dispatch = notice_services.notice_send(meeting=meeting, by=request.user,
+                                                   seen_version=_seen_version(request))  # fmt: skip
+        except notice_services.NoticeAlreadySent as error:
+            # A second click (or a colleague's sending) gets the first sending's answer; nothing goes out twice.
+            messages.info(request, str(error))
+            return redirect(meeting)
         except ServiceError as error:
             messages.error(request, str(error))
             return redirect(meeting)
@@ -162,6 +167,12 @@ def notice_send(request, pk):
             messages.warning(request, _("No e-mail address, not sent to: %(names)s.") % {"names": ", ".join(missing)})
         return redirect(meeting)
     return _send_page(request, meeting, recipients, addresses)
+
+
+def _seen_version(request) -> int | None:
+    """The last sent version the send page showed (its hidden field); None from a page without it."""
+    value = request.POST.get("seen_version", "")
+    return int(value) if value.isdigit() and len(value) < 6 else None
 
 
 def _send_page(request, meeting, recipients, addresses, status=200):

@@ -381,7 +381,8 @@ def cancellation_send(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             sent = notice_services.cancellation_send(meeting=meeting, by=request.user,
-                                                     message=form.cleaned_data["message"])  # fmt: skip
+                                                     message=form.cleaned_data["message"],
+                                                     token=form.cleaned_data["submission"])  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
