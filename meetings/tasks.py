@@ -1,7 +1,7 @@
 """Work done out of the request: e-mails and the PDFs of public documents.
 
 Each is a task of Django's tasks API (the ``django-tasks`` backport of Django 6's), queued in the
-database (``django-tasks-db``) and run by ``manage.py db_worker``, which ``make run`` starts beside the
+database (``django-tasks-db``) and run by ``manage.py worker``, which ``make run`` starts beside the
 web server. A task that fails is tried again later (``RETRY_AFTER``), each try a result of its own, so
 staff see every attempt, its state and its error at /staff/tasks/ (``meetings.selectors.tasks``).
 
