@@ -45,7 +45,7 @@ class OutboxBackend(BaseEmailBackend):
         for message in email_messages:
             with _lock:
                 number = next(_counter)
-            name = f"{timezone.now():%Y%m%d-%H%M%S}-{os.getpid()}-{number:04d}.eml"
+            name = f"{timezone.localtime():%Y%m%d-%H%M%S}-{os.getpid()}-{number:04d}.eml"
             path = self.folder / name
             partial = self.folder / f".{name}.part"
             partial.write_bytes(message.message().as_bytes(linesep="\n"))

@@ -270,7 +270,9 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "pyhanko": {"level": "CRITICAL"},
         "pyhanko_certvalidator": {"level": "CRITICAL"},
-        "sro_portal.outbox": {"level": "INFO"},  # one line per development mail, whatever LOG_LEVEL says
+        "sro_portal.outbox": {"level": "INFO"},
+        # django-axes says four lines on every successful sign-in; failures and lockouts are warnings, and stay.
+        "axes": {"level": "WARNING"},  # one line per development mail, whatever LOG_LEVEL says
     },
 }
 

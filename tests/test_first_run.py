@@ -69,3 +69,27 @@ def test_a_sign_in_mail_is_one_line_in_the_console_and_a_whole_message_in_the_ou
     assert message["Subject"] == "Logga in på Mina möten i SRO-portalen" and link in message.get_content()
     pdf = email.message_from_bytes(files[1].read_bytes(), policy=policy.default)
     assert [part.get_filename() for part in pdf.iter_attachments()] == ["kallelse.pdf"]
+
+
+def test_a_process_starts_without_axes_banner_or_pyhankos_dsa_warning():
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    clean["DEBUG"] = "true"
+    code = "import django; django.setup(); import pyhanko.sign.signers.pdf_cms; print('started')"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env={**clean, "DJANGO_SETTINGS_MODULE": "sro_portal.settings"})  # fmt: skip
+    assert done.stdout == "started\n" and done.stderr == ""  # no "AXES: BEGIN", no "DSA is deprecated"
+
+
+@pytest.mark.django_db
+def test_a_successful_sign_in_logs_nothing_of_axes_and_a_failed_one_is_still_logged(client, secretary, caplog):
+    secretary.set_password("rätt-lösenord")
+    secretary.save()
+    with caplog.at_level("DEBUG"):
+        client.post("/staff/login/", {"username": "sekreterare", "password": "rätt-lösenord"})
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("axes")] == []
+    client.logout()
+    caplog.clear()
+    with caplog.at_level("DEBUG"):
+        client.post("/staff/login/", {"username": "sekreterare", "password": "fel"})
+    failures = [r.getMessage() for r in caplog.records if r.name.startswith("axes")]
+    assert len(failures) == 1 and "login failure" in failures[0]
