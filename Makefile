@@ -60,7 +60,7 @@ run: $(VENV)/.run-deps messages
 	@echo
 	@echo "SRO-portalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
 	@echo "Log in with one of the demo accounts above. Stop the server (and its background worker) with Ctrl+C."
-	$(DEMO_SEAL) bash scripts/run.sh $(PY) $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(DEMO_SEAL) bash scripts/run.sh $(PY) $(HOST):$(PORT)
 
 lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check .

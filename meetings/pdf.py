@@ -5,10 +5,12 @@ disk: a template (or a pasted link) pointing at file:///etc/passwd or an interna
 nothing.
 """
 
+import fcntl
 import gc
 import hashlib
 import mimetypes
 import signal
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -143,8 +145,8 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     """The PDF of a finished HTML document (a frozen one, say), made once and then served from storage.
 
     A PDF not yet made is made by a background task (``meetings.tasks.render_stored_pdf``): the request
-    waits for it up to ``PDF_WAIT_SECONDS``, then raises ``PdfPending`` (the visitor is asked to reload
-    in a moment) rather than holding a web worker for a long render.
+    waits for it up to ``PDF_WAIT_SECONDS``, then makes it itself, under the same one-render lock (a reader is
+    never sent away because no worker runs; a worker that is rendering it meanwhile is waited for, not doubled).
     """
     from meetings.tasks import render_stored_pdf
 
@@ -160,7 +162,9 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
     while not default_storage.exists(name):
         if time.monotonic() >= deadline:
-            raise PdfPending(name)
+            made = stored_pdf_made_here(html, folder=folder)
+            default_storage.delete(html_name)  # the queued task, when it runs, finds the PDF made
+            return made, digest
         time.sleep(0.1)
     return name, digest
 
@@ -183,9 +187,17 @@ class PdfPending(Exception):
 @contextmanager
 def one_render_at_a_time(digest: str):
     """A lock per document across every process and app server: a PostgreSQL advisory lock, held by a
-    transaction of its own for as long as the render takes. (SQLite serves one development process.)"""
+    transaction of its own for as long as the render takes. On SQLite (one machine: the development server and
+    its worker) a lock on a file beside the stored PDFs (``flock``), released by the system if the process dies."""
     if connection.vendor != "postgresql":
-        yield
+        # In the system's temporary folder, not among the media (a backup copies every file there).
+        installation = hashlib.sha256(str(Path(settings.MEDIA_ROOT).resolve()).encode()).hexdigest()[:12]
+        with open(Path(tempfile.gettempdir()) / f"sro-render-{installation}-{digest[:32]}.lock", "a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(held, fcntl.LOCK_UN)
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(digest[:15], 16)])

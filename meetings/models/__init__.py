@@ -31,6 +31,7 @@ from meetings.models.positions import (
 from meetings.models.public import PublicMatter, PublicNotice, PublicVersion
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
+from meetings.models.work import SentMail, WorkerBeat
 
 __all__ = [
     "AgendaItem",
@@ -61,7 +62,9 @@ __all__ = [
     "PublicNoticePdf",
     "PublicVersion",
     "QuestionAnswer",
+    "SentMail",
     "Submission",
     "Substitution",
+    "WorkerBeat",
     "YearlyReview",
 ]

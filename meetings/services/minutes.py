@@ -295,12 +295,12 @@ def _mail_secretaries(minutes: Minutes, *, subject: str, template: str, **contex
     addresses = secretary_addresses(body=minutes.meeting.body)
     if not addresses:
         return
-    from meetings.tasks import send_plain_mail
+    from meetings.tasks import mail_enqueue
 
     link = f"{settings.SITE_URL}{minutes.get_absolute_url()}"
     body = render_to_string(template, {"minutes": minutes, "link": link, **context})
     subject %= {"body": minutes.meeting.body.short_name, "date": f"{minutes.meeting.date:%Y-%m-%d}"}
-    send_plain_mail.enqueue(subject=subject, body=body, to=addresses)
+    mail_enqueue(subject=subject, body=body, to=addresses, body_id=minutes.meeting.body_id)
 
 
 def _mail_reviewers(minutes, reviewers, reminder: bool = False):
@@ -317,9 +317,9 @@ def _mail_reviewers(minutes, reviewers, reminder: bool = False):
     }
     addresses = sorted({m.person.email or (m.person.user.email if m.person.user_id else "") for m in reviewers} - {""})
     if addresses:
-        from meetings.tasks import send_plain_mail
+        from meetings.tasks import mail_enqueue
 
-        send_plain_mail.enqueue(subject=subject, body=body, to=addresses)
+        mail_enqueue(subject=subject, body=body, to=addresses, body_id=minutes.meeting.body_id)
 
 
 def chair_can_approve(*, user, meeting: Meeting) -> bool:

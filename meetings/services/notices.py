@@ -324,10 +324,9 @@ def _cancellation_sent(*, meeting: Meeting, by, message: str):
     subject = _("Cancelled: %(body)s %(date)s") % {"body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}
 
     def enqueue():
-        from meetings.tasks import send_plain_mail
+        from meetings.tasks import mail_enqueue
 
-        for address in addresses:
-            send_plain_mail.enqueue(subject=subject, body=body, to=[address])
+        mail_enqueue(subject=subject, body=body, to=addresses, body_id=meeting.body_id)
 
     transaction.on_commit(enqueue)
     return log_change(meeting=meeting, action="cancellation_sent", by=by, note=str(len(addresses)))

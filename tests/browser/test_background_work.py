@@ -12,9 +12,11 @@ from tests.browser.test_positions_journey import secretary_page  # noqa: F401 (t
 @pytest.fixture
 def queued(settings, demo):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    send_plain_mail.enqueue(subject="Minnesanteckningar att godkänna", body="Se portalen.", to=["ordf@example.se"])
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-    send_plain_mail.enqueue(subject="Väntande utskick", body="Se portalen.", to=["ledamot@example.se"])
+    # Mails about SRO's notes: hers to see (a mail to the public would be for administrators only).
+    send_plain_mail.enqueue(subject="Minnesanteckningar att godkänna", body="Se portalen.", to=["ordf@example.se"],
+                            body_id=demo.pk)  # fmt: skip
+    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    send_plain_mail.enqueue(subject="Väntande utskick", body="Se portalen.", to=["ledamot@example.se"], body_id=demo.pk)
 
 
 def test_the_secretary_follows_the_background_work_from_the_menu(queued, secretary_page):  # noqa: F811

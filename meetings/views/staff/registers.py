@@ -441,6 +441,8 @@ def yearly_review_publish(request, year):
 @secretary_required
 def task_list(request):
     """The background work: e-mails sent and PDFs made, with their state, tries and errors."""
-    from meetings.selectors.tasks import recent_tasks
+    from meetings.selectors.tasks import recent_tasks, when, worker_state
 
-    return render(request, "staff/task_list.html", {"tasks": recent_tasks()})
+    worker = worker_state()
+    return render(request, "staff/task_list.html", {"tasks": recent_tasks(user=request.user), "worker": worker,
+                                                    "worker_seen": when(worker.last_seen)})  # fmt: skip
