@@ -163,7 +163,7 @@ def check_end_after_start(form, cleaned) -> None:
 class MeetingForm(ConcurrentEditForm):
     class Meta:
         model = Meeting
-        fields = ["date", "start_time", "end_time", "kind", "form", "location"]
+        fields = ["date", "start_time", "end_time", "kind", "form", "location", "online_link"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
 
     # The meeting it clashes with, once the secretary has been told: saving again saves it all the same.

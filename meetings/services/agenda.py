@@ -45,12 +45,14 @@ def meeting_create(
     kind: str = Meeting.Kind.ORDINARY,
     form: str = Meeting.Form.IN_PERSON,
     location: str = "",
+    online_link: str = "",
     by=None,
 ) -> Meeting:
     """Create a meeting with the standing items: opening (attendance, other questions), agenda, last notes."""
     meeting = Meeting.objects.create(
-        body=body, date=date, start_time=start_time, end_time=end_time, kind=kind, form=form, location=location
-    )
+        body=body, date=date, start_time=start_time, end_time=end_time, kind=kind, form=form, location=location,
+        online_link=online_link,
+    )  # fmt: skip
     for order, (standing, title, minutes, children) in enumerate(STANDING_ITEMS, start=1):
         item = AgendaItem.objects.create(
             meeting=meeting,
@@ -93,7 +95,7 @@ def meeting_save(*, meeting: Meeting, by=None, loaded_version: int | None = None
     require_facts_changeable(meeting)
     claim_version(meeting, loaded_version)
     # Only what the editor changes: the notice's state, changed meanwhile by a sending, stays as it is.
-    meeting.save(update_fields=[*MEETING_FIELDS, "lock_version", "updated_at"])
+    meeting.save(update_fields=[*MEETING_FIELDS, "online_link", "lock_version", "updated_at"])
     log_change(meeting=meeting, action="meeting_saved", by=by)
     return meeting
 

@@ -13,6 +13,7 @@ from meetings.forms import AddressesForm, GuestForm, InvitationForm, Substitutio
 from meetings.models import Attachment, Invitation, Substitution
 from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import notice_checklist, notice_context
+from meetings.selectors.replies import expected_attendance
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
@@ -25,6 +26,7 @@ def _participants_page(request, meeting, status=200, **forms):
     context = {
         "meeting": meeting,
         "composition": body_composition(body=meeting.body, on=meeting.date),
+        "expected": expected_attendance(meeting=meeting),
         "substitutions": meeting.substitutions.select_related("substitute", "replaces"),
         "invitations": meeting.invitations.select_related("person", "person__organisation"),
         "substitution_form": forms.get("substitution_form") or SubstitutionForm(meeting=meeting, prefix="sub"),
