@@ -323,12 +323,23 @@ class GuestForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=capfirst(_("organisation")), queryset=Organisation.objects.all(), required=False
     )
+    new_organisation = forms.CharField(
+        label=_("Or a new organisation"), required=False, max_length=200,
+        help_text=_("Its full name, if the portal does not know it yet: it is added to the register."),
+    )  # fmt: skip
     description = forms.CharField(label=capfirst(_("description")), required=False, max_length=200)
     email = forms.EmailField(label=capfirst(_("e-mail")), required=False, help_text=_("Where the notice is sent."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["new_organisation"] = " ".join((cleaned.get("new_organisation") or "").split())
+        if cleaned.get("organisation") and cleaned["new_organisation"]:
+            self.add_error("new_organisation", _("Choose an organisation or name a new one, not both."))
+        return cleaned
 
 
 class InvitationForm(PresenterForm):

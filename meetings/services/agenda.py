@@ -12,7 +12,7 @@ from meetings.models.meeting import FACTS
 from meetings.sanitize import clean_html, html_to_text
 from meetings.services import ServiceError, claim_version, meeting_facts_lock, require_agenda_editable
 from meetings.services.log import log_change
-from members.models import Body, Membership, Person
+from members.models import Body, Membership, Organisation, Person
 
 NOTES_INFORMATION = "Det politiska samrådsorganet SRO noterar informationen."
 
@@ -253,9 +253,16 @@ def presenter_remove(*, presenter: Presenter, by=None) -> None:
     log_change(meeting=item.meeting, action="presenter_removed", by=by, note=f"{item.title}: {presenter.person.name}")
 
 
-def guest_create(*, first_name: str, last_name: str, organisation=None, title: str = "") -> Person:
-    """A new person who is not a member: a guest or a presenter."""
-    return Person.objects.create(first_name=first_name, last_name=last_name, organisation=organisation, title=title)
+def guest_create(*, first_name: str, last_name: str, organisation=None, title: str = "", new_organisation: str = "",
+                 email: str = "") -> Person:  # fmt: skip
+    """A new person who is not a member: a guest or a presenter. ``new_organisation``: the name of an organisation
+    the portal did not know, added to the register right there (one of that name already there is used)."""
+    if new_organisation:
+        organisation = Organisation.objects.filter(name__iexact=new_organisation).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(name=new_organisation)
+    return Person.objects.create(first_name=first_name, last_name=last_name, organisation=organisation, title=title,
+                                 email=email)  # fmt: skip
 
 
 @transaction.atomic

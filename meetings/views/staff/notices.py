@@ -76,10 +76,9 @@ def invitation_add(request, pk):
             return _participants_page(request, meeting, status=400, guest_form=form)
         data = form.cleaned_data
         person = agenda_services.guest_create(
-            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"]
-        )
-        person.email = data["email"]
-        person.save(update_fields=["email"])
+            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"],
+            new_organisation=data["new_organisation"], email=data["email"],
+        )  # fmt: skip
     else:
         form = InvitationForm(request.POST, prefix="invite")
         if not form.is_valid():
