@@ -373,8 +373,9 @@ class AddressesForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=capfirst(_("file")))
+    # Not "Rubrik": the form sits inside the item's own, whose title is that.
     title = forms.CharField(
-        label=capfirst(_("title")), required=False, max_length=300, help_text=_("Empty: the file name.")
+        label=_("Title of the attachment"), required=False, max_length=300, help_text=_("Empty: the file name.")
     )
     is_public = forms.BooleanField(label=capfirst(_("public")), required=False, initial=True)
 

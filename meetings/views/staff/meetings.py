@@ -73,15 +73,27 @@ def overview(request):
     today = timezone.localdate()
     body = working_body(request)
     coming, past = staff_meetings(body=body, today=today)
-    return render(
-        request,
-        "staff/overview.html",
-        {
-            "coming": [meeting_overview(m, today) for m in coming],
-            "past": [meeting_overview(m, today) for m in past],
-            "body": body,
-        },
-    )
+    past = [meeting_overview(m, today) for m in past]
+    show_past = request.GET.get("past") == "1"
+    return render(request, "staff/overview.html", {
+        "coming": [meeting_overview(m, today) for m in coming], "past": past if show_past else [],
+        "to_do": _to_do_now(past), "show_past": show_past, "past_count": len(past), "body": body,
+    })  # fmt: skip
+
+
+def _to_do_now(past: list[dict]) -> list[dict]:
+    """Of the past meetings, those that need something done now: notes started and not yet published, and the
+    meetings since the newest whose notes are published that have none yet. Older meetings without notes are the
+    record of years entered afterwards, not work waiting: they stay behind the link to the past."""
+
+    def notes(meeting):
+        return getattr(meeting, "minutes", None)  # selected with the meeting: no query
+
+    published = next((o["meeting"].date for o in past if (n := notes(o["meeting"])) and n.status == "published"), None)
+    return [
+        o for o in past
+        if o["waiting"] and (notes(o["meeting"]) or published is None or o["meeting"].date > published)
+    ]  # fmt: skip
 
 
 @secretary_required
