@@ -53,7 +53,9 @@ class Counter:
 
 @pytest.fixture
 def people(db, secretary, chair):  # noqa: F811
-    body = BodyFactory(publish_on_approval=True)
+    body = BodyFactory()  # the secretary's (made by her fixture): a factory's get_or_create would not change it
+    body.publish_on_approval = True
+    body.save(update_fields=["publish_on_approval"])
     helen = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair, email="helen@example.se")
     MembershipFactory(body=body, person=helen, role=Membership.Role.CHAIR, start_date=datetime.date(2031, 1, 1),
                       end_date=None)  # fmt: skip
@@ -121,6 +123,7 @@ def test_one_ordinary_meeting(browser, live_server, people, settings):
 
     result = f"page loads {count.loads} (at most 20), form submits {count.submits} (at most 12; 21 before)"
     print(f"\n{datetime.date.today()}: one ordinary meeting, 3 matters, 6 positions, 1 assignment: {result}")
+    assert count.loads <= 20, result
 
 
 RICHER = [
@@ -202,3 +205,4 @@ def test_a_richer_meeting(browser, live_server, people, settings, tmp_path):
 
     result = f"page loads {count.loads} (at most 25; 49 before), form submits {count.submits}"
     print(f"\n{datetime.date.today()}: a richer meeting, 5 items, 2 proposals, a PDF, a new guest presenter: {result}")
+    assert count.loads <= 25, result

@@ -375,7 +375,7 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=capfirst(_("file")))
     # Not "Rubrik": the form sits inside the item's own, whose title is that.
     title = forms.CharField(
-        label=_("Title of the attachment"), required=False, max_length=300, help_text=_("Empty: the file name.")
+        label=_("Name of the attachment"), required=False, max_length=300, help_text=_("Empty: the file name.")
     )
     is_public = forms.BooleanField(label=capfirst(_("public")), required=False, initial=True)
 
