@@ -337,10 +337,22 @@ class AttendanceSummary:
     invited: list[str]  # every guest as the notes list them, "(ej närvarande)" where absent
 
 
+# A partly present member's note says when they were there ("till 14.30", "från 13.30"); listed among the absent,
+# it must say so, or "Marina Johansson till 14.30" reads as absent until then. "efter 13.30" (gone after) reads
+# right as it stands, as the real notes print it.
+_WHEN_PRESENT = ("till ", "fram till ", "t.o.m. ", "från ", "fr.o.m. ", "from ")
+
+
 def _attendance_line(attendance) -> str:
     parts = [attendance.person.name]
-    if attendance.note:
-        parts.append(attendance.note if attendance.status == attendance.Status.PARTLY else f"({attendance.note})")
+    note = attendance.note.strip()
+    if note and attendance.status == attendance.Status.PARTLY:
+        if note.lower().startswith(_WHEN_PRESENT):
+            parts.append("(%s)" % (_("present %(when)s") % {"when": note}))
+        else:
+            parts.append(note)
+    elif note:
+        parts.append(f"({note})")
     if attendance.substitute_id:
         parts.append(_("(%(name)s substitutes)") % {"name": attendance.substitute.name})
     return " ".join(parts)

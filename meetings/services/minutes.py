@@ -110,8 +110,8 @@ def _require_editable(minutes: Minutes) -> None:
 
 @transaction.atomic
 def minutes_start(*, meeting: Meeting, by) -> Minutes:
-    """Start the notes from the agenda: everyone called present, the known substitutes noted, the
-    invited present, and each item's proposed position as the position taken until changed."""
+    """Start the notes from the agenda: everyone called present but those who said they do not come, the known
+    substitutes noted, the invited present, and each item's proposed position as the position taken until changed."""
     meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     if hasattr(meeting, "minutes"):
         raise ServiceError(_("The notes of this meeting are already started."))
@@ -119,14 +119,17 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
         raise ServiceError(_("A cancelled meeting has no notes."))
     minutes = Minutes.objects.create(meeting=meeting)
     substitutes = {s.replaces_id: s.substitute for s in meeting.substitutions.select_related("substitute")}
+    # Who said in "Mina möten" that they do not come starts as absent: the expected attendance.
+    not_coming = set(meeting.replies.filter(attending=False).values_list("person_id", flat=True))
     order = 0
     for membership in called_memberships(body=meeting.body, on=meeting.date):
         substitute = substitutes.get(membership.person_id)
+        absent = substitute or membership.person_id in not_coming
         Attendance.objects.create(
             minutes=minutes,
             person=membership.person,
             membership=membership,
-            status=Attendance.Status.ABSENT if substitute else Attendance.Status.PRESENT,
+            status=Attendance.Status.ABSENT if absent else Attendance.Status.PRESENT,
             substitute=substitute,
             order=order,
         )

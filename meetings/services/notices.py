@@ -71,7 +71,11 @@ def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     calendar = new_calendar(method="REQUEST")
     event = meeting_event(meeting)
     event.add("sequence", version - 1)
-    event.add("description", meeting_link(meeting))
+    # The meeting link goes only to the called and invited: the public calendar (``meeting_event``) never has it.
+    description = f"{meeting_link(meeting)}\n{meeting.online_link}" if meeting.online_link else meeting_link(meeting)
+    event.add("description", description)
+    if meeting.online_link:
+        event.add("url", meeting.online_link)
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText(meeting.body.short_name)
     event.add("organizer", organizer)

@@ -13,6 +13,7 @@ from meetings.forms import AddressesForm, GuestForm, InvitationForm, Substitutio
 from meetings.models import Attachment, Invitation, Substitution
 from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import notice_checklist, notice_context
+from meetings.selectors.replies import expected_attendance
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
@@ -26,6 +27,7 @@ def _participants_page(request, meeting, status=200, **forms):
     context = {
         "meeting": meeting,
         "composition": body_composition(body=meeting.body, on=meeting.date),
+        "expected": expected_attendance(meeting=meeting),
         "substitutions": meeting.substitutions.select_related("substitute", "replaces"),
         "invitations": meeting.invitations.select_related("person", "person__organisation"),
         "substitution_form": forms.get("substitution_form") or SubstitutionForm(meeting=meeting, prefix="sub"),
@@ -75,10 +77,9 @@ def invitation_add(request, pk):
             return _participants_page(request, meeting, status=400, guest_form=form)
         data = form.cleaned_data
         person = agenda_services.guest_create(
-            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"]
-        )
-        person.email = data["email"]
-        person.save(update_fields=["email"])
+            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"],
+            new_organisation=data["new_organisation"], email=data["email"],
+        )  # fmt: skip
     else:
         form = InvitationForm(request.POST, prefix="invite")
         if not form.is_valid():
