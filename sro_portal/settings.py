@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "alerts",
     "mymeetings",
     "seal",
+    "opendata",
     "archive",
 ]
 
