@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-embedded bench-site bench-crawl bench-saves bench-entry load-test fault-db fault-worker clean
+.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-embedded bench-site bench-crawl bench-saves bench-entry bench-term load-test fault-db fault-worker clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make bench-embedded make run's SQLite and worker under 5 secretaries, the chair and 50 readers, beside PostgreSQL"
 	@echo "make bench-crawl a client crawls the whole API from System: 2 bodies, 10 years each, PostgreSQL"
 	@echo "make bench-entry page loads and form submits of one ordinary meeting, in Chromium"
+	@echo "make bench-term page loads of the term change (SRO's seats into 2027–2030), in Chromium"
 	@echo "make load-test  200 readers and 5 editors for 2 minutes (locust), errors and 95th percentile"
 	@echo "make fault-db   the database stopped mid-run: a Swedish 503, then recovery by itself"
 	@echo "make fault-worker  workers killed during saves: every acknowledged save is kept"
@@ -112,6 +113,9 @@ bench-seal: $(VENV)/.test-deps messages
 
 bench-entry: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages
 	$(PY) -m pytest bench/entry_effort.py -q -s -p no:cacheprovider
+
+bench-term: system-deps-test $(VENV)/.test-deps node_modules/.package-lock.json messages
+	$(PY) -m pytest bench/term_change.py -q -s -p no:cacheprovider
 
 $(VENV)/.bench-deps: requirements-bench.txt $(VENV)/.test-deps
 	$(PY) -m pip install -q -r requirements-bench.txt

@@ -45,6 +45,12 @@ class Body(models.Model):
                     "further step by the secretary (SRO: “Minnesanteckningar skall undertecknas/godkännas av "
                     "ordföranden och publiceras på hemsida”)."),
     )  # fmt: skip
+    publish_notice_on_send = models.BooleanField(
+        _("publish the notice when it is sent"),
+        default=False,
+        help_text=_("The notice is on the public site the moment it is sent, so every link in the notice mail "
+                    "works at once; otherwise the secretary publishes it in a further step."),
+    )  # fmt: skip
     # When the row was made and last changed: the open data's created and modified, and its date filters.
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

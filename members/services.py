@@ -1,5 +1,7 @@
 """Changes to the people register, as the staff pages make them."""
 
+import datetime
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -10,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from members.access import may_change_credentials
-from members.models import Membership, Person, PersonLogEntry
+from members.models import Body, Membership, Organisation, Party, Person, PersonLogEntry, Term
 
 
 class RegisterError(ValueError):
@@ -103,3 +105,117 @@ def membership_end(*, membership: Membership, end_date) -> Membership:
     membership.end_date = end_date
     membership.save(update_fields=["end_date"])
     return membership
+
+
+@dataclass(frozen=True)
+class SeatDecision:
+    """What becomes of one seat at the turn of the term: it continues (with the role, title and organisation
+    given, which may differ from the old ones) or it ends."""
+
+    membership: Membership
+    continues: bool
+    role: str = ""
+    title: str = ""
+    organisation: Organisation | None = None
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    """A member who takes a seat with the new term: a person of the register, or a new one by name."""
+
+    side: str
+    category: str
+    organisation: Organisation
+    role: str
+    title: str = ""
+    person: Person | None = None
+    first_name: str = ""
+    last_name: str = ""
+    party: Party | None = None
+    email: str = ""
+
+
+def term_next_proposal(*, body: Body, today: datetime.date) -> tuple[str, datetime.date, datetime.date]:
+    """The name and dates the term change proposes: the four years after the body's current term (the one in
+    force today, else the latest its seats belong to), e.g. 2027–2030 after 2023–2026."""
+    terms = Term.objects.filter(memberships__body=body).distinct().order_by("-start_date")
+    current = terms.filter(start_date__lte=today, end_date__gte=today).first() or terms.first()
+    start = current.end_date + datetime.timedelta(days=1) if current else datetime.date(today.year + 1, 1, 1)
+    end = datetime.date(start.year + 4, start.month, start.day) - datetime.timedelta(days=1)
+    return f"{start.year}–{end.year}", start, end
+
+
+def term_outgoing_seats(*, body: Body, start_date: datetime.date) -> list[Membership]:
+    """The seats in force the day before the new term starts: each one continues or ends."""
+    return list(
+        Membership.objects.on(start_date - datetime.timedelta(days=1))
+        .filter(body=body)
+        .select_related("person", "person__party", "organisation")
+        .order_by("side", "category", "sort_order", "person__last_name", "person__first_name")
+    )
+
+
+@transaction.atomic
+def term_start(
+    *,
+    body: Body,
+    name: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    seats: list[SeatDecision],
+    newcomers: list[Newcomer],
+) -> Term:
+    """Start the body's next term in one step: the term itself, a new seat for everyone who continues (with a
+    changed role, title or organisation if given) and for each newcomer; every outgoing seat ends the day
+    before. The old seats are kept as they were, so the composition on any earlier date stays what it was.
+
+    Refused as a whole (nothing saved) when a seat has no decision, the term overlaps one already begun in
+    the body, or a newcomer already sits in the body then.
+    """
+    name = name.strip()
+    if end_date <= start_date:
+        raise RegisterError(_("The term must end after it starts."))
+    term = Term.objects.filter(name=name).first()
+    if term is None:
+        term = Term.objects.create(name=name, start_date=start_date, end_date=end_date)
+    elif (term.start_date, term.end_date) != (start_date, end_date):
+        raise RegisterError(_("The term %(name)s already exists from %(start)s to %(end)s: use those dates or "
+                              "another name.") % {"name": name, "start": f"{term.start_date:%Y-%m-%d}",
+                                                  "end": f"{term.end_date:%Y-%m-%d}"})  # fmt: skip
+    if Membership.objects.filter(body=body, term=term).exists():
+        raise RegisterError(_("The term %(name)s has already begun in %(body)s: change its seats on each "
+                              "person's page.") % {"name": name, "body": body.short_name})  # fmt: skip
+    outgoing = {m.pk: m for m in term_outgoing_seats(body=body, start_date=start_date)}
+    decided = {d.membership.pk: d for d in seats}
+    if set(decided) != set(outgoing):
+        raise RegisterError(_("The seats have changed since the page was opened: open it again."))
+    last_day = start_date - datetime.timedelta(days=1)
+    for membership in outgoing.values():
+        if membership.end_date is None or membership.end_date > last_day:
+            membership.end_date = last_day
+            membership.save(update_fields=["end_date", "updated_at"])
+    order = 0
+    for decision in sorted(decided.values(), key=lambda d: d.membership.sort_order):
+        if not decision.continues:
+            continue
+        old = decision.membership
+        membership_add(membership=Membership(
+            body=body, person=old.person, term=term, side=old.side, category=old.category,
+            organisation=decision.organisation or old.organisation, role=decision.role or old.role,
+            title=decision.title, start_date=start_date, end_date=end_date, sort_order=order,
+        ))  # fmt: skip
+        order += 1
+    for newcomer in newcomers:
+        person = newcomer.person
+        if person is None:
+            person = person_save(person=Person(first_name=newcomer.first_name, last_name=newcomer.last_name,
+                                               party=newcomer.party, organisation=newcomer.organisation))  # fmt: skip
+        if newcomer.email and not person.email:
+            person_email_set(person=person, email=newcomer.email)
+        membership_add(membership=Membership(
+            body=body, person=person, term=term, side=newcomer.side, category=newcomer.category,
+            organisation=newcomer.organisation, role=newcomer.role, title=newcomer.title,
+            start_date=start_date, end_date=end_date, sort_order=order,
+        ))  # fmt: skip
+        order += 1
+    return term

@@ -325,6 +325,22 @@ def _mail_reviewers(minutes, reviewers, reminder: bool = False):
         mail_enqueue(subject=subject, body=body, to=addresses, body_id=minutes.meeting.body_id)
 
 
+def approval_refusal(*, user, meeting: Meeting) -> str:
+    """Why ``user`` may not approve the meeting's notes, in words: her seat had ended (or not begun) on the
+    meeting's date, or she held no chair's seat then."""
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    seats = list(person.memberships.filter(body=meeting.body).order_by("-start_date")) if person else []
+    chairs = [m for m in seats if m.is_presidium]
+    ended = [m for m in chairs if m.end_date and m.end_date < meeting.date]
+    in_force = [m for m in chairs if m.start_date <= meeting.date and not (m.end_date and m.end_date < meeting.date)]
+    if ended and not in_force:
+        return _("Your seat as %(role)s of %(body)s ended on %(end)s; the meeting of %(date)s is after it. Its "
+                 "chair or vice chair on that day approves the notes.") % {
+            "role": ended[0].get_role_display(), "body": meeting.body.short_name,
+            "end": f"{ended[0].end_date:%Y-%m-%d}", "date": f"{meeting.date:%Y-%m-%d}"}  # fmt: skip
+    return _("Only the chair or the vice chair of the meeting can approve the notes.")
+
+
 def chair_can_approve(*, user, meeting: Meeting) -> bool:
     """The chair, or the vice chair as deputy, by membership on the meeting's date, holding the chair's role in the
     meeting's body; never the secretary, never another body's chair given a seat there."""
@@ -360,7 +376,7 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
 
 def _require_approvable(minutes: Minutes, by) -> None:
     if not chair_can_approve(user=by, meeting=minutes.meeting):
-        raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
+        raise ServiceError(approval_refusal(user=by, meeting=minutes.meeting))
     if minutes.status != Minutes.Status.SENT_TO_CHAIR:
         raise ServiceError(_("The notes are not waiting for the chair."))
 

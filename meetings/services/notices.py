@@ -222,6 +222,12 @@ def _notice_sent(*, meeting: Meeting, by, version: int, frozen: dict) -> NoticeD
         to_state=meeting.status,
         note=f"v{version}",
     )
+    if meeting.body.publish_notice_on_send and not meeting.notice_published_at:
+        # Published with the sending, so the mail's public links and the calendar's link work at once.
+        meeting.notice_published_at = now
+        meeting.save(update_fields=["notice_published_at", "updated_at"])
+        log_change(meeting=meeting, action="notice_published", by=by, to_state="published")
+    ics = notice_ics(meeting=meeting, version=version)  # its link: the public page once published
     transaction.on_commit(lambda: _mail_notice(meeting, dispatch, ics, recipients, changes))
     return dispatch
 
@@ -230,8 +236,17 @@ def _notice_mail(meeting, dispatch, changes=()) -> tuple[str, str]:
     """The notice e-mail's subject and text ("Reviderad kallelse" from version 2, with what changed): each
     attachment of the version as sent (its frozen items, in agenda order) by name, a public one with its link,
     and the meeting's page in the members' area, where every document is, public or not."""
+    # A public attachment's public address answers only once the notice is published: until then every
+    # document is linked in the members' area, where the called read it.
+    public = bool(meeting.notice_published_at)
+
+    def link(attachment: dict) -> str:
+        if public and attachment.get("is_public"):
+            return reverse("public:attachment", kwargs={"pk": attachment["id"]})
+        return reverse("mymeetings:attachment", kwargs={"pk": meeting.pk, "attachment_pk": attachment["id"]})
+
     attachments = [
-        (attachment, f"{settings.SITE_URL}{reverse('public:attachment', kwargs={'pk': attachment['id']})}")
+        (attachment, f"{settings.SITE_URL}{link(attachment)}")
         for item in dispatch.items.order_by("sequence")
         for attachment in item.attachments
     ]

@@ -82,6 +82,7 @@ urlpatterns += [
     path("plan/<id:pk>/remove/", registers.plan_entry_remove, name="plan_entry_remove"),
     path("people/", people.people, name="people"),
     path("people/new/", people.person_edit, name="person_create"),
+    path("people/term/", people.term_change, name="term_change"),
     path("people/<id:pk>/", people.person_edit, name="person"),
     path("people/<id:pk>/memberships/", people.membership_add, name="membership_add"),
     path("memberships/<id:pk>/end/", people.membership_end, name="membership_end"),
