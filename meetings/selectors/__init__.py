@@ -34,7 +34,7 @@ from meetings.querysets import built_once
 from meetings.selectors.registers import annual_plan
 from members.access import bodies_held
 from members.models import Membership
-from members.selectors import body_composition, presidium
+from members.selectors import body_composition, presidium, secretary_addresses
 
 
 @dataclass
@@ -233,8 +233,6 @@ def meeting_has_begun(meeting: Meeting, now: datetime.datetime | None = None) ->
 def notes_warnings(*, minutes: Minutes, now: datetime.datetime | None = None) -> list[str]:
     """What would go wrong in sending the notes to the chair: the meeting not yet begun, nobody to approve them
     or no address to reach them, and no secretary's address for the chair's answer."""
-    from meetings.services.minutes import secretary_addresses  # a read kept beside the mails that use it
-
     meeting = minutes.meeting
     warnings = []
     if not meeting_has_begun(meeting, now):
@@ -242,7 +240,7 @@ def notes_warnings(*, minutes: Minutes, now: datetime.datetime | None = None) ->
         warnings.append(_("The meeting has not begun yet: write the notes now if you like, but they can be sent to "
                           "the chair only from %(date)s at %(time)s.") % when)  # fmt: skip
     warnings += people_warnings(meeting=meeting, called=False)
-    if not secretary_addresses():
+    if not secretary_addresses(body=meeting.body):
         warnings.append(_("No secretary has an e-mail address: the chair's approval or comments would reach "
                           "nobody. Add yours on your page under People."))  # fmt: skip
     return warnings

@@ -12,7 +12,6 @@ from copy import copy as shallow_copy
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -40,7 +39,7 @@ from meetings.services import ServiceError, announce, claim_version, two_factor
 from meetings.services.log import log_change
 from members.access import bodies_held
 from members.models import Membership, StaffRole
-from members.selectors import called_memberships, presidium, user_name
+from members.selectors import called_memberships, presidium, secretary_addresses, user_name
 from seal.services import approval_reason, seal_approved
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
@@ -276,22 +275,6 @@ def remind_reviewers(*, minutes_id: int, round: int) -> bool:
         return False
     _mail_reviewers(minutes, minutes_reviewers(meeting=minutes.meeting), reminder=True)
     return True
-
-
-def secretary_addresses(*, body) -> list[str]:
-    """Where the secretariat is told of the chair's actions: the address of every active secretary of ``body`` (the
-    account's, else the person's in the register). Another body's secretaries hear nothing of it."""
-    users = (
-        get_user_model()
-        .objects.filter(staff_roles__body=body, staff_roles__role=StaffRole.Role.SECRETARY, is_active=True)
-        .distinct()
-        .select_related("person")
-    )
-    addresses = set()
-    for user in users:
-        person = getattr(user, "person", None)  # none in the register: no error, no address of theirs
-        addresses.add(user.email or (person.email if person else ""))
-    return sorted(addresses - {""})
 
 
 def _mail_secretaries(minutes: Minutes, *, subject: str, template: str, **context) -> None:
