@@ -70,7 +70,10 @@ def people_for(user) -> QuerySet[Person]:
     """The people ``user`` may act on: tied to one of her bodies, or to none yet; every one for an administrator."""
     if user.is_authenticated and user.is_superuser:
         return Person.objects.all()
-    return Person.objects.filter(_tied_to(bodies_held(user)) | _untied())
+    held = bodies_held(user)
+    if not held.exists():  # a chair, a member: nobody's details are theirs to change
+        return Person.objects.none()
+    return Person.objects.filter(_tied_to(held) | _untied())
 
 
 def may_act_on(user, person: Person) -> bool:

@@ -707,3 +707,20 @@ def test_every_admin_list_a_secretary_opens_holds_only_her_bodys_rows(walls):
     assert {"meeting", "agendaitem", "matter", "minutes", "membership"} <= looked
     bodies = admin.site._registry[Body].get_queryset(request)
     assert list(bodies) == [gb["body"]]
+
+
+def test_a_secretary_can_neither_create_a_matter_in_another_body_nor_move_hers_there(walls):
+    """Issue 34: in the admin GB's secretary made a matter in SRO, or moved her own there (it then showed in SRO's
+    public register, search and API)."""
+    client, sro = walls["client"], walls["bodies"]["SRO"]
+    matter = walls["bodies"]["GB"]["objects"]["matter"]
+    url = f"/admin/meetings/matter/{matter.pk}/change/"
+    page = client.get(url)
+    data = {**_browser_data(page), "title": "Flyttat ärende", "body": str(sro["body"].pk), "_save": "Spara"}
+    assert 'name="body"' not in page.content.decode()  # a matter stays in its body
+    assert client.post(url, data).status_code == 302
+    matter.refresh_from_db()
+    assert matter.title == "Flyttat ärende" and matter.body == walls["bodies"]["GB"]["body"]
+    made = client.post("/admin/meetings/matter/add/", {"title": "Nytt i SRO", "description": "", "body": sro["body"].pk,
+                                                       "_save": "Spara"})  # fmt: skip
+    assert made.status_code == 200 and not Matter.objects.filter(title="Nytt i SRO").exists()
