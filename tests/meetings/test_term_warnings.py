@@ -104,3 +104,21 @@ def test_the_notice_mail_links_every_document_where_it_answers(publish, django_c
     else:  # the public address would answer 404 until published: the members' area instead
         assert member_link in notice.body
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.NOTICE_SENT
+
+
+def test_the_draft_notice_pdf_says_utkast_on_every_page_and_a_sent_version_does_not(client, secretary):
+    import io
+
+    from pypdf import PdfReader
+
+    meeting = MeetingFactory(date=DAY)
+    for order in range(1, 9):
+        AgendaItemFactory(
+            meeting=meeting, order=order, title=f"Punkt {order}", body="<div>" + "Text. " * 150 + "</div>"
+        )
+    client.force_login(secretary)
+    draft = PdfReader(io.BytesIO(client.get(reverse("staff:notice_pdf", kwargs={"pk": meeting.pk})).content))
+    assert len(draft.pages) > 1 and all("UTKAST" in page.extract_text() for page in draft.pages)
+    notice_send(meeting=meeting, by=secretary)
+    sent = meeting.notice_dispatches.get(version=1)
+    assert not any("UTKAST" in page.extract_text() for page in PdfReader(sent.pdf.open("rb")).pages)
