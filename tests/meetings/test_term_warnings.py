@@ -122,3 +122,25 @@ def test_the_draft_notice_pdf_says_utkast_on_every_page_and_a_sent_version_does_
     notice_send(meeting=meeting, by=secretary)
     sent = meeting.notice_dispatches.get(version=1)
     assert not any("UTKAST" in page.extract_text() for page in PdfReader(sent.pdf.open("rb")).pages)
+
+
+def test_after_sending_the_flash_the_version_line_and_the_table_count_alike(
+    client, secretary, django_capture_on_commit_callbacks
+):
+    from meetings.models import NoticeDelivery
+
+    meeting = MeetingFactory(date=DAY)
+    AgendaItemFactory(meeting=meeting, order=10, title="Avtal")
+    for email in ("a@example.se", "b@example.se", ""):
+        MembershipFactory(body=meeting.body, person=PersonFactory(email=email), start_date=DAY, end_date=None)
+    client.force_login(secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(reverse("staff:notice_send", kwargs={"pk": meeting.pk}), follow=True).content.decode()
+    assert "Kallelsen (version 1) skickades till 2 mottagare." in page
+    # As if the worker had not yet sent one of them: queued is not "not reached".
+    NoticeDelivery.objects.filter(email="b@example.se").update(status=NoticeDelivery.Status.QUEUED)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "till 2 av 3 mottagare (de övriga saknar e-postadress)" in page
+    assert "1 mottagare står fortfarande i kö" in page
+    assert "Den senaste versionen har inte nått 1 mottagare:" in page
+    assert "Varje mottagares e-brev togs emot" not in page
