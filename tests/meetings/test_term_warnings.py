@@ -144,3 +144,20 @@ def test_after_sending_the_flash_the_version_line_and_the_table_count_alike(
     assert "1 mottagare står fortfarande i kö" in page
     assert "Den senaste versionen har inte nått 1 mottagare:" in page
     assert "Varje mottagares e-brev togs emot" not in page
+
+
+def test_a_held_meeting_is_not_asked_for_a_revised_notice_after_its_matter_is_renamed(client, secretary):
+    from meetings.models import Matter
+
+    meeting = MeetingFactory(date=datetime.date(2026, 11, 5))
+    matter = Matter.objects.create(body=meeting.body, title="Statsbidrag psykisk hälsa")
+    AgendaItemFactory(meeting=meeting, order=10, title="Statsbidrag", matter=matter)
+    notice_send(meeting=meeting, by=secretary)
+    matter.title = "Statsbidrag för psykisk hälsa 2027"
+    matter.save()
+    client.force_login(secretary)
+    url = reverse("staff:meeting", kwargs={"pk": meeting.pk})
+    AgendaItemFactory(meeting=meeting, order=20, title="Tillagd efter utskicket")  # a change of the agenda
+    assert "Ändrat sedan version 1 skickades" in client.get(url).content.decode()
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    assert "Ändrat sedan version 1 skickades" not in client.get(url).content.decode()
