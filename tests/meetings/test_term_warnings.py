@@ -61,8 +61,8 @@ def test_the_notes_warn_before_the_meeting_has_begun_and_when_no_secretary_has_a
     assert not meeting_has_begun(meeting, datetime.datetime.fromisoformat("2027-01-14T12:59+01:00"))
     assert meeting_has_begun(meeting, datetime.datetime.fromisoformat("2027-01-14T13:00+01:00"))
     warnings = notes_warnings(minutes=minutes, now=datetime.datetime.fromisoformat("2027-01-14T12:59+01:00"))
-    assert warnings[0] == ("Mötet har inte börjat ännu: skriv gärna minnesanteckningarna nu, men de kan skickas till "
-                           "ordföranden först från 2027-01-14 kl. 13.00.")  # fmt: skip
+    assert warnings[0] == ("Mötet har inte börjat ännu (2027-01-14 kl. 13.00): minnesanteckningar som skickas till "
+                           "ordföranden nu kan godkännas innan mötet har hållits.")  # fmt: skip
     assert warnings[-1].startswith("Ingen sekreterare har en e-postadress: ordförandens godkännande")
     secretary.email = "rebecca@example.se"
     secretary.save()
