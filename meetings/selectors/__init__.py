@@ -237,8 +237,8 @@ def notes_warnings(*, minutes: Minutes, now: datetime.datetime | None = None) ->
     warnings = []
     if not meeting_has_begun(meeting, now):
         when = {"date": f"{meeting.date:%Y-%m-%d}", "time": f"{meeting.start_time:%H.%M}"}
-        warnings.append(_("The meeting has not begun yet: write the notes now if you like, but they can be sent to "
-                          "the chair only from %(date)s at %(time)s.") % when)  # fmt: skip
+        warnings.append(_("The meeting has not begun yet (%(date)s at %(time)s): notes sent to the chair now could be "
+                          "approved before the meeting is held.") % when)  # fmt: skip
     warnings += people_warnings(meeting=meeting, called=False)
     if not secretary_addresses(body=meeting.body):
         warnings.append(_("No secretary has an e-mail address: the chair's approval or comments would reach "

@@ -55,8 +55,10 @@ def notice_filename(meeting: Meeting, version: int) -> str:
     return f"Kallelse {meeting.body.short_name} {meeting.date:%Y-%m-%d}{suffix}.pdf"
 
 
-def notice_pdf(*, meeting: Meeting, version: int | None = None) -> bytes:
-    return render_pdf("pdf/notice.html", notice_context(meeting=meeting, version=version))
+def notice_pdf(*, meeting: Meeting, version: int | None = None, draft: bool = False) -> bytes:
+    """The notice as a PDF; ``draft``: the agenda as it is being edited, marked "UTKAST" on every page so it is
+    never taken for the notice that was sent."""
+    return render_pdf("pdf/notice.html", {**notice_context(meeting=meeting, version=version), "draft": draft})
 
 
 def meeting_link(meeting: Meeting) -> str:

@@ -61,8 +61,8 @@ def test_the_notes_warn_before_the_meeting_has_begun_and_when_no_secretary_has_a
     assert not meeting_has_begun(meeting, datetime.datetime.fromisoformat("2027-01-14T12:59+01:00"))
     assert meeting_has_begun(meeting, datetime.datetime.fromisoformat("2027-01-14T13:00+01:00"))
     warnings = notes_warnings(minutes=minutes, now=datetime.datetime.fromisoformat("2027-01-14T12:59+01:00"))
-    assert warnings[0] == ("Mötet har inte börjat ännu: skriv gärna minnesanteckningarna nu, men de kan skickas till "
-                           "ordföranden först från 2027-01-14 kl. 13.00.")  # fmt: skip
+    assert warnings[0] == ("Mötet har inte börjat ännu (2027-01-14 kl. 13.00): minnesanteckningar som skickas till "
+                           "ordföranden nu kan godkännas innan mötet har hållits.")  # fmt: skip
     assert warnings[-1].startswith("Ingen sekreterare har en e-postadress: ordförandens godkännande")
     secretary.email = "rebecca@example.se"
     secretary.save()
@@ -104,3 +104,60 @@ def test_the_notice_mail_links_every_document_where_it_answers(publish, django_c
     else:  # the public address would answer 404 until published: the members' area instead
         assert member_link in notice.body
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.NOTICE_SENT
+
+
+def test_the_draft_notice_pdf_says_utkast_on_every_page_and_a_sent_version_does_not(client, secretary):
+    import io
+
+    from pypdf import PdfReader
+
+    meeting = MeetingFactory(date=DAY)
+    for order in range(1, 9):
+        AgendaItemFactory(
+            meeting=meeting, order=order, title=f"Punkt {order}", body="<div>" + "Text. " * 150 + "</div>"
+        )
+    client.force_login(secretary)
+    draft = PdfReader(io.BytesIO(client.get(reverse("staff:notice_pdf", kwargs={"pk": meeting.pk})).content))
+    assert len(draft.pages) > 1 and all("UTKAST" in page.extract_text() for page in draft.pages)
+    notice_send(meeting=meeting, by=secretary)
+    sent = meeting.notice_dispatches.get(version=1)
+    assert not any("UTKAST" in page.extract_text() for page in PdfReader(sent.pdf.open("rb")).pages)
+
+
+def test_after_sending_the_flash_the_version_line_and_the_table_count_alike(
+    client, secretary, django_capture_on_commit_callbacks
+):
+    from meetings.models import NoticeDelivery
+
+    meeting = MeetingFactory(date=DAY)
+    AgendaItemFactory(meeting=meeting, order=10, title="Avtal")
+    for email in ("a@example.se", "b@example.se", ""):
+        MembershipFactory(body=meeting.body, person=PersonFactory(email=email), start_date=DAY, end_date=None)
+    client.force_login(secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(reverse("staff:notice_send", kwargs={"pk": meeting.pk}), follow=True).content.decode()
+    assert "Kallelsen (version 1) skickades till 2 mottagare." in page
+    # As if the worker had not yet sent one of them: queued is not "not reached".
+    NoticeDelivery.objects.filter(email="b@example.se").update(status=NoticeDelivery.Status.QUEUED)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "till 2 av 3 mottagare (de övriga saknar e-postadress)" in page
+    assert "1 mottagare står fortfarande i kö" in page
+    assert "Den senaste versionen har inte nått 1 mottagare:" in page
+    assert "Varje mottagares e-brev togs emot" not in page
+
+
+def test_a_held_meeting_is_not_asked_for_a_revised_notice_after_its_matter_is_renamed(client, secretary):
+    from meetings.models import Matter
+
+    meeting = MeetingFactory(date=datetime.date(2026, 11, 5))
+    matter = Matter.objects.create(body=meeting.body, title="Statsbidrag psykisk hälsa")
+    AgendaItemFactory(meeting=meeting, order=10, title="Statsbidrag", matter=matter)
+    notice_send(meeting=meeting, by=secretary)
+    matter.title = "Statsbidrag för psykisk hälsa 2027"
+    matter.save()
+    client.force_login(secretary)
+    url = reverse("staff:meeting", kwargs={"pk": meeting.pk})
+    AgendaItemFactory(meeting=meeting, order=20, title="Tillagd efter utskicket")  # a change of the agenda
+    assert "Ändrat sedan version 1 skickades" in client.get(url).content.decode()
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    assert "Ändrat sedan version 1 skickades" not in client.get(url).content.decode()

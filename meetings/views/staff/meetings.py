@@ -21,7 +21,7 @@ from meetings.forms import (
     PresenterForm,
     reload_version,
 )
-from meetings.models import AgendaItem, Attachment, Presenter
+from meetings.models import AgendaItem, Attachment, Meeting, NoticeDelivery, Presenter
 from meetings.permissions import (
     WORKING_BODY,
     can_draft_notice,
@@ -168,9 +168,17 @@ def meeting_detail(request, pk):
     context = _agenda_context(meeting)
     context["due_assignments"] = assignments_due_for(meeting=meeting)
     context["facts_lock"] = meeting_facts_lock(meeting)
-    context["notice_changes"] = notice_changes(meeting=meeting) if meeting.notice_version else []
+    # A held or cancelled meeting gets no revised notice (notice_send refuses it): the version sent stands, and a
+    # later rename of its matter does not ask for one.
+    revisable = meeting.notice_version and meeting.status not in (Meeting.Status.HELD, Meeting.Status.CANCELLED)
+    context["notice_changes"] = notice_changes(meeting=meeting) if revisable else []
     context["sent_versions"] = list(meeting.notice_dispatches.order_by("-version"))
-    context["not_reached"] = notice_services.not_reached(meeting) if context["sent_versions"] else []
+    for sent in context["sent_versions"]:  # those with an address, as the flash after sending counts them
+        sent.addressed = sum(1 for recipient in sent.recipients if recipient["email"])
+    unreached = notice_services.not_reached(meeting) if context["sent_versions"] else []
+    # Still queued is not "not reached": the table and the flash say the same (issue 35).
+    context["queued"] = [d for d in unreached if d.status == NoticeDelivery.Status.QUEUED]
+    context["not_reached"] = [d for d in unreached if d.status != NoticeDelivery.Status.QUEUED]
     context["activity"] = members_area_activity(meeting) if context["sent_versions"] else None
     return render(request, "staff/meeting_detail.html", context)
 

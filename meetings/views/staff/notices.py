@@ -116,7 +116,7 @@ def notice_preview(request, pk):
 def notice_pdf(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     version = max(meeting.notice_version, 1)
-    pdf = notice_services.notice_pdf(meeting=meeting, version=version)
+    pdf = notice_services.notice_pdf(meeting=meeting, version=version, draft=True)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = _attachment_header(notice_services.notice_filename(meeting, version))
     return response
