@@ -54,7 +54,7 @@ node_modules/.package-lock.json: package.json package-lock.json | system-deps-te
 	npm ci --no-audit --no-fund --loglevel=error
 
 messages: $(VENV)/.run-deps
-	DEBUG=true $(PY) manage.py compilemessages -l sv --ignore=$(VENV) --ignore=node_modules -v 0
+	DEBUG=true $(PY) manage.py compilemessages -l sv --ignore=$(VENV) --ignore=$(VENV)-eark --ignore=node_modules -v 0
 
 # Without a seal certificate of one's own, approved notes are sealed with the demo chain load_demo makes.
 DEMO_SEAL := SEAL_PKCS12_PATH=$${SEAL_PKCS12_PATH:-var/seal-demo/seal.p12} SEAL_PKCS12_PASSWORD=$${SEAL_PKCS12_PASSWORD:-demo} \

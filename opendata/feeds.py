@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from icalendar import Timezone
 
 from meetings.dates import long_date
 from meetings.ics import meeting_event, new_calendar
@@ -36,6 +37,11 @@ class _BodyFeed(Feed):
 
     def _named(self, obj, one, every):
         return one % {"body": obj.short_name} if obj else every
+
+    def author_name(self, obj):
+        """Atom (RFC 4287 §4.1.1) asks an author of the feed or of each entry: the body that publishes, or the
+        portal for the feed of every body."""
+        return obj.name if obj else _("SRO portal")
 
     def _section(self, name, obj, *args):
         return section_reverse(name, obj, *args, default_pk=obj.first_pk) if obj else reverse("public:bodies")
@@ -71,6 +77,10 @@ class MinutesFeed(_BodyFeed):
         return f"{settings.SITE_URL}/meetings/{item.minutes.meeting_id}/notes/v{item.version}"
 
     def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        # Atom (RFC 4287 §4.1.2) asks every entry's <updated>: an approved version is never changed once published.
         return item.published_at
 
 
@@ -135,6 +145,10 @@ def meetings_calendar(request, body=None, everywhere=False):
             event.add("status", "CANCELLED")
         calendar.add_component(event)
     calendar.add_missing_timezones()
+    if not calendar.subcomponents:
+        # RFC 5545 §3.6: a calendar holds at least one component; with no meeting in its window, the time zone of
+        # the meetings it will hold.
+        calendar.add_component(Timezone.from_tzid(settings.TIME_ZONE))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     # The body's own name ("sro-moten.ics", "gb-moten.ics"); the calendar of every body is not SRO's alone.
     filename = f"{body.slug}-moten.ics" if body else "alla-organ-moten.ics"

@@ -53,7 +53,15 @@ def _type(name: str) -> str:
 
 
 def _stamp(value) -> str | None:
+    """A moment as OParl 1.1 §2.4 writes one: yyyy-mm-ddThh:mm:ss±hh:mm (whole seconds)."""
+    if isinstance(value, datetime.datetime):
+        value = value.replace(microsecond=0)
     return value.isoformat() if value else None
+
+
+def error(message: str, debug: str = "") -> dict:
+    """OParl 1.1 §2.9's error object: its message for a person (in Swedish, as the API's content), and a detail."""
+    return {"type": _type("Error"), "message": message, "debug": debug}
 
 
 def _stamps(row) -> dict:
@@ -61,11 +69,12 @@ def _stamps(row) -> dict:
     return {"created": _stamp(row.created_at), "modified": _stamp(row.updated_at)}
 
 
-def deleted(links: Links, *, name: str, key: dict, kind: str, created, modified) -> dict:
+def deleted(links: Links, *, name: str, key: dict, kind: str, created, modified, access_url: str = "") -> dict:
     """An object taken down from the public (OParl 1.1, "Gelöschte Objekte"): its id, type and created kept,
-    modified set to when it was taken down, ``deleted`` true, and nothing else."""
-    return _compact({"id": links.api(name, **key), "type": _type(kind), "created": _stamp(created),
-                     "modified": _stamp(modified), "deleted": True})  # fmt: skip
+    modified set to when it was taken down, ``deleted`` true, and nothing else but what the type's schema requires
+    of every object (a File's ``accessUrl``, where it was; it answers no more)."""
+    return _compact({"id": links.api(name, **key), "type": _type(kind), "accessUrl": access_url or None,
+                     "created": _stamp(created), "modified": _stamp(modified), "deleted": True})  # fmt: skip
 
 
 def _compact(data: dict) -> dict:
@@ -287,17 +296,18 @@ def notes_file(links: Links, meeting, version) -> dict:
     )
 
 
-def meeting_state(meeting, notes_version) -> str:
+def meeting_state(meeting, notes_version, *, notes_withdrawn: bool = False) -> str:
     """OParl's ``meetingState`` as the public record has it: "inställt" once cancelled, "genomfört" once its notes are
-    published, else "kallat" (a public meeting has a published notice or published notes). Not the staff's state:
-    starting the notes marks a meeting held, and the secretary may start them before the meeting."""
+    published (and still, if they were withdrawn since: the meeting was held), else "kallat" (a public meeting has a
+    published notice or published notes). Not the staff's state: starting the notes marks a meeting held, and the
+    secretary may start them before the meeting."""
     if meeting.status == meeting.Status.CANCELLED:
         return "inställt"
-    return "genomfört" if notes_version else "kallat"
+    return "genomfört" if notes_version or notes_withdrawn else "kallat"
 
 
 def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, notice_pdf=None,
-            embedded_items: bool = True) -> dict:  # fmt: skip
+            embedded_items: bool = True, notes_withdrawn: bool = False) -> dict:  # fmt: skip
     """A meeting; its notice is the invitation, its published notes the results protocol.
 
     ``rows`` are its items as the published notice sent them; ``resolutions`` the positions of the
@@ -310,7 +320,7 @@ def meeting(links: Links, meeting, *, rows, resolutions: dict, notes_version, no
             "id": links.api("meeting", pk=meeting.pk),
             "type": _type("Meeting"),
             "name": f"{meeting.body.short_name} {meeting.date:%Y-%m-%d}",
-            "meetingState": meeting_state(meeting, notes_version),
+            "meetingState": meeting_state(meeting, notes_version, notes_withdrawn=notes_withdrawn),
             "cancelled": meeting.status == "cancelled",
             "start": links.moment(meeting.date, meeting.start_time),
             "end": links.moment(meeting.date, meeting.end_time),

@@ -1,6 +1,6 @@
 """The open-data API (OParl 1.1 shapes), documented on the public page /open-data/."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 import meetings.urls  # noqa: F401  (registers the ``id`` converter)
 from opendata.views import oparl
@@ -36,3 +36,7 @@ urlpatterns = [
     path("paper/<id:pk>/", oparl.paper, name="paper"),
     path("consultation/<id:pk>/", oparl.consultation, name="consultation"),
 ]
+# Every view's 404 as OParl's error object (§2.9), and any other address under the API too.
+for _pattern in urlpatterns:
+    _pattern.callback = oparl.answers_errors_as_objects(_pattern.callback)
+urlpatterns.append(re_path(r"", oparl.not_found))

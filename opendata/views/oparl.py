@@ -4,10 +4,11 @@ Every list runs a fixed number of queries per page, whatever the amount of data.
 """
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -38,10 +39,51 @@ PAGE_SIZE = 50
 MEETINGS_PAGE_SIZE = 20
 
 
-def _json(data: dict, status: int = 200) -> JsonResponse:
+# OParl 1.1 §2.5: with omit_internal=true a client asks for no internal lists, each named here by the type holding it.
+INTERNAL_LISTS = {
+    "Meeting": ("agendaItem", "auxiliaryFile"),
+    "AgendaItem": ("auxiliaryFile",),
+    "Paper": ("auxiliaryFile", "location"),
+    "Person": ("membership",),
+    "Body": ("legislativeTerm",),
+}
+
+
+def _without_internal(obj: dict) -> dict:
+    for name in INTERNAL_LISTS.get(str(obj.get("type", "")).rsplit("/", 1)[-1], ()):
+        obj.pop(name, None)
+    return obj
+
+
+def _json(data: dict, status: int = 200, *, request=None) -> JsonResponse:
+    if request is not None and request.GET.get("omit_internal") == "true":
+        for obj in data.get("data", [data]):
+            _without_internal(obj)
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def _error(status: int, message: str, debug: str = "") -> JsonResponse:
+    return _json(oparl.error(message, debug), status=status)
+
+
+def answers_errors_as_objects(view):
+    """An API view whose 404 is OParl's error object (§2.9) in JSON, not the site's HTML page."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return _error(404, "Objektet finns inte.", f"Ingen publik sida har adressen {request.path}.")
+
+    return wrapped
+
+
+def not_found(request, *args, **kwargs):
+    """Any address under the API that names nothing: OParl's error object (§2.9)."""
+    return _error(404, "Objektet finns inte.", f"Ingen publik sida har adressen {request.path}.")
 
 
 # OParl 1.1's filters of every list: objects created or modified since or until a moment (ISO 8601).
@@ -91,8 +133,8 @@ def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None
     try:
         filters = _date_filters(request)
     except BadFilter as error:
-        return _json({"error": f"Ogiltig tidpunkt: {error}. Skriv den som ISO 8601, t.ex. 2025-03-06T13:00:00+01:00."},
-                     status=400)  # fmt: skip
+        return _error(400, f"Ogiltig tidpunkt: {error}. Skriv den som ISO 8601, t.ex. 2025-03-06T13:00:00+01:00.",
+                      f"filter: {', '.join(n for n in DATE_FILTERS if n in request.GET)}")  # fmt: skip
     if filters and stamp is not None:
         queryset = [entry for entry in queryset if _in_window(filters, stamp(entry), stamp(entry))]
     elif filters:
@@ -102,12 +144,15 @@ def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None
         number = int(request.GET.get("page", 1))
         objects = paginator.page(number).object_list
     except (ValueError, PageNotAnInteger, EmptyPage):
-        return _json({"error": "Sidan finns inte."}, status=404)
+        asked = request.GET.get("page", "")[:40]
+        return _error(404, "Sidan finns inte.", f"page={asked}; sidorna är 1–{paginator.num_pages}")
     links = oparl.Links(request)
     data = serialize(links, list(objects))
     raw = {name: request.GET[name] for name in DATE_FILTERS if name in request.GET}
+    if request.GET.get("omit_internal") == "true":
+        raw["omit_internal"] = "true"  # kept in the list's links to its other pages
     return _json(oparl.page(links, data=data, paginator=paginator, number=number, list_name=list_name,
-                            filters=raw, **kwargs))  # fmt: skip
+                            filters=raw, **kwargs), request=request)  # fmt: skip
 
 
 def _body(pk: int) -> Body:
@@ -140,7 +185,7 @@ def _first_body_pk() -> int:
 def body(request, pk):
     found = _body(pk)
     terms = list(Term.objects.order_by("start_date"))
-    return _json(oparl.body(oparl.Links(request), found, terms=terms, first_pk=_first_body_pk()))
+    return _json(oparl.body(oparl.Links(request), found, terms=terms, first_pk=_first_body_pk()), request=request)
 
 
 def legislative_term_list(request, body_pk):
@@ -211,7 +256,7 @@ def person(request, pk):
     if found is None:
         raise Http404
     body_found = found.memberships.first().body
-    return _json(oparl.person(oparl.Links(request), _people(body_found).get(pk=pk), body=body_found))
+    return _json(oparl.person(oparl.Links(request), _people(body_found).get(pk=pk), body=body_found), request=request)
 
 
 def membership_list(request, body_pk):
@@ -276,11 +321,22 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     by_meeting = {version.minutes.meeting_id: version for version in published}
     resolutions = _resolutions(row.item_id for group in rows.values() for row in group)
     notice_pdfs = _notice_pdfs(ids)
+    withdrawn = _notes_withdrawn([m for m in meetings if m.pk not in by_meeting])
     return [
         oparl.meeting(links, one, rows=rows.get(one.pk, []), resolutions=resolutions,
-                      notes_version=by_meeting.get(one.pk), notice_pdf=notice_pdfs.get(one.pk))
+                      notes_version=by_meeting.get(one.pk), notice_pdf=notice_pdfs.get(one.pk),
+                      notes_withdrawn=one.pk in withdrawn)
         for one in meetings
     ]  # fmt: skip
+
+
+def _notes_withdrawn(meetings: list[Meeting]) -> set[int]:
+    """Of meetings with no public notes, those whose notes were published and then withdrawn: held all the same.
+    A list's meetings bring it as an annotation (``_meetings``); one meeting alone asks, in one query."""
+    if all(hasattr(m, "notes_once_published") for m in meetings):
+        return {m.pk for m in meetings if m.notes_once_published}
+    return set(MinutesWithdrawal.objects.filter(version__minutes__meeting__in=meetings)
+               .values_list("version__minutes__meeting_id", flat=True))  # fmt: skip
 
 
 def _notice_pdfs(meeting_ids: list[int]) -> dict:
@@ -290,7 +346,9 @@ def _notice_pdfs(meeting_ids: list[int]) -> dict:
 
 
 def _meetings(body):
-    return public_meetings_queryset().filter(body=body).select_related("body").order_by("-announced_date", "pk")
+    withdrawn = MinutesWithdrawal.objects.filter(version__minutes__meeting=OuterRef("pk"))
+    return (public_meetings_queryset().filter(body=body).select_related("body")
+            .annotate(notes_once_published=Exists(withdrawn)).order_by("-announced_date", "pk"))  # fmt: skip
 
 
 def meeting_list(request, body_pk):
@@ -314,7 +372,7 @@ def meeting(request, pk):
             raise Http404
         return _json(oparl.deleted(oparl.Links(request), name="meeting", key={"pk": pk}, kind="Meeting",
                                    created=entry.meeting.created_at, modified=entry.created_at))  # fmt: skip
-    return _json(_meetings_serialized(oparl.Links(request), [found])[0])
+    return _json(_meetings_serialized(oparl.Links(request), [found])[0], request=request)
 
 
 def _items_serialized(links, rows: list) -> list[dict]:
@@ -333,7 +391,7 @@ def agenda_item(request, pk):
     found = _listed_rows().filter(item_id=pk).first()
     if found is None:
         raise Http404
-    return _json(_items_serialized(oparl.Links(request), [found])[0])
+    return _json(_items_serialized(oparl.Links(request), [found])[0], request=request)
 
 
 def _attachment_files(links, records) -> list[dict]:
@@ -363,7 +421,8 @@ def notice_file(request, meeting_pk):
         return _json(oparl.notice_file(links, found, _notice_pdfs([found.pk]).get(found.pk)))
     if entry := _taken_down(meeting_pk, ("notice_unpublished",)):
         return _json(oparl.deleted(links, name="notice_file", key={"meeting_pk": meeting_pk}, kind="File",
-                                   created=entry.meeting.created_at, modified=entry.created_at))  # fmt: skip
+                                   created=entry.meeting.created_at, modified=entry.created_at,
+                                   access_url=links.web("notice_pdf", pk=meeting_pk)))  # fmt: skip
     raise Http404
 
 
@@ -374,7 +433,8 @@ def notes_file(request, meeting_pk):
     if gone := (MinutesWithdrawal.objects.filter(version__minutes__meeting_id=meeting_pk)
                 .select_related("version").order_by("-withdrawn_at").first()):  # fmt: skip
         return _json(oparl.deleted(links, name="notes_file", key={"meeting_pk": meeting_pk}, kind="File",
-                                   created=gone.version.published_at, modified=gone.withdrawn_at))  # fmt: skip
+                                   created=gone.version.published_at, modified=gone.withdrawn_at,
+                                   access_url=links.web("minutes_pdf", pk=meeting_pk)))  # fmt: skip
     raise Http404
 
 
@@ -411,7 +471,7 @@ def paper(request, pk):
     matter = Matter.objects.filter(pk=pk).select_related("body").first()
     if matter is None or not public_matters(body=matter.body).filter(pk=pk).exists():
         raise Http404
-    return _json(_papers_serialized(oparl.Links(request), [matter])[0])
+    return _json(_papers_serialized(oparl.Links(request), [matter])[0], request=request)
 
 
 def consultation_list(request, body_pk):

@@ -44,7 +44,8 @@ def test_a_filter_narrows_to_what_changed_and_the_links_keep_it(client, demo):
 
 def test_a_bad_moment_is_refused_in_swedish(client, demo):
     response = client.get(reverse("api:meeting_list", kwargs={"body_pk": demo.pk}), {"created_since": "igår"})
-    assert response.status_code == 400 and "Ogiltig tidpunkt" in response.json()["error"]
+    assert response.status_code == 400 and "Ogiltig tidpunkt" in response.json()["message"]
+    assert response.json()["type"] == "https://schema.oparl.org/1.1/Error"
 
 
 def test_withdrawn_notes_answer_as_a_deleted_file_and_meeting(client, demo, secretary):
@@ -56,7 +57,9 @@ def test_withdrawn_notes_answer_as_a_deleted_file_and_meeting(client, demo, secr
 
     gone = client.get(notes_url)
     assert gone.status_code == 200
-    assert set(gone.json()) == {"id", "type", "created", "modified", "deleted"} and gone.json()["deleted"] is True
+    # OParl's File schema requires accessUrl of every File, a deleted one too: where it was (it answers no more).
+    assert set(gone.json()) == {"id", "type", "accessUrl", "created", "modified", "deleted"}
+    assert gone.json()["deleted"] is True and client.get(gone.json()["accessUrl"]).status_code == 404
     assert gone.json()["type"] == "https://schema.oparl.org/1.1/File"
     meeting_answer = client.get(reverse("api:meeting", kwargs={"pk": meeting.pk})).json()
     assert meeting_answer["deleted"] is True and set(meeting_answer) == {"id", "type", "created", "modified",
