@@ -96,6 +96,7 @@ def test_a_secretary_sees_her_own_bodies_work_only_and_mails_to_the_public_are_f
     mine = page_for(sro_secretary)
     assert "ledamot.sro@example.se" in mine
     assert "ledamot.hjalp@example.se" not in mine and "medborgare@example.se" not in mine
+    assert "e-post till allmänheten (inloggningslänkar till Mina möten, bevakningar) ser bara administratörer" in mine
     theirs = page_for(other_secretary)
     assert "ledamot.hjalp@example.se" in theirs and "ledamot.sro@example.se" not in theirs
     everything = page_for(admin)
