@@ -59,6 +59,7 @@ run: $(VENV)/.run-deps messages
 	@echo
 	@echo "SRO-portalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
 	@echo "Log in with one of the demo accounts above. Stop the server (and its background worker) with Ctrl+C."
+	@echo "Nothing is mailed: each mail is a .eml file in var/outbox/, with one line here (recipient, subject, link)."
 	HOST=$(HOST) PORT=$(PORT) $(DEMO_SEAL) bash scripts/run.sh $(PY) $(HOST):$(PORT)
 
 lint: $(VENV)/.test-deps
