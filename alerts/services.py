@@ -3,6 +3,8 @@
 The one entry point the rest of the portal calls is ``published``: after a publication commits, it queues the
 alert mails as a background task, never inside the publishing request."""
 
+import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -16,10 +18,24 @@ from meetings.sections import section_reverse
 
 # Subscriptions asked for from one address of the internet in an hour, at most (against abuse).
 SUBSCRIBE_LIMIT = 5
+# Confirmations mailed to one address in an hour, at most, whoever asks.
+CONFIRMATIONS_PER_ADDRESS = 3
 
 
 def _link(name: str, token: str) -> str:
     return f"{settings.SITE_URL}{reverse(name, kwargs={'token': token})}"
+
+
+def unconfirmed_cutoff():
+    """Subscriptions asked for before this and never confirmed are gone (their confirmation link with them)."""
+    return timezone.now() - datetime.timedelta(days=settings.ALERT_UNCONFIRMED_DAYS)
+
+
+def subscriptions_purge_unconfirmed() -> int:
+    """Delete the subscriptions never confirmed within ALERT_UNCONFIRMED_DAYS; how many."""
+    deleted, _per_model = Subscription.objects.filter(confirmed_at__isnull=True,
+                                                      created_at__lt=unconfirmed_cutoff()).delete()  # fmt: skip
+    return deleted
 
 
 @transaction.atomic
@@ -28,6 +44,7 @@ def subscribe(*, email: str, topic: str, matter=None, body=None) -> Subscription
     sends the confirmation again (an already confirmed subscription stays as it is, and is told so).
     New notes and positions are of one ``body``, or of every body (None); a matter is its own body's."""
     email = email.strip().lower()
+    subscriptions_purge_unconfirmed()  # one indexed delete: the table keeps itself clean between the daily runs
     one_matter = topic == Subscription.Topic.MATTER
     subscription, _created = Subscription.objects.get_or_create(
         email=email, topic=topic, matter=matter if one_matter else None, body=None if one_matter else body

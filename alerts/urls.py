@@ -6,6 +6,7 @@ app_name = "alerts"
 
 urlpatterns = [
     path("", views.subscribe, name="subscribe"),
-    path("confirm/<str:token>/", views.confirm, name="confirm"),
-    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # A token is URL-safe base64 (secrets.token_urlsafe): anything else, a NUL too, does not match (404).
+    path("confirm/<slug:token>/", views.confirm, name="confirm"),
+    path("unsubscribe/<slug:token>/", views.unsubscribe, name="unsubscribe"),
 ]

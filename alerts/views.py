@@ -18,7 +18,7 @@ def subscribe(request):
     bodies = list(Body.objects.order_by("pk"))
     matters = public_matters(body=None).select_related("body").order_by("title")
     initial = {}
-    if (raw := request.GET.get("matter", "")).isdigit() and len(raw) <= 9:
+    if (raw := request.GET.get("matter", "")).isascii() and raw.isdigit() and len(raw) <= 9:
         initial = {"topic": Subscription.Topic.MATTER, "matter": raw}
     if chosen := next((b for b in bodies if b.slug == request.GET.get("body")), None):
         initial["body"] = chosen.pk
@@ -31,13 +31,20 @@ def subscribe(request):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return render(request, "alerts/subscribe.html", {"form": form}, status=429)
         data = form.cleaned_data
+        try:  # and per recipient: nobody fills someone's mailbox with confirmations from many addresses
+            throttle(f"alerts-to:{data['email'].strip().lower()}", limit=services.CONFIRMATIONS_PER_ADDRESS)
+        except TooManyRequests:
+            form.add_error(None, _("Enough confirmations have been sent to this address. Try again in an hour."))
+            return render(request, "alerts/subscribe.html", {"form": form}, status=429)
         services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"], body=data.get("body"))
         return render(request, "alerts/sent.html", {"email": data["email"]})
     return render(request, "alerts/subscribe.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def confirm(request, token):
-    subscription = get_object_or_404(Subscription, token=token)
+    # A subscription never confirmed in time is gone, whether or not the daily purge has run yet.
+    live = Subscription.objects.exclude(confirmed_at__isnull=True, created_at__lt=services.unconfirmed_cutoff())
+    subscription = get_object_or_404(live, token=token)
     if request.method == "POST":
         services.confirm(subscription=subscription)
         return render(request, "alerts/done.html", {"confirmed": subscription})

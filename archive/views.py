@@ -22,7 +22,7 @@ def export(request):
     raw = request.POST.get("year", "") if request.method == "POST" else ""
     error = ""
     if request.method == "POST":
-        year = int(raw) if raw.isdigit() and len(raw) == 4 else None
+        year = int(raw) if raw.isascii() and raw.isdigit() and len(raw) == 4 else None
         if year not in years:
             error = _("Choose one of the years with meetings.")
         else:

@@ -9,6 +9,7 @@ from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Value
 from django.db.models.functions import Concat
 from django.forms.utils import flatatt
@@ -163,7 +164,7 @@ def check_end_after_start(form, cleaned) -> None:
 class MeetingForm(ConcurrentEditForm):
     class Meta:
         model = Meeting
-        fields = ["date", "start_time", "end_time", "kind", "form", "location"]
+        fields = ["date", "start_time", "end_time", "kind", "form", "location", "online_link"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
 
     # The meeting it clashes with, once the secretary has been told: saving again saves it all the same.
@@ -282,7 +283,7 @@ class PersonField(forms.ModelChoiceField):
     def prepare_value(self, value):
         if isinstance(value, Person):
             return person_label(value)
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        if isinstance(value, int) or (isinstance(value, str) and value.isascii() and value.isdigit()):
             person = self.queryset.filter(pk=value).first()
             return person_label(person) if person else value
         return value
@@ -291,7 +292,8 @@ class PersonField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = " ".join(str(value).split())
-        if text.isdigit():
+        ProhibitNullCharactersValidator()(text)  # PostgreSQL refuses a NUL in a query: a form error, not a 500
+        if text.isascii() and text.isdigit():
             return super().to_python(text)
         name = text.split(",")[0].strip()
         named = self.queryset.annotate(full=Concat("first_name", Value(" "), "last_name"))
@@ -323,12 +325,23 @@ class GuestForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=capfirst(_("organisation")), queryset=Organisation.objects.all(), required=False
     )
+    new_organisation = forms.CharField(
+        label=_("Or a new organisation"), required=False, max_length=200,
+        help_text=_("Its full name, if the portal does not know it yet: it is added to the register."),
+    )  # fmt: skip
     description = forms.CharField(label=capfirst(_("description")), required=False, max_length=200)
     email = forms.EmailField(label=capfirst(_("e-mail")), required=False, help_text=_("Where the notice is sent."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["new_organisation"] = " ".join((cleaned.get("new_organisation") or "").split())
+        if cleaned.get("organisation") and cleaned["new_organisation"]:
+            self.add_error("new_organisation", _("Choose an organisation or name a new one, not both."))
+        return cleaned
 
 
 class InvitationForm(PresenterForm):
@@ -362,8 +375,9 @@ class AddressesForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=capfirst(_("file")))
+    # Not "Rubrik": the form sits inside the item's own, whose title is that.
     title = forms.CharField(
-        label=capfirst(_("title")), required=False, max_length=300, help_text=_("Empty: the file name.")
+        label=_("Name of the attachment"), required=False, max_length=300, help_text=_("Empty: the file name.")
     )
     is_public = forms.BooleanField(label=capfirst(_("public")), required=False, initial=True)
 
@@ -868,7 +882,7 @@ class MeetingPlanForm(forms.Form):
         return cleaned
 
 
-class CancellationForm(forms.Form):
+class CancellationForm(SubmittedOnce):
     message = forms.CharField(
         label=capfirst(_("message")),
         required=False,

@@ -28,6 +28,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from meetings.pdf_ua import claim_pdf_ua, finish_structure
 from meetings.services import ServiceError
 
 # Relative URLs in the templates ("/static/…") resolve against this address, which is never fetched.
@@ -120,16 +121,25 @@ def _font_config() -> FontConfiguration:
     return config
 
 
-def html_to_pdf(html: str) -> bytes:
-    """HTML → an archival (PDF/A-2b), tagged PDF, within the time limit."""
+def html_to_pdf(html: str, *, claim_ua: bool = True) -> bytes:
+    """HTML → an archival (PDF/A-2b), tagged PDF, within the time limit, which also claims PDF/UA-1 unless told not
+    to (``meetings.pdf_ua``: its structure is mended where WeasyPrint's is not what the standard asks)."""
     with _time_limit(settings.PDF_RENDER_SECONDS):
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
-        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True, font_config=_font_config())
+        source = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
+        document = source.render(pdf_variant="pdf/a-2b", pdf_tags=True, font_config=_font_config())
+        if claim_ua:
+            claim_pdf_ua(document)
+        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True, finisher=finish_structure)
+
+
+# The notes are sealed after rendering, and the seal's and the timestamp's signature widgets are not yet in the
+# structure tree (PDF/UA-1 7.18.4-1, 7.18.1-3): the notes do not claim PDF/UA-1 until they are.
+NOT_CLAIMING_UA = {"pdf/minutes.html"}
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template to an archival (PDF/A-2b), tagged PDF."""
-    return html_to_pdf(render_to_string(template_name, context))
+    """Render a template to an archival (PDF/A-2b), tagged PDF (and PDF/UA-1, but for the notes)."""
+    return html_to_pdf(render_to_string(template_name, context), claim_ua=template_name not in NOT_CLAIMING_UA)
 
 
 def stored_pdf(template_name: str, context: dict, *, folder: str) -> tuple[str, str]:

@@ -31,6 +31,8 @@ SCOPE = "mymeetings"
 # Links asked for: per address in a quarter of an hour, and per address of the internet in an hour.
 LINKS_PER_EMAIL = 3
 LINKS_PER_CLIENT = 10
+# Wrong (old, used, forged) links tried from one address of the internet in a quarter of an hour, at most.
+WRONG_LINKS_PER_CLIENT = 20
 
 
 def is_staff_account(user) -> bool:
@@ -39,9 +41,16 @@ def is_staff_account(user) -> bool:
 
 
 def member_account(person: Person):
-    """The person's account for the members' area, made on first use: no password, no role."""
-    if person.user_id:
-        return person.user
+    """The person's account for the members' area, made on first use: no password, no role. Two first requests at
+    once (two workers) make one account: the person's row is locked and read again before one is made."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        if person.user_id:
+            return person.user
+        return _new_member_account(person)
+
+
+def _new_member_account(person: Person):
     User = get_user_model()
     username = f"person-{person.pk}"
     while User.objects.filter(username=username).exists():

@@ -4,7 +4,7 @@ every document of their sent notice, public or not. Someone may see a meeting or
 from functools import wraps
 
 from django.conf import settings
-from django.contrib.auth import authenticate, login
+from django.contrib.auth import login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,16 +12,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from sesame.backends import ModelBackend as SesameBackend
 
 from meetings.services.notices import notice_filename
 from meetings.views.documents import attachment_response, verified_file_response
 from mymeetings import selectors, services
 from mymeetings.forms import SignInForm
 from mymeetings.models import Download
+from mymeetings.tasks import send_sign_in_link
 from sro_portal.client_ip import client_ip
 from sro_portal.throttle import TooManyRequests, throttle
 
 PAST_PER_PAGE = 20
+SESAME_BACKEND = "sesame.backends.ModelBackend"
 
 
 def _safe_next(request, value) -> str:
@@ -56,10 +59,16 @@ def sign_in(request):
     if token:
         if request.method != "POST":
             return render(request, "mymeetings/sign_in_confirm.html", {"token": token, "next": next_url})
-        user = authenticate(request, sesame=token, scope=services.SCOPE)
+        # The link is checked by django-sesame's backend alone, not through authenticate(): a wrong link is no failed
+        # password login, and must not lock out (django-axes) the address of a whole office, or anyone's account.
+        user = SesameBackend().authenticate(request, sesame=token, scope=services.SCOPE)
         if user is None or services.is_staff_account(user):
+            try:
+                throttle(f"sign-in-wrong-link:{client_ip(request)}", limit=services.WRONG_LINKS_PER_CLIENT, seconds=900)
+            except TooManyRequests:
+                return _sign_in_page(request, SignInForm(initial={"next": next_url}), status=429, too_many_links=True)
             return _sign_in_page(request, SignInForm(initial={"next": next_url}), status=400, link_refused=True)
-        login(request, user)  # changes the last login: the link cannot be used again
+        login(request, user, backend=SESAME_BACKEND)  # changes the last login: the link cannot be used again
         return redirect(next_url or "mymeetings:home")
     if request.user.is_authenticated and selectors.person_of(request.user) and request.method != "POST":
         return redirect(next_url or "mymeetings:home")
@@ -72,7 +81,7 @@ def sign_in(request):
         except TooManyRequests:
             form.add_error(None, _("Too many links asked for. Try again in a while."))
             return _sign_in_page(request, form, status=429)
-        services.request_sign_in(email=email, next_url=next_url)
+        send_sign_in_link.enqueue(email=email, next_url=next_url)  # the same work for any address: no timing tells
         return render(request, "mymeetings/sign_in_sent.html", {"email": email})
     return _sign_in_page(request, form, status=400 if form.errors else 200)
 

@@ -8,6 +8,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from seal.forms import VerifyForm
 from seal.verify import verify as run_verification
+from sro_portal.client_ip import client_ip
+from sro_portal.throttle import TooManyRequests, throttle
 
 
 class _InMemory(MemoryFileUploadHandler):
@@ -38,9 +40,15 @@ def _verify(request):
     verdict = None
     if form.is_bound and form.is_valid():
         document = form.cleaned_data.get("document")
-        verdict = (
-            run_verification(pdf=document.read()) if document else run_verification(sha256=form.cleaned_data["sha256"])
-        )
+        if document:
+            try:  # each file costs a process and up to VERIFY_SECONDS: counted per visitor
+                throttle(f"verify:{client_ip(request)}", limit=settings.VERIFY_PER_HOUR)
+            except TooManyRequests:
+                form.add_error(None, _("Too many files checked from your address. Try again in an hour."))
+                return render(request, "seal/verify.html", {"form": form}, status=429)
+            verdict = run_verification(pdf=document.read())
+        else:
+            verdict = run_verification(sha256=form.cleaned_data["sha256"])
     status = 400 if form.errors else 200
     return render(request, "seal/verify.html", {"form": form, "verdict": verdict}, status=status)
 

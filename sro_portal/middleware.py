@@ -10,7 +10,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
@@ -117,7 +117,8 @@ class PublicPageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # Django answers 400 for it
-        raw = f"{revision.current()}:{timezone.localdate():%Y%m%d}:{host}:{request.get_full_path()}"
+        # The scheme too: a page read over http names http:// in its absolute links, and is not what https serves.
+        raw = f"{revision.current()}:{timezone.localdate():%Y%m%d}:{request.scheme}:{host}:{request.get_full_path()}"
         key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
         kept = _cache_call(cache.get, key)
         if kept is not None:
@@ -207,9 +208,11 @@ class ServiceErrorMiddleware:
 
 
 class TwoFactorMiddleware:
-    """Someone who turned two-factor sign-in on reaches no staff or admin page before giving a code."""
+    """Someone who turned two-factor sign-in on reaches no page that shows documents before giving a code: no staff
+    or admin page, and not "Mina möten" either (a password alone would open every non-public attachment there)."""
 
-    EXEMPT = {"two_factor_verify", "logout", "login"}
+    EXEMPT = {"two_factor_verify", "logout", "login", "sign_in"}
+    GUARDED = ("staff", "admin", "mymeetings")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -224,6 +227,24 @@ class TwoFactorMiddleware:
         if user.is_verified():
             return None
         match = request.resolver_match
-        if match.namespace not in ("staff", "admin") or match.url_name in self.EXEMPT:
+        if match.namespace not in self.GUARDED or match.url_name in self.EXEMPT:
             return None
         return redirect(f"{reverse('staff:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
+
+
+class AdminNullCharactersMiddleware:
+    """A NUL in the admin's query string (a list filter, the autocomplete's term) is a bad request (400): PostgreSQL
+    refuses it inside a query, which Django's admin does not catch (it was a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = None
+
+    def __call__(self, request):
+        if self.prefix is None:
+            self.prefix = reverse("admin:index")
+        if request.path.startswith(self.prefix) and any(
+            "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+        ):
+            raise SuspiciousOperation("A NUL character in the admin's query string")
+        return self.get_response(request)

@@ -29,6 +29,13 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     # Only for a developer's own machine: never used with DEBUG off.
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # What `check --deploy` only warns of (security.W009): a short key can be guessed, and it signs the sessions,
+    # the sign-in links of "Mina möten" and the password reset links.
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be at least 50 characters, with at least 5 different ones, when DEBUG is off. Make one "
+        "with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -62,7 +69,9 @@ INSTALLED_APPS = [
     "alerts",
     "mymeetings",
     "seal",
+    "opendata",
     "archive",
+    "ratelimits",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +86,7 @@ MIDDLEWARE = [
     "sro_portal.middleware.CacheHeadersMiddleware",
     "sro_portal.middleware.SessionMiddleware",  # Django's, reusing a session the page cache has read
     "django.middleware.common.CommonMiddleware",
+    "sro_portal.middleware.AdminNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -119,6 +129,16 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # SQLite keeps the same indexes without those columns, which Django warns of at every migrate and runserver.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
+    # The web server and `manage.py db_worker` write to the same file. A deferred transaction that reads and
+    # then writes cannot wait for another writer ("database is locked" at once): IMMEDIATE takes the write lock
+    # when the atomic block begins, and the busy timeout lets it queue there. WAL lets readers go on meanwhile;
+    # synchronous=NORMAL is WAL's durable-on-commit setting minus an fsync per transaction.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -203,6 +223,14 @@ SEAL_LOCAL_TSA_PKCS12_PATH = env_str("SEAL_LOCAL_TSA_PKCS12_PATH")
 SEAL_TRUST_ROOTS = [path for path in env_str("SEAL_TRUST_ROOTS").split(",") if path.strip()]
 SEAL_SIGNER = env_str("SEAL_SIGNER")
 VERIFY_MAX_MB = env_int("VERIFY_MAX_MB", 30)
+# A PDF sent to "Kontrollera ett dokument" is checked in a process of its own with these limits (seal/inspect.py):
+# a crafted file is refused in seconds instead of holding a web worker for a minute and gigabytes.
+VERIFY_SECONDS = float(env_int("VERIFY_SECONDS", 10))
+VERIFY_MEMORY_MB = env_int("VERIFY_MEMORY_MB", 768)
+# Files checked per visitor's address and hour.
+VERIFY_PER_HOUR = env_int("VERIFY_PER_HOUR", 30)
+# Alert subscriptions never confirmed are deleted after this many days (manage.py purge_unconfirmed_alerts).
+ALERT_UNCONFIRMED_DAYS = env_int("ALERT_UNCONFIRMED_DAYS", 7)
 # What the public site and the open data show of a person, per category of membership (members/publication.py):
 # e.g. "official=name,organisation;administration=organisation". Unnamed categories show everything.
 PUBLIC_PERSON_DETAILS = env_str("PUBLIC_PERSON_DETAILS")

@@ -6,7 +6,7 @@ The database is still chosen with DATABASE_URL, so CI runs the same suite on Pos
 import os
 import tempfile
 
-os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite-0123456789-abcdefghij")
 # pytest-django's live_server with the sync Playwright API runs inside an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -33,3 +33,17 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # Background tasks run at once, in the request that queues them (tests/test_tasks.py runs the real queue
 # and its worker).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The embedded leg (tests/embedded.py): SQLite in a file with the real settings' OPTIONS, the database queue and a
+# real worker process, which shares this folder (database, media, outbox) through the environment it inherits.
+if os.environ.get("SRO_TEST_EMBEDDED") == "1":
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+        raise ImproperlyConfigured("SRO_TEST_EMBEDDED runs on SQLite: unset DATABASE_URL")  # noqa: F405
+    _shared = Path(os.environ.setdefault("SRO_TEST_SHARED_DIR", tempfile.mkdtemp(prefix="sro-test-embedded-")))  # noqa: F405
+    _database = str(_shared / "db.sqlite3")
+    DATABASES["default"] = {**DATABASES["default"], "NAME": _database, "TEST": {"NAME": _database}}  # noqa: F405
+    MEDIA_ROOT = _shared / "media"
+    SEAL_DEMO_DIR = _shared / "seal"
+    SHARED_OUTBOX_DIR = _shared / "outbox"
+    EMAIL_BACKEND = "tests.embedded.SharedOutboxBackend"
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -37,6 +37,17 @@ def test_a_kept_page_is_served_again_with_one_query_and_the_same_content(client,
     assert "public" in again["Cache-Control"]
 
 
+def test_a_page_kept_for_http_is_not_served_over_https(client, demo):
+    url = reverse("public:meetings") + "?year=2022"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        secure = client.get(url, secure=True)
+    assert len(queries) > 1 and secure.status_code == 200  # rendered for https, not the page kept for http
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, secure=True)
+    assert len(queries) == 1  # and kept for https in turn
+
+
 def test_any_change_even_a_bulk_update_makes_the_kept_pages_old(client, demo):
     assert "Ny beskrivning av SRO" not in client.get("/").content.decode()
     before = revision.current()

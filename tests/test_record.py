@@ -14,8 +14,8 @@ from meetings.models import AgendaItem, ItemNote, Meeting, Minutes, MinutesVersi
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import agenda_item_save, meeting_save
-from tests.api.links import api_answers
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+from tests.opendata.links import api_answers
 
 pytestmark = pytest.mark.django_db
 

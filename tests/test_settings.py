@@ -53,6 +53,17 @@ def test_production_without_a_secret_key_refuses_to_start():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.parametrize("key", ["abcde", "x" * 60])
+def test_production_with_a_short_or_repetitive_secret_key_refuses_to_start(key):
+    result = load_settings(DEBUG="false", SECRET_KEY=key)
+    assert result.returncode != 0 and "SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_production_starts_with_a_long_secret_key():
+    result = load_settings(DEBUG="false", SECRET_KEY="k3y-" + "abcdefghij" * 5, ALLOWED_HOSTS="sro.example")
+    assert result.returncode == 0, result.stderr
+
+
 def test_sqlite_is_the_default_and_postgresql_comes_from_database_url():
     default = load_settings(DEBUG="true")
     assert default.stdout.split() == ["django.db.backends.sqlite3", "True", "Europe/Stockholm"]

@@ -107,6 +107,7 @@ TABLE = {
     "plan_area_add": (None, POST_ONLY),
     "people": (None, SECRETARY_ONLY),
     "person_create": (None, SECRETARY_ONLY),
+    "term_change": (None, SECRETARY_ONLY),
     "person": ("person", SECRETARY_ONLY),
     "membership_add": ("person", POST_ONLY),
     "membership_end": ("membership", POST_ONLY),

@@ -67,6 +67,26 @@ def test_with_it_on_the_password_alone_opens_no_staff_page(client, secretary, se
     assert client.get(reverse("staff:overview")).status_code == 200
 
 
+def test_with_it_on_the_password_alone_opens_no_document_in_my_meetings(client, secretary, settings):
+    """The portal's own mail sends staff to the staff login with ?next=/my-meetings/: the code is asked on the way."""
+    from members.models import Person
+
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    Person.objects.create(first_name="Sara", last_name="Sekreterare", email="sara@example.se", user=secretary)
+    device = turn_on(client, secretary)
+    home = reverse("mymeetings:home")
+    response = client.post(f"{reverse('staff:login')}?next={home}",
+                           {"username": secretary.username, "password": PASSWORD, "next": home})  # fmt: skip
+    followed = client.get(response["Location"])
+    assert followed.status_code == 302 and followed["Location"].startswith(reverse("staff:two_factor_verify"))
+    for url in (home, reverse("mymeetings:meeting", args=[1]), reverse("mymeetings:notice_pdf", args=[1])):
+        blocked = client.get(url)
+        assert blocked.status_code == 302 and blocked["Location"].startswith(reverse("staff:two_factor_verify")), url
+    right = client.post(followed["Location"], {"code": code(device, steps_ahead=1), "next": home})
+    assert right.status_code == 302 and right["Location"] == home
+    assert client.get(home).status_code == 200
+
+
 def test_without_it_nothing_changes(client, secretary):
     client.post(reverse("staff:login"), {"username": secretary.username, "password": PASSWORD})
     assert client.get(reverse("staff:overview")).status_code == 200

@@ -29,6 +29,7 @@ from meetings.models.positions import (
     PositionCorrection,
 )
 from meetings.models.public import PublicMatter, PublicNotice, PublicVersion
+from meetings.models.replies import NoticeReply
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
 from meetings.models.work import SentMail, WorkerBeat
@@ -53,6 +54,7 @@ __all__ = [
     "MinutesWithdrawal",
     "NoticeDelivery",
     "NoticeDispatch",
+    "NoticeReply",
     "PlanArea",
     "Position",
     "PositionCorrection",

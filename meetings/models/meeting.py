@@ -78,6 +78,13 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("The address, or the digital form such as “Teamsmöte”; printed as the meeting form."),
     )
+    # Only for the called and invited (the notice mail, their calendar invitation, "Mina möten"): never public.
+    online_link = models.URLField(
+        _("meeting link"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a digital or hybrid meeting: the link to join it. Only the called and invited see it."),
+    )
     notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
     notice_version = models.PositiveSmallIntegerField(
         _("notice version"), default=0, help_text=_("How many times the notice has been sent.")
@@ -331,6 +338,7 @@ class MeetingLogEntry(models.Model):
         GUEST_REMOVED = "guest_removed", _("Guest removed")
         SUBSTITUTE_ADDED = "substitute_added", _("Substitute noted")
         SUBSTITUTE_REMOVED = "substitute_removed", _("Substitute removed")
+        NOTICE_ANSWERED = "notice_answered", _("A member answered the notice")
         NOTICE_SENT = "notice_sent", _("Notice sent")
         NOTICE_PUBLISHED = "notice_published", _("Notice published")
         NOTICE_UNPUBLISHED = "notice_unpublished", _("Notice unpublished")

@@ -125,6 +125,58 @@ def test_subscribing_is_throttled_per_address(client, notes, settings):
     assert Subscription.objects.count() == 5
 
 
+def test_confirmations_to_one_address_are_limited_whoever_asks_and_in_whichever_worker(
+    client, notes, mailoutbox, django_capture_on_commit_callbacks
+):
+    """30 confirmations asked for one address from three addresses of the internet: three are sent. The count is
+    in the shared store: a worker whose own memory is empty (the cache cleared) counts on."""
+    from django.core.cache import cache
+
+    url = reverse("alerts:subscribe")
+    statuses, pages = [], []
+    for n in range(30):
+        cache.clear()  # another worker, another process: nothing counted in memory
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"email": "Offer@Example.se", "topic": "notes"},
+                                   REMOTE_ADDR=f"192.0.2.{n % 3}")  # fmt: skip
+        statuses.append(response.status_code)
+        pages.append(response.content.decode())
+    assert statuses[:3] == [200, 200, 200] and set(statuses[3:]) == {429}
+    assert len([m for m in mailoutbox if m.to == ["offer@example.se"]]) == 3
+    assert "Tillräckligt många bekräftelser har redan skickats till den här adressen." in pages[3]
+
+
+def test_unconfirmed_subscriptions_are_purged_after_the_set_days(client, settings):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.ALERT_UNCONFIRMED_DAYS = 7
+    old = timezone.now() - datetime.timedelta(days=8)
+    stale = Subscription.objects.create(email="glomt@example.se", topic="notes")
+    kept = Subscription.objects.create(email="bekraftad@example.se", topic="notes", confirmed_at=old)
+    fresh = Subscription.objects.create(email="ny@example.se", topic="notes")
+    Subscription.objects.filter(pk__in=[stale.pk, kept.pk]).update(created_at=old)
+
+    # Its link is dead at once, before any purge has run.
+    assert client.get(reverse("alerts:confirm", kwargs={"token": stale.token})).status_code == 404
+    assert client.get(reverse("alerts:confirm", kwargs={"token": fresh.token})).status_code == 200
+    call_command("purge_unconfirmed_alerts", verbosity=0)
+    assert set(Subscription.objects.values_list("email", flat=True)) == {"bekraftad@example.se", "ny@example.se"}
+
+
+def test_the_limit_per_client_holds_across_workers(client, notes):
+    from django.core.cache import cache
+
+    url = reverse("alerts:subscribe")
+    for n in range(5):
+        cache.clear()
+        assert client.post(url, {"email": f"c{n}@example.se", "topic": "notes"}).status_code == 200
+    cache.clear()
+    assert client.post(url, {"email": "c9@example.se", "topic": "notes"}).status_code == 429
+
+
 @pytest.mark.parametrize("role", ["anonymous", "secretary", "chair"])
 def test_every_alert_page_answers_every_role_the_same(client, notes, role, secretary, chair):
     if role != "anonymous":

@@ -35,6 +35,20 @@ def test_officials_can_be_published_without_name_and_administration_without_titl
     assert notice.status_code == 200
 
 
+def test_the_api_names_no_organisation_that_the_setting_keeps_back(client, demo, settings):
+    """``onBehalfOf`` of a membership is the organisation: not published where the category keeps it back."""
+    settings.PUBLIC_PERSON_DETAILS = "official=name"
+    on = datetime.date(2025, 3, 6)
+    official = Membership.objects.on(on).filter(body=demo, category="official", organisation__isnull=False).first()
+    politician = Membership.objects.on(on).filter(body=demo, category="politician", organisation__isnull=False).first()
+    assert "onBehalfOf" not in client.get(reverse("api:membership", kwargs={"pk": official.pk})).json()
+    person = client.get(reverse("api:person", kwargs={"pk": official.person_id})).json()
+    assert person["familyName"] and all("onBehalfOf" not in m for m in person["membership"])
+    listed = client.get(reverse("api:membership_list", kwargs={"body_pk": demo.pk})).json()["data"]
+    assert all("onBehalfOf" not in m for m in listed if m["id"].endswith(f"/membership/{official.pk}/"))
+    assert "onBehalfOf" in client.get(reverse("api:membership", kwargs={"pk": politician.pk})).json()
+
+
 def test_a_misspelt_setting_stops_the_portal_at_start_up(settings):
     settings.PUBLIC_PERSON_DETAILS = "tjansteman=name"
     assert [e.id for e in run_checks() if e.id.startswith("members.")] == ["members.E001"]

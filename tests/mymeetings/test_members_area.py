@@ -19,6 +19,7 @@ from meetings.models import Invitation, Meeting, NoticeDelivery, Substitution
 from meetings.services.agenda import attachment_add
 from meetings.services.notices import bounces_record, not_reached, notice_publish, notice_send
 from mymeetings.models import Download
+from mymeetings.services import member_account
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory, UserFactory, blank_pdf
 
 pytestmark = pytest.mark.django_db
@@ -239,6 +240,70 @@ def test_links_are_throttled_per_address(client, sent):
         ask_for_link(client, "ann@example.se")
     response = client.post(reverse("mymeetings:sign_in"), {"email": "ann@example.se"})
     assert response.status_code == 429 and "För många länkar" in response.content.decode()
+
+
+def test_link_limits_hold_across_workers(client, sent):
+    """The count is in the shared store: a worker with nothing in its own memory (the cache cleared) still refuses."""
+    from django.core.cache import cache
+
+    for n in range(3):
+        cache.clear()
+        ask_for_link(client, "ann@example.se") if n % 2 else client.post(
+            reverse("mymeetings:sign_in"), {"email": "ann@example.se"}, REMOTE_ADDR=f"198.51.100.{n}"
+        )
+    cache.clear()
+    response = client.post(reverse("mymeetings:sign_in"), {"email": "ANN@example.se"}, REMOTE_ADDR="198.51.100.9")
+    assert response.status_code == 429 and "För många länkar" in response.content.decode()
+
+
+def test_an_address_in_the_register_and_one_not_cost_the_request_the_same_work(client, sent, settings):
+    """Sign-in answered in 26 ms for a known address and 10 ms for an unknown one: now the request only queues the
+    look-up (the worker does it), the same queries for both, and no mail is made in it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    counts = {}
+    for email in ("ann@example.se", "ingen@example.se"):
+        mail.outbox.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("mymeetings:sign_in"), {"email": email}, REMOTE_ADDR="192.0.2.7")
+        assert response.status_code == 200 and "Titta i din e-post" in response.content.decode()
+        assert not mail.outbox
+        counts[email] = [
+            re.sub(r"'[^']*'|\b\d+\b", "?", q["sql"])
+            for q in queries.captured_queries
+            if "ratelimits_counter" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+        ]  # the throttle's
+    assert counts["ann@example.se"] == counts["ingen@example.se"]
+    assert not any("members_person" in sql for sql in counts["ann@example.se"])  # the register is not read
+
+
+def test_two_first_requests_at_once_make_one_account(sent):
+    """The second request read the person before the first made her account: it finds that account, no second."""
+    from django.contrib.auth import get_user_model
+
+    from members.models import Person
+
+    stale = Person.objects.get(email="ann@example.se")
+    first = member_account(Person.objects.get(pk=stale.pk))
+    assert stale.user_id is None  # what the second request still holds
+    assert member_account(stale) == first
+    assert get_user_model().objects.filter(username__startswith=f"person-{stale.pk}").count() == 1
+
+
+def test_wrong_links_lock_out_nobody(client, sent, secretary):
+    """Wrong sign-in links from one address (an office behind one address) are no failed logins: the staff there
+    still sign in with their password, and the chair is not locked out; after many, only links are refused."""
+    from tests.conftest import PASSWORD
+
+    wrong = reverse("mymeetings:sign_in")
+    for _ in range(8):
+        response = client.post(wrong, {"sesame": "fel-länk"}, REMOTE_ADDR="203.0.113.5")
+        assert response.status_code == 400
+    staff = client.post(reverse("staff:login"), {"username": secretary.username, "password": PASSWORD},
+                        REMOTE_ADDR="203.0.113.5")  # fmt: skip
+    assert staff.status_code == 302 and "_auth_user_id" in client.session
 
 
 def test_a_wrong_address_is_refused_in_swedish_and_kept(client, sent):

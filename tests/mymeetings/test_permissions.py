@@ -30,6 +30,8 @@ TABLE = {
     "notice_pdf": MEETING_DOCUMENT,
     "meeting_pdf": MEETING_DOCUMENT,
     "attachment": MEETING_DOCUMENT,
+    # Only a member called in their own right answers the notice: a guest is told there is nothing to answer.
+    "answer": {**MEETING_DOCUMENT, "guest": 404},
 }
 
 
@@ -114,8 +116,14 @@ def test_malformed_query_parameters_and_tokens_are_never_a_500(client, world):
         assert response.status_code in (400, 429)  # refused; or, after as many as a login may fail, locked out
 
 
-def test_guessing_links_is_locked_out_like_wrong_passwords(client, world, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+def test_guessing_links_is_limited_per_address_and_locks_out_no_password(client, world, settings):
+    from mymeetings.services import WRONG_LINKS_PER_CLIENT
+
+    for _ in range(WRONG_LINKS_PER_CLIENT):
         assert client.post(reverse("mymeetings:sign_in"), {"sesame": "gissad-länk"}).status_code == 400
-    locked = client.post(reverse("mymeetings:sign_in"), {"sesame": "gissad-länk"})
-    assert locked.status_code == 429 and "För många misslyckade inloggningar" in locked.content.decode()
+    limited = client.post(reverse("mymeetings:sign_in"), {"sesame": "gissad-länk"})
+    assert limited.status_code == 429
+    assert "För många länkar som inte gick att använda har kommit från din adress." in limited.content.decode()
+    from axes.models import AccessAttempt
+
+    assert not AccessAttempt.objects.exists()  # no failed login counted: nobody's password sign-in is locked

@@ -85,7 +85,7 @@ def test_a_changed_byte_breaks_the_seal_and_the_portal_says_so(client, pki, note
     response = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("kopia.pdf", bytes(pdf))})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Det här är inte en publicerad version" in page and "Sigillet är brutet" in page
+    assert "Det här är en ändrad kopia av ett förseglat dokument." in page and "Sigillet är brutet" in page
 
 
 def test_anyone_checks_a_copy_or_a_hash_and_learns_which_version_it_is(client, pki, notes, chair, secretary):
@@ -111,10 +111,105 @@ def test_anyone_checks_a_copy_or_a_hash_and_learns_which_version_it_is(client, p
     assert "Det finns en nyare, rättad version: version 2" in again
 
 
-def test_an_approved_version_not_yet_published_is_not_confirmed(client, pki, notes, chair):
+def test_an_approved_version_not_yet_published_gets_its_own_answer_and_nothing_more(client, pki, notes, chair):
     version = minutes_services.minutes_approve(minutes=notes, by=chair, password=PASSWORD)
-    page = client.get(f"{reverse('seal:verify')}?sha256={version.pdf_sha256}").content.decode()
-    assert "Det här är inte en publicerad version" in page and "Mötet i" not in page
+    version.refresh_from_db()
+    for response in (
+        client.get(f"{reverse('seal:verify')}?sha256={version.pdf_sha256}"),
+        client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("kopia.pdf", stored(version))}),
+    ):
+        page = " ".join(response.content.decode().split())
+        assert "Det här är en godkänd version av minnesanteckningar som inte är publicerad (ännu)." in page
+        assert "publicerad version av minnesanteckningarna." not in page and "Mötet i" not in page
+        assert "inte ett av portalens dokument" not in page and "ändrad kopia" not in page
+
+
+def red_text_appended(pdf: bytes) -> bytes:
+    """The sealed PDF with a line of red text drawn on its first page by one incremental update: the signed bytes
+    untouched, the page a reader sees changed."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    font = writer.add_object(generic.DictionaryObject({
+        generic.NameObject("/Type"): generic.NameObject("/Font"),
+        generic.NameObject("/Subtype"): generic.NameObject("/Type1"),
+        generic.NameObject("/BaseFont"): generic.NameObject("/Helvetica"),
+    }))  # fmt: skip
+    red = b"BT /FRed 18 Tf 1 0 0 rg 72 90 Td (Beslut: avslag) Tj ET"
+    text = writer.add_object(generic.StreamObject(stream_data=red))
+    resources = generic.DictionaryObject(
+        {generic.NameObject("/Font"): generic.DictionaryObject({generic.NameObject("/FRed"): font})}
+    )
+    writer.add_stream_to_page(0, text, resources=resources)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_red_text_added_after_the_seal_is_a_changed_copy_not_an_intact_one(client, pki, notes, chair, secretary):
+    version = approve_and_publish(notes, chair, secretary)
+    changed = red_text_appended(stored(version))
+    assert changed.startswith(stored(version)) and b"Beslut: avslag" in changed  # one update after the sealed bytes
+
+    seal = check_seal(changed)
+    assert seal.present and seal.intact and seal.changed_after and not seal.unchanged and not seal.valid
+    response = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("kopia.pdf", changed)})
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert "Det här är en ändrad kopia av ett förseglat dokument." in page
+    assert "innehåll har lagts till i dokumentet efter att det förseglades" in page
+    assert "Sigillet är giltigt" not in page and "oförändrat sedan det förseglades" not in page
+    assert "publicerad version av minnesanteckningarna" not in page
+
+    # The genuine copy, its validation data and document timestamp after the seal (B-LTA), is still intact.
+    genuine = check_seal(stored(version))
+    assert genuine.unchanged and genuine.valid and not genuine.changed_after
+
+
+def test_a_pdf_bomb_is_refused_quickly_in_swedish_and_the_web_worker_is_spared(client, settings):
+    """A crafted PDF with 30,000 form fields takes pyHanko many seconds and hundreds of MB: checked in a process of
+    its own with VERIFY_SECONDS, it is refused in about that time."""
+    import time
+
+    settings.VERIFY_SECONDS = 1
+    count = 30_000
+    parts, offsets, at = [b"%PDF-1.7\n"], [], 9
+    objects = [b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields ["
+               + b" ".join(b"%d 0 R" % i for i in range(3, count)) + b"] >> >>\nendobj\n",
+               b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n",
+               *(b"%d 0 obj\n<< /FT /Sig /T (s%d) >>\nendobj\n" % (i, i) for i in range(3, count))]  # fmt: skip
+    for obj in objects:
+        offsets.append(at)
+        parts.append(obj)
+        at += len(obj)
+    xref = b"xref\n0 %d\n0000000000 65535 f \n" % count + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    bomb = b"".join(parts) + xref + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (count, at)
+
+    started = time.monotonic()
+    response = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("bomb.pdf", bomb)})
+    assert time.monotonic() - started < 6
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert "Filens sigill kunde inte kontrolleras: filen kräver mer tid eller minne än kontrollen tillåter." in page
+
+
+def test_a_check_that_needs_more_memory_than_allowed_is_refused(pki, notes, chair, secretary, settings):
+    version = approve_and_publish(notes, chair, secretary)
+    settings.VERIFY_MEMORY_MB = 40  # less than pyHanko needs to start: the limit is there, and holds
+    seal = check_seal(stored(version))
+    assert seal.refused and not seal.present and not seal.valid
+
+
+def test_uploads_are_limited_per_visitor(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.VERIFY_PER_HOUR = 2
+    for expected in (200, 200, 429):
+        response = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("a.pdf", b"%PDF-1.7\nx")})
+        assert response.status_code == expected
+    assert "För många filer har kontrollerats från din adress." in response.content.decode()
 
 
 def test_a_seal_from_an_issuer_not_trusted_is_said_to_be_so(client, pki, notes, chair, secretary, settings,
@@ -183,7 +278,7 @@ def test_a_random_pdf_is_no_version_and_has_no_seal(client):
     other = html_to_pdf("<html lang='sv'><p>Ett annat dokument</p></html>")
     page = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("annat.pdf", other)})
     text = page.content.decode()
-    assert page.status_code == 200 and "Det här är inte en publicerad version" in text
+    assert page.status_code == 200 and "Det här är inte ett av portalens dokument" in text
     assert "Filen har inget elektroniskt sigill." in text
 
 

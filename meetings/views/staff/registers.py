@@ -97,7 +97,11 @@ def position_create(request):
 def _meeting_from_query(request, body) -> dict:
     """``?meeting=`` from a meeting's page: the cancelled meeting, or the check-in (its date for a decision there)."""
     raw = request.GET.get("meeting", "")
-    meeting = Meeting.objects.filter(body=body, pk=int(raw)).first() if raw.isdigit() and len(raw) < 10 else None
+    meeting = (
+        Meeting.objects.filter(body=body, pk=int(raw)).first()
+        if raw.isascii() and raw.isdigit() and len(raw) < 10
+        else None
+    )
     if meeting is None:
         return {}
     return {"meeting": meeting.pk, **({"taken_on": meeting.date} if meeting.kind == Meeting.Kind.CHECK_IN else {})}
@@ -259,7 +263,7 @@ def plan(request):
     body = working_body(request)
     today = timezone.localdate()
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
+    year = int(raw) if raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100 else None
     meetings = Meeting.objects.filter(body=body).exclude(status=Meeting.Status.CANCELLED).order_by("date")
     meetings = meetings.filter(date__year__in=[year, year + 1]) if year else meetings.filter(date__gte=today)
     areas = PlanArea.objects.filter(body=body, active=True)
@@ -377,7 +381,8 @@ def cancellation_send(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             sent = notice_services.cancellation_send(meeting=meeting, by=request.user,
-                                                     message=form.cleaned_data["message"])  # fmt: skip
+                                                     message=form.cleaned_data["message"],
+                                                     token=form.cleaned_data["submission"])  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:

@@ -1,5 +1,6 @@
-"""What an OParl client follows: plain Python, so that the benchmark's crawler (``bench/api_crawl.py``) uses it as the
-tests' crawlers do (``tests/api/test_crawler.py``, ``tests/test_record.py``, ``tests/meetings/test_withdrawal.py``)."""
+"""What an OParl client follows: plain Python, so that the benchmark's crawler (``bench/api_crawl.py``) uses it as
+the tests' crawlers do (``tests/opendata/test_crawler.py``, ``tests/test_record.py``,
+``tests/meetings/test_withdrawal.py``)."""
 
 import json
 

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from meetings import oparl
 from meetings.models import Matter, Meeting, MeetingLogEntry, MinutesWithdrawal, PublicNoticePdf
 from meetings.selectors import (
     newest_published_versions,
@@ -31,6 +30,7 @@ from meetings.selectors.notices import (
 from meetings.selectors.registers import public_matters, visible_positions
 from members.models import Body, Membership, Organisation, Person, Term
 from members.selectors import default_body
+from opendata import oparl
 
 PAGE_SIZE = 50
 # A meeting carries its agenda items and files inline (OParl's embedded objects): 20 a page keeps an answer

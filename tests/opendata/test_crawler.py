@@ -1,5 +1,5 @@
 """A client that follows every link from the System object finds every object answering and valid against what
-the standard's schemas require (tests/api/oparl_schemas.py), every reference leading to an object of the type the
+the standard's schemas require (tests/opendata/oparl_schemas.py), every reference leading to an object of the type the
 schemas name, no dangling reference, and nothing that is not published (the draft meeting, its secret matter, notes
 awaiting approval)."""
 
@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from jsonschema import Draft202012Validator
 
-from tests.api.links import PREFIX, api_answers
-from tests.api.oparl_schemas import LIST, REFERENCES, SCHEMAS
+from tests.opendata.links import PREFIX, api_answers
+from tests.opendata.oparl_schemas import LIST, REFERENCES, SCHEMAS
 from tests.test_public_pages import hidden  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db

@@ -170,7 +170,10 @@ def organization(links: Links, organisation, *, body) -> dict:
     )
 
 
-def membership(links: Links, membership, *, embedded: bool = False) -> dict:
+def membership(links: Links, membership, *, embedded: bool = False, shown: frozenset | None = None) -> dict:
+    """A membership; its organisation (``onBehalfOf``) only where PUBLIC_PERSON_DETAILS publishes it: ``shown`` is
+    what the person's page publishes, or else what the membership's category does."""
+    shown = publication.published(membership.category) if shown is None else shown
     data = {
         "id": links.api("membership", pk=membership.pk),
         "type": _type("Membership"),
@@ -180,7 +183,9 @@ def membership(links: Links, membership, *, embedded: bool = False) -> dict:
         "startDate": membership.start_date.isoformat(),
         "endDate": _stamp(membership.end_date),
         "onBehalfOf": (
-            links.api("organization", pk=membership.organisation_id) if membership.organisation_id else None
+            links.api("organization", pk=membership.organisation_id)
+            if membership.organisation_id and "organisation" in shown
+            else None
         ),
         **_stamps(membership),
     }
@@ -201,7 +206,7 @@ def person(links: Links, person, *, body) -> dict:
             "familyName": person.last_name if named else None,
             "givenName": person.first_name if named else None,
             "title": [person.title] if person.title and "title" in shown else [],
-            "membership": [membership(links, m, embedded=True) for m in memberships],
+            "membership": [membership(links, m, embedded=True, shown=shown) for m in memberships],
             **_stamps(person),
         }
     )

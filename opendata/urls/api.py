@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from meetings.views import oparl
+import meetings.urls  # noqa: F401  (registers the ``id`` converter)
+from opendata.views import oparl
 
 app_name = "api"
 

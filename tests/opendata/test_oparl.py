@@ -6,9 +6,9 @@ import jsonschema
 import pytest
 from django.urls import reverse
 
-from meetings.views import oparl as oparl_views
 from members.models import Person
-from tests.api.oparl_schemas import LIST, SCHEMAS
+from opendata.views import oparl as oparl_views
+from tests.opendata.oparl_schemas import LIST, SCHEMAS
 from tests.test_public_pages import hidden  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
