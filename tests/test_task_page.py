@@ -101,3 +101,14 @@ def test_a_secretary_sees_her_own_bodies_work_only_and_mails_to_the_public_are_f
     assert "ledamot.hjalp@example.se" in theirs and "ledamot.sro@example.se" not in theirs
     everything = page_for(admin)
     assert all(a in everything for a in ("ledamot.sro@", "ledamot.hjalp@", "medborgare@example.se"))
+
+
+def test_the_newer_tasks_read_as_words_and_a_sign_in_request_is_for_administrators(secretary):
+    from mymeetings.tasks import send_sign_in_link
+
+    send_sign_in_link.enqueue(email="medborgare@example.se")
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    everything = page_for(admin)
+    assert "Inloggningslänk till Mina möten" in everything and "medborgare@example.se" in everything
+    assert "send_sign_in_link" not in everything
+    assert "medborgare@example.se" not in page_for(secretary)
