@@ -67,6 +67,7 @@ run: $(VENV)/.run-deps messages
 	@echo
 	@echo "SRO-portalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
 	@echo "Log in with one of the demo accounts above. Stop the server (and its background worker) with Ctrl+C."
+	@echo "Nothing is mailed: each mail is a .eml file in var/outbox/, with one line here (recipient, subject, link)."
 	HOST=$(HOST) PORT=$(PORT) $(DEMO_SEAL) bash scripts/run.sh $(PY) $(HOST):$(PORT)
 
 lint: $(VENV)/.test-deps
@@ -86,7 +87,7 @@ test: system-deps-test $(VENV)/.test-deps $(VENV)-eark/.deps node_modules/.packa
 	$(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	env -u DATABASE_URL SRO_TEST_EMBEDDED=1 $(PY) -m pytest $(EMBEDDED_TESTS) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-# The second leg, as `make run` runs the portal (tests/embedded.py): SQLite in a file with WAL and a real db_worker
+# The second leg, as `make run` runs the portal (tests/embedded.py): SQLite in a file with WAL and a real worker
 # process beside the live server; the journeys (the secretary sends, the chair sends back and approves, a member
 # downloads, a citizen reads) and the concurrency test.
 EMBEDDED_TESTS := tests/test_embedded_concurrency.py tests/browser/test_notice_journey.py \

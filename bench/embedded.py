@@ -1,7 +1,7 @@
 """Benchmark: the embedded default under concurrent work (`make bench-embedded`; issue 33).
 
 `make run`'s own configuration, started here as `make run` starts it: DEBUG on, the development server
-(`manage.py runserver`, without the file watcher) and `manage.py db_worker` beside it, on SQLite in a file with
+(`manage.py runserver`, without the file watcher) and `manage.py worker` beside it, on SQLite in a file with
 the settings' OPTIONS (immediate transactions, busy timeout, WAL), the demo loaded with its accounts and its
 demo seal. Then, for ``--seconds`` (120 by default), all at once:
 
@@ -146,7 +146,7 @@ def run_once(env: dict, label: str, seconds: int, workdir: Path) -> dict:
     log = (workdir / f"{label}.log").open("w")
     env = {**env, **DEMO_SEAL}  # as `make run` gives them the demo chain load_demo made
     # As scripts/run.sh starts them (the development server without its file watcher, which changes nothing).
-    worker = subprocess.Popen([PYTHON, "manage.py", "db_worker", "--no-reload", "-v", "0"], cwd=ROOT, env=env,
+    worker = subprocess.Popen([PYTHON, "manage.py", "worker", "--no-reload", "-v", "0"], cwd=ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     server = subprocess.Popen([PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT,
                               env=env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
@@ -279,7 +279,7 @@ def main() -> None:
     results = {label: run_once(env, label, args.seconds, workdir) for label, env in runs.items()}
 
     print(f"\n{args.seconds} s, {SECRETARIES} secretaries saving, a sending every {SEND_EVERY} s, the chair approving "
-          f"corrections, {READERS} readers (make run's configuration: DEBUG, runserver, db_worker)")  # fmt: skip
+          f"corrections, {READERS} readers (make run's configuration: DEBUG, runserver, worker)")  # fmt: skip
     labels = list(results)
     print(f"{'':24}" + "".join(f"{label:>26}" for label in labels))
     for kind in [*STAFF, "all staff actions", "public page"]:

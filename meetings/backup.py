@@ -21,10 +21,10 @@ Kept too: the two-factor devices (a restore must not silently turn the chair's s
 admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
 The queue's pending tasks are kept too (the chair's reminder planned for next week, mails not yet sent): after a
 restore they run as they would have. Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one
-or the other): sessions, failed-login records, the workers' heartbeats and the queue's finished and running tasks
-(e-mails sent, PDFs made), which belong to the running portal rather than to its records, and content types and
-permissions, which ``migrate`` makes. The archive is written readable by its owner only (it holds password hashes
-and drafts).
+or the other): sessions, failed-login records and request counts (throttles), the workers' heartbeats and the
+queue's finished and running tasks (e-mails sent, PDFs made), which belong to the running portal rather than to
+its records, and content types and permissions, which ``migrate`` makes. The archive is written readable by its
+owner only (it holds password hashes and drafts).
 """
 
 import datetime
@@ -48,7 +48,8 @@ from django.db.migrations.loader import MigrationLoader
 from meetings import integrity
 
 APPS = ["auth.group", "auth.user", "admin.logentry", "otp_totp", "members", "meetings", "alerts", "mymeetings"]
-NOT_KEPT = {"sessions", "axes", "contenttypes", "auth.permission", "django_tasks_database", "meetings.workerbeat"}
+NOT_KEPT = {"sessions", "axes", "ratelimits", "contenttypes", "auth.permission", "django_tasks_database",
+            "meetings.workerbeat"}  # fmt: skip
 TASKS = "django_tasks_database.dbtaskresult"  # of which the pending are kept (``_pending_tasks``)
 FORMAT_VERSION = 1
 

@@ -17,9 +17,10 @@ import socket
 import threading
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import is_locked_database_exception
 
 logger = logging.getLogger(__name__)
 
@@ -111,16 +112,23 @@ class Heartbeat(threading.Thread):
 
     def run(self):
         while not self.stopped.is_set():
-            self.once()
+            try:
+                self.once()
+            finally:
+                connection.close()  # this thread's own; a beat every few seconds needs no connection kept open
             self.stopped.wait(BEAT_SECONDS)
-        connection.close()
+
+    def stop(self):
+        self.stopped.set()
+        if self.is_alive():
+            self.join(timeout=BEAT_SECONDS * 2)
 
     def once(self):
         try:
-            close_old_connections()
             worker_beat(worker_id=self.worker_id, started_at=self.started_at)
             tasks_recover()
-        except Exception:  # a locked or unreachable database: the next beat tries again
-            logger.warning("The worker's heartbeat could not be recorded", exc_info=True)
-        finally:
-            connection.close()
+        except OperationalError as error:  # a busy or unreachable database: the next beat tries again
+            if not is_locked_database_exception(error):
+                logger.warning("The worker's heartbeat could not be recorded: %s", error)
+        except Exception:
+            logger.exception("The worker's heartbeat could not be recorded")

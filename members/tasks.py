@@ -1,4 +1,4 @@
-"""The register's mails, out of the request (the worker of ``manage.py db_worker`` runs them)."""
+"""The register's mails, out of the request (the worker of ``manage.py worker`` runs them)."""
 
 from django.core.mail import send_mail
 from django_tasks import task

@@ -1,5 +1,5 @@
 """The suite the way `make run` runs the portal: SQLite in a file (WAL, the real settings' OPTIONS) and a real
-`manage.py db_worker` process beside the live server, on the database queue (``SRO_TEST_EMBEDDED=1``; `make test`
+`manage.py worker` process beside the live server, on the database queue (``SRO_TEST_EMBEDDED=1``; `make test`
 runs the browser journeys and tests/test_embedded_concurrency.py so, after the PostgreSQL run).
 
 Both processes share one folder (``SRO_TEST_SHARED_DIR``): the database, the media, and an outbox where every
@@ -84,7 +84,7 @@ class SharedOutbox(Sequence):
 
 
 class Worker:
-    """``manage.py db_worker`` as `make run` starts it, against the test database."""
+    """``manage.py worker`` as `make run` starts it, against the test database."""
 
     def __init__(self):
         self.process = None
@@ -98,7 +98,7 @@ class Worker:
         env.pop("DATABASE_URL", None)
         with self.log.open("a") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"],
+                [sys.executable, "manage.py", "worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
         self.starts += 1

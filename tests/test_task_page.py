@@ -96,7 +96,19 @@ def test_a_secretary_sees_her_own_bodies_work_only_and_mails_to_the_public_are_f
     mine = page_for(sro_secretary)
     assert "ledamot.sro@example.se" in mine
     assert "ledamot.hjalp@example.se" not in mine and "medborgare@example.se" not in mine
+    assert "e-post till allmänheten (inloggningslänkar till Mina möten, bevakningar) ser bara administratörer" in mine
     theirs = page_for(other_secretary)
     assert "ledamot.hjalp@example.se" in theirs and "ledamot.sro@example.se" not in theirs
     everything = page_for(admin)
     assert all(a in everything for a in ("ledamot.sro@", "ledamot.hjalp@", "medborgare@example.se"))
+
+
+def test_the_newer_tasks_read_as_words_and_a_sign_in_request_is_for_administrators(secretary):
+    from mymeetings.tasks import send_sign_in_link
+
+    send_sign_in_link.enqueue(email="medborgare@example.se")
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    everything = page_for(admin)
+    assert "Inloggningslänk till Mina möten" in everything and "medborgare@example.se" in everything
+    assert "send_sign_in_link" not in everything
+    assert "medborgare@example.se" not in page_for(secretary)

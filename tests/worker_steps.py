@@ -51,7 +51,9 @@ def prepare():
     meeting.refresh_from_db()
     by = get_user_model().objects.create_superuser("worker-test", "worker-test@example.se", "x")
     notice_send(meeting=meeting, by=by)
-    notice_publish(meeting=meeting, by=by)
+    meeting.refresh_from_db()
+    if not meeting.notice_published_at:  # SRO publishes its notice on sending; a body that does not, here
+        notice_publish(meeting=meeting, by=by)
     print(json.dumps({"meeting": meeting.pk}))
 
 

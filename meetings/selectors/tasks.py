@@ -32,6 +32,9 @@ NAMES = {
     "make_public_notice_pdf": gettext_lazy("The notice's PDF for the web"),
     "render_stored_pdf": gettext_lazy("PDF for the web"),
     "read_document_text": gettext_lazy("An attachment's text, for search"),
+    "send_sign_in_link": gettext_lazy("Sign-in link to My meetings"),
+    "send_alerts": gettext_lazy("Alerts to subscribers"),
+    "send_mail_task": gettext_lazy("E-mail about changed details"),
 }
 ALL = object()  # a body-less task every secretary may see (a public document's PDF)
 
@@ -112,8 +115,10 @@ def _describe(name: str, kwargs: dict) -> tuple[str, str]:
     what = str(NAMES.get(name, name))
     if name == "send_notice_mail":
         return what, f"{kwargs.get('subject', '')} → {kwargs.get('to', '')}"
-    if name == "send_plain_mail":
+    if name in ("send_plain_mail", "send_mail_task"):
         return what, f"{kwargs.get('subject', '')} → {', '.join(kwargs.get('to', []))}"
+    if name == "send_sign_in_link":
+        return what, str(kwargs.get("email", ""))
     if name == "render_stored_pdf":
         folder = kwargs.get("pdf_name", "").split("/")[1:2]
         return what, str(FOLDERS.get(folder[0], "")) if folder else ""

@@ -14,8 +14,12 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args, **options):
         # With the reloader the worker runs in a child process: only it beats, under the id it claims tasks with.
-        if not options["reload"] or options["batch"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
-            heartbeat = Heartbeat(options["worker_id"])
-            heartbeat.once()  # recover before the first claim: the tasks of the worker this one replaces
-            heartbeat.start()
-        return super().handle(*args, **options)
+        if options["reload"] and not options["batch"] and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
+            return super().handle(*args, **options)
+        heartbeat = Heartbeat(options["worker_id"])
+        heartbeat.once()  # recover before the first claim: the tasks of the worker this one replaces
+        heartbeat.start()
+        try:
+            return super().handle(*args, **options)
+        finally:  # a --batch run that ends (or a test that calls it) leaves no thread beating behind it
+            heartbeat.stop()
