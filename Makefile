@@ -11,7 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need, then lint and run the whole suite"
-	@echo "make lint   ruff, ruff format --check, djhtml --check, makemigrations --check"
+	@echo "make lint   ruff, ruff format --check, djhtml --check, makemigrations --check, import-linter"
 	@echo "make format reformat Python and templates"
 	@echo "make bench-pdf  time the PDF of the demo notice (median of 10)"
 	@echo "make bench-site public pages and search on 10 years of data, gunicorn + PostgreSQL"
@@ -75,6 +75,7 @@ lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=sro_portal.settings $(VENV)/bin/lint-imports --no-cache
 
 # The suite in two processes (pytest-xdist, a test file in each at a time, a database for each), then the
 # browser tests in one: their drags and timings do not share two cores with the rest. PYTEST_ARGS goes to both

@@ -28,8 +28,9 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from meetings import hooks
+from meetings.errors import ServiceError
 from meetings.pdf_ua import claim_pdf_ua, finish_structure
-from meetings.services import ServiceError
 
 # Relative URLs in the templates ("/static/…") resolve against this address, which is never fetched.
 BASE_URL = "https://sro-portal.invalid/"
@@ -158,8 +159,6 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     waits for it up to ``PDF_WAIT_SECONDS``, then makes it itself, under the same one-render lock (a reader is
     never sent away because no worker runs; a worker that is rendering it meanwhile is waited for, not doubled).
     """
-    from meetings.tasks import render_stored_pdf
-
     digest = hashlib.sha256(html.encode()).hexdigest()
     name = f"generated/{folder}/{digest}.pdf"
     if default_storage.exists(name):
@@ -168,7 +167,7 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     with one_render_at_a_time(digest):  # four first requests store the HTML once, under its own name
         if not default_storage.exists(name) and not default_storage.exists(html_name):
             default_storage.save(html_name, ContentFile(html.encode()))
-    render_stored_pdf.enqueue(html_name=html_name, pdf_name=name)
+    hooks.hook("render_stored_pdf").enqueue(html_name=html_name, pdf_name=name)
     deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
     while not default_storage.exists(name):
         if time.monotonic() >= deadline:

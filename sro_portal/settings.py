@@ -1,6 +1,6 @@
 """Settings for SRO-portalen: one file, configured by environment variables.
 
-Every variable is listed in ``.env.example`` and in the README.
+Every variable is listed in ``.env.example`` and in ``docs/deployment.md`` (tests/test_documented_settings.py).
 """
 
 import datetime

@@ -15,7 +15,7 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("staff/", include("meetings.urls.staff")),
+    path("staff/", include("sro_portal.staff_urls")),
     path("api/oparl/v1/", include("opendata.urls.api")),
     path("alerts/", include("alerts.urls")),
     path("my-meetings/", include("mymeetings.urls")),

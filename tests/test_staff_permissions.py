@@ -23,8 +23,8 @@ from meetings.models import (
     Presenter,
     Substitution,
 )
-from meetings.urls.staff import urlpatterns
 from members.models import Membership
+from sro_portal.staff_urls import urlpatterns
 from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@ import copy
 import datetime
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -404,7 +405,7 @@ class MeetingLogEntry(models.Model):
 
 def state_label(value: str) -> str:
     """A meeting's or its notes' state as a person reads it ("sent_to_chair" → "Skickade till ordföranden")."""
-    from meetings.models.minutes import Minutes
-
+    # By name: meetings.models.minutes imports this module (through agenda), so importing it back made a circle.
+    Minutes = apps.get_model("meetings", "Minutes")
     labels = {**dict(Meeting.Status.choices), **dict(Minutes.Status.choices), "published": _("Published")}
     return str(labels.get(value, value))

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alerts import services as alerts
+from meetings import hooks
 from meetings.models import (
     Assignment,
     Attendance,
@@ -40,7 +40,6 @@ from meetings.services.log import log_change
 from members.access import bodies_held
 from members.models import Membership, StaffRole
 from members.selectors import called_memberships, presidium, secretary_addresses, user_name
-from seal.services import approval_reason, seal_approved
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
 
@@ -441,8 +440,8 @@ def freeze_render(*, minutes: Minutes, approved_by, approved_by_name: str, now) 
     context = minutes_context(minutes=approved)
     html = render_to_string("documents/_minutes.html", context)
     # Sealed as approved (an incremental update of the PDF/A): the hash kept is the sealed file's.
-    pdf, signature = seal_approved(render_pdf("pdf/minutes.html", context), reason=approval_reason(
-        name=approved_by_name, chair=_approver_is_chair(minutes.meeting, approved_by), when=now))  # fmt: skip
+    pdf, signature = hooks.call("seal_approved_notes", render_pdf("pdf/minutes.html", context), name=approved_by_name,
+                                chair=_approver_is_chair(minutes.meeting, approved_by), when=now)  # fmt: skip
     return SealedNotes(version=minutes.version, html=html, pdf=pdf, signature=signature, approved_by=approved_by,
                        approved_by_name=approved_by_name, approved_at=now)  # fmt: skip
 
@@ -538,7 +537,7 @@ def minutes_publish(*, minutes: Minutes, by, now=None, alert: bool = True) -> Mi
     minutes.save(update_fields=["status", "published_at", "updated_at"], _allow_frozen=True)
     announce(minutes.meeting_id)
     if alert:  # not for a record entered after the fact (the demo's history)
-        alerts.published(minutes_version=version)  # the alerts go out after the commit, as a background task
+        hooks.call("published", minutes_version=version)  # the alerts go out after the commit, as a background task
     log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
                to_state=minutes.status, note=f"v{minutes.version}")  # fmt: skip
     return version

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from meetings import hooks
 from meetings.forms import (
     AgendaItemForm,
     AttachmentForm,
@@ -49,7 +50,6 @@ from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
-from mymeetings.selectors import activity as members_area_activity
 
 
 @login_required
@@ -179,7 +179,7 @@ def meeting_detail(request, pk):
     # Still queued is not "not reached": the table and the flash say the same (issue 35).
     context["queued"] = [d for d in unreached if d.status == NoticeDelivery.Status.QUEUED]
     context["not_reached"] = [d for d in unreached if d.status != NoticeDelivery.Status.QUEUED]
-    context["activity"] = members_area_activity(meeting) if context["sent_versions"] else None
+    context["activity"] = hooks.call("members_area_activity", meeting) if context["sent_versions"] else None
     return render(request, "staff/meeting_detail.html", context)
 
 
