@@ -154,10 +154,10 @@ def _error(result: DBTaskResult) -> str:
 def recent_tasks(*, user, limit: int = 100) -> list[TaskRow]:
     """The newest background tasks ``user`` may see (see the module's docstring), newest first, in words a
     secretary reads."""
-    from meetings.permissions import secretary_bodies
+    from meetings.roles import bodies_for  # the bodies she keeps, as meetings.permissions.secretary_bodies says
 
     now = timezone.now()
-    mine = set(secretary_bodies(user).values_list("pk", flat=True))
+    mine = set(bodies_for(user, "secretary").values_list("pk", flat=True))
     results = list(DBTaskResult.objects.order_by("-enqueued_at").defer("return_value")[: limit * 5])
     bodies = _bodies_of(results)
     rows = []
