@@ -1,6 +1,7 @@
 """Staff forms: validation only; the change itself is a service's."""
 
 import uuid
+from functools import partial
 from pathlib import PurePosixPath
 
 import filetype
@@ -166,6 +167,8 @@ class MeetingForm(ConcurrentEditForm):
         model = Meeting
         fields = ["date", "start_time", "end_time", "kind", "form", "location", "online_link"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+        # A link typed without its scheme is a web address: https, as Django 6 will assume.
+        field_classes = {"online_link": partial(forms.URLField, assume_scheme="https")}
 
     # The meeting it clashes with, once the secretary has been told: saving again saves it all the same.
     clash_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)

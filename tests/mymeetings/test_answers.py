@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
-from meetings.models import Attendance, MeetingLogEntry, NoticeDelivery, NoticeReply, Substitution
+from meetings.models import Attendance, Meeting, MeetingLogEntry, NoticeDelivery, NoticeReply, Substitution
 from meetings.services.agenda import attachment_add
 from meetings.services.minutes import minutes_start
 from meetings.services.notices import notice_publish, notice_send
@@ -162,3 +162,17 @@ def test_the_meeting_link_goes_to_the_called_and_never_to_the_public(world, secr
         assert b"hemlig-123" not in content, url
     dispatch = meeting.notice_dispatches.get()
     assert "hemlig-123" not in dispatch.public_html + dispatch.public_pdf_html + dispatch.html
+
+
+def test_the_secretary_gives_a_meeting_its_link_in_the_meeting_form(client, secretary):
+    client.force_login(secretary)
+    data = {"date": "2031-09-10", "start_time": "13:30", "end_time": "15:30", "kind": "ordinary", "form": "digital",
+            "location": "Teamsmöte", "online_link": "teams.example.com/l/sro-september"}  # fmt: skip
+    assert client.post(reverse("staff:meeting_create"), data).status_code == 302
+    meeting = Meeting.objects.get(date=datetime.date(2031, 9, 10))
+    assert meeting.online_link == "https://teams.example.com/l/sro-september"
+    refused = client.post(reverse("staff:meeting_edit", args=[meeting.pk]),
+                          {**data, "online_link": "inte en länk", "lock_version": meeting.lock_version})  # fmt: skip
+    assert refused.status_code == 200 and "Fyll i en giltig URL." in refused.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.online_link == "https://teams.example.com/l/sro-september"
