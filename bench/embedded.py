@@ -21,8 +21,10 @@ DATABASE_URL names one (`make bench-embedded` runs it under scripts/with-postgre
 import argparse
 import http.cookiejar
 import os
+import platform
 import random
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -296,8 +298,10 @@ def main() -> None:
         result = results[label]
         print(f"{label}: errors {len(result['errors'])}; sendings {result['done']['sent']}, approvals "
               f"{result['done']['approved']}, saves {result['done']['saved']}")  # fmt: skip
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, {platform.platform()}")
     if any(result["errors"] for result in results.values()):
-        raise SystemExit(1)
+        raise SystemExit(f"errors: the servers' logs are in {workdir}")
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
