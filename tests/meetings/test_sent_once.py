@@ -88,7 +88,8 @@ def test_a_double_click_on_send_sends_the_notice_once_and_answers_with_the_first
     assert NoticeDispatch.objects.filter(meeting=meeting).count() == 2
     # A page without the field, or with nonsense in it, still sends (and never answers 500).
     assert client.post(url, {"seen_version": "x\x00"}).status_code == 302
-    assert NoticeDispatch.objects.filter(meeting=meeting).count() == 3
+    assert client.post(url, {"seen_version": "²"}).status_code == 302
+    assert NoticeDispatch.objects.filter(meeting=meeting).count() == 4
 
 
 def test_a_double_click_on_the_cancellation_sends_it_once(

@@ -173,7 +173,7 @@ def notice_send(request, pk):
 def _seen_version(request) -> int | None:
     """The last sent version the send page showed (its hidden field); None from a page without it."""
     value = request.POST.get("seen_version", "")
-    return int(value) if value.isdigit() and len(value) < 6 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 6 else None
 
 
 def _send_page(request, meeting, recipients, addresses, status=200):
