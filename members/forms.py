@@ -4,9 +4,9 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from meetings.forms import DateInput, _helper
 from members.access import may_act_on, may_change_credentials
 from members.models import Membership, Organisation, Party, Person
+from sro_portal.forms import DateInput, _helper
 
 
 class PersonForm(forms.ModelForm):
