@@ -6,3 +6,10 @@ class AlertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "alerts"
     verbose_name = _("Alerts")
+
+    def ready(self):
+        from alerts.services import published
+        from meetings import hooks
+
+        # The record's services, below this app, tell it what they made public (imports only go down).
+        hooks.register("published", published)

@@ -54,13 +54,13 @@ def subscribe(*, email: str, topic: str, matter=None, body=None) -> Subscription
 
 
 def _mail_confirmation(subscription: Subscription) -> None:
-    from meetings.tasks import send_plain_mail
+    from meetings.tasks import mail_enqueue
 
     body = render_to_string("alerts/emails/confirm.txt", {
         "subscription": subscription, "confirm": _link("alerts:confirm", subscription.token),
         "confirmed": subscription.confirmed_at is not None,
     })  # fmt: skip
-    send_plain_mail.enqueue(subject=_("Confirm your alert from the SRO portal"), body=body, to=[subscription.email])
+    mail_enqueue(subject=_("Confirm your alert from the SRO portal"), body=body, to=[subscription.email])
 
 
 def confirm(*, subscription: Subscription) -> Subscription:
@@ -136,7 +136,7 @@ def alerts_for_position(*, position) -> int:
 def _send(*, topics, matter_ids, positions, subject, template, context, body) -> int:
     """One mail per confirmed subscription to one of ``topics`` (of ``body`` or of every body) or to one of the
     matters. Each carries its own one-click unsubscribe (RFC 8058)."""
-    from meetings.tasks import send_plain_mail
+    from meetings.tasks import mail_enqueue
 
     wanted = Subscription.objects.filter(Q(body__isnull=True) | Q(body=body), confirmed_at__isnull=False)
     wanted = wanted.select_related("matter")
@@ -155,7 +155,7 @@ def _send(*, topics, matter_ids, positions, subject, template, context, body) ->
                                            "unsubscribe": unsubscribe_url})  # fmt: skip
         # One task per mail: a mail server that refuses one address delays no other, and a retry sends
         # nobody the alert twice.
-        send_plain_mail.enqueue(subject=subject, body=body, to=[subscription.email], headers={
+        mail_enqueue(subject=subject, body=body, to=[subscription.email], headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         })  # fmt: skip
         sent += 1

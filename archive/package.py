@@ -2,8 +2,12 @@
 
 ``write_package(body, year, into)`` is the one entry point. The package is a folder named by its identifier:
 
-    METS.xml                                   the package's METS (identifiers, agents, every file with its SHA-256)
-    metadata/preservation/premis.xml          PREMIS 3: each file's fixity, size and format; the package's events
+    METS.xml                                   the package's METS (identifiers, agents, its documentation, schemas and
+                                               representation, each file with its SHA-256)
+    metadata/preservation/premis.xml          PREMIS 3: each file's fixity, size and format (PRONOM); the events
+    documentation/om-paketet.txt               what the package holds and how it is laid out, in Swedish
+    schemas/                                   the XML schemas of METS, its E-ARK extensions, PREMIS and XLink
+    representations/rep1/METS.xml              the representation's own METS: every data file, its format (PRONOM)
     representations/rep1/data/
         minnesanteckningar/<date>-v<n>.pdf     every approved and published version of the notes (sealed PDF/A)
         kallelser/<date>-v<n>.pdf              every sent version of the notice
@@ -11,6 +15,7 @@
         stallningstaganden-<year>.pdf, .csv    the positions register: the compilation (PDF/A) and every position
         arshjul-<year>.csv                     the annual plan's entries for the year
 
+The package is read by E-ARK's own ``eark-validator`` in the tests (tests/standards/test_eark.py).
 Everything comes from the public record as it was frozen (sent, approved, published); a stored file whose hash is
 no longer the one recorded is left out and named in the PREMIS events, never put in under the recorded hash.
 """
@@ -44,6 +49,25 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
 REPRESENTATION = "representations/rep1"
 DATA = f"{REPRESENTATION}/data"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+SCHEMA_FILES = ["mets.xsd", "DILCISExtensionMETS.xsd", "DILCISExtensionSIPMETS.xsd", "premis-v3-0.xsd", "xlink.xsd"]
+CONTENT = "Minnesanteckningar, kallelser och ställningstaganden"
+# No content information type of E-ARK (a CITS) fits a body's meeting record: OTHER, and what it is instead.
+CONTENT_TYPE = {f"{{{CSIP}}}CONTENTINFORMATIONTYPE": "OTHER", f"{{{CSIP}}}OTHERCONTENTINFORMATIONTYPE": CONTENT}
+
+# PRONOM (The National Archives' technical registry) identifiers of the formats a package holds: (PUID, name, version).
+PDF_A_2B = ("fmt/477", "Acrobat PDF/A - Portable Document Format", "2b")  # what the portal renders (meetings.pdf)
+PDF_BY_VERSION = {"1.0": "fmt/14", "1.1": "fmt/15", "1.2": "fmt/16", "1.3": "fmt/17", "1.4": "fmt/18", "1.5": "fmt/19",
+                  "1.6": "fmt/20", "1.7": "fmt/276", "2.0": "fmt/1129"}  # fmt: skip
+BY_SUFFIX = {
+    ".csv": ("x-fmt/18", "Comma Separated Values", ""),
+    ".xml": ("fmt/101", "Extensible Markup Language", "1.0"),
+    ".xsd": ("x-fmt/280", "XML Schema Definition", ""),
+    ".txt": ("x-fmt/111", "Plain Text File", ""),
+    ".docx": ("fmt/412", "Microsoft Word for Windows", "2007 onwards"),
+    ".xlsx": ("fmt/214", "Microsoft Excel for Windows", "2007 onwards"),
+    ".pptx": ("fmt/215", "Microsoft Powerpoint for Windows", "2007 onwards"),
+}
 
 
 @dataclass
@@ -54,6 +78,7 @@ class PackedFile:
     mimetype: str
     created: datetime.datetime
     kind: str  # what it is in the record: notes, notice, attachment, positions, plan
+    pronom: tuple[str, str, str] | None = None  # (PUID, format name, version); None for a format not identified
 
 
 @dataclass
@@ -70,13 +95,30 @@ def _safe(name: str) -> str:
     return re.sub(r"[^0-9A-Za-zÅÄÖåäö._-]+", "_", name).strip("_")[:120] or "fil"
 
 
-def _add(package: Package, relative: str, content: bytes, *, kind: str, created=None) -> None:
+def _pronom(relative: str, content: bytes, kind: str) -> tuple[str, str, str] | None:
+    """The format's PRONOM identifier: the portal's own PDFs are PDF/A-2b; an uploaded PDF is named by the version its
+    header gives (it may be more, never less); other uploads by their kind of file; anything else stays unnamed."""
+    suffix = Path(relative).suffix.lower()
+    if suffix == ".pdf":
+        if kind in ("notes", "notice", "positions"):
+            return PDF_A_2B
+        version = re.match(rb"%PDF-(\d\.\d)", content[:16])
+        puid = PDF_BY_VERSION.get(version.group(1).decode()) if version else None
+        return (puid, "Acrobat PDF - Portable Document Format", version.group(1).decode()) if puid else None
+    return BY_SUFFIX.get(suffix)
+
+
+def _add(package: Package, relative: str, content: bytes, *, kind: str, created=None) -> PackedFile:
     target = package.root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
     mimetype = mimetypes.guess_type(relative)[0] or "application/octet-stream"
-    package.files.append(PackedFile(relative, hashlib.sha256(content).hexdigest(), len(content), mimetype,
-                                    created or timezone.now(), kind))  # fmt: skip
+    if relative.endswith((".xml", ".xsd")):
+        mimetype = "text/xml"
+    packed = PackedFile(relative, hashlib.sha256(content).hexdigest(), len(content), mimetype,
+                        created or timezone.now(), kind, _pronom(relative, content, kind))  # fmt: skip
+    package.files.append(packed)
+    return packed
 
 
 def _notes(package: Package) -> None:
@@ -152,6 +194,7 @@ def _plan(package: Package) -> None:
 def _premis(package: Package, now: datetime.datetime) -> bytes:
     q = lambda tag: f"{{{PREMIS}}}{tag}"  # noqa: E731
     root = etree.Element(q("premis"), nsmap={"premis": PREMIS, "xsi": XSI}, version="3.0")
+    root.set(f"{{{XSI}}}schemaLocation", f"{PREMIS} ../../schemas/premis-v3-0.xsd")
     for packed in package.files:
         obj = etree.SubElement(root, q("object"), {f"{{{XSI}}}type": "premis:file"})
         ident = etree.SubElement(obj, q("objectIdentifier"))
@@ -162,8 +205,17 @@ def _premis(package: Package, now: datetime.datetime) -> bytes:
         etree.SubElement(fixity, q("messageDigestAlgorithm")).text = "SHA-256"
         etree.SubElement(fixity, q("messageDigest")).text = packed.sha256
         etree.SubElement(characteristics, q("size")).text = str(packed.size)
-        file_format = etree.SubElement(etree.SubElement(characteristics, q("format")), q("formatDesignation"))
-        etree.SubElement(file_format, q("formatName")).text = packed.mimetype
+        file_format = etree.SubElement(characteristics, q("format"))
+        designation = etree.SubElement(file_format, q("formatDesignation"))
+        etree.SubElement(designation, q("formatName")).text = packed.pronom[1] if packed.pronom else packed.mimetype
+        if packed.pronom and packed.pronom[2]:
+            etree.SubElement(designation, q("formatVersion")).text = packed.pronom[2]
+        if packed.pronom:
+            registry = etree.SubElement(file_format, q("formatRegistry"))
+            etree.SubElement(registry, q("formatRegistryName")).text = "PRONOM"
+            etree.SubElement(registry, q("formatRegistryKey")).text = packed.pronom[0]
+            etree.SubElement(registry, q("formatRegistryRole")).text = "specification"
+        etree.SubElement(file_format, q("formatNote")).text = packed.mimetype
     event = etree.SubElement(root, q("event"))
     ident = etree.SubElement(event, q("eventIdentifier"))
     etree.SubElement(ident, q("eventIdentifierType")).text = "UUID"
@@ -183,51 +235,131 @@ def _premis(package: Package, now: datetime.datetime) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _mets(package: Package, premis: PackedFile, now: datetime.datetime) -> bytes:
-    m = lambda tag: f"{{{METS}}}{tag}"  # noqa: E731
-    root = etree.Element(m("mets"), nsmap={"mets": METS, "xlink": XLINK, "csip": CSIP, "sip": SIP, "xsi": XSI}, attrib={
-        "OBJID": package.identifier, "TYPE": "Mixed", "PROFILE": PROFILE,
-        "LABEL": f"{package.body.name} {package.year}", f"{{{CSIP}}}CONTENTINFORMATIONTYPE": "OTHER",
-        f"{{{CSIP}}}OTHERCONTENTINFORMATIONTYPE": "Minnesanteckningar, kallelser och ställningstaganden",
+def _m(tag: str) -> str:
+    return f"{{{METS}}}{tag}"
+
+
+def _mets_root(*, objid: str, label: str, now: datetime.datetime, schemas: str):
+    nsmap = {"mets": METS, "xlink": XLINK, "csip": CSIP, "sip": SIP, "xsi": XSI}
+    attributes = {"OBJID": objid, "TYPE": "Mixed", "PROFILE": PROFILE, "LABEL": label, **CONTENT_TYPE}
+    root = etree.Element(_m("mets"), nsmap=nsmap, attrib=attributes)
+    root.set(f"{{{XSI}}}schemaLocation", f"{METS} {schemas}mets.xsd {XLINK} {schemas}xlink.xsd "
+             f"{CSIP} {schemas}DILCISExtensionMETS.xsd {SIP} {schemas}DILCISExtensionSIPMETS.xsd")  # fmt: skip
+    header = etree.SubElement(root, _m("metsHdr"), {
+        "CREATEDATE": now.isoformat(), "LASTMODDATE": now.isoformat(), "RECORDSTATUS": "NEW",
+        f"{{{CSIP}}}OAISPACKAGETYPE": "SIP",
     })  # fmt: skip
-    header = etree.SubElement(root, m("metsHdr"), {"CREATEDATE": now.isoformat(), "RECORDSTATUS": "NEW",
-                                                   f"{{{CSIP}}}OAISPACKAGETYPE": "SIP"})  # fmt: skip
-    archivist = etree.SubElement(header, m("agent"), ROLE="ARCHIVIST", TYPE="ORGANIZATION")
-    etree.SubElement(archivist, m("name")).text = package.body.name
-    creator = etree.SubElement(header, m("agent"), ROLE="CREATOR", TYPE="OTHER", OTHERTYPE="SOFTWARE")
-    etree.SubElement(creator, m("name")).text = "SRO-portalen"
-    etree.SubElement(creator, m("note"), {f"{{{CSIP}}}NOTETYPE": "SOFTWARE VERSION"}).text = settings.PORTAL_VERSION
+    return root, header
+
+
+def _software_agent(header) -> None:
+    creator = etree.SubElement(header, _m("agent"), ROLE="CREATOR", TYPE="OTHER", OTHERTYPE="SOFTWARE")
+    etree.SubElement(creator, _m("name")).text = "SRO-portalen"
+    etree.SubElement(creator, _m("note"), {f"{{{CSIP}}}NOTETYPE": "SOFTWARE VERSION"}).text = settings.PORTAL_VERSION
+
+
+def _file(group, file_id: str, packed: PackedFile, href: str) -> None:
+    attributes = {"ID": file_id, "MIMETYPE": packed.mimetype, "SIZE": str(packed.size),
+                  "CREATED": packed.created.isoformat(), "CHECKSUM": packed.sha256, "CHECKSUMTYPE": "SHA-256",
+                  "USE": packed.kind}  # fmt: skip
+    if packed.pronom:  # the format as SIP's extension names it (SIP31–SIP34), as PREMIS does too
+        puid, name, version = packed.pronom
+        attributes |= {f"{{{SIP}}}FILEFORMATNAME": name, f"{{{SIP}}}FORMATREGISTRY": "PRONOM",
+                       f"{{{SIP}}}FORMATREGISTRYKEY": puid}  # fmt: skip
+        if version:
+            attributes[f"{{{SIP}}}FILEFORMATVERSION"] = version
+    entry = etree.SubElement(group, _m("file"), attributes)
+    etree.SubElement(entry, _m("FLocat"), {"LOCTYPE": "URL", f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": href})
+
+
+def _group(file_sec, group_id: str, use: str):
+    # eark-validator 1.1.3 asks csip:CONTENTINFORMATIONTYPE (with OTHERCONTENTINFORMATIONTYPE) of every file group
+    # (its test of CSIP63), CSIP62 only of a representation's: every group states it.
+    return etree.SubElement(file_sec, _m("fileGrp"), {"ID": group_id, "USE": use, **CONTENT_TYPE})
+
+
+def _representation_mets(package: Package, data: list[PackedFile], now: datetime.datetime) -> bytes:
+    """The representation's own METS (CSIPSTR12): its data files, their formats, in one division."""
+    root, header = _mets_root(objid=f"{package.identifier}-rep1", label=f"{package.body.name} {package.year}: rep1",
+                              now=now, schemas="../../schemas/")  # fmt: skip
+    _software_agent(header)
+    group = _group(etree.SubElement(root, _m("fileSec"), ID="fileSec-rep1"), "fileGrp-data", "Data")
+    for number, packed in enumerate(data, start=1):
+        _file(group, f"file-{number}", packed, packed.path.removeprefix(f"{REPRESENTATION}/"))
+    struct = etree.SubElement(root, _m("structMap"), ID="structMap-rep1", TYPE="PHYSICAL", LABEL="CSIP")
+    top = etree.SubElement(struct, _m("div"), ID="div-rep1-root", LABEL="rep1")
+    etree.SubElement(etree.SubElement(top, _m("div"), ID="div-data", LABEL="Data"), _m("fptr"), FILEID="fileGrp-data")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _mets(package: Package, premis: PackedFile, now: datetime.datetime) -> bytes:
+    root, header = _mets_root(objid=package.identifier, label=f"{package.body.name} {package.year}", now=now,
+                              schemas="schemas/")  # fmt: skip
+    archivist = etree.SubElement(header, _m("agent"), ROLE="ARCHIVIST", TYPE="ORGANIZATION")
+    etree.SubElement(archivist, _m("name")).text = package.body.name
+    # The submitting agent (SIP15–SIP17): the body, whose secretariat exports its record through the portal.
+    submitter = etree.SubElement(header, _m("agent"), ROLE="CREATOR", TYPE="ORGANIZATION")
+    etree.SubElement(submitter, _m("name")).text = package.body.name
+    _software_agent(header)
     etree.SubElement(
-        header, m("altRecordID"), TYPE="SUBMISSIONAGREEMENT"
+        header, _m("altRecordID"), TYPE="SUBMISSIONAGREEMENT"
     ).text = f"{package.body.short_name}-{package.year}"
 
-    amd = etree.SubElement(root, m("amdSec"), ID="amdSec-1")
-    digiprov = etree.SubElement(amd, m("digiprovMD"), ID="digiprovMD-premis", STATUS="CURRENT")
-    etree.SubElement(digiprov, m("mdRef"), {
+    amd = etree.SubElement(root, _m("amdSec"), ID="amdSec-1")
+    digiprov = etree.SubElement(amd, _m("digiprovMD"), ID="digiprovMD-premis", STATUS="CURRENT")
+    etree.SubElement(digiprov, _m("mdRef"), {
         "LOCTYPE": "URL", f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": premis.path, "MDTYPE": "PREMIS",
         "MIMETYPE": "text/xml", "SIZE": str(premis.size), "CREATED": premis.created.isoformat(),
         "CHECKSUM": premis.sha256, "CHECKSUMTYPE": "SHA-256",
     })  # fmt: skip
 
-    file_sec = etree.SubElement(root, m("fileSec"), ID="fileSec-1")
-    group = etree.SubElement(file_sec, m("fileGrp"), ID="fileGrp-rep1", USE="Representations/rep1")
-    ids = []
-    for number, packed in enumerate(package.files, start=1):
-        file_id = f"file-{number}"
-        ids.append(file_id)
-        entry = etree.SubElement(group, m("file"), ID=file_id, MIMETYPE=packed.mimetype, SIZE=str(packed.size),
-                                 CREATED=packed.created.isoformat(), CHECKSUM=packed.sha256,
-                                 CHECKSUMTYPE="SHA-256", USE=packed.kind)  # fmt: skip
-        etree.SubElement(entry, m("FLocat"), {"LOCTYPE": "URL", f"{{{XLINK}}}type": "simple",
-                                               f"{{{XLINK}}}href": packed.path})  # fmt: skip
+    file_sec = etree.SubElement(root, _m("fileSec"), ID="fileSec-1")
+    number = 0
+    for group_id, use, kinds in (("fileGrp-documentation", "Documentation", {"documentation"}),
+                                 ("fileGrp-schemas", "Schemas", {"schema"}),
+                                 ("fileGrp-rep1", f"Representations/{REPRESENTATION.rsplit('/', 1)[1]}",
+                                  {"representation"})):  # fmt: skip
+        group = _group(file_sec, group_id, use)
+        for packed in (f for f in package.files if f.kind in kinds):
+            number += 1
+            _file(group, f"file-{number}", packed, packed.path)
 
-    struct = etree.SubElement(root, m("structMap"), ID="structMap-1", TYPE="PHYSICAL", LABEL="CSIP")
-    top = etree.SubElement(struct, m("div"), ID="div-root", LABEL=package.identifier)
-    etree.SubElement(top, m("div"), ID="div-metadata", LABEL="Metadata", ADMID="digiprovMD-premis")
-    rep = etree.SubElement(top, m("div"), ID="div-rep1", LABEL="Representations/rep1")
-    for file_id in ids:
-        etree.SubElement(rep, m("fptr"), FILEID=file_id)
+    struct = etree.SubElement(root, _m("structMap"), ID="structMap-1", TYPE="PHYSICAL", LABEL="CSIP")
+    top = etree.SubElement(struct, _m("div"), ID="div-root", LABEL=package.identifier)
+    etree.SubElement(top, _m("div"), ID="div-metadata", LABEL="Metadata", ADMID="digiprovMD-premis")
+    for div_id, label, group_id in (("div-documentation", "Documentation", "fileGrp-documentation"),
+                                    ("div-schemas", "Schemas", "fileGrp-schemas")):  # fmt: skip
+        etree.SubElement(etree.SubElement(top, _m("div"), ID=div_id, LABEL=label), _m("fptr"), FILEID=group_id)
+    content = etree.SubElement(top, _m("div"), ID="div-representations", LABEL="Representations")
+    etree.SubElement(content, _m("fptr"), FILEID="fileGrp-rep1")
+    rep = etree.SubElement(content, _m("div"), ID="div-rep1", LABEL="Representations/rep1")
+    etree.SubElement(rep, _m("mptr"), {"LOCTYPE": "URL", f"{{{XLINK}}}type": "simple",
+                                       f"{{{XLINK}}}href": f"{REPRESENTATION}/METS.xml",
+                                       f"{{{XLINK}}}title": "fileGrp-rep1"})  # fmt: skip
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _documentation(package: Package) -> bytes:
+    kinds = {"notes": "minnesanteckningar", "notice": "kallelser", "attachment": "bilagor",
+             "positions": "ställningstaganden", "plan": "årshjulet"}  # fmt: skip
+    counts = ", ".join(f"{sum(f.kind == kind for f in package.files)} {word}" for kind, word in kinds.items())
+    left_out = "".join(f"\n  {path}" for path in package.left_out) or " inga"
+    return (
+        f"Arkivpaket: {package.body.name}, {package.year}\n"
+        f"Paketets identitet: {package.identifier}\n\n"
+        "Ett informationspaket för överlämning (SIP) enligt E-ARK CSIP och SIP 2.1 och Riksarkivets FGS\n"
+        "Paketstruktur.\n"
+        "Innehållet är det offentliga protokollet som det låstes: skickade kallelser med sina bilagor, godkända och\n"
+        "publicerade minnesanteckningar (förseglade PDF/A-2b), årets ställningstaganden (PDF/A-2b och CSV) och\n"
+        "årshjulet (CSV).\n\n"
+        "METS.xml                           paketets METS: agenter, dokumentation, scheman och representationen\n"
+        "metadata/preservation/premis.xml   PREMIS 3: varje fils kontrollsumma (SHA-256), storlek och format (PRONOM)\n"
+        "schemas/                           XML-scheman för METS, E-ARK:s tillägg, PREMIS och XLink\n"
+        "representations/rep1/METS.xml      representationens METS: varje datafil med kontrollsumma och format\n"
+        "representations/rep1/data/         filerna\n\n"
+        f"I paketet: {counts}.\n"
+        f"Utelämnade (den lagrade filen var inte den registrerade):{left_out}\n"
+    ).encode()
 
 
 def write_package(*, body, year: int, into: Path) -> Package:
@@ -240,6 +372,12 @@ def write_package(*, body, year: int, into: Path) -> Package:
     _notices(package)
     _positions(package)
     _plan(package)
+    data = list(package.files)
+    _add(package, f"{REPRESENTATION}/METS.xml", _representation_mets(package, data, now), kind="representation",
+         created=now)  # fmt: skip
+    for name in SCHEMA_FILES:
+        _add(package, f"schemas/{name}", (SCHEMAS / name).read_bytes(), kind="schema", created=now)
+    _add(package, "documentation/om-paketet.txt", _documentation(package), kind="documentation", created=now)
     content = _premis(package, now)
     premis_path = "metadata/preservation/premis.xml"
     (package.root / premis_path).parent.mkdir(parents=True, exist_ok=True)

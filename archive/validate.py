@@ -25,7 +25,8 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _listed(root, problems: list[str], package: Path) -> list[Listed]:
+def _listed(root, problems: list[str], package: Path, prefix: str = "") -> list[Listed]:
+    """The files a METS lists, by their path from the package root (``prefix``: where a representation's METS is)."""
     listed = []
     for entry in root.iterfind("mets:fileSec/mets:fileGrp/mets:file", NS):
         missing = [name for name in FILE_ATTRIBUTES if not entry.get(name)]
@@ -39,7 +40,7 @@ def _listed(root, problems: list[str], package: Path) -> list[Listed]:
                 or not location.get(f"{{{XLINK}}}href"):  # fmt: skip
             problems.append(f"file {entry.get('ID')}: FLocat without LOCTYPE=URL, xlink:type=simple, xlink:href")
             continue
-        listed.append(Listed(location.get(f"{{{XLINK}}}href"), entry.get("CHECKSUM"), int(entry.get("SIZE")),
+        listed.append(Listed(prefix + location.get(f"{{{XLINK}}}href"), entry.get("CHECKSUM"), int(entry.get("SIZE")),
                              entry.get("USE", "")))  # fmt: skip
     for reference in root.iterfind("mets:amdSec/mets:digiprovMD/mets:mdRef", NS):
         missing = [name for name in ("LOCTYPE", "MDTYPE", "MIMETYPE", "SIZE", "CREATED", "CHECKSUM", "CHECKSUMTYPE")
@@ -47,8 +48,35 @@ def _listed(root, problems: list[str], package: Path) -> list[Listed]:
         if missing or not reference.get(f"{{{XLINK}}}href"):
             problems.append(f"amdSec mdRef: {', '.join(missing) or 'xlink:href'} missing (CSIP27–CSIP40)")
             continue
-        listed.append(Listed(reference.get(f"{{{XLINK}}}href"), reference.get("CHECKSUM"),
+        listed.append(Listed(prefix + reference.get(f"{{{XLINK}}}href"), reference.get("CHECKSUM"),
                              int(reference.get("SIZE")), "metadata"))  # fmt: skip
+    return listed
+
+
+def _unmapped(root, label: str) -> list[str]:
+    """File groups of a METS that its structMap does not point to (CSIP 2.1 points to groups, not single files)."""
+    groups = {g.get("ID") for g in root.iterfind("mets:fileSec/mets:fileGrp", NS)}
+    pointed = {f.get("FILEID") for f in root.iterfind(".//mets:structMap//mets:fptr", NS)}
+    missing = sorted(groups - pointed)
+    return [f"{label}: file groups not in the structMap: {', '.join(missing)}"] if missing else []
+
+
+def _representations(root, problems: list[str], package: Path) -> list[Listed]:
+    """Every representation's own METS, found through the root's structMap pointers, and the files it lists."""
+    listed = []
+    content = ".//mets:structMap[@LABEL='CSIP']//mets:div[@LABEL='Representations']"
+    pointers = root.findall(f"{content}/mets:div/mets:mptr", NS)
+    if not pointers:
+        problems.append("no representation division pointing to its METS.xml (CSIP103–CSIP112)")
+    for pointer in pointers:
+        href = pointer.get(f"{{{XLINK}}}href") or ""
+        try:
+            rep = etree.parse(str(package / href)).getroot()
+        except (OSError, etree.XMLSyntaxError) as error:
+            problems.append(f"{href}: the representation's METS cannot be read ({error})")
+            continue
+        problems.extend(_unmapped(rep, href))
+        listed += _listed(rep, problems, package, prefix=href.rsplit("/", 1)[0] + "/" if "/" in href else "")
     return listed
 
 
@@ -87,11 +115,11 @@ def validate(package: Path) -> list[str]:
     struct = root.find("mets:structMap[@LABEL='CSIP']", NS)
     if struct is None or struct.get("TYPE") != "PHYSICAL":
         problems.append("no structMap TYPE=PHYSICAL LABEL=CSIP (CSIP80–CSIP82)")
-    listed = _listed(root, problems, package)
-    file_ids = {e.get("ID") for e in root.iterfind("mets:fileSec/mets:fileGrp/mets:file", NS)}
-    pointed = {f.get("FILEID") for f in root.iterfind(".//mets:structMap//mets:fptr", NS)}
-    if file_ids - pointed:
-        problems.append(f"files not in the structMap: {', '.join(sorted(file_ids - pointed))}")
+    for use, rule in (("Documentation", "CSIP60"), ("Schemas", "CSIP113")):
+        if root.find(f"mets:fileSec/mets:fileGrp[@USE='{use}']", NS) is None:
+            problems.append(f"no file group USE={use} ({rule})")
+    listed = _listed(root, problems, package) + _representations(root, problems, package)
+    problems.extend(_unmapped(root, "METS.xml"))
     on_disk = {str(p.relative_to(package)) for p in package.rglob("*") if p.is_file()} - {"METS.xml"}
     named = {entry.path for entry in listed}
     for path in sorted(on_disk - named):
@@ -119,6 +147,6 @@ def read(package: Path) -> dict[str, list[Listed]]:
     """The package's files by their use (notes, notice, attachment, positions, plan), as METS lists them."""
     root = etree.parse(str(Path(package) / "METS.xml")).getroot()
     found: dict[str, list[Listed]] = {}
-    for entry in _listed(root, [], Path(package)):
+    for entry in _listed(root, [], Path(package)) + _representations(root, [], Path(package)):
         found.setdefault(entry.use, []).append(entry)
     return found

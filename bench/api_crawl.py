@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.server import analyze, build_database, gunicorn, manage, prepared_env
-from tests.api.links import api_urls
+from tests.opendata.links import api_urls
 
 SECOND_BODY = (
     "from members.models import Body, Membership\n"

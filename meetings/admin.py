@@ -30,7 +30,7 @@ from meetings.models import (
     QuestionAnswer,
     Substitution,
 )
-from meetings.roles import bodies_for
+from members.admin import OfHerBodies, body_filter
 
 
 class ViewOnly:
@@ -44,17 +44,6 @@ class ViewOnly:
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class OfHerBodies:
-    """Only the rows of the bodies the staff member holds a role in (``body_path`` names the body from a row): the
-    admin is no way around the staff area's rule that nobody sees another body's meetings. An administrator sees
-    every body."""
-
-    body_path = "body"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(**{f"{self.body_path}__in": bodies_for(request.user, None)})
 
 
 class ViewOnlyAdmin(OfHerBodies, ViewOnly, admin.ModelAdmin):
@@ -90,7 +79,7 @@ class NoticeDispatchInline(ViewOnlyTabular):
 @admin.register(Meeting)
 class MeetingAdmin(ViewOnlyAdmin):
     list_display = ["date", "start_time", "end_time", "body", "kind", "status", "form_display", "notice_published_at"]
-    list_filter = ["body", "kind", "status", "form"]
+    list_filter = [body_filter(), "kind", "status", "form"]
     search_fields = ["location", "agenda_items__title"]
     date_hierarchy = "date"
     inlines = [InvitationInline, SubstitutionInline, AgendaItemInline, NoticeDispatchInline]
@@ -109,7 +98,7 @@ class AttachmentInline(ViewOnlyTabular):
 class AgendaItemAdmin(ViewOnlyAdmin):
     body_path = "meeting__body"
     list_display = ["title", "meeting", "order", "kind", "duration_minutes"]
-    list_filter = ["kind", "meeting__body"]
+    list_filter = ["kind", body_filter("meeting__body")]
     search_fields = ["title", "body", "proposals"]
     inlines = [PresenterInline, AttachmentInline]
     list_select_related = ["meeting", "meeting__body"]
@@ -122,10 +111,17 @@ class MatterDeadlineInline(admin.TabularInline):
 
 @admin.register(Matter)
 class MatterAdmin(OfHerBodies, admin.ModelAdmin):
+    """A matter is made in one of her bodies and stays there: moving it would carry its positions' register into
+    another body's public pages (an administrator may)."""
+
     list_display = ["title", "body", "created_at"]
-    list_filter = ["body"]
+    list_filter = [body_filter()]
     search_fields = ["title", "description"]
     inlines = [MatterDeadlineInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "body"] if obj is not None and not request.user.is_superuser else readonly
 
 
 class PositionCorrectionInline(ViewOnlyTabular):
@@ -136,7 +132,7 @@ class PositionCorrectionInline(ViewOnlyTabular):
 @admin.register(Position)
 class PositionAdmin(ViewOnlyAdmin):
     list_display = ["taken_on", "how", "matter", "text", "notes_information"]
-    list_filter = ["body", "how", "notes_information"]
+    list_filter = [body_filter(), "how", "notes_information"]
     search_fields = ["text", "clauses", "matter__title"]
     date_hierarchy = "taken_on"
     inlines = [PositionCorrectionInline]
@@ -145,14 +141,14 @@ class PositionAdmin(ViewOnlyAdmin):
 @admin.register(Assignment)
 class AssignmentAdmin(ViewOnlyAdmin):
     list_display = ["assignees", "description", "due_date", "due_meeting", "status"]
-    list_filter = ["body", "status"]
+    list_filter = [body_filter(), "status"]
     search_fields = ["assignees", "description"]
 
 
 @admin.register(AnnualPlanEntry)
 class AnnualPlanEntryAdmin(ViewOnlyAdmin):
     list_display = ["label", "meeting", "year", "quarter"]
-    list_filter = ["body", "year"]
+    list_filter = [body_filter(), "year"]
 
 
 class AttendanceInline(ViewOnlyTabular):
@@ -174,7 +170,7 @@ class MinutesVersionInline(ViewOnlyTabular):
 class MinutesAdmin(ViewOnlyAdmin):
     body_path = "meeting__body"
     list_display = ["meeting", "status", "version", "approved_at", "published_at"]
-    list_filter = ["status", "meeting__body"]
+    list_filter = ["status", body_filter("meeting__body")]
     search_fields = ["meeting__agenda_items__title"]
     inlines = [AttendanceInline, ItemNoteInline, MinutesVersionInline]
 
@@ -183,7 +179,7 @@ class MinutesAdmin(ViewOnlyAdmin):
 class MinutesVersionAdmin(ViewOnlyAdmin):
     body_path = "minutes__meeting__body"
     list_display = ["minutes", "version", "approved_by_name", "approved_at", "published_at", "pdf_sha256"]
-    list_filter = ["minutes__meeting__body"]
+    list_filter = [body_filter("minutes__meeting__body")]
 
 
 class QuestionAnswerInline(ViewOnly, admin.StackedInline):

@@ -19,10 +19,12 @@ migration that added them (0033); one written before meetings kept what was anno
 migration that adds such a column adds its rule here too.
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off), the
 admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
-Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one or the other):
-sessions, failed-login records and the queue of background tasks (e-mails sent, PDFs made), which belong
-to the running portal rather than to its records, and content types and permissions, which ``migrate``
-makes. The archive is written readable by its owner only (it holds password hashes and drafts).
+The queue's pending tasks are kept too (the chair's reminder planned for next week, mails not yet sent): after a
+restore they run as they would have. Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one
+or the other): sessions, failed-login records and request counts (throttles), the workers' heartbeats and the
+queue's finished and running tasks (e-mails sent, PDFs made), which belong to the running portal rather than to
+its records, and content types and permissions, which ``migrate`` makes. The archive is written readable by its
+owner only (it holds password hashes and drafts).
 """
 
 import datetime
@@ -46,7 +48,9 @@ from django.db.migrations.loader import MigrationLoader
 from meetings import integrity
 
 APPS = ["auth.group", "auth.user", "admin.logentry", "otp_totp", "members", "meetings", "alerts", "mymeetings"]
-NOT_KEPT = {"sessions", "axes", "contenttypes", "auth.permission", "django_tasks_database"}
+NOT_KEPT = {"sessions", "axes", "ratelimits", "contenttypes", "auth.permission", "django_tasks_database",
+            "meetings.workerbeat"}  # fmt: skip
+TASKS = "django_tasks_database.dbtaskresult"  # of which the pending are kept (``_pending_tasks``)
 FORMAT_VERSION = 1
 
 
@@ -59,7 +63,14 @@ def _models():
         if "." in label:
             yield apps.get_model(label)
         else:
-            yield from apps.get_app_config(label).get_models()
+            yield from (m for m in apps.get_app_config(label).get_models() if m._meta.label_lower not in NOT_KEPT)
+
+
+def _pending_tasks():
+    """The queue's tasks not yet run (queued, planned for later, waiting to be tried again)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(status="READY").order_by("enqueued_at", "pk")
 
 
 def row_counts() -> dict[str, int]:
@@ -129,7 +140,10 @@ class ExactJSONEncoder(DjangoJSONEncoder):
 def _dump() -> str:
     """Every row, parents before children, each table in key order."""
     ordered = serializers.sort_dependencies([(None, list(_models()))], allow_cycles=True)
-    rows = itertools.chain.from_iterable(model._default_manager.order_by("pk").iterator() for model in ordered)
+    rows = itertools.chain(
+        itertools.chain.from_iterable(model._default_manager.order_by("pk").iterator() for model in ordered),
+        _pending_tasks().iterator(),
+    )
     return serializers.serialize("json", rows, cls=ExactJSONEncoder, indent=1,
                                  use_natural_foreign_keys=True)  # fmt: skip
 
@@ -151,7 +165,8 @@ def backup(output: Path) -> dict:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         data = _dump()
-        manifest = {"format": FORMAT_VERSION, "rows": row_counts(), "files": file_hashes(media), "schema": schema()}
+        manifest = {"format": FORMAT_VERSION, "rows": row_counts(), "files": file_hashes(media), "schema": schema(),
+                    "pending_tasks": _pending_tasks().count()}  # fmt: skip
     # Created readable by its owner only, before anything is written into it.
     descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(descriptor, 0o600)
@@ -207,9 +222,18 @@ def restore(archive_path: Path) -> dict:
             derive(apps, None)
         _reset_sequences()
     problems = _compare(manifest)
+    tasks = [row["pk"] for row in rows if row["model"] == TASKS]
+    if len(tasks) != manifest.get("pending_tasks", 0) or _restored_tasks(tasks) != len(tasks):
+        problems.append(f"köade uppgifter: {_restored_tasks(tasks)}, arkivet har {manifest.get('pending_tasks', 0)}")
     if problems:
         raise BackupError("Återställningen stämmer inte med arkivet: " + "; ".join(problems))
     return manifest
+
+
+def _restored_tasks(ids: list[str]) -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(pk__in=ids).count()
 
 
 def _derive_again() -> None:

@@ -1,6 +1,7 @@
 """Staff forms: validation only; the change itself is a service's."""
 
 import uuid
+from functools import partial
 from pathlib import PurePosixPath
 
 import filetype
@@ -164,8 +165,10 @@ def check_end_after_start(form, cleaned) -> None:
 class MeetingForm(ConcurrentEditForm):
     class Meta:
         model = Meeting
-        fields = ["date", "start_time", "end_time", "kind", "form", "location"]
+        fields = ["date", "start_time", "end_time", "kind", "form", "location", "online_link"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+        # A link typed without its scheme is a web address: https, as Django 6 will assume.
+        field_classes = {"online_link": partial(forms.URLField, assume_scheme="https")}
 
     # The meeting it clashes with, once the secretary has been told: saving again saves it all the same.
     clash_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -325,12 +328,23 @@ class GuestForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=capfirst(_("organisation")), queryset=Organisation.objects.all(), required=False
     )
+    new_organisation = forms.CharField(
+        label=_("Or a new organisation"), required=False, max_length=200,
+        help_text=_("Its full name, if the portal does not know it yet: it is added to the register."),
+    )  # fmt: skip
     description = forms.CharField(label=capfirst(_("description")), required=False, max_length=200)
     email = forms.EmailField(label=capfirst(_("e-mail")), required=False, help_text=_("Where the notice is sent."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["new_organisation"] = " ".join((cleaned.get("new_organisation") or "").split())
+        if cleaned.get("organisation") and cleaned["new_organisation"]:
+            self.add_error("new_organisation", _("Choose an organisation or name a new one, not both."))
+        return cleaned
 
 
 class InvitationForm(PresenterForm):
@@ -364,8 +378,9 @@ class AddressesForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=capfirst(_("file")))
+    # Not "Rubrik": the form sits inside the item's own, whose title is that.
     title = forms.CharField(
-        label=capfirst(_("title")), required=False, max_length=300, help_text=_("Empty: the file name.")
+        label=_("Name of the attachment"), required=False, max_length=300, help_text=_("Empty: the file name.")
     )
     is_public = forms.BooleanField(label=capfirst(_("public")), required=False, initial=True)
 
@@ -870,7 +885,7 @@ class MeetingPlanForm(forms.Form):
         return cleaned
 
 
-class CancellationForm(forms.Form):
+class CancellationForm(SubmittedOnce):
     message = forms.CharField(
         label=capfirst(_("message")),
         required=False,

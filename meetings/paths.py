@@ -7,7 +7,7 @@ cost. Only numbers of at most nine digits take that way, as the ``id`` converter
 (``meetings.urls``); anything else (a body's web address, a longer number) is reversed by Django, as is a name
 whose pattern refuses the markers, and kept for the rest of the answer or rendering. (So the OParl ids that
 are a word and a number, "attachment-17", are patterns of their own with the number as the id:
-``meetings.urls.api``.)
+``opendata.urls.api``.)
 
 The table depends on the URL configuration alone, never on data: it is keyed by ``ROOT_URLCONF``, the
 request's own URL configuration and the script prefix.

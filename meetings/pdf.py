@@ -5,10 +5,12 @@ disk: a template (or a pasted link) pointing at file:///etc/passwd or an interna
 nothing.
 """
 
+import fcntl
 import gc
 import hashlib
 import mimetypes
 import signal
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -26,7 +28,9 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from meetings.services import ServiceError
+from meetings import hooks
+from meetings.errors import ServiceError
+from meetings.pdf_ua import claim_pdf_ua, finish_structure
 
 # Relative URLs in the templates ("/static/…") resolve against this address, which is never fetched.
 BASE_URL = "https://sro-portal.invalid/"
@@ -118,16 +122,25 @@ def _font_config() -> FontConfiguration:
     return config
 
 
-def html_to_pdf(html: str) -> bytes:
-    """HTML → an archival (PDF/A-2b), tagged PDF, within the time limit."""
+def html_to_pdf(html: str, *, claim_ua: bool = True) -> bytes:
+    """HTML → an archival (PDF/A-2b), tagged PDF, within the time limit, which also claims PDF/UA-1 unless told not
+    to (``meetings.pdf_ua``: its structure is mended where WeasyPrint's is not what the standard asks)."""
     with _time_limit(settings.PDF_RENDER_SECONDS):
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
-        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True, font_config=_font_config())
+        source = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher())
+        document = source.render(pdf_variant="pdf/a-2b", pdf_tags=True, font_config=_font_config())
+        if claim_ua:
+            claim_pdf_ua(document)
+        return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True, finisher=finish_structure)
+
+
+# The notes are sealed after rendering, and the seal's and the timestamp's signature widgets are not yet in the
+# structure tree (PDF/UA-1 7.18.4-1, 7.18.1-3): the notes do not claim PDF/UA-1 until they are.
+NOT_CLAIMING_UA = {"pdf/minutes.html"}
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template to an archival (PDF/A-2b), tagged PDF."""
-    return html_to_pdf(render_to_string(template_name, context))
+    """Render a template to an archival (PDF/A-2b), tagged PDF (and PDF/UA-1, but for the notes)."""
+    return html_to_pdf(render_to_string(template_name, context), claim_ua=template_name not in NOT_CLAIMING_UA)
 
 
 def stored_pdf(template_name: str, context: dict, *, folder: str) -> tuple[str, str]:
@@ -143,11 +156,9 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     """The PDF of a finished HTML document (a frozen one, say), made once and then served from storage.
 
     A PDF not yet made is made by a background task (``meetings.tasks.render_stored_pdf``): the request
-    waits for it up to ``PDF_WAIT_SECONDS``, then raises ``PdfPending`` (the visitor is asked to reload
-    in a moment) rather than holding a web worker for a long render.
+    waits for it up to ``PDF_WAIT_SECONDS``, then makes it itself, under the same one-render lock (a reader is
+    never sent away because no worker runs; a worker that is rendering it meanwhile is waited for, not doubled).
     """
-    from meetings.tasks import render_stored_pdf
-
     digest = hashlib.sha256(html.encode()).hexdigest()
     name = f"generated/{folder}/{digest}.pdf"
     if default_storage.exists(name):
@@ -156,11 +167,13 @@ def stored_pdf_from_html(html: str, *, folder: str) -> tuple[str, str]:
     with one_render_at_a_time(digest):  # four first requests store the HTML once, under its own name
         if not default_storage.exists(name) and not default_storage.exists(html_name):
             default_storage.save(html_name, ContentFile(html.encode()))
-    render_stored_pdf.enqueue(html_name=html_name, pdf_name=name)
+    hooks.hook("render_stored_pdf").enqueue(html_name=html_name, pdf_name=name)
     deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
     while not default_storage.exists(name):
         if time.monotonic() >= deadline:
-            raise PdfPending(name)
+            made = stored_pdf_made_here(html, folder=folder)
+            default_storage.delete(html_name)  # the queued task, when it runs, finds the PDF made
+            return made, digest
         time.sleep(0.1)
     return name, digest
 
@@ -183,9 +196,17 @@ class PdfPending(Exception):
 @contextmanager
 def one_render_at_a_time(digest: str):
     """A lock per document across every process and app server: a PostgreSQL advisory lock, held by a
-    transaction of its own for as long as the render takes. (SQLite serves one development process.)"""
+    transaction of its own for as long as the render takes. On SQLite (one machine: the development server and
+    its worker) a lock on a file beside the stored PDFs (``flock``), released by the system if the process dies."""
     if connection.vendor != "postgresql":
-        yield
+        # In the system's temporary folder, not among the media (a backup copies every file there).
+        installation = hashlib.sha256(str(Path(settings.MEDIA_ROOT).resolve()).encode()).hexdigest()[:12]
+        with open(Path(tempfile.gettempdir()) / f"sro-render-{installation}-{digest[:32]}.lock", "a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(held, fcntl.LOCK_UN)
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(digest[:15], 16)])

@@ -70,14 +70,9 @@ def grant(user, body, role: str):
 
 def bodies_for(user, role: str | None = "secretary"):
     """The bodies ``user`` holds ``role`` in (any role if None); an administrator works in every body."""
-    from members.models import Body
+    from members.access import bodies_held  # the one rule of who keeps which body
 
-    if not user.is_authenticated:
-        return Body.objects.none()
-    if user.is_superuser:
-        return Body.objects.all()
-    held = Body.objects.filter(staff_roles__user=user)
-    return (held if role is None else held.filter(staff_roles__role=role)).distinct()
+    return bodies_held(user, role)
 
 
 def sync_groups(sender, instance, **kwargs):

@@ -1,7 +1,7 @@
 """Work done out of the request: e-mails and the PDFs of public documents.
 
 Each is a task of Django's tasks API (the ``django-tasks`` backport of Django 6's), queued in the
-database (``django-tasks-db``) and run by ``manage.py db_worker``, which ``make run`` starts beside the
+database (``django-tasks-db``) and run by ``manage.py worker``, which ``make run`` starts beside the
 web server. A task that fails is tried again later (``RETRY_AFTER``), each try a result of its own, so
 staff see every attempt, its state and its error at /staff/tasks/ (``meetings.selectors.tasks``).
 
@@ -12,6 +12,7 @@ the notes' PDF when the chair approves them (their SHA-256 is frozen in the same
 import datetime
 import hashlib
 import logging
+import uuid
 from contextlib import contextmanager
 from email.utils import make_msgid
 
@@ -60,6 +61,8 @@ def send_notice_mail(
 
     kwargs = {"dispatch_id": dispatch_id, "to": to, "subject": subject, "body": body, "pdf_name": pdf_name, "ics": ics,
               "delivery_id": delivery_id}  # fmt: skip
+    if delivery_id and NoticeDelivery.objects.filter(pk=delivery_id, status=NoticeDelivery.Status.SENT).exists():
+        return to  # taken by the server on an earlier run, whose worker stopped before it could say so
     with _tried_again_later(send_notice_mail, attempt, **kwargs), _delivery_recorded(delivery_id):
         dispatch = NoticeDispatch.objects.get(pk=dispatch_id)
         with dispatch.pdf.open("rb") as stored:
@@ -93,15 +96,31 @@ def _delivery_recorded(delivery_id):
     rows.update(status=NoticeDelivery.Status.SENT, error="", attempts=F("attempts") + 1, updated_at=timezone.now())
 
 
+def mail_enqueue(*, to: list[str], subject: str, body: str, headers=None, body_id: int | None = None) -> None:
+    """A plain e-mail to each address, each its own message and its own task (``send_plain_mail``): a retry or a
+    run after a worker died sends only what was not sent. ``body_id``: the body the mail is about, so that only its
+    secretaries see it on the task page (none: a mail to the public, seen by administrators alone)."""
+    for address in to:
+        send_plain_mail.enqueue(subject=subject, body=body, to=[address], headers=headers, body_id=body_id,
+                                key=str(uuid.uuid4()))  # fmt: skip
+
+
 @task()
-def send_plain_mail(*, subject: str, body: str, to: list[str], attempt=1, headers=None):
-    """A plain e-mail (the notes sent to the chair, say) to the given addresses, with extra headers if any
-    (an alert's List-Unsubscribe)."""
-    with _tried_again_later(send_plain_mail, attempt, subject=subject, body=body, to=to, headers=headers):
+def send_plain_mail(*, subject: str, body: str, to: list[str], attempt=1, headers=None, body_id=None, key=None):
+    """A plain e-mail (the notes sent to the chair, say) to the given address, with extra headers if any (an
+    alert's List-Unsubscribe). Sent at most once per ``key``: the key is recorded when the server has taken it."""
+    from meetings.models import SentMail
+
+    kwargs = {"subject": subject, "body": body, "to": to, "headers": headers, "body_id": body_id, "key": key}
+    with _tried_again_later(send_plain_mail, attempt, **kwargs):
+        if key and SentMail.objects.filter(key=key).exists():
+            return 0  # taken by the server on an earlier run, whose worker stopped before it could say so
         if headers:
             EmailMessage(subject=subject, body=body, to=to, headers=headers).send()
         else:
             send_mail(subject, body, None, to)
+        if key:
+            SentMail.objects.create(key=key)
     return len(to)
 
 
@@ -121,11 +140,10 @@ def render_stored_pdf(*, html_name: str, pdf_name: str, attempt=1):
     with _tried_again_later(render_stored_pdf, attempt, html_name=html_name, pdf_name=pdf_name):
         digest = pdf_name.rsplit("/", 1)[-1].removesuffix(".pdf")
         with one_render_at_a_time(digest):
-            if default_storage.exists(pdf_name):  # made meanwhile by another try or request
-                return pdf_name
-            with default_storage.open(html_name, "rb") as source:
-                html = source.read().decode()
-            default_storage.save(pdf_name, ContentFile(html_to_pdf(html)))
+            if not default_storage.exists(pdf_name):  # else made meanwhile by another try or a request
+                with default_storage.open(html_name, "rb") as source:
+                    html = source.read().decode()
+                default_storage.save(pdf_name, ContentFile(html_to_pdf(html)))
         default_storage.delete(html_name)
     return pdf_name
 

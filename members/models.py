@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,12 @@ class Body(models.Model):
                     "further step by the secretary (SRO: “Minnesanteckningar skall undertecknas/godkännas av "
                     "ordföranden och publiceras på hemsida”)."),
     )  # fmt: skip
+    publish_notice_on_send = models.BooleanField(
+        _("publish the notice when it is sent"),
+        default=False,
+        help_text=_("The notice is on the public site the moment it is sent, so every link in the notice mail "
+                    "works at once; otherwise the secretary publishes it in a further step."),
+    )  # fmt: skip
     # When the row was made and last changed: the open data's created and modified, and its date filters.
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -63,10 +70,10 @@ class Body(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        """The start of the body's public section (the first body's is ``/``)."""
-        from meetings.sections import section_reverse
-
-        return section_reverse("public:home", self)
+        """The start of the body's public section (the first body's is ``/``), as ``meetings.sections`` lays them
+        out: reversed by name here, since the people app sits below the meetings app and imports nothing of it."""
+        first_pk = Body.objects.order_by("pk").values_list("pk", flat=True).first()
+        return reverse("public:home") if self.pk == first_pk else reverse("public:home", args=[self])
 
 
 class StaffRole(models.Model):
@@ -344,3 +351,34 @@ class Membership(models.Model):
                 overlapping = overlapping.filter(start_date__lte=self.end_date)
             if overlapping.exists():
                 raise ValidationError(_("The person already has a membership in this body during that period."))
+
+
+class PersonLogEntry(models.Model):
+    """A change of a person's credentials for "Mina möten" (the e-mail address, the account link): who made it, when,
+    from what to what. The old address is told by mail (``members.services``)."""
+
+    class Action(models.TextChoices):
+        EMAIL_CHANGED = "email_changed", _("E-mail address changed")
+        ACCOUNT_CHANGED = "account_changed", _("User account link changed")
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), related_name="log", on_delete=models.CASCADE)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    old_value = models.CharField(_("before"), max_length=254, blank=True)
+    new_value = models.CharField(_("after"), max_length=254, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        related_name="person_changes",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of credentials")
+        verbose_name_plural = _("changes of credentials")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_action_display()}"

@@ -3,9 +3,10 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Body, Membership
+from members.models import Body, Membership, StaffRole
 
 # The notice names the politicians by side ("Kommunpolitiker", "Regionpolitiker").
 _CATEGORY_LABELS = {
@@ -91,3 +92,19 @@ def presidium(*, body: Body, on: datetime.date) -> list[Membership]:
 def called_memberships(*, body: Body, on: datetime.date) -> list[Membership]:
     """Everyone called to a meeting on ``on``, in the order the notice lists them."""
     return [m for side in body_composition(body=body, on=on) for group in side.categories for m in group.memberships]
+
+
+def secretary_addresses(*, body) -> list[str]:
+    """Where the secretariat is told of the chair's actions: the address of every active secretary of ``body`` (the
+    account's, else the person's in the register). Another body's secretaries hear nothing of it."""
+    users = (
+        get_user_model()
+        .objects.filter(staff_roles__body=body, staff_roles__role=StaffRole.Role.SECRETARY, is_active=True)
+        .distinct()
+        .select_related("person")
+    )
+    addresses = set()
+    for user in users:
+        person = getattr(user, "person", None)  # none in the register: no error, no address of theirs
+        addresses.add(user.email or (person.email if person else ""))
+    return sorted(addresses - {""})

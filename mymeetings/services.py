@@ -94,9 +94,9 @@ def request_sign_in(*, email: str, next_url: str = "") -> bool:
 
 
 def _mail(to: str, body: str) -> None:
-    from meetings.tasks import send_plain_mail
+    from meetings.tasks import mail_enqueue
 
-    send_plain_mail.enqueue(subject=_("Sign in to My meetings on the SRO portal"), body=body, to=[to])
+    mail_enqueue(subject=_("Sign in to My meetings on the SRO portal"), body=body, to=[to])
 
 
 def record_opened(*, person: Person, dispatch: NoticeDispatch) -> None:

@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
 if [ "${1:-run}" = "test" ]; then
-  want+=(chromium poppler-utils nodejs npm redis-server)
+  want+=(chromium poppler-utils nodejs npm redis-server default-jre-headless)  # Java: the Nu Html Checker
 fi
 if [ "${1:-run}" = "bench" ]; then
   want+=(postgresql wrk nginx redis-server)
@@ -18,6 +18,10 @@ done
 # A Python or Node.js installed outside Debian (pyenv, nvm) brings its own venv and npm.
 if [[ " ${missing[*]} " == *" python3-venv "* ]] && python3 -m venv --help >/dev/null 2>&1; then
   missing=("${missing[@]/python3-venv}")
+fi
+# Any Java 11 or later runs the Nu Html Checker; Debian's default is only the way to get one.
+if command -v java >/dev/null 2>&1; then
+  missing=("${missing[@]/default-jre-headless}")
 fi
 if command -v npm >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs}")

@@ -15,6 +15,14 @@ def approval_reason(*, name: str, chair: bool, when: datetime.datetime) -> str:
     return text % {"name": name, "date": f"{timezone.localtime(when):%Y-%m-%d}"}
 
 
+def seal_approved_notes(
+    pdf: bytes, *, name: str, chair: bool, when: datetime.datetime
+) -> tuple[bytes, Signature | None]:
+    """The approved notes' PDF/A sealed, approved by ``name`` as chair (or vice chair) at ``when``: the hook
+    ``meetings.services.minutes.freeze`` calls (``meetings.hooks``)."""
+    return seal_approved(pdf, reason=approval_reason(name=name, chair=chair, when=when))
+
+
 def seal_approved(pdf: bytes, *, reason: str) -> tuple[bytes, Signature | None]:
     """The approved PDF/A sealed by the configured signer (an incremental update: the approved bytes are kept
     as they were), or as it is where no seal is configured (``manage.py check`` says so)."""

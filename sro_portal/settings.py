@@ -1,12 +1,14 @@
 """Settings for SRO-portalen: one file, configured by environment variables.
 
-Every variable is listed in ``.env.example`` and in the README.
+Every variable is listed in ``.env.example`` and in ``docs/deployment.md`` (tests/test_documented_settings.py).
 """
 
 import datetime
+import warnings
 from pathlib import Path
 
 import dj_database_url
+from cryptography.utils import CryptographyDeprecationWarning
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from sro_portal.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# pyHanko imports cryptography's DSA (which the seal never uses) and cryptography warns at every start of every
+# process; the warning is pyHanko's to act on, not the portal's reader's.
+warnings.filterwarnings("ignore", "DSA is deprecated", CryptographyDeprecationWarning, r"pyhanko(\.|$)")
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -34,8 +40,12 @@ elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# The public address of the portal, used in e-mails that link back to it.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the portal, used in e-mails that link back to it. In development it follows the address
+# the development server listens on (`make run HOST=… PORT=8123`), so the links in its mails open.
+_DEVELOPMENT_URL = (
+    f"http://{env_str('HOST', '127.0.0.1')}:{env_int('PORT', 8000)}" if DEBUG else "http://127.0.0.1:8000"
+)
+SITE_URL = env_str("SITE_URL", _DEVELOPMENT_URL).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -59,6 +69,7 @@ INSTALLED_APPS = [
     "alerts",
     "mymeetings",
     "seal",
+    "opendata",
     "archive",
     "ratelimits",
 ]
@@ -118,6 +129,16 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # SQLite keeps the same indexes without those columns, which Django warns of at every migrate and runserver.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
+    # The web server and `manage.py db_worker` write to the same file. A deferred transaction that reads and
+    # then writes cannot wait for another writer ("database is locked" at once): IMMEDIATE takes the write lock
+    # when the atomic block begins, and the busy timeout lets it queue there. WAL lets readers go on meanwhile;
+    # synchronous=NORMAL is WAL's durable-on-commit setting minus an fsync per transaction.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -141,6 +162,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+AXES_VERBOSE = False  # no "AXES: BEGIN" from every process at start; lockouts are still logged
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "sro_portal.client_ip.client_ip"
 
@@ -245,7 +267,9 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Unset: nothing is sent; each mail is written to EMAIL_OUTBOX_DIR as a .eml file, with one line in the console.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "sro_portal.outbox.OutboxBackend")
+EMAIL_OUTBOX_DIR = Path(env_str("EMAIL_OUTBOX_DIR", str(BASE_DIR / "var" / "outbox")))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -274,6 +298,9 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "pyhanko": {"level": "CRITICAL"},
         "pyhanko_certvalidator": {"level": "CRITICAL"},
+        "sro_portal.outbox": {"level": "INFO"},
+        # django-axes says four lines on every successful sign-in; failures and lockouts are warnings, and stay.
+        "axes": {"level": "WARNING"},  # one line per development mail, whatever LOG_LEVEL says
     },
 }
 
@@ -307,8 +334,10 @@ PDF_RENDER_SECONDS = float(env_int("PDF_RENDER_SECONDS", 30))
 # visitor to reload in a moment (seconds).
 PDF_WAIT_SECONDS = float(env_int("PDF_WAIT_SECONDS", 5))
 
-# Background work (meetings.tasks): queued in the database, run by `manage.py db_worker`.
+# Background work (meetings.tasks): queued in the database, run by `manage.py worker` (db_worker with a heartbeat).
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A task whose worker has not been seen for this long (seconds) is run again by another (meetings.worker).
+WORKER_LOST_AFTER_SECONDS = env_int("WORKER_LOST_AFTER_SECONDS", 60)
 
 # Attachments: the largest file a secretary may upload.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_MB", 25) * 1024 * 1024

@@ -15,12 +15,12 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("staff/", include("meetings.urls.staff")),
-    path("api/oparl/v1/", include("meetings.urls.api")),
+    path("staff/", include("sro_portal.staff_urls")),
+    path("api/oparl/v1/", include("opendata.urls.api")),
     path("alerts/", include("alerts.urls")),
     path("my-meetings/", include("mymeetings.urls")),
     path("verify/", include("seal.urls")),
-    path("", include("meetings.urls.public")),
+    path("", include("sro_portal.public_urls")),
 ]
 
 if settings.DEBUG:

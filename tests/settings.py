@@ -36,3 +36,17 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # A document's seal is checked in a process of its own, within VERIFY_SECONDS: a busy CI machine must not turn a
 # genuine check into a refusal (tests/seal sets the limit itself where the limit is what is tested).
 VERIFY_SECONDS = 60.0
+
+# The embedded leg (tests/embedded.py): SQLite in a file with the real settings' OPTIONS, the database queue and a
+# real worker process, which shares this folder (database, media, outbox) through the environment it inherits.
+if os.environ.get("SRO_TEST_EMBEDDED") == "1":
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+        raise ImproperlyConfigured("SRO_TEST_EMBEDDED runs on SQLite: unset DATABASE_URL")  # noqa: F405
+    _shared = Path(os.environ.setdefault("SRO_TEST_SHARED_DIR", tempfile.mkdtemp(prefix="sro-test-embedded-")))  # noqa: F405
+    _database = str(_shared / "db.sqlite3")
+    DATABASES["default"] = {**DATABASES["default"], "NAME": _database, "TEST": {"NAME": _database}}  # noqa: F405
+    MEDIA_ROOT = _shared / "media"
+    SEAL_DEMO_DIR = _shared / "seal"
+    SHARED_OUTBOX_DIR = _shared / "outbox"
+    EMAIL_BACKEND = "tests.embedded.SharedOutboxBackend"
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -6,8 +6,10 @@ import re
 import pytest
 from django.urls import URLPattern, reverse
 
-from meetings.urls import api, public, staff
 from mymeetings import urls as mymeetings_urls
+from opendata.urls import api
+from sro_portal import public_urls as public
+from sro_portal import staff_urls as staff
 from tests.test_staff_permissions import TABLE, url_for
 from tests.test_staff_permissions import objects as objects
 

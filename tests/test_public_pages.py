@@ -9,7 +9,7 @@ from django.urls import URLPattern, reverse
 from meetings.models import AgendaItem, Attachment, Matter, Meeting, Minutes, Position, YearlyReview
 from meetings.services import minutes as minutes_services
 from meetings.services.notices import notice_send
-from meetings.urls.public import urlpatterns
+from sro_portal.public_urls import urlpatterns
 from tests.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

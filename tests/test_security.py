@@ -119,7 +119,7 @@ def test_every_api_url_pattern_sends_the_security_headers(client, demo):
     """From the system object through every list to the first object of each: every pattern of urls/api.py."""
     import json
 
-    from meetings.urls.api import urlpatterns
+    from opendata.urls.api import urlpatterns
 
     seen = set()
 

@@ -23,8 +23,8 @@ from meetings.models import (
     Presenter,
     Substitution,
 )
-from meetings.urls.staff import urlpatterns
 from members.models import Membership
+from sro_portal.staff_urls import urlpatterns
 from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +107,7 @@ TABLE = {
     "plan_area_add": (None, POST_ONLY),
     "people": (None, SECRETARY_ONLY),
     "person_create": (None, SECRETARY_ONLY),
+    "term_change": (None, SECRETARY_ONLY),
     "person": ("person", SECRETARY_ONLY),
     "membership_add": ("person", POST_ONLY),
     "membership_end": ("membership", POST_ONLY),

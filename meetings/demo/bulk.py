@@ -138,8 +138,10 @@ def generate(*, body, years: int = 10, first_year: int = 2010, seed: int = 1) ->
         MinutesVersion(
             minutes=one,
             version=1,
-            html="".join(f"<h3>{i.order}. {i.title}</h3><p>{_sentence(rng)} {_sentence(rng)}</p>"
-                         for i in by_meeting[one.meeting_id]),
+            # A page of notes has its level-one heading in the frozen HTML, as the notes' own template writes it.
+            html=f"<h1>Minnesanteckningar {body.short_name}</h1>" + "".join(
+                f"<h2>{i.order}. {i.title}</h2><p>{_sentence(rng)} {_sentence(rng)}</p>"
+                for i in by_meeting[one.meeting_id]),
             pdf=pdf_name,
             pdf_sha256=pdf_hash,
             approved_by_name="Generated Chair",

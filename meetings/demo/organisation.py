@@ -27,6 +27,7 @@ BODY = {
     # "Minnesanteckningar skall undertecknas/godkännas av ordföranden och publiceras på hemsida" (the 2019
     # structure): approved notes go public without a further step.
     "publish_on_approval": True,
+    "publish_notice_on_send": True,
 }
 
 PARTIES = [

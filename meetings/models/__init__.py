@@ -29,8 +29,10 @@ from meetings.models.positions import (
     PositionCorrection,
 )
 from meetings.models.public import PublicMatter, PublicNotice, PublicVersion
+from meetings.models.replies import NoticeReply
 from meetings.models.review import YearlyReview
 from meetings.models.submission import Submission
+from meetings.models.work import SentMail, WorkerBeat
 
 __all__ = [
     "AgendaItem",
@@ -52,6 +54,7 @@ __all__ = [
     "MinutesWithdrawal",
     "NoticeDelivery",
     "NoticeDispatch",
+    "NoticeReply",
     "PlanArea",
     "Position",
     "PositionCorrection",
@@ -61,7 +64,9 @@ __all__ = [
     "PublicNoticePdf",
     "PublicVersion",
     "QuestionAnswer",
+    "SentMail",
     "Submission",
     "Substitution",
+    "WorkerBeat",
     "YearlyReview",
 ]

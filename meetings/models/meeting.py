@@ -2,6 +2,7 @@ import copy
 import datetime
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -77,6 +78,13 @@ class Meeting(models.Model):
         max_length=300,
         blank=True,
         help_text=_("The address, or the digital form such as “Teamsmöte”; printed as the meeting form."),
+    )
+    # Only for the called and invited (the notice mail, their calendar invitation, "Mina möten"): never public.
+    online_link = models.URLField(
+        _("meeting link"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a digital or hybrid meeting: the link to join it. Only the called and invited see it."),
     )
     notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
     notice_version = models.PositiveSmallIntegerField(
@@ -331,6 +339,7 @@ class MeetingLogEntry(models.Model):
         GUEST_REMOVED = "guest_removed", _("Guest removed")
         SUBSTITUTE_ADDED = "substitute_added", _("Substitute noted")
         SUBSTITUTE_REMOVED = "substitute_removed", _("Substitute removed")
+        NOTICE_ANSWERED = "notice_answered", _("A member answered the notice")
         NOTICE_SENT = "notice_sent", _("Notice sent")
         NOTICE_PUBLISHED = "notice_published", _("Notice published")
         NOTICE_UNPUBLISHED = "notice_unpublished", _("Notice unpublished")
@@ -396,7 +405,7 @@ class MeetingLogEntry(models.Model):
 
 def state_label(value: str) -> str:
     """A meeting's or its notes' state as a person reads it ("sent_to_chair" → "Skickade till ordföranden")."""
-    from meetings.models.minutes import Minutes
-
+    # By name: meetings.models.minutes imports this module (through agenda), so importing it back made a circle.
+    Minutes = apps.get_model("meetings", "Minutes")
     labels = {**dict(Meeting.Status.choices), **dict(Minutes.Status.choices), "published": _("Published")}
     return str(labels.get(value, value))

@@ -32,8 +32,9 @@ from meetings.models import (
 from meetings.models.meeting import in_time_order
 from meetings.querysets import built_once
 from meetings.selectors.registers import annual_plan
+from members.access import bodies_held
 from members.models import Membership
-from members.selectors import body_composition, presidium
+from members.selectors import body_composition, presidium, secretary_addresses
 
 
 @dataclass
@@ -188,7 +189,7 @@ def notice_checklist(*, meeting: Meeting, today: datetime.date) -> list[str]:
     date already past, and the attachments that are not public (the public notice leaves them out)."""
     items = list(meeting.agenda_items.order_by("order", "pk").prefetch_related("presenters", "attachments"))
     entries = agenda_with_times(meeting=meeting, items=items)
-    checklist = notice_problems(meeting=meeting, entries=entries)
+    checklist = notice_problems(meeting=meeting, entries=entries) + people_warnings(meeting=meeting)
     if meeting.date < today:
         checklist.append(_("The meeting's date, %(date)s, is already past.") % {"date": f"{meeting.date:%Y-%m-%d}"})
     for entry in [e for top in entries for e in (top, *top.children)]:
@@ -197,6 +198,52 @@ def notice_checklist(*, meeting: Meeting, today: datetime.date) -> list[str]:
                 checklist.append(_("Item %(number)s: the attachment “%(title)s” is not public; the public notice "
                                    "leaves it out.") % {"number": entry.number, "title": attachment.title})  # fmt: skip
     return checklist
+
+
+def people_warnings(*, meeting: Meeting, called: bool = True) -> list[str]:
+    """Who is missing on the meeting's date, before a mistake goes out: nobody called (``called``), no chair
+    or vice chair (no signature on the welcome, nobody to approve the notes), and a chair or vice chair
+    without an e-mail address (the approval mails would reach nobody). In words for the secretary."""
+    body, day = meeting.body, f"{meeting.date:%Y-%m-%d}"
+    warnings = []
+    if called and not Membership.objects.on(meeting.date).filter(body=body).exists():
+        warnings.append(_("Nobody is called: no member sits in %(body)s on %(date)s. Start the new term under "
+                          "People first.") % {"body": body.short_name, "date": day})  # fmt: skip
+    seated = presidium(body=body, on=meeting.date)
+    for role, label in ((Membership.Role.CHAIR, _("chair")), (Membership.Role.VICE_CHAIR, _("vice chair"))):
+        holders = [m for m in seated if m.role == role]
+        if not holders:
+            warnings.append(_("%(body)s has no %(role)s on %(date)s: the welcome goes unsigned by one, and the "
+                              "notes need a chair or vice chair to approve them.")
+                            % {"body": body.short_name, "role": label, "date": day})  # fmt: skip
+        for membership in holders:
+            person = membership.person
+            if not (person.email or (person.user_id and person.user.email)):
+                warnings.append(_("The %(role)s, %(name)s, has no e-mail address: the mails about approving the "
+                                  "notes would reach nobody.") % {"role": label, "name": person.name})  # fmt: skip
+    return warnings
+
+
+def meeting_has_begun(meeting: Meeting, now: datetime.datetime | None = None) -> bool:
+    """Whether the meeting's start (its date and start time, local time) has come: notes follow the meeting."""
+    start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
+    return (now or timezone.now()) >= start
+
+
+def notes_warnings(*, minutes: Minutes, now: datetime.datetime | None = None) -> list[str]:
+    """What would go wrong in sending the notes to the chair: the meeting not yet begun, nobody to approve them
+    or no address to reach them, and no secretary's address for the chair's answer."""
+    meeting = minutes.meeting
+    warnings = []
+    if not meeting_has_begun(meeting, now):
+        when = {"date": f"{meeting.date:%Y-%m-%d}", "time": f"{meeting.start_time:%H.%M}"}
+        warnings.append(_("The meeting has not begun yet (%(date)s at %(time)s): notes sent to the chair now could be "
+                          "approved before the meeting is held.") % when)  # fmt: skip
+    warnings += people_warnings(meeting=meeting, called=False)
+    if not secretary_addresses(body=meeting.body):
+        warnings.append(_("No secretary has an e-mail address: the chair's approval or comments would reach "
+                          "nobody. Add yours on your page under People."))  # fmt: skip
+    return warnings
 
 
 def notice_state(meeting: Meeting) -> str:
@@ -336,10 +383,22 @@ class AttendanceSummary:
     invited: list[str]  # every guest as the notes list them, "(ej närvarande)" where absent
 
 
+# A partly present member's note says when they were there ("till 14.30", "från 13.30"); listed among the absent,
+# it must say so, or "Marina Johansson till 14.30" reads as absent until then. "efter 13.30" (gone after) reads
+# right as it stands, as the real notes print it.
+_WHEN_PRESENT = ("till ", "fram till ", "t.o.m. ", "från ", "fr.o.m. ", "from ")
+
+
 def _attendance_line(attendance) -> str:
     parts = [attendance.person.name]
-    if attendance.note:
-        parts.append(attendance.note if attendance.status == attendance.Status.PARTLY else f"({attendance.note})")
+    note = attendance.note.strip()
+    if note and attendance.status == attendance.Status.PARTLY:
+        if note.lower().startswith(_WHEN_PRESENT):
+            parts.append("(%s)" % (_("present %(when)s") % {"when": note}))
+        else:
+            parts.append(note)
+    elif note:
+        parts.append(f"({note})")
     if attendance.substitute_id:
         parts.append(_("(%(name)s substitutes)") % {"name": attendance.substitute.name})
     return " ".join(parts)
@@ -457,7 +516,8 @@ def minutes_log(*, minutes: Minutes) -> list:
 
 
 def minutes_for_review(*, user) -> list[Minutes]:
-    """Notes waiting for this user: as chair or vice chair of the body on the meeting's date."""
+    """Notes waiting for this user: as chair or vice chair of the body on the meeting's date, holding the chair's
+    role in that body (``services.minutes.chair_can_approve`` asks the same)."""
     seat = Membership.objects.filter(
         person__user=user,
         role__in=[Membership.Role.CHAIR, Membership.Role.VICE_CHAIR],
@@ -466,6 +526,7 @@ def minutes_for_review(*, user) -> list[Minutes]:
     ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("meeting__date")))
     return list(
         Minutes.objects.filter(Exists(seat), status=Minutes.Status.SENT_TO_CHAIR)
+        .filter(meeting__body__in=bodies_held(user, "chair"))
         .select_related("meeting", "meeting__body")
         .order_by("meeting__date")
     )

@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from meetings.models import AgendaItem, Attachment, DocumentText
+from meetings.models import AgendaItem, Attachment, DocumentText, FrozenItem, Matter
 from meetings.selectors import newest_published_versions
 from meetings.selectors.notices import public_attachment_records, public_items
 from meetings.selectors.registers import position_subject, positions_queryset, public_matters
@@ -124,15 +124,38 @@ def _highlight(text: str, words: list[str], width: int = 220) -> SafeString:
     return mark_safe(escape(prefix) + "".join(parts) + escape(suffix))  # every part escaped
 
 
-def _matching(queryset, query: str, snippet_field: str, *, html_field: bool):
-    """The queryset narrowed to the query, with a highlighted passage (the caller orders it, newest first)."""
+def _position_context(query: str):
+    """What a position is also found by: the matter it stands under and the title of its item as approved ("psykisk
+    hälsa" finds the positions under "Statsbidrag psykisk hälsa", whose own words need not say it). On PostgreSQL a
+    Q of the matching matters and items (the matters' expression index, migration 0007); on SQLite, per word."""
+    if _uses_postgres():
+        search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+        matters = Matter.objects.annotate(found=SearchVector(*VECTORS["meetings_matter"], config=CONFIG))
+        items = FrozenItem.objects.filter(minutes_version__isnull=False).annotate(
+            found=SearchVector("title", config=CONFIG)
+        )
+        return Q(matter__in=matters.filter(found=search_query).values("pk")) | Q(
+            item_id__in=items.filter(found=search_query).values("item_id")
+        )
+
+    def per_word(word: str) -> Q:
+        titles = FrozenItem.objects.filter(minutes_version__isnull=False, title__icontains=word).values("item_id")
+        return Q(matter__title__icontains=word) | Q(item_id__in=titles)
+
+    return per_word
+
+
+def _matching(queryset, query: str, snippet_field: str, *, html_field: bool, also=None):
+    """The queryset narrowed to the query, with a highlighted passage (the caller orders it, newest first).
+    ``also``: what else finds a row (``_position_context``)."""
     fields = VECTORS[queryset.model._meta.db_table]
     if _uses_postgres():
         search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
         source = _strip_html(snippet_field) if html_field else F(snippet_field)
+        found = Q(found=search_query) | also if also is not None else Q(found=search_query)
         return (
             queryset.annotate(found=search_vector(queryset))
-            .filter(found=search_query)
+            .filter(found)
             .annotate(
                 headline=SearchHeadline(
                     source,
@@ -152,6 +175,8 @@ def _matching(queryset, query: str, snippet_field: str, *, html_field: bool):
         any_field = Q()
         for field in fields:
             any_field |= Q(**{f"{field}__icontains": word})
+        if also is not None:
+            any_field |= also(word)
         condition &= any_field
     return queryset.filter(condition)
 
@@ -190,22 +215,22 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     minutes = _matching(minutes, query, "html", html_field=True)
     minutes = minutes.order_by("-minutes__meeting__announced_date")
     rows, more = _take(minutes)
-    hits = [
-        Hit(
+    hits, by_people = [], []
+    for v in rows:
+        hit = Hit(
             title=_("Meeting notes of %(date)s") % {"date": _date(v.minutes.meeting.date)},
             url=reverse("public:minutes", kwargs={"pk": v.minutes.meeting_id}),
             date=v.minutes.meeting.date,
             snippet=_snippet(v, words, "html"),
             body=v.minutes.meeting.body.short_name if everywhere else "",
         )
-        for v in rows
-    ]
+        (by_people if _only_in_people(v.html, words) else hits).append(hit)
     groups.append(("minutes", pgettext("search results", "Meeting notes"), hits, more))
 
     positions = positions_queryset(body=body, public=True)
     if year:
         positions = positions.filter(taken_on__year=year)
-    positions = _matching(positions, query, "text", html_field=False)
+    positions = _matching(positions, query, "text", html_field=False, also=_position_context(query))
     positions = positions.order_by("-taken_on", "pk")
     rows, more = _take(positions)
     hits = []
@@ -273,7 +298,27 @@ def search(*, body, query: str, year: int | None = None) -> SearchResults:
     ]
     groups.append(("matters", _("Matters"), hits, more))
     groups.append(("documents", _("Attachments"), *_documents(body=body, query=query, words=words, year=year)))
+    # Notes found only by a name or a title of someone there (a guest's job title) answer another question: apart,
+    # last. What SRO said (its positions) comes first when it said anything on the subject.
+    groups.append(("people", _("Meeting notes that name the words only among the people"), by_people, False))
+    groups.sort(key=lambda group: group[0] != "positions" or not group[2])
     return SearchResults(query=query, year=year, groups=groups, everywhere=everywhere)
+
+
+# The parts of the notes that name people: the invited with their titles, the members, the absent, the presenters.
+_PEOPLE_PARTS = re.compile(
+    r'<section class="doc-members".*?</section>|<p class="agenda-presenters">.*?</p>'
+    r"|<dt>Inbjudna:</dt>\s*<dd>.*?</dd>|<p>Frånvarande:.*?</p>",
+    re.DOTALL,
+)
+
+
+def _only_in_people(html_text: str, words: list[str]) -> bool:
+    """Whether the notes hold the words only where they name people (not in what was said or taken). The words'
+    stems are looked for, as PostgreSQL's Swedish search found "kommunerna" by "kommun"."""
+    rest = strip_tags(_PEOPLE_PARTS.sub(" ", html_text or "")).lower()
+    stems = [w.lower()[: max(4, len(w) - 2)] for w in words]
+    return not all(stem in rest for stem in stems)
 
 
 def _documents(*, body, query: str, words: list[str], year: int | None) -> tuple[list[Hit], bool]:

@@ -10,9 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-
-class ServiceError(Exception):
-    """A change that the current state does not allow; its message is for the user, in Swedish."""
+from meetings.errors import ServiceError
 
 
 def conflict_message() -> str:

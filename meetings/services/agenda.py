@@ -12,7 +12,7 @@ from meetings.models.meeting import FACTS
 from meetings.sanitize import clean_html, html_to_text
 from meetings.services import ServiceError, claim_version, meeting_facts_lock, require_agenda_editable
 from meetings.services.log import log_change
-from members.models import Body, Membership, Person
+from members.models import Body, Membership, Organisation, Person
 
 NOTES_INFORMATION = "Det politiska samrådsorganet SRO noterar informationen."
 
@@ -45,12 +45,14 @@ def meeting_create(
     kind: str = Meeting.Kind.ORDINARY,
     form: str = Meeting.Form.IN_PERSON,
     location: str = "",
+    online_link: str = "",
     by=None,
 ) -> Meeting:
     """Create a meeting with the standing items: opening (attendance, other questions), agenda, last notes."""
     meeting = Meeting.objects.create(
-        body=body, date=date, start_time=start_time, end_time=end_time, kind=kind, form=form, location=location
-    )
+        body=body, date=date, start_time=start_time, end_time=end_time, kind=kind, form=form, location=location,
+        online_link=online_link,
+    )  # fmt: skip
     for order, (standing, title, minutes, children) in enumerate(STANDING_ITEMS, start=1):
         item = AgendaItem.objects.create(
             meeting=meeting,
@@ -93,7 +95,7 @@ def meeting_save(*, meeting: Meeting, by=None, loaded_version: int | None = None
     require_facts_changeable(meeting)
     claim_version(meeting, loaded_version)
     # Only what the editor changes: the notice's state, changed meanwhile by a sending, stays as it is.
-    meeting.save(update_fields=[*MEETING_FIELDS, "lock_version", "updated_at"])
+    meeting.save(update_fields=[*MEETING_FIELDS, "online_link", "lock_version", "updated_at"])
     log_change(meeting=meeting, action="meeting_saved", by=by)
     return meeting
 
@@ -251,9 +253,16 @@ def presenter_remove(*, presenter: Presenter, by=None) -> None:
     log_change(meeting=item.meeting, action="presenter_removed", by=by, note=f"{item.title}: {presenter.person.name}")
 
 
-def guest_create(*, first_name: str, last_name: str, organisation=None, title: str = "") -> Person:
-    """A new person who is not a member: a guest or a presenter."""
-    return Person.objects.create(first_name=first_name, last_name=last_name, organisation=organisation, title=title)
+def guest_create(*, first_name: str, last_name: str, organisation=None, title: str = "", new_organisation: str = "",
+                 email: str = "") -> Person:  # fmt: skip
+    """A new person who is not a member: a guest or a presenter. ``new_organisation``: the name of an organisation
+    the portal did not know, added to the register right there (one of that name already there is used)."""
+    if new_organisation:
+        organisation = Organisation.objects.filter(name__iexact=new_organisation).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(name=new_organisation)
+    return Person.objects.create(first_name=first_name, last_name=last_name, organisation=organisation, title=title,
+                                 email=email)  # fmt: skip
 
 
 @transaction.atomic

@@ -8,16 +8,17 @@ is a new version that needs approval again.
 import datetime
 import hashlib
 import re
+from copy import copy as shallow_copy
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alerts import services as alerts
+from meetings import hooks
 from meetings.models import (
     Assignment,
     Attendance,
@@ -31,15 +32,14 @@ from meetings.models import (
     QuestionAnswer,
 )
 from meetings.pdf import render_pdf
-from meetings.roles import SECRETARY
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
 from meetings.selectors.notices import meeting_snapshot, notice_items
 from meetings.services import ServiceError, announce, claim_version, two_factor
 from meetings.services.log import log_change
-from members.models import Membership
-from members.selectors import called_memberships, presidium, user_name
-from seal.services import approval_reason, seal_approved
+from members.access import bodies_held
+from members.models import Membership, StaffRole
+from members.selectors import called_memberships, presidium, secretary_addresses, user_name
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
 
@@ -108,8 +108,8 @@ def _require_editable(minutes: Minutes) -> None:
 
 @transaction.atomic
 def minutes_start(*, meeting: Meeting, by) -> Minutes:
-    """Start the notes from the agenda: everyone called present, the known substitutes noted, the
-    invited present, and each item's proposed position as the position taken until changed."""
+    """Start the notes from the agenda: everyone called present but those who said they do not come, the known
+    substitutes noted, the invited present, and each item's proposed position as the position taken until changed."""
     meeting = Meeting.objects.select_for_update(no_key=True).get(pk=meeting.pk)
     if hasattr(meeting, "minutes"):
         raise ServiceError(_("The notes of this meeting are already started."))
@@ -117,14 +117,17 @@ def minutes_start(*, meeting: Meeting, by) -> Minutes:
         raise ServiceError(_("A cancelled meeting has no notes."))
     minutes = Minutes.objects.create(meeting=meeting)
     substitutes = {s.replaces_id: s.substitute for s in meeting.substitutions.select_related("substitute")}
+    # Who said in "Mina möten" that they do not come starts as absent: the expected attendance.
+    not_coming = set(meeting.replies.filter(attending=False).values_list("person_id", flat=True))
     order = 0
     for membership in called_memberships(body=meeting.body, on=meeting.date):
         substitute = substitutes.get(membership.person_id)
+        absent = substitute or membership.person_id in not_coming
         Attendance.objects.create(
             minutes=minutes,
             person=membership.person,
             membership=membership,
-            status=Attendance.Status.ABSENT if substitute else Attendance.Status.PRESENT,
+            status=Attendance.Status.ABSENT if absent else Attendance.Status.PRESENT,
             substitute=substitute,
             order=order,
         )
@@ -273,27 +276,16 @@ def remind_reviewers(*, minutes_id: int, round: int) -> bool:
     return True
 
 
-def secretary_addresses() -> list[str]:
-    """Where the secretariat is told of the chair's actions: every active secretary's address (the account's,
-    else the person's in the register)."""
-    users = get_user_model().objects.filter(groups__name=SECRETARY, is_active=True).select_related("person")
-    addresses = set()
-    for user in users:
-        person = getattr(user, "person", None)  # none in the register: no error, no address of theirs
-        addresses.add(user.email or (person.email if person else ""))
-    return sorted(addresses - {""})
-
-
 def _mail_secretaries(minutes: Minutes, *, subject: str, template: str, **context) -> None:
-    addresses = secretary_addresses()
+    addresses = secretary_addresses(body=minutes.meeting.body)
     if not addresses:
         return
-    from meetings.tasks import send_plain_mail
+    from meetings.tasks import mail_enqueue
 
     link = f"{settings.SITE_URL}{minutes.get_absolute_url()}"
     body = render_to_string(template, {"minutes": minutes, "link": link, **context})
     subject %= {"body": minutes.meeting.body.short_name, "date": f"{minutes.meeting.date:%Y-%m-%d}"}
-    send_plain_mail.enqueue(subject=subject, body=body, to=addresses)
+    mail_enqueue(subject=subject, body=body, to=addresses, body_id=minutes.meeting.body_id)
 
 
 def _mail_reviewers(minutes, reviewers, reminder: bool = False):
@@ -310,14 +302,33 @@ def _mail_reviewers(minutes, reviewers, reminder: bool = False):
     }
     addresses = sorted({m.person.email or (m.person.user.email if m.person.user_id else "") for m in reviewers} - {""})
     if addresses:
-        from meetings.tasks import send_plain_mail
+        from meetings.tasks import mail_enqueue
 
-        send_plain_mail.enqueue(subject=subject, body=body, to=addresses)
+        mail_enqueue(subject=subject, body=body, to=addresses, body_id=minutes.meeting.body_id)
+
+
+def approval_refusal(*, user, meeting: Meeting) -> str:
+    """Why ``user`` may not approve the meeting's notes, in words: her seat had ended (or not begun) on the
+    meeting's date, or she held no chair's seat then."""
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    seats = list(person.memberships.filter(body=meeting.body).order_by("-start_date")) if person else []
+    chairs = [m for m in seats if m.is_presidium]
+    ended = [m for m in chairs if m.end_date and m.end_date < meeting.date]
+    in_force = [m for m in chairs if m.start_date <= meeting.date and not (m.end_date and m.end_date < meeting.date)]
+    if ended and not in_force:
+        return _("Your seat as %(role)s of %(body)s ended on %(end)s; the meeting of %(date)s is after it. Its "
+                 "chair or vice chair on that day approves the notes.") % {
+            "role": ended[0].get_role_display(), "body": meeting.body.short_name,
+            "end": f"{ended[0].end_date:%Y-%m-%d}", "date": f"{meeting.date:%Y-%m-%d}"}  # fmt: skip
+    return _("Only the chair or the vice chair of the meeting can approve the notes.")
 
 
 def chair_can_approve(*, user, meeting: Meeting) -> bool:
-    """The chair, or the vice chair as deputy, by membership on the meeting's date; never the secretary."""
+    """The chair, or the vice chair as deputy, by membership on the meeting's date, holding the chair's role in the
+    meeting's body; never the secretary, never another body's chair given a seat there."""
     if not (user.is_authenticated and user.has_perm("meetings.approve_minutes")):
+        return False
+    if not bodies_held(user, StaffRole.Role.CHAIR).filter(pk=meeting.body_id).exists():
         return False
     return any(m.person.user_id == user.pk for m in minutes_reviewers(meeting=meeting))
 
@@ -345,7 +356,13 @@ def minutes_return(*, minutes: Minutes, by, comment: str) -> Minutes:
     return minutes
 
 
-@transaction.atomic
+def _require_approvable(minutes: Minutes, by) -> None:
+    if not chair_can_approve(user=by, meeting=minutes.meeting):
+        raise ServiceError(approval_refusal(user=by, meeting=minutes.meeting))
+    if minutes.status != Minutes.Status.SENT_TO_CHAIR:
+        raise ServiceError(_("The notes are not waiting for the chair."))
+
+
 def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read: str | None = None) -> MinutesVersion:
     """The chair approves, confirming with the password again (and, with OTP_REQUIRED_FOR_APPROVAL, a code
     from the authenticator app): the version is frozen as HTML and PDF.
@@ -353,12 +370,14 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     ``read`` is the fingerprint of the document her review page showed her: the approval binds to it, and
     if the notes now differ (anything in them, the agenda and the annual plan included) nothing is approved
     (``ContentChangedError``, with the changes since they were sent to her). ``None`` is for callers that
-    show no page, such as the demo loader."""
-    minutes = _locked(minutes)
-    if not chair_can_approve(user=by, meeting=minutes.meeting):
-        raise ServiceError(_("Only the chair or the vice chair of the meeting can approve the notes."))
-    if minutes.status != Minutes.Status.SENT_TO_CHAIR:
-        raise ServiceError(_("The notes are not waiting for the chair."))
+    show no page, such as the demo loader.
+
+    The password check, the PDF and its seal (seconds, together) are done before the transaction, which then
+    only writes: on SQLite a transaction takes the write lock as it begins, and holding it while sealing would
+    hold back every other save and the worker. In the transaction the notes are locked and rendered again;
+    if they moved since the seal was made, nothing is approved and she is shown what changed."""
+    minutes = Minutes.objects.select_related("meeting", "meeting__body").get(pk=minutes.pk)
+    _require_approvable(minutes, by)
     if not by.check_password(password):
         raise WrongPasswordError(_("The password was wrong. The notes are not approved."))
     html = minutes_document(minutes=minutes)
@@ -373,41 +392,81 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     person = by.person
     # Frozen as rendered again with the approval on it ("Godkänd av …"): the same content she read.
     now = timezone.now()
-    version = freeze(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
-    published = minutes.meeting.body.publish_on_approval
-    transaction.on_commit(lambda: _mail_secretaries(
-        minutes, subject=_("Meeting notes approved: %(body)s %(date)s"), template="emails/minutes_approved.txt",
-        name=person.name, published=published,
-    ))  # fmt: skip
-    if published:
-        return minutes_publish(minutes=minutes, by=by, now=now)
-    return version
+    sealed = freeze_render(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
+    with transaction.atomic():
+        locked = _locked(minutes)
+        _require_approvable(locked, by)
+        now_html = minutes_document(minutes=locked)
+        if locked.version != sealed.version or now_html != html:
+            raise ContentChangedError(text_changes(html, now_html))
+        version = freeze_store(minutes=locked, sealed=sealed)
+        published = locked.meeting.body.publish_on_approval
+        transaction.on_commit(lambda: _mail_secretaries(
+            locked, subject=_("Meeting notes approved: %(body)s %(date)s"), template="emails/minutes_approved.txt",
+            name=person.name, published=published,
+        ))  # fmt: skip
+        if published:
+            return minutes_publish(minutes=locked, by=by, now=now)
+        return version
+
+
+@dataclass(frozen=True)
+class SealedNotes:
+    """The approved version as rendered and sealed, before anything is stored (``freeze_render``)."""
+
+    version: int
+    html: str
+    pdf: bytes
+    signature: object  # seal.services.Signature or None
+    approved_by: object
+    approved_by_name: str
+    approved_at: datetime.datetime
 
 
 def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> MinutesVersion:
     """Render and store the approved version, then mark the notes approved (in the caller's transaction)."""
-    previous = minutes.status
-    minutes.status = Minutes.Status.APPROVED
-    minutes.approved_by = approved_by
-    minutes.approved_by_name = approved_by_name
-    minutes.approved_at = now
-    context = minutes_context(minutes=minutes)
+    sealed = freeze_render(minutes=minutes, approved_by=approved_by, approved_by_name=approved_by_name, now=now)
+    return freeze_store(minutes=minutes, sealed=sealed)
+
+
+def freeze_render(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> SealedNotes:
+    """The approved version's HTML and sealed PDF, as the notes read now with the approval on them. Writes
+    nothing (the notes are marked approved on a copy), so it can run outside any transaction."""
+    approved = shallow_copy(minutes)
+    approved.status = Minutes.Status.APPROVED
+    approved.approved_by = approved_by
+    approved.approved_by_name = approved_by_name
+    approved.approved_at = now
+    context = minutes_context(minutes=approved)
     html = render_to_string("documents/_minutes.html", context)
     # Sealed as approved (an incremental update of the PDF/A): the hash kept is the sealed file's.
-    pdf, signature = seal_approved(render_pdf("pdf/minutes.html", context), reason=approval_reason(
-        name=approved_by_name, chair=_approver_is_chair(minutes.meeting, approved_by), when=now))  # fmt: skip
+    pdf, signature = hooks.call("seal_approved_notes", render_pdf("pdf/minutes.html", context), name=approved_by_name,
+                                chair=_approver_is_chair(minutes.meeting, approved_by), when=now)  # fmt: skip
+    return SealedNotes(version=minutes.version, html=html, pdf=pdf, signature=signature, approved_by=approved_by,
+                       approved_by_name=approved_by_name, approved_at=now)  # fmt: skip
+
+
+def freeze_store(*, minutes: Minutes, sealed: SealedNotes) -> MinutesVersion:
+    """Store the approved version (``freeze_render``'s), then mark the notes approved (in the caller's
+    transaction, the notes locked)."""
+    previous = minutes.status
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_by = approved_by = sealed.approved_by
+    minutes.approved_by_name = sealed.approved_by_name
+    minutes.approved_at = sealed.approved_at
+    pdf, signature = sealed.pdf, sealed.signature
     reason = _correction_reason(minutes) if minutes.version > 1 else ""
     version = MinutesVersion(
         minutes=minutes,
         version=minutes.version,
-        html=html,
+        html=sealed.html,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         pdf_sha512=hashlib.sha512(pdf).hexdigest(),
         seal_level=signature.level if signature else "",
         sealed_by=signature.signed_by if signature else "",
         approved_by=approved_by,
-        approved_by_name=approved_by_name,
-        approved_at=now,
+        approved_by_name=sealed.approved_by_name,
+        approved_at=sealed.approved_at,
         correction_reason=reason,
         snapshot={"meeting": meeting_snapshot(minutes.meeting)},
     )
@@ -478,7 +537,7 @@ def minutes_publish(*, minutes: Minutes, by, now=None, alert: bool = True) -> Mi
     minutes.save(update_fields=["status", "published_at", "updated_at"], _allow_frozen=True)
     announce(minutes.meeting_id)
     if alert:  # not for a record entered after the fact (the demo's history)
-        alerts.published(minutes_version=version)  # the alerts go out after the commit, as a background task
+        hooks.call("published", minutes_version=version)  # the alerts go out after the commit, as a background task
     log_change(meeting=minutes.meeting, action="minutes_published", by=by, from_state=Minutes.Status.APPROVED,
                to_state=minutes.status, note=f"v{minutes.version}")  # fmt: skip
     return version

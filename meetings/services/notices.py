@@ -19,7 +19,7 @@ from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeD
 from meetings.pdf import html_to_pdf, render_pdf
 from meetings.selectors import notice_context
 from meetings.selectors.notices import last_sent, meeting_snapshot, notice_changes, notice_items
-from meetings.services import ServiceError, announce, require_agenda_editable
+from meetings.services import ServiceError, announce, create_once, require_agenda_editable
 from meetings.services.agenda import require_facts_changeable
 from meetings.services.log import log_change
 from members.models import Person
@@ -55,8 +55,10 @@ def notice_filename(meeting: Meeting, version: int) -> str:
     return f"Kallelse {meeting.body.short_name} {meeting.date:%Y-%m-%d}{suffix}.pdf"
 
 
-def notice_pdf(*, meeting: Meeting, version: int | None = None) -> bytes:
-    return render_pdf("pdf/notice.html", notice_context(meeting=meeting, version=version))
+def notice_pdf(*, meeting: Meeting, version: int | None = None, draft: bool = False) -> bytes:
+    """The notice as a PDF; ``draft``: the agenda as it is being edited, marked "UTKAST" on every page so it is
+    never taken for the notice that was sent."""
+    return render_pdf("pdf/notice.html", {**notice_context(meeting=meeting, version=version), "draft": draft})
 
 
 def meeting_link(meeting: Meeting) -> str:
@@ -71,7 +73,11 @@ def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     calendar = new_calendar(method="REQUEST")
     event = meeting_event(meeting)
     event.add("sequence", version - 1)
-    event.add("description", meeting_link(meeting))
+    # The meeting link goes only to the called and invited: the public calendar (``meeting_event``) never has it.
+    description = f"{meeting_link(meeting)}\n{meeting.online_link}" if meeting.online_link else meeting_link(meeting)
+    event.add("description", description)
+    if meeting.online_link:
+        event.add("url", meeting.online_link)
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText(meeting.body.short_name)
     event.add("organizer", organizer)
@@ -80,25 +86,33 @@ def notice_ics(*, meeting: Meeting, version: int) -> bytes:
     return calendar.to_ical()
 
 
-def _freeze_notice(meeting: Meeting, version: int, *, with_pdf: bool = True) -> dict:
-    """Everything a sent version keeps: the notice as sent (HTML, PDF) and as the public reads it."""
+def _notice_html(meeting: Meeting, version: int) -> dict:
+    """The sent version's documents as HTML (cheap to render): as sent, as the public reads it, and the PDF's
+    source. Two renders of an unchanged meeting give the same strings, so they also tell whether it moved."""
     full = notice_context(meeting=meeting, version=version)
     public = notice_context(meeting=meeting, version=version, public=True)
     on_the_page = {**public, "link_base": "", "embedded": True}
     return {
-        "pdf": html_to_pdf(render_to_string("pdf/notice.html", full)) if with_pdf else b"",
+        "pdf_html": render_to_string("pdf/notice.html", full),
         "html": render_to_string("documents/_notice.html", full),
         "public_html": render_to_string("documents/_notice.html", on_the_page),
         "public_pdf_html": render_to_string("pdf/notice.html", public),
     }
 
 
+def _freeze_notice(meeting: Meeting, version: int, *, with_pdf: bool = True) -> dict:
+    """Everything a sent version keeps: the notice as sent (HTML, PDF) and as the public reads it."""
+    frozen = _notice_html(meeting, version)
+    return {**frozen, "pdf": html_to_pdf(frozen["pdf_html"]) if with_pdf else b""}
+
+
 def notice_dispatch_create(
-    *, meeting: Meeting, version: int, by, recipients: list[Recipient], now
+    *, meeting: Meeting, version: int, by, recipients: list[Recipient], now, frozen: dict | None = None
 ) -> tuple[NoticeDispatch, bytes]:
     """Freeze what is sent as version ``version``: its HTML, PDF and hash, its items, who got it.
-    Returns the sent version and its PDF (for the mail)."""
-    frozen = _freeze_notice(meeting, version)
+    ``frozen`` is the notice already rendered (``_freeze_notice``) from the meeting as it is now; without it, it
+    is rendered here. Returns the sent version and its PDF (for the mail)."""
+    frozen = frozen or _freeze_notice(meeting, version)
     dispatch = NoticeDispatch(
         meeting=meeting,
         version=version,
@@ -128,25 +142,73 @@ def _make_public_pdf(dispatch_id: int) -> None:
     make_public_notice_pdf.enqueue(dispatch_id=dispatch_id)
 
 
-@transaction.atomic
-def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
+class NoticeAlreadySent(ServiceError):
+    """The notice was sent after the secretary's page was shown (a double click, or a colleague): nothing is sent
+    again; ``dispatch`` is the version that was."""
+
+    def __init__(self, dispatch: NoticeDispatch | None):
+        self.dispatch = dispatch
+        super().__init__(_("The notice was already sent (version %(version)s); it was not sent again.")
+                         % {"version": dispatch.version if dispatch else "?"})  # fmt: skip
+
+
+# How many times the notice is rendered outside the transaction before, the agenda still changing under it, it is
+# rendered inside (holding the write lock for those seconds: the sending then cannot fail).
+NOTICE_RENDER_TRIES = 2
+
+
+def _require_sendable(meeting: Meeting) -> None:
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
+
+
+def notice_send(*, meeting: Meeting, by, seen_version: int | None = None) -> NoticeDispatch:
     """Send the notice, with its PDF and an iCalendar invitation, to everyone called and invited.
 
     What is sent is frozen as that version (``NoticeDispatch`` and its items): the public site reads
     it, and later edits only show as changes until a revised notice ("Reviderad kallelse", the next
     version) is sent. The mail goes out once the transaction has committed.
 
-    The meeting row is locked first and the agenda is read after: saves of its items wait for the
-    lock rather than crossing it, and none of them is lost.
+    ``seen_version`` is the version the secretary's page showed as the last sent: if one was sent since (a
+    double click, a colleague), nothing is sent and ``NoticeAlreadySent`` names it.
+
+    The PDF is rendered before the transaction, which then only writes: on SQLite a transaction takes the
+    write lock as it begins, and a second or more of rendering inside it would hold back every other save and
+    the worker. In the transaction the meeting row is locked and the notice rendered again as HTML; if the
+    meeting or its agenda moved meanwhile, the PDF is made again from what is there now, so a save is never
+    crossed or lost; the last try renders inside the transaction, the saves waiting for it.
     """
-    meeting = Meeting.objects.select_for_update(no_key=True, of=("self",)).select_related("body").get(pk=meeting.pk)
-    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
-        raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
-    version = meeting.notice_version + 1
+    meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
+    expected = meeting.notice_version if seen_version is None else seen_version
+    for try_ in range(1, NOTICE_RENDER_TRIES + 2):
+        frozen = None
+        if try_ <= NOTICE_RENDER_TRIES:
+            _require_sendable(meeting)
+            if meeting.notice_version != expected:
+                raise NoticeAlreadySent(last_sent(meeting=meeting))
+            frozen = _freeze_notice(meeting, expected + 1)
+        with transaction.atomic():
+            meeting = (
+                Meeting.objects.select_for_update(no_key=True, of=("self",)).select_related("body").get(pk=meeting.pk)
+            )
+            _require_sendable(meeting)
+            if meeting.notice_version != expected:
+                raise NoticeAlreadySent(last_sent(meeting=meeting))
+            if frozen is None:
+                frozen = _freeze_notice(meeting, expected + 1)
+            elif _notice_html(meeting, expected + 1) != {k: v for k, v in frozen.items() if k != "pdf"}:
+                continue  # the agenda moved while the PDF was made: make it again
+            return _notice_sent(meeting=meeting, by=by, version=expected + 1, frozen=frozen)
+    raise AssertionError("unreachable: the last try renders in the transaction")
+
+
+def _notice_sent(*, meeting: Meeting, by, version: int, frozen: dict) -> NoticeDispatch:
+    """Record and queue the sending of version ``version`` (in the caller's transaction, the meeting locked)."""
     recipients = notice_recipients(meeting)
     changes = notice_changes(meeting=meeting)  # since the version before: the revised notice's mail says what
     now = timezone.now()
-    dispatch, _pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now)
+    dispatch, _pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now,
+                                            frozen=frozen)  # fmt: skip
     ics = notice_ics(meeting=meeting, version=version)
 
     previous_status = meeting.status
@@ -162,6 +224,12 @@ def notice_send(*, meeting: Meeting, by) -> NoticeDispatch:
         to_state=meeting.status,
         note=f"v{version}",
     )
+    if meeting.body.publish_notice_on_send and not meeting.notice_published_at:
+        # Published with the sending, so the mail's public links and the calendar's link work at once.
+        meeting.notice_published_at = now
+        meeting.save(update_fields=["notice_published_at", "updated_at"])
+        log_change(meeting=meeting, action="notice_published", by=by, to_state="published")
+    ics = notice_ics(meeting=meeting, version=version)  # its link: the public page once published
     transaction.on_commit(lambda: _mail_notice(meeting, dispatch, ics, recipients, changes))
     return dispatch
 
@@ -170,8 +238,17 @@ def _notice_mail(meeting, dispatch, changes=()) -> tuple[str, str]:
     """The notice e-mail's subject and text ("Reviderad kallelse" from version 2, with what changed): each
     attachment of the version as sent (its frozen items, in agenda order) by name, a public one with its link,
     and the meeting's page in the members' area, where every document is, public or not."""
+    # A public attachment's public address answers only once the notice is published: until then every
+    # document is linked in the members' area, where the called read it.
+    public = bool(meeting.notice_published_at)
+
+    def link(attachment: dict) -> str:
+        if public and attachment.get("is_public"):
+            return reverse("public:attachment", kwargs={"pk": attachment["id"]})
+        return reverse("mymeetings:attachment", kwargs={"pk": meeting.pk, "attachment_pk": attachment["id"]})
+
     attachments = [
-        (attachment, f"{settings.SITE_URL}{reverse('public:attachment', kwargs={'pk': attachment['id']})}")
+        (attachment, f"{settings.SITE_URL}{link(attachment)}")
         for item in dispatch.items.order_by("sequence")
         for attachment in item.attachments
     ]
@@ -244,10 +321,20 @@ def _mail_again(meeting, dispatch, deliveries):
         _enqueue_notice_mail(meeting, dispatch, delivery, subject=subject, body=body, ics=ics)
 
 
-@transaction.atomic
-def cancellation_send(*, meeting: Meeting, by, message: str = "") -> int:
+def cancellation_send(*, meeting: Meeting, by, message: str = "", token=None) -> int:
     """Tell everyone called and invited that the meeting is cancelled, and how its matters are handled
-    (one e-mail each, in the background). Returns how many have an address to send to."""
+    (one e-mail each, in the background). Returns how many have an address to send to.
+
+    ``token`` is the form's (``SubmittedOnce``): the same form sent again (a double click) sends nothing and
+    gets the first sending's count."""
+    entry, _created = create_once(
+        token=token, create=lambda: _cancellation_sent(meeting=meeting, by=by, message=message)
+    )
+    return int(entry.note)
+
+
+@transaction.atomic
+def _cancellation_sent(*, meeting: Meeting, by, message: str):
     meeting = Meeting.objects.select_for_update(no_key=True).select_related("body").get(pk=meeting.pk)
     if meeting.status != Meeting.Status.CANCELLED:
         raise ServiceError(_("Only a cancelled meeting has a notice of cancellation."))
@@ -258,14 +345,12 @@ def cancellation_send(*, meeting: Meeting, by, message: str = "") -> int:
     subject = _("Cancelled: %(body)s %(date)s") % {"body": meeting.body.short_name, "date": f"{meeting.date:%Y-%m-%d}"}
 
     def enqueue():
-        from meetings.tasks import send_plain_mail
+        from meetings.tasks import mail_enqueue
 
-        for address in addresses:
-            send_plain_mail.enqueue(subject=subject, body=body, to=[address])
+        mail_enqueue(subject=subject, body=body, to=addresses, body_id=meeting.body_id)
 
     transaction.on_commit(enqueue)
-    log_change(meeting=meeting, action="cancellation_sent", by=by, note=str(len(addresses)))
-    return len(addresses)
+    return log_change(meeting=meeting, action="cancellation_sent", by=by, note=str(len(addresses)))
 
 
 @transaction.atomic

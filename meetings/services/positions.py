@@ -9,7 +9,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alerts import services as alerts
+from meetings import hooks
 from meetings.models import (
     AgendaItem,
     AnnualPlanEntry,
@@ -125,7 +125,7 @@ def position_record(*, body, how: str, taken_on: datetime.date, text: str, matte
         notes_information=only_notes_information(plain),
         created_by=by,
     )
-    alerts.published(position=position)  # public at once: those who follow positions or its matter are told
+    hooks.call("published", position=position)  # public at once: those who follow positions or its matter are told
     return position
 
 

@@ -1,11 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from archive import views as archive
 from meetings.views.staff import meetings, minutes, notices, registers, two_factor
 from members import views as people
 
-app_name = "staff"
+# In the ``staff`` namespace, with the archival package's address: sro_portal.staff_urls.
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="staff/login.html"), name="login"),
@@ -62,7 +61,6 @@ urlpatterns += [
 ]
 
 urlpatterns += [
-    path("archive/", archive.export, name="archive_export"),
     path("positions/", registers.position_list, name="positions"),
     path("positions/new/", registers.position_create, name="position_create"),
     path("positions/<id:pk>/", registers.position_edit, name="position_edit"),
@@ -82,6 +80,7 @@ urlpatterns += [
     path("plan/<id:pk>/remove/", registers.plan_entry_remove, name="plan_entry_remove"),
     path("people/", people.people, name="people"),
     path("people/new/", people.person_edit, name="person_create"),
+    path("people/term/", people.term_change, name="term_change"),
     path("people/<id:pk>/", people.person_edit, name="person"),
     path("people/<id:pk>/memberships/", people.membership_add, name="membership_add"),
     path("memberships/<id:pk>/end/", people.membership_end, name="membership_end"),

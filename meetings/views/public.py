@@ -2,14 +2,11 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.http import content_disposition_header
 
-from meetings.exports import POSITION_COLUMNS, position_rows
 from meetings.forms import PositionFilterForm, SearchForm
 from meetings.models import Attachment, YearlyReview
 from meetings.sections import enter, public_section, section_reverse
@@ -32,7 +29,6 @@ from meetings.selectors.registers import (
     public_matters,
 )
 from meetings.selectors.search import search as run_search
-from meetings.spreadsheets import SafeDictWriter
 from meetings.views.documents import (
     attachment_response,
     compilation_context,
@@ -143,33 +139,6 @@ def compilation(request, body, year):
     return render(request, "public/compilation.html", context)
 
 
-def _register_rows(body, year) -> list[dict]:
-    if year not in position_years(body=body, public=True):
-        raise Http404
-    return position_rows(body=body, year=year)
-
-
-@public_section
-def positions_csv(request, body, year):
-    """The year's positions for spreadsheets: UTF-8 with a byte order mark (Excel reads å, ä, ö right)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"stallningstaganden-{year}.csv" if body.pk == request.default_body_pk else f"{body.slug}-{year}.csv"
-    response["Content-Disposition"] = content_disposition_header(False, name)
-    response.write("\ufeff")
-    writer = SafeDictWriter(response, fieldnames=POSITION_COLUMNS)
-    writer.writeheader()
-    writer.writerows(_register_rows(body, year))
-    return response
-
-
-@public_section
-def positions_json(request, body, year):
-    response = JsonResponse({"organ": body.name, "år": year, "ställningstaganden": _register_rows(body, year)},
-                            json_dumps_params={"ensure_ascii": False})  # fmt: skip
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
 @public_section
 def compilation_pdf(request, body, year):
     if year not in position_years(body=body, public=True):
@@ -265,12 +234,6 @@ def bodies(request):
     enter(request, bodies[0] if bodies else None, bodies[0] if bodies else None)
     sections = [(body, section_reverse("public:home", body, default_pk=bodies[0].pk)) for body in bodies]
     return render(request, "public/bodies.html", {"sections": sections})
-
-
-def api_docs(request):
-    """The open-data API explained: where it starts, what each list holds, how pages work."""
-    body = default_body()
-    return render(request, "public/api_docs.html", {"body": body, "system_url": reverse("api:system")})
 
 
 def accessibility(request):

@@ -43,17 +43,46 @@ def test_the_package_follows_its_rules_and_holds_the_years_record(demo, package)
     assert found["plan"]
 
 
-def test_mets_names_the_package_its_agents_and_every_files_checksum(package):
+def test_mets_names_the_package_its_agents_and_every_files_checksum_and_format(package):
+    ns = {"mets": "http://www.loc.gov/METS/", "csip": "https://DILCIS.eu/XML/METS/CSIPExtensionMETS",
+          "sip": "https://DILCIS.eu/XML/METS/SIPExtensionMETS", "premis": "http://www.loc.gov/premis/v3"}  # fmt: skip
+    href = "{http://www.w3.org/1999/xlink}href"
     root = etree.parse(str(package.root / "METS.xml")).getroot()
-    ns = {"mets": "http://www.loc.gov/METS/", "csip": "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"}
     assert root.get("OBJID") == package.root.name and root.get("PROFILE").startswith("https://")
     header = root.find("mets:metsHdr", ns)
     assert header.get("{https://DILCIS.eu/XML/METS/CSIPExtensionMETS}OAISPACKAGETYPE") == "SIP"
-    assert [a.get("ROLE") for a in header.findall("mets:agent", ns)] == ["ARCHIVIST", "CREATOR"]
-    for entry in root.iterfind(".//mets:file", ns):
-        href = entry.find("mets:FLocat", ns).get("{http://www.w3.org/1999/xlink}href")
-        assert href.startswith("representations/rep1/data/")
-        assert hashlib.sha256((package.root / href).read_bytes()).hexdigest() == entry.get("CHECKSUM")
+    agents = [
+        (a.get("ROLE"), a.get("TYPE"), a.findtext("mets:name", namespaces=ns)) for a in header.findall("mets:agent", ns)
+    ]
+    assert agents == [("ARCHIVIST", "ORGANIZATION", package.body.name), ("CREATOR", "ORGANIZATION", package.body.name),
+                      ("CREATOR", "OTHER", "SRO-portalen")]  # fmt: skip
+    groups = {g.get("USE"): [f.find("mets:FLocat", ns).get(href) for f in g.findall("mets:file", ns)]
+              for g in root.iterfind("mets:fileSec/mets:fileGrp", ns)}  # fmt: skip
+    assert groups == {"Documentation": ["documentation/om-paketet.txt"],
+                      "Schemas": [f"schemas/{name}" for name in ("mets.xsd", "DILCISExtensionMETS.xsd",
+                                  "DILCISExtensionSIPMETS.xsd", "premis-v3-0.xsd", "xlink.xsd")],
+                      "Representations/rep1": ["representations/rep1/METS.xml"]}  # fmt: skip
+    [pointer] = root.findall(
+        ".//mets:div[@LABEL='Representations']/mets:div[@LABEL='Representations/rep1']/mets:mptr", ns
+    )
+    assert pointer.get(href) == "representations/rep1/METS.xml"
+    representation = etree.parse(str(package.root / "representations/rep1/METS.xml")).getroot()
+    data = representation.findall("mets:fileSec/mets:fileGrp[@USE='Data']/mets:file", ns)
+    assert len(data) == len([f for f in package.files if f.path.startswith("representations/rep1/data/")]) > 5
+    premis = etree.parse(str(package.root / "metadata/preservation/premis.xml")).getroot()
+    puid = {o.findtext(".//premis:objectIdentifierValue", namespaces=ns): o.findtext(".//premis:formatRegistryKey",
+            namespaces=ns) for o in premis.iterfind("premis:object", ns)}  # fmt: skip
+    for entry in data:
+        path = entry.find("mets:FLocat", ns).get(href)
+        assert path.startswith("data/")
+        assert hashlib.sha256((package.root / "representations/rep1" / path).read_bytes()).hexdigest() == entry.get(
+            "CHECKSUM"
+        )
+        if entry.get("USE") in ("notes", "notice") or (path.endswith(".pdf") and entry.get("USE") == "positions"):
+            assert entry.get("{https://DILCIS.eu/XML/METS/SIPExtensionMETS}FORMATREGISTRYKEY") == "fmt/477"  # PDF/A-2b
+            assert puid[f"representations/rep1/{path}"] == "fmt/477"
+        if path.endswith(".csv"):
+            assert puid[f"representations/rep1/{path}"] == "x-fmt/18"
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.embedded import EMBEDDED, SharedOutbox, Worker, assert_embedded, queue_drained
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # The standards Swedish law asks for (WCAG 2.1 AA), plus axe's best practices for landmarks and headings.
@@ -100,3 +102,34 @@ def type_into_editor(page, selector, text):
     # Trix handles keys asynchronously: wait until it has written them to its input before leaving it.
     input_id = page.locator(selector).get_attribute("input")
     expect(page.locator(f"#{input_id}")).to_have_value(re.compile(re.escape(text)))
+
+
+if EMBEDDED:
+    # The embedded leg (tests/embedded.py): every live-server test has the real worker beside it, and reads the
+    # mails it sent.
+
+    @pytest.fixture(scope="session")
+    def embedded_worker(django_db_setup):
+        worker = Worker()
+        yield worker
+        worker.stop()
+
+    @pytest.fixture(autouse=True)
+    def _the_worker_beside_the_live_server(request, settings):
+        if "live_server" not in request.fixturenames:
+            yield
+            return
+        request.getfixturevalue("committed_db")  # set up first, so its flush comes after the queue is drained
+        assert_embedded()
+        worker = request.getfixturevalue("embedded_worker")
+        worker.ensure_running()
+        settings.EMAIL_BACKEND = "tests.embedded.SharedOutboxBackend"
+        SharedOutbox().clear()
+        yield
+        queue_drained()
+        assert worker.process.poll() is None, f"The worker stopped:\n{worker.log.read_text()[-3000:]}"
+        assert worker.starts == 1, "The worker was started again"
+
+    @pytest.fixture
+    def mailoutbox():
+        return SharedOutbox()

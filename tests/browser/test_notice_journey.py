@@ -31,8 +31,8 @@ def add_item(page, title, minutes):
     page.get_by_label("Rubrik").fill(title)
     page.get_by_label("Längd (minuter)").fill(str(minutes))
     page.get_by_role("button", name="Spara", exact=True).click()
-    expect(page.get_by_text("Punkten lades till.")).to_be_visible()
-    page.get_by_role("link", name="Tillbaka till dagordningen").click()
+    expect(page.get_by_text("Punkten lades till.")).to_be_visible()  # back on the agenda: presenters and files
+    expect(page.get_by_role("link", name="Lägg till punkt")).to_be_visible()  # go in with the item's own form
 
 
 def times_of(page, title):

@@ -11,7 +11,7 @@ from archive.validate import read
 from meetings.models import MeetingLogEntry, Minutes, MinutesWithdrawal
 from meetings.services import minutes as minutes_services
 from meetings.services.minutes import minutes_withdraw
-from tests.api.links import api_answers
+from tests.opendata.links import api_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -30,6 +30,8 @@ TABLE = {
     "notice_pdf": MEETING_DOCUMENT,
     "meeting_pdf": MEETING_DOCUMENT,
     "attachment": MEETING_DOCUMENT,
+    # Only a member called in their own right answers the notice: a guest is told there is nothing to answer.
+    "answer": {**MEETING_DOCUMENT, "guest": 404},
 }
 
 

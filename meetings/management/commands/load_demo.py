@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from meetings import hooks
 from meetings.demo.loader import DEMO_MEMBER_EMAIL, DemoLoader, create_demo_users, demo_member
-from seal.pki import demo_seal_settings
 
 
 class Command(BaseCommand):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         elif settings.SEAL_SIGNER or settings.SEAL_PKCS12_PATH:
             seal = {}  # one's own seal, configured
         else:  # a demo chain of its own, clearly named as one (var/seal-demo/, which `make run` seals with too)
-            seal = demo_seal_settings(settings.SEAL_DEMO_DIR)
+            seal = hooks.call("demo_seal_settings", settings.SEAL_DEMO_DIR)
         with override_settings(**seal):
             body = DemoLoader().load()
         if options["verbosity"]:

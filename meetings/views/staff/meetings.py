@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from meetings import hooks
 from meetings.forms import (
     AgendaItemForm,
     AttachmentForm,
@@ -21,7 +22,7 @@ from meetings.forms import (
     PresenterForm,
     reload_version,
 )
-from meetings.models import AgendaItem, Attachment, Presenter
+from meetings.models import AgendaItem, Attachment, Meeting, NoticeDelivery, Presenter
 from meetings.permissions import (
     WORKING_BODY,
     can_draft_notice,
@@ -49,7 +50,6 @@ from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.services.positions import matter_for_title
 from meetings.views.staff.common import is_htmx
-from mymeetings.selectors import activity as members_area_activity
 
 
 @login_required
@@ -73,15 +73,27 @@ def overview(request):
     today = timezone.localdate()
     body = working_body(request)
     coming, past = staff_meetings(body=body, today=today)
-    return render(
-        request,
-        "staff/overview.html",
-        {
-            "coming": [meeting_overview(m, today) for m in coming],
-            "past": [meeting_overview(m, today) for m in past],
-            "body": body,
-        },
-    )
+    past = [meeting_overview(m, today) for m in past]
+    show_past = request.GET.get("past") == "1"
+    return render(request, "staff/overview.html", {
+        "coming": [meeting_overview(m, today) for m in coming], "past": past if show_past else [],
+        "to_do": _to_do_now(past), "show_past": show_past, "past_count": len(past), "body": body,
+    })  # fmt: skip
+
+
+def _to_do_now(past: list[dict]) -> list[dict]:
+    """Of the past meetings, those that need something done now: notes started and not yet published, and the
+    meetings since the newest whose notes are published that have none yet. Older meetings without notes are the
+    record of years entered afterwards, not work waiting: they stay behind the link to the past."""
+
+    def notes(meeting):
+        return getattr(meeting, "minutes", None)  # selected with the meeting: no query
+
+    published = next((o["meeting"].date for o in past if (n := notes(o["meeting"])) and n.status == "published"), None)
+    return [
+        o for o in past
+        if o["waiting"] and (notes(o["meeting"]) or published is None or o["meeting"].date > published)
+    ]  # fmt: skip
 
 
 @secretary_required
@@ -156,10 +168,18 @@ def meeting_detail(request, pk):
     context = _agenda_context(meeting)
     context["due_assignments"] = assignments_due_for(meeting=meeting)
     context["facts_lock"] = meeting_facts_lock(meeting)
-    context["notice_changes"] = notice_changes(meeting=meeting) if meeting.notice_version else []
+    # A held or cancelled meeting gets no revised notice (notice_send refuses it): the version sent stands, and a
+    # later rename of its matter does not ask for one.
+    revisable = meeting.notice_version and meeting.status not in (Meeting.Status.HELD, Meeting.Status.CANCELLED)
+    context["notice_changes"] = notice_changes(meeting=meeting) if revisable else []
     context["sent_versions"] = list(meeting.notice_dispatches.order_by("-version"))
-    context["not_reached"] = notice_services.not_reached(meeting) if context["sent_versions"] else []
-    context["activity"] = members_area_activity(meeting) if context["sent_versions"] else None
+    for sent in context["sent_versions"]:  # those with an address, as the flash after sending counts them
+        sent.addressed = sum(1 for recipient in sent.recipients if recipient["email"])
+    unreached = notice_services.not_reached(meeting) if context["sent_versions"] else []
+    # Still queued is not "not reached": the table and the flash say the same (issue 35).
+    context["queued"] = [d for d in unreached if d.status == NoticeDelivery.Status.QUEUED]
+    context["not_reached"] = [d for d in unreached if d.status != NoticeDelivery.Status.QUEUED]
+    context["activity"] = hooks.call("members_area_activity", meeting) if context["sent_versions"] else None
     return render(request, "staff/meeting_detail.html", context)
 
 
@@ -223,15 +243,61 @@ def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms
         "form": form or AgendaItemForm(instance=item, meeting=item.meeting),
         "matter_titles": matter_titles(body=item.meeting.body),
     }
-    if item.pk:
-        context.update(
-            presenter_form=_in_item_form(bad_forms.get("presenter_form") or PresenterForm(prefix="presenter")),
-            guest_form=_in_item_form(bad_forms.get("guest_form") or GuestForm(prefix="guest")),
-            attachment_form=bad_forms.get("attachment_form") or AttachmentForm(prefix="attachment"),
-            presenters=item.presenters.select_related("person", "person__organisation"),
-            attachments=item.attachments.all(),
-        )
+    # Presenters and attachments are part of the item's own form, a new item's too: one save keeps them all.
+    context.update(
+        presenter_form=_in_item_form(bad_forms.get("presenter_form") or PresenterForm(prefix="presenter")),
+        guest_form=_in_item_form(bad_forms.get("guest_form") or GuestForm(prefix="guest")),
+        attachment_form=_in_item_form(bad_forms.get("attachment_form") or AttachmentForm(prefix="attachment")),
+        presenters=item.presenters.select_related("person", "person__organisation") if item.pk else [],
+        attachments=item.attachments.all() if item.pk else [],
+    )
     return render(request, "staff/item_form.html", context, status=status)
+
+
+def _extras(request) -> dict:
+    """The presenter, new guest and attachment sent with the item's form, bound where something was filled in:
+    nothing filled in adds nothing."""
+    post = request.POST
+    forms = {}
+    if (post.get("presenter-person") or "").strip():
+        forms["presenter_form"] = PresenterForm(post, prefix="presenter")
+    if any((post.get(f"guest-{name}") or "").strip() for name in ("first_name", "last_name")):
+        forms["guest_form"] = GuestForm(post, prefix="guest")
+    if request.FILES.get("attachment-file") or post.get("stay") == "attachments":
+        forms["attachment_form"] = AttachmentForm(post, request.FILES, prefix="attachment")
+    return forms
+
+
+def _add_extras(request, item, forms: dict) -> None:
+    """Add what ``_extras`` found (each already valid) to the saved item, and say so."""
+    if form := forms.get("presenter_form"):
+        _presenter_add(request, item, form.cleaned_data["person"], form.cleaned_data["description"])
+    if form := forms.get("guest_form"):
+        data = form.cleaned_data
+        person = agenda_services.guest_create(
+            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"],
+            new_organisation=data["new_organisation"], email=data["email"],
+        )  # fmt: skip
+        _presenter_add(request, item, person, data["description"])
+    if form := forms.get("attachment_form"):
+        data = form.cleaned_data
+        agenda_services.attachment_add(item=item, upload=data["file"], content_type=data["content_type"],
+                                       title=data["title"], is_public=data["is_public"], by=request.user)  # fmt: skip
+        messages.success(request, _("The attachment was added."))
+
+
+def _presenter_add(request, item, person, description) -> None:
+    try:
+        agenda_services.presenter_add(item=item, person=person, description=description, by=request.user)
+        messages.success(request, _("%(name)s presents the item.") % {"name": person.name})
+    except ServiceError as error:
+        messages.error(request, str(error))
+
+
+def _back_to_the_place(request, item):
+    """After "Lägg till föredragande" or "Ladda upp": the item again, where the secretary was on it."""
+    anchor = "attachments-heading" if request.POST.get("stay") == "attachments" else "presenters-heading"
+    return redirect(reverse("staff:item_edit", kwargs={"pk": item.pk}) + f"#{anchor}")
 
 
 def _in_item_form(form):
@@ -267,19 +333,25 @@ def item_create(request, pk):
     if request.GET.get("kind") == AgendaItem.Kind.BREAK:
         initial = {"kind": AgendaItem.Kind.BREAK, "title": _("Break"), "duration_minutes": 15}
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    extras = _extras(request) if request.method == "POST" else {}
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in extras.values()):
         try:
-            item, _created = create_once(token=form.cleaned_data["submission"], create=lambda: (
+            item, created = create_once(token=form.cleaned_data["submission"], create=lambda: (
                 agenda_services.agenda_item_save(item=_with_matter(form), by=request.user)))  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
+            if created:  # a second click on the same form adds nothing twice
+                _add_extras(request, item, extras)
             if "and_new" in request.POST:
                 messages.success(request, _("“%(title)s” was added. Now the next item.") % {"title": item.title})
                 return _next_new_item(meeting, parent)
-            messages.success(request, _("The item was added. Add presenters and attachments below."))
-            return redirect("staff:item_edit", pk=item.pk)
-    return _item_page(request, item, form, parent=parent, status=400 if form.errors else 200)
+            if request.POST.get("stay"):
+                return _back_to_the_place(request, item)
+            messages.success(request, _("The item was added."))
+            return redirect(meeting)
+    failed = form.errors or any(f.errors for f in extras.values())
+    return _item_page(request, item, form, parent=parent, status=400 if failed else 200, **extras)
 
 
 @secretary_required
@@ -319,7 +391,8 @@ def items_copy(request, pk):
 def item_edit(request, pk):
     item = item_for_secretary(request.user, pk)
     form = AgendaItemForm(request.POST or None, instance=item, meeting=item.meeting)
-    if request.method == "POST" and form.is_valid():
+    extras = _extras(request) if request.method == "POST" else {}
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in extras.values()):
         try:
             agenda_services.agenda_item_save(
                 item=_with_matter(form), by=request.user, loaded_version=form.cleaned_data["lock_version"]
@@ -328,11 +401,15 @@ def item_edit(request, pk):
             form.add_error(None, str(error))
             reload_version(form, item)
         else:
+            _add_extras(request, item, extras)
+            if request.POST.get("stay"):
+                return _back_to_the_place(request, item)
             messages.success(request, _("The item was saved."))
             if "and_new" in request.POST:
                 return _next_new_item(item.meeting, item.parent)
             return redirect(item.meeting)
-    return _item_page(request, item, form, status=400 if form.errors else 200)
+    failed = form.errors or any(f.errors for f in extras.values())
+    return _item_page(request, item, form, status=400 if failed else 200, **extras)
 
 
 @secretary_required
@@ -378,10 +455,9 @@ def presenter_add(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             person = agenda_services.guest_create(
-                first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"]
-            )
-            person.email = data["email"]
-            person.save(update_fields=["email"])
+                first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"],
+                new_organisation=data["new_organisation"], email=data["email"],
+            )  # fmt: skip
             description = data["description"]
         else:
             return _presenter_error(request, item, form)

@@ -36,6 +36,7 @@ from meetings.selectors import (
     minutes_for_review,
     minutes_log,
     next_item_note,
+    notes_warnings,
     text_changes,
 )
 from meetings.services import ServiceError, create_once
@@ -63,6 +64,8 @@ def minutes_detail(request, pk):
     minutes = minutes_for_secretary(request.user, pk)
     context = minutes_context(minutes=minutes)
     context.update(versions=minutes.versions.select_related("withdrawal"), log=minutes_log(minutes=minutes))
+    if minutes.is_editable:
+        context["warnings"] = notes_warnings(minutes=minutes)
     return render(request, "staff/minutes_detail.html", context)
 
 
@@ -212,12 +215,12 @@ def item_notes(request, pk):
     return render(request, "staff/item_notes.html", context, status=status)
 
 
-def _confirm(request, minutes, *, title, text, button, form=None, danger=False, status=200):
+def _confirm(request, minutes, *, title, text, button, form=None, danger=False, status=200, warnings=()):
     return render(
         request,
         "staff/confirm.html",
         {"meeting": minutes.meeting, "title": title, "text": text, "button": button, "form": form, "danger": danger,
-         "cancel_url": minutes.get_absolute_url()},
+         "cancel_url": minutes.get_absolute_url(), "warnings": warnings},
         status=status,
     )  # fmt: skip
 
@@ -238,6 +241,7 @@ def minutes_send(request, pk):
         title=_("Send the notes to the chair?"),
         text=_("The chair and the vice chair get an e-mail with a link. You cannot edit the notes while they read."),
         button=_("Send to the chair"),
+        warnings=notes_warnings(minutes=minutes),
     )
 
 

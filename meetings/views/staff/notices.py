@@ -13,10 +13,12 @@ from meetings.forms import AddressesForm, GuestForm, InvitationForm, Substitutio
 from meetings.models import Attachment, Invitation, Substitution
 from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import notice_checklist, notice_context
+from meetings.selectors.replies import expected_attendance
 from meetings.services import ServiceError
 from meetings.services import agenda as agenda_services
 from meetings.services import notices as notice_services
 from meetings.views.documents import attachment_response, verified_file_response
+from members.access import may_change_credentials
 from members.selectors import body_composition
 from members.services import person_email_set
 
@@ -25,6 +27,7 @@ def _participants_page(request, meeting, status=200, **forms):
     context = {
         "meeting": meeting,
         "composition": body_composition(body=meeting.body, on=meeting.date),
+        "expected": expected_attendance(meeting=meeting),
         "substitutions": meeting.substitutions.select_related("substitute", "replaces"),
         "invitations": meeting.invitations.select_related("person", "person__organisation"),
         "substitution_form": forms.get("substitution_form") or SubstitutionForm(meeting=meeting, prefix="sub"),
@@ -74,10 +77,9 @@ def invitation_add(request, pk):
             return _participants_page(request, meeting, status=400, guest_form=form)
         data = form.cleaned_data
         person = agenda_services.guest_create(
-            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"]
-        )
-        person.email = data["email"]
-        person.save(update_fields=["email"])
+            first_name=data["first_name"], last_name=data["last_name"], organisation=data["organisation"],
+            new_organisation=data["new_organisation"], email=data["email"],
+        )  # fmt: skip
     else:
         form = InvitationForm(request.POST, prefix="invite")
         if not form.is_valid():
@@ -114,7 +116,7 @@ def notice_preview(request, pk):
 def notice_pdf(request, pk):
     meeting = meeting_for_secretary(request.user, pk)
     version = max(meeting.notice_version, 1)
-    pdf = notice_services.notice_pdf(meeting=meeting, version=version)
+    pdf = notice_services.notice_pdf(meeting=meeting, version=version, draft=True)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = _attachment_header(notice_services.notice_filename(meeting, version))
     return response
@@ -130,13 +132,15 @@ def notice_send(request, pk):
     the recipients without an address, whose addresses can be filled in right here."""
     meeting = meeting_for_secretary(request.user, pk)
     recipients = notice_services.notice_recipients(meeting)
+    # An address opens "Mina möten": only those whose credentials she may change are offered (members.access).
     without = notice_services.recipients_without_address(meeting)
+    without = [person for person in without if may_change_credentials(request.user, person)]
     addresses = AddressesForm(request.POST if "save_addresses" in request.POST else None, people=without)
     if "save_addresses" in request.POST:
         if addresses.is_valid():
             saved = 0
             for person, email in addresses.addresses():
-                person_email_set(person=person, email=email)
+                person_email_set(person=person, email=email, by=request.user)
                 saved += 1
             messages.success(request, ngettext("%(count)s address was saved.", "%(count)s addresses were saved.",
                                                saved) % {"count": saved})  # fmt: skip
@@ -144,7 +148,12 @@ def notice_send(request, pk):
         return _send_page(request, meeting, recipients, addresses, status=400)
     if request.method == "POST":
         try:
-            dispatch = notice_services.notice_send(meeting=meeting, by=request.user)
+            dispatch = notice_services.notice_send(meeting=meeting, by=request.user,
+                                                   seen_version=_seen_version(request))  # fmt: skip
+        except notice_services.NoticeAlreadySent as error:
+            # A second click (or a colleague's sending) gets the first sending's answer; nothing goes out twice.
+            messages.info(request, str(error))
+            return redirect(meeting)
         except ServiceError as error:
             messages.error(request, str(error))
             return redirect(meeting)
@@ -159,6 +168,12 @@ def notice_send(request, pk):
             messages.warning(request, _("No e-mail address, not sent to: %(names)s.") % {"names": ", ".join(missing)})
         return redirect(meeting)
     return _send_page(request, meeting, recipients, addresses)
+
+
+def _seen_version(request) -> int | None:
+    """The last sent version the send page showed (its hidden field); None from a page without it."""
+    value = request.POST.get("seen_version", "")
+    return int(value) if value.isdigit() and len(value) < 6 else None
 
 
 def _send_page(request, meeting, recipients, addresses, status=200):

@@ -381,7 +381,8 @@ def cancellation_send(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             sent = notice_services.cancellation_send(meeting=meeting, by=request.user,
-                                                     message=form.cleaned_data["message"])  # fmt: skip
+                                                     message=form.cleaned_data["message"],
+                                                     token=form.cleaned_data["submission"])  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -440,6 +441,8 @@ def yearly_review_publish(request, year):
 @secretary_required
 def task_list(request):
     """The background work: e-mails sent and PDFs made, with their state, tries and errors."""
-    from meetings.selectors.tasks import recent_tasks
+    from meetings.selectors.tasks import recent_tasks, when, worker_state
 
-    return render(request, "staff/task_list.html", {"tasks": recent_tasks()})
+    worker = worker_state()
+    return render(request, "staff/task_list.html", {"tasks": recent_tasks(user=request.user), "worker": worker,
+                                                    "worker_seen": when(worker.last_seen)})  # fmt: skip
