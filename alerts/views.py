@@ -9,8 +9,8 @@ from alerts.forms import SubscribeForm
 from alerts.models import Subscription
 from meetings.selectors.registers import public_matters
 from members.models import Body
+from ratelimits.throttle import TooManyRequests, throttle
 from sro_portal.client_ip import client_ip
-from sro_portal.throttle import TooManyRequests, throttle
 
 
 def subscribe(request):

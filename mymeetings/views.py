@@ -20,8 +20,8 @@ from mymeetings import selectors, services
 from mymeetings.forms import SignInForm
 from mymeetings.models import Download
 from mymeetings.tasks import send_sign_in_link
+from ratelimits.throttle import TooManyRequests, throttle
 from sro_portal.client_ip import client_ip
-from sro_portal.throttle import TooManyRequests, throttle
 
 PAST_PER_PAGE = 20
 SESAME_BACKEND = "sesame.backends.ModelBackend"

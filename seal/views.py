@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from ratelimits.throttle import TooManyRequests, throttle
 from seal.forms import VerifyForm
 from seal.verify import verify as run_verification
 from sro_portal.client_ip import client_ip
-from sro_portal.throttle import TooManyRequests, throttle
 
 
 class _InMemory(MemoryFileUploadHandler):

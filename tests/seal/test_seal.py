@@ -168,12 +168,12 @@ def test_red_text_added_after_the_seal_is_a_changed_copy_not_an_intact_one(clien
 
 
 def test_a_pdf_bomb_is_refused_quickly_in_swedish_and_the_web_worker_is_spared(client, settings):
-    """A crafted PDF with 30,000 form fields takes pyHanko many seconds and hundreds of MB: checked in a process of
-    its own with VERIFY_SECONDS, it is refused in about that time."""
+    """A crafted PDF with 60,000 form fields takes pyHanko half a minute and hundreds of MB (300,000: over a minute
+    and 570 MB, measured here): checked in a process of its own with VERIFY_SECONDS, it is refused in about that."""
     import time
 
-    settings.VERIFY_SECONDS = 1
-    count = 30_000
+    settings.VERIFY_SECONDS = 3
+    count = 60_000
     parts, offsets, at = [b"%PDF-1.7\n"], [], 9
     objects = [b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields ["
                + b" ".join(b"%d 0 R" % i for i in range(3, count)) + b"] >> >>\nendobj\n",
@@ -188,7 +188,7 @@ def test_a_pdf_bomb_is_refused_quickly_in_swedish_and_the_web_worker_is_spared(c
 
     started = time.monotonic()
     response = client.post(reverse("seal:verify"), {"document": SimpleUploadedFile("bomb.pdf", bomb)})
-    assert time.monotonic() - started < 6
+    assert time.monotonic() - started < 10
     page = " ".join(response.content.decode().split())
     assert response.status_code == 200
     assert "Filens sigill kunde inte kontrolleras: filen kräver mer tid eller minne än kontrollen tillåter." in page

@@ -1,9 +1,9 @@
 """Meeting notes: the secretary writes and publishes them, the chair approves or returns them."""
 
-from axes.handlers.proxy import AxesProxyHandler
+import contextlib
+
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -43,6 +43,7 @@ from meetings.services import ServiceError, create_once
 from meetings.services import minutes as services
 from meetings.views.documents import minutes_pdf_response
 from members.models import Person
+from ratelimits.throttle import TooManyRequests, counted, throttle
 
 
 @secretary_required
@@ -359,27 +360,34 @@ def minutes_review(request, pk, approve_form=None, return_form=None, status=200,
     return render(request, "staff/minutes_review.html", context, status=status)
 
 
-def _approval_credentials(request) -> dict:
-    return {"username": request.user.get_username()}
+def _approval_key(request) -> str:
+    return f"approval-password:{request.user.pk}"
+
+
+def _approval_cooloff() -> int:
+    return int(settings.AXES_COOLOFF_TIME.total_seconds())
 
 
 @chair_required
 @require_POST
 def minutes_approve(request, pk):
-    """Approve with the password (and code); wrong passwords count as failed logins (django-axes)."""
+    """Approve with the password (and code). Wrong approval passwords are counted for the signed-in chair herself:
+    failed logins by others with her user name (django-axes) do not stop her approving, and her own wrong ones are
+    limited like logins."""
     minutes = minutes_for_reviewer(request.user, pk)
     form = ApproveForm(request.POST, prefix="approve")
     changed = None
-    if not AxesProxyHandler.is_allowed(request, _approval_credentials(request)):
+    if counted(_approval_key(request), seconds=_approval_cooloff()) >= settings.AXES_FAILURE_LIMIT:
         form.add_error(None, _("Too many wrong passwords. Wait %(minutes)s minutes and try again.")
-                       % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)})  # fmt: skip
+                       % {"minutes": _approval_cooloff() // 60})  # fmt: skip
     elif form.is_valid():
         data = form.cleaned_data
         try:
             services.minutes_approve(minutes=minutes, by=request.user, password=data["password"],
                                      code=data.get("code", ""), read=data["read"])  # fmt: skip
         except services.WrongPasswordError as error:
-            user_login_failed.send(sender=__name__, credentials=_approval_credentials(request), request=request)
+            with contextlib.suppress(TooManyRequests):
+                throttle(_approval_key(request), limit=settings.AXES_FAILURE_LIMIT, seconds=_approval_cooloff())
             form.add_error("password", str(error))
         except services.ContentChangedError as error:
             form.add_error(None, str(error))

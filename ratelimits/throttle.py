@@ -26,8 +26,26 @@ def throttle(key: str, *, limit: int, seconds: int = 3600) -> None:
         raise TooManyRequests
 
 
+def counted(key: str, *, seconds: int = 3600) -> int:
+    """How many were counted for ``key`` in the current window, counting none (for limits on failures only)."""
+    if settings.CACHE_URL:
+        return cache.get(_cache_name(key, seconds)) or 0
+    from ratelimits.models import Counter
+
+    found = Counter.objects.filter(digest=_digest(key, seconds), window=int(time.time() // seconds))
+    return found.values_list("count", flat=True).first() or 0
+
+
+def _cache_name(key: str, seconds: int) -> str:
+    return f"throttle:{seconds}:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
+def _digest(key: str, seconds: int) -> str:
+    return hashlib.sha256(f"{seconds}:{key}".encode()).hexdigest()
+
+
 def _count_in_cache(key: str, seconds: int) -> int:
-    name = f"throttle:{seconds}:{hashlib.sha256(key.encode()).hexdigest()}"
+    name = _cache_name(key, seconds)
     cache.add(name, 0, seconds)
     try:
         return cache.incr(name)
@@ -39,7 +57,7 @@ def _count_in_cache(key: str, seconds: int) -> int:
 def _count_in_database(key: str, seconds: int) -> int:
     from ratelimits.models import Counter
 
-    digest = hashlib.sha256(f"{seconds}:{key}".encode()).hexdigest()
+    digest = _digest(key, seconds)
     window = int(time.time() // seconds)
     rows = Counter.objects.filter(digest=digest, window=window)
     with transaction.atomic():
