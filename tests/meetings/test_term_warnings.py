@@ -94,6 +94,7 @@ def test_notes_cannot_be_sent_to_the_chair_before_the_meeting_has_begun(secretar
 
 def test_the_send_button_is_disabled_with_the_reason_until_the_meeting_has_begun(client, secretary):
     meeting = _coming_meeting()
+    AgendaItemFactory(meeting=meeting, order=10, title="Hjälpmedel")
     minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
     client.force_login(secretary)
     reason = notes_not_yet(meeting)
@@ -104,6 +105,10 @@ def test_the_send_button_is_disabled_with_the_reason_until_the_meeting_has_begun
     assert reason in confirm and 'disabled aria-describedby="refusal">Skicka till ordföranden</button>' in confirm
     refused = client.post(url, follow=True).content.decode()
     assert reason in refused
+    note = minutes.item_notes.get()  # the last item's "Save and send", written beforehand
+    last = client.get(reverse("staff:item_notes", kwargs={"pk": note.pk})).content.decode()
+    assert 'aria-describedby="send-help" disabled>Spara och skicka till ordföranden</button>' in last
+    assert f'<p id="send-help" class="form-text mt-n4 mb-5">{reason}</p>' in last
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.DRAFT
 
