@@ -5,12 +5,14 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
+import time_machine
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, ItemNote, Meeting, Minutes, MinutesVersion
+from meetings.selectors import meeting_start
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import agenda_item_save, meeting_save
@@ -33,7 +35,7 @@ def test_rich_text_is_cleaned_on_every_path_into_the_database(demo):
 
 
 def test_the_database_refuses_published_or_approved_notes_without_an_approved_version(demo, secretary):
-    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
+    meeting = MeetingFactory(body=demo, date=datetime.date(2026, 2, 2))
     AgendaItemFactory(meeting=meeting, order=9, title="Punkt")
     minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
     for status in ("published", "approved"):
@@ -61,7 +63,7 @@ def test_the_admin_changes_nothing_of_the_meetings_not_even_for_a_superuser(clie
 
 
 def test_the_agenda_is_read_only_while_the_chair_reads_the_notes(demo, secretary):
-    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
+    meeting = MeetingFactory(body=demo, date=datetime.date(2026, 2, 2))
     item = AgendaItemFactory(meeting=meeting, order=9, title="Punkt")
     minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
     minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
@@ -288,20 +290,20 @@ def test_a_meetings_date_times_and_place_are_fixed_while_its_notes_are_approved_
 
 
 def test_a_meetings_date_waits_while_the_chair_reads_its_notes_and_is_free_again_when_sent_back(demo, secretary, chair):
-    meeting = MeetingFactory(body=demo, date=datetime.date(2031, 2, 2))
-    MembershipFactory(body=demo, person=PersonFactory(user=chair), role="chair", start_date=datetime.date(2031, 1, 1),
+    meeting = MeetingFactory(body=demo, date=datetime.date(2026, 2, 2))
+    MembershipFactory(body=demo, person=PersonFactory(user=chair), role="chair", start_date=datetime.date(2026, 1, 1),
                       end_date=None)  # fmt: skip
     minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
     minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
     moved = Meeting.objects.get(pk=meeting.pk)
-    moved.date = datetime.date(2031, 2, 9)
+    moved.date = datetime.date(2026, 2, 9)
     with pytest.raises(ServiceError, match="mötets datum, tider och plats ingår i dem och kan inte ändras nu"):
         meeting_save(meeting=moved, by=secretary)
     minutes_services.minutes_return(minutes=Minutes.objects.get(pk=minutes.pk), by=chair, comment="Fel datum.")
     moved = Meeting.objects.get(pk=meeting.pk)
-    moved.date = datetime.date(2031, 2, 9)
+    moved.date = datetime.date(2026, 2, 9)
     meeting_save(meeting=moved, by=secretary)
-    assert Meeting.objects.get(pk=meeting.pk).date == datetime.date(2031, 2, 9)
+    assert Meeting.objects.get(pk=meeting.pk).date == datetime.date(2026, 2, 9)
 
 
 def test_a_sent_meetings_new_date_time_and_place_reach_the_public_and_the_called_only_with_the_revised_notice(
@@ -423,7 +425,10 @@ def test_a_meeting_is_held_for_the_api_once_its_notes_are_published_not_when_the
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.HELD  # for the staff
     assert answer(meeting) == called  # for the public, byte for byte: the state and "modified" as they were
 
-    minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
+    # The notes go to the chair once the meeting has begun: the clock moves to the afternoon it is held for the
+    # sending only, since the database stamps "modified" by its own clock, which no test moves.
+    with time_machine.travel(meeting_start(meeting) + datetime.timedelta(hours=3)):
+        minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
     minutes_services.freeze(minutes=Minutes.objects.get(pk=minutes.pk), approved_by=None,
                             approved_by_name="Ordförande", now=timezone.now())  # fmt: skip
     assert answer(meeting) == called  # approved, not yet public

@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from meetings.dates import long_date
 from meetings.models import (
     AgendaItem,
     Assignment,
@@ -224,22 +225,31 @@ def people_warnings(*, meeting: Meeting, called: bool = True) -> list[str]:
     return warnings
 
 
+def meeting_start(meeting: Meeting) -> datetime.datetime:
+    """The moment the meeting begins: its date and start time, in local time."""
+    return timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
+
+
 def meeting_has_begun(meeting: Meeting, now: datetime.datetime | None = None) -> bool:
-    """Whether the meeting's start (its date and start time, local time) has come: notes follow the meeting."""
-    start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
-    return (now or timezone.now()) >= start
+    """Whether the meeting's start has come: notes follow the meeting."""
+    return (now or timezone.now()) >= meeting_start(meeting)
 
 
-def notes_warnings(*, minutes: Minutes, now: datetime.datetime | None = None) -> list[str]:
-    """What would go wrong in sending the notes to the chair: the meeting not yet begun, nobody to approve them
-    or no address to reach them, and no secretary's address for the chair's answer."""
+def notes_not_yet(meeting: Meeting, now: datetime.datetime | None = None) -> str:
+    """Why the notes cannot go to the chair yet, or "": they may be written beforehand, but a chair who got them
+    before the meeting could approve a record of what has not happened."""
+    if meeting_has_begun(meeting, now):
+        return ""
+    when = {"date": long_date(meeting.date), "time": f"{meeting.start_time:%H.%M}"}
+    return _("The notes can be sent to the chair once the meeting has begun, from %(date)s at %(time)s.") % when
+
+
+def notes_warnings(*, minutes: Minutes) -> list[str]:
+    """What would go wrong in sending the notes to the chair: nobody to approve them or no address to reach them,
+    and no secretary's address for the chair's answer. (Before the meeting has begun they cannot be sent at all:
+    ``notes_not_yet``.)"""
     meeting = minutes.meeting
-    warnings = []
-    if not meeting_has_begun(meeting, now):
-        when = {"date": f"{meeting.date:%Y-%m-%d}", "time": f"{meeting.start_time:%H.%M}"}
-        warnings.append(_("The meeting has not begun yet (%(date)s at %(time)s): notes sent to the chair now could be "
-                          "approved before the meeting is held.") % when)  # fmt: skip
-    warnings += people_warnings(meeting=meeting, called=False)
+    warnings = people_warnings(meeting=meeting, called=False)
     if not secretary_addresses(body=meeting.body):
         warnings.append(_("No secretary has an e-mail address: the chair's approval or comments would reach "
                           "nobody. Add yours on your page under People."))  # fmt: skip

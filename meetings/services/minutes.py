@@ -33,7 +33,14 @@ from meetings.models import (
 )
 from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
-from meetings.selectors import fingerprint, minutes_context, minutes_document, minutes_reviewers, text_changes
+from meetings.selectors import (
+    fingerprint,
+    minutes_context,
+    minutes_document,
+    minutes_reviewers,
+    notes_not_yet,
+    text_changes,
+)
 from meetings.selectors.notices import meeting_snapshot, notice_items
 from meetings.services import ServiceError, announce, claim_version, two_factor
 from meetings.services.log import log_change
@@ -237,6 +244,8 @@ def minutes_send_to_chair(*, minutes: Minutes, by, remind: bool = True) -> Minut
     minutes = _locked(minutes)
     if minutes.status not in (Minutes.Status.DRAFT, Minutes.Status.RETURNED):
         raise ServiceError(_("Only a draft or returned notes can be sent to the chair."))
+    if refusal := notes_not_yet(minutes.meeting):
+        raise ServiceError(refusal)
     previous = minutes.status
     minutes.status = Minutes.Status.SENT_TO_CHAIR
     minutes.sent_html = minutes_document(minutes=minutes)

@@ -31,9 +31,9 @@ def to_subscribers(outbox):
 @pytest.fixture
 def notes(chair, secretary):
     """Notes of a meeting with a position on a matter, sent to the chair, not yet approved."""
-    meeting = MeetingFactory(date=datetime.date(2031, 4, 24))
+    meeting = MeetingFactory(date=datetime.date(2026, 4, 24))
     person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair)
-    MembershipFactory(body=meeting.body, person=person, role="chair", start_date=datetime.date(2031, 1, 1),
+    MembershipFactory(body=meeting.body, person=person, role="chair", start_date=datetime.date(2026, 1, 1),
                       end_date=None)  # fmt: skip
     matter = Matter.objects.create(body=meeting.body, title="Hjälpmedel")
     AgendaItemFactory(meeting=meeting, order=1, title="Hjälpmedel", matter=matter,
@@ -76,7 +76,7 @@ def test_subscribe_confirm_one_mail_for_published_notes_and_one_click_unsubscrib
         minutes_services.minutes_publish(minutes=notes, by=secretary)
     [alert] = to_subscribers(mail.outbox)
     assert alert.to == ["anna@example.se"]
-    assert alert.subject == f"Nytt från {notes.meeting.body.short_name}: minnesanteckningarna från 2031-04-24"
+    assert alert.subject == f"Nytt från {notes.meeting.body.short_name}: minnesanteckningarna från 2026-04-24"
     assert "SRO ställer sig bakom förslaget om hjälpmedel." in alert.body
     unsubscribe = alert.extra_headers["List-Unsubscribe"].strip("<>")
     assert alert.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

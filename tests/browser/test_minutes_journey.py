@@ -16,13 +16,13 @@ from tests.browser.conftest import axe_on, describe, type_into_editor
 from tests.conftest import PASSWORD
 from tests.factories import AgendaItemFactory, BodyFactory, MembershipFactory, PersonFactory
 
-DAY = datetime.date(2030, 4, 24)
+DAY = datetime.date(2026, 4, 24)
 
 
 @pytest.fixture
 def held_meeting(db, secretary, chair):
     body = BodyFactory()
-    start = datetime.date(2030, 1, 1)
+    start = datetime.date(2026, 1, 1)
     helen = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair, email="helen@example.se")
     MembershipFactory(body=body, person=helen, role=Membership.Role.CHAIR, start_date=start, end_date=None)
     magnus = PersonFactory(first_name="Magnus", last_name="Haggren")
@@ -102,9 +102,9 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
     minutes_page = secretary.url
     returned = mailoutbox[-1]
     assert returned.to == ["sekreterare@example.se"] and "Skriv ut vem som svarade." in returned.body
-    assert returned.subject == f"Minnesanteckningar tillbakaskickade: {held_meeting.body.short_name} 2030-04-24"
+    assert returned.subject == f"Minnesanteckningar tillbakaskickade: {held_meeting.body.short_name} 2026-04-24"
     secretary.goto(f"{live_server.url}/staff/")
-    row = secretary.get_by_role("row").filter(has_text="24 april 2030")
+    row = secretary.get_by_role("row").filter(has_text="24 april 2026")
     expect(row).to_contain_text("Återsänd av ordföranden")
     expect(row).to_contain_text(
         "Sekreteraren: ändra det ordföranden bad om och skicka igen (”Skriv ut vem som svarade.”)"
@@ -123,7 +123,7 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
 
     # The chair approves, confirming with the password; a wrong one is refused and approves nothing.
     chair.get_by_role("link", name="Att godkänna").click()
-    chair.get_by_role("link", name="Minnesanteckningar 24 april 2030").click()
+    chair.get_by_role("link", name="Minnesanteckningar 24 april 2026").click()
     chair.get_by_label("Ditt lösenord, för att bekräfta").fill("fel lösenord")
     chair.get_by_role("button", name="Godkänn minnesanteckningarna").click()
     expect(chair.get_by_text("Lösenordet var fel. Minnesanteckningarna är inte godkända.")).to_be_visible()
@@ -135,7 +135,7 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
         approved.to == ["sekreterare@example.se"] and "Helén Eliasson har godkänt minnesanteckningarna" in approved.body
     )
     secretary.goto(f"{live_server.url}/staff/")
-    expect(secretary.get_by_role("row").filter(has_text="24 april 2030")).to_contain_text("Sekreteraren: publicera")
+    expect(secretary.get_by_role("row").filter(has_text="24 april 2026")).to_contain_text("Sekreteraren: publicera")
 
     # Not public before the secretary publishes.
     visitor = browser.new_context(locale="sv-SE").new_page()
@@ -149,14 +149,14 @@ def test_secretary_writes_chair_returns_then_approves_secretary_publishes_public
 
     # An anonymous visitor finds them from the home page, reads them, and downloads the stored PDF.
     visitor.goto(live_server.url)
-    visitor.get_by_role("link", name="Minnesanteckningar 24 april 2030").click()
+    visitor.get_by_role("link", name="Minnesanteckningar 24 april 2026").click()
     expect(visitor.get_by_text("Ulrika Söderlund: i maj.")).to_be_visible()
     expect(visitor.get_by_text("Ställningstagande:")).to_be_visible()
     assert (violations := axe_on(visitor)) == [], describe(violations)
     with visitor.expect_download() as download_info:
         visitor.get_by_role("link", name="Ladda ner minnesanteckningarna som PDF").click()
     download = download_info.value
-    assert download.suggested_filename == f"Minnesanteckningar {held_meeting.body.short_name} 2030-04-24.pdf"
+    assert download.suggested_filename == f"Minnesanteckningar {held_meeting.body.short_name} 2026-04-24.pdf"
     pdf = Path(download.path()).read_bytes()
     version = Minutes.objects.get(meeting=held_meeting).versions.get()
     assert hashlib.sha256(pdf).hexdigest() == version.pdf_sha256

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def minutes(secretary, chair):
-    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
-    start = datetime.date(2030, 1, 1)
+    meeting = MeetingFactory(date=datetime.date(2025, 4, 24))
+    start = datetime.date(2025, 1, 1)
     MembershipFactory(body=meeting.body, person=PersonFactory(first_name="Helén", last_name="Eliasson", user=chair),
                       role=Membership.Role.CHAIR, start_date=start, end_date=None)  # fmt: skip
     MembershipFactory(body=meeting.body, person=PersonFactory(first_name="Magnus", last_name="Haggren"),
@@ -121,7 +121,7 @@ def test_notes_are_invisible_to_the_public_until_published(client, secretary, ch
     meeting = minutes.meeting
     assert client.get(reverse("public:minutes", kwargs={"pk": meeting.pk})).status_code == 404
     assert client.get(reverse("public:minutes_pdf", kwargs={"pk": meeting.pk})).status_code == 404
-    assert "Minnesanteckningar 24 april 2030" not in client.get("/").content.decode()
+    assert "Minnesanteckningar 24 april 2025" not in client.get("/").content.decode()
 
 
 def test_published_notes_are_public_and_a_correction_shows_only_once_approved(client, secretary, chair, minutes):
@@ -129,7 +129,7 @@ def test_published_notes_are_public_and_a_correction_shows_only_once_approved(cl
     services.minutes_publish(minutes=minutes, by=secretary)
     url = reverse("public:minutes", kwargs={"pk": minutes.meeting.pk})
     assert client.get(url).status_code == 200
-    assert "Minnesanteckningar 24 april 2030" in client.get("/").content.decode()
+    assert "Minnesanteckningar 24 april 2025" in client.get("/").content.decode()
 
     services.minutes_correct(minutes=minutes, by=secretary, reason="Ett namn var felstavat.")
     note = ItemNote.objects.get(minutes=minutes, item__title="Vårdval rehab")

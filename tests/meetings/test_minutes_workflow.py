@@ -18,12 +18,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting(chair):
-    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
+    meeting = MeetingFactory(date=datetime.date(2025, 4, 24))
     chair_person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair, email="helen@example.se")
-    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2030, 1, 1),
+    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2025, 1, 1),
                       end_date=None)  # fmt: skip
     member = PersonFactory(first_name="Magnus", last_name="Haggren")
-    MembershipFactory(body=meeting.body, person=member, category="official", start_date=datetime.date(2030, 1, 1),
+    MembershipFactory(body=meeting.body, person=member, category="official", start_date=datetime.date(2025, 1, 1),
                       end_date=None)  # fmt: skip
     AgendaItemFactory(
         meeting=meeting, order=1, title="Information", proposals=["<div>SRO noterar informationen.</div>"]
@@ -107,9 +107,9 @@ def test_the_whole_approval_round(meeting, secretary, chair, django_capture_on_c
 def test_a_vice_chair_may_approve_as_deputy_but_not_a_chair_of_another_period(meeting, chair, secretary):
     minutes = services.minutes_start(meeting=meeting, by=secretary)
     services.minutes_send_to_chair(minutes=minutes, by=secretary)
-    chair.person.memberships.update(start_date=datetime.date(2031, 1, 1))  # not chair on the meeting's date
+    chair.person.memberships.update(start_date=datetime.date(2026, 1, 1))  # not chair on the meeting's date
     assert not services.chair_can_approve(user=chair, meeting=meeting)
-    chair.person.memberships.update(start_date=datetime.date(2030, 1, 1), role="vice_chair")
+    chair.person.memberships.update(start_date=datetime.date(2025, 1, 1), role="vice_chair")
     assert services.chair_can_approve(user=chair, meeting=meeting)
 
 
@@ -152,7 +152,7 @@ def test_the_secretary_is_told_when_the_chair_sends_back_and_when_she_approves(
         services.minutes_return(minutes=minutes, by=chair, comment="Lägg till frånvaron.")
     [returned] = mail.outbox
     assert returned.to == ["sekreterare@example.se"]
-    assert returned.subject == f"Minnesanteckningar tillbakaskickade: {meeting.body.short_name} 2030-04-24"
+    assert returned.subject == f"Minnesanteckningar tillbakaskickade: {meeting.body.short_name} 2025-04-24"
     assert "Helén Eliasson skickade tillbaka minnesanteckningarna" in returned.body
     assert "Lägg till frånvaron." in returned.body and f"/staff/minutes/{minutes.pk}/" in returned.body
 
@@ -162,7 +162,7 @@ def test_the_secretary_is_told_when_the_chair_sends_back_and_when_she_approves(
         services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
     [approved] = mail.outbox
     assert approved.to == ["sekreterare@example.se"]
-    assert approved.subject == f"Minnesanteckningar godkända: {meeting.body.short_name} 2030-04-24"
+    assert approved.subject == f"Minnesanteckningar godkända: {meeting.body.short_name} 2025-04-24"
     assert "Helén Eliasson har godkänt minnesanteckningarna" in approved.body
     assert "Publicera dem på den öppna webbplatsen:" in approved.body
 

@@ -5,13 +5,14 @@ import io
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.integrity import guard_disabled
 from meetings.models import AgendaItem, AnnualPlanEntry, Assignment, Matter, Meeting, Minutes, Position
-from meetings.selectors import notice_context
+from meetings.selectors import meeting_start, notice_context
 from meetings.selectors.registers import (
     annual_plan,
     assignments_due_for,
@@ -168,8 +169,9 @@ def test_an_assignment_due_before_a_meeting_is_offered_there_and_its_report_back
     MembershipFactory(body=second.body, person=PersonFactory(user=chair), role="chair",
                       start_date=datetime.date(2030, 1, 1), end_date=None)  # fmt: skip
     minutes = minutes_services.minutes_start(meeting=second, by=secretary)
-    minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
-    minutes_services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
+    with time_machine.travel(meeting_start(second) + datetime.timedelta(hours=3)):  # the afternoon it is held
+        minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
+        minutes_services.minutes_approve(minutes=minutes, by=chair, password="correct-horse-battery")
     due.refresh_from_db()
     assert due.status == Assignment.Status.REPORTED
     timeline = matter_timeline(matter=two_meetings["matter"], public=False)

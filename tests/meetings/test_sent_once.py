@@ -19,12 +19,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting(chair):
-    meeting = MeetingFactory(date=datetime.date(2031, 4, 24))
+    meeting = MeetingFactory(date=datetime.date(2026, 4, 24))
     chair_person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair, email="helen@example.se")
-    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2031, 1, 1),
+    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2026, 1, 1),
                       end_date=None)  # fmt: skip
     member = PersonFactory(first_name="Ann", last_name="Berg", email="ann@example.se")
-    MembershipFactory(body=meeting.body, person=member, start_date=datetime.date(2031, 1, 1), end_date=None)
+    MembershipFactory(body=meeting.body, person=member, start_date=datetime.date(2026, 1, 1), end_date=None)
     AgendaItemFactory(meeting=meeting, order=1, title="Information", proposals=["SRO noterar informationen."])
     return meeting
 

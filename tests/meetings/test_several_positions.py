@@ -30,9 +30,9 @@ TASK = "<div>Det politiska samrådsorganet SRO ger VGR och Västkom i uppdrag at
 
 @pytest.fixture
 def meeting(chair):
-    meeting = MeetingFactory(date=datetime.date(2030, 4, 24))
+    meeting = MeetingFactory(date=datetime.date(2025, 4, 24))
     chair_person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair)
-    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2030, 1, 1),
+    MembershipFactory(body=meeting.body, person=chair_person, role="chair", start_date=datetime.date(2025, 1, 1),
                       end_date=None)  # fmt: skip
     first = AgendaItemFactory(meeting=meeting, order=1, title="Hjälpmedel", proposals=[BACK, AGREEMENTS, TASK])
     AgendaItemFactory(meeting=meeting, order=1, parent=first, title="Delrapport", proposals=[BACK])
@@ -169,10 +169,10 @@ def test_the_compilation_lists_each_position_in_agenda_order_under_its_matter(me
     approve(minutes, secretary, chair)
     services.minutes_publish(minutes=minutes, by=secretary)
     for public in (False, True):
-        compilation = yearly_compilation(body=meeting.body, year=2030, public=public)
+        compilation = yearly_compilation(body=meeting.body, year=2025, public=public)
         [month] = compilation.months
         [section] = month.sections
-        assert section.heading == "Möte 24 april 2030", section.heading
+        assert section.heading == "Möte 24 april 2025", section.heading
         groups = [(g.subject, [p.html for p in g.positions]) for g in section.groups]
         # The sub-item follows its item, never interleaved with the next matter by its own number.
         assert groups == [("Hjälpmedel", [BACK, AGREEMENTS, TASK]), ("Delrapport", [BACK]), ("Läkemedel", [TASK])]

@@ -9,9 +9,11 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from meetings.models import Meeting, MeetingLogEntry, Minutes
-from meetings.selectors import meeting_has_begun, notes_warnings, people_warnings
+from meetings.selectors import meeting_has_begun, notes_not_yet, notes_warnings, people_warnings
 from meetings.services import ServiceError
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import attachment_add
@@ -53,21 +55,62 @@ def test_a_chair_without_an_address_is_named_and_a_seated_presidium_with_address
     assert people_warnings(meeting=meeting) == []
 
 
-def test_the_notes_warn_before_the_meeting_has_begun_and_when_no_secretary_has_an_address(secretary):
+def test_the_notes_say_from_when_they_can_be_sent_and_warn_when_no_secretary_has_an_address(secretary):
     meeting = MeetingFactory(date=DAY, start_time=datetime.time(13, 0))
     minutes = Minutes.objects.create(meeting=meeting)
     secretary.email = ""
     secretary.save()
     assert not meeting_has_begun(meeting, datetime.datetime.fromisoformat("2027-01-14T12:59+01:00"))
     assert meeting_has_begun(meeting, datetime.datetime.fromisoformat("2027-01-14T13:00+01:00"))
-    warnings = notes_warnings(minutes=minutes, now=datetime.datetime.fromisoformat("2027-01-14T12:59+01:00"))
-    assert warnings[0] == ("Mötet har inte börjat ännu (2027-01-14 kl. 13.00): minnesanteckningar som skickas till "
-                           "ordföranden nu kan godkännas innan mötet har hållits.")  # fmt: skip
-    assert warnings[-1].startswith("Ingen sekreterare har en e-postadress: ordförandens godkännande")
+    assert notes_not_yet(meeting, datetime.datetime.fromisoformat("2027-01-14T12:59+01:00")) == (
+        "Minnesanteckningarna kan skickas till ordföranden när mötet har börjat, från den 14 januari 2027 kl. 13.00."
+    )
+    assert notes_not_yet(meeting, datetime.datetime.fromisoformat("2027-01-14T13:00+01:00")) == ""
+    assert notes_warnings(minutes=minutes)[-1].startswith(
+        "Ingen sekreterare har en e-postadress: ordförandens godkännande"
+    )
     secretary.email = "rebecca@example.se"
     secretary.save()
-    after = notes_warnings(minutes=minutes, now=datetime.datetime.fromisoformat("2027-01-14T13:00+01:00"))
-    assert not [w for w in after if "inte börjat" in w or "sekreterare" in w]
+    assert not [w for w in notes_warnings(minutes=minutes) if "sekreterare" in w]
+
+
+def _coming_meeting():
+    """A meeting a month from today, whatever today is: its notes may be written but not yet sent."""
+    return MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=30), start_time=datetime.time(13, 0))
+
+
+def test_notes_cannot_be_sent_to_the_chair_before_the_meeting_has_begun(secretary):
+    meeting = _coming_meeting()
+    minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
+    with pytest.raises(ServiceError) as refused:
+        minutes_services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    assert str(refused.value) == notes_not_yet(meeting)
+    assert f"från den {date_format(meeting.date, 'j F Y')} kl. 13.00" in str(refused.value)
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT and not minutes.sent_html
+    assert not meeting.log.filter(action="minutes_sent_to_chair").exists()
+    assert mail.outbox == []
+
+
+def test_the_send_button_is_disabled_with_the_reason_until_the_meeting_has_begun(client, secretary):
+    meeting = _coming_meeting()
+    AgendaItemFactory(meeting=meeting, order=10, title="Hjälpmedel")
+    minutes = minutes_services.minutes_start(meeting=meeting, by=secretary)
+    client.force_login(secretary)
+    reason = notes_not_yet(meeting)
+    detail = client.get(minutes.get_absolute_url()).content.decode()
+    assert 'disabled aria-describedby="not-yet">Skicka till ordföranden</button>' in detail and reason in detail
+    url = reverse("staff:minutes_send", kwargs={"pk": minutes.pk})
+    confirm = client.get(url).content.decode()
+    assert reason in confirm and 'disabled aria-describedby="refusal">Skicka till ordföranden</button>' in confirm
+    refused = client.post(url, follow=True).content.decode()
+    assert reason in refused
+    note = minutes.item_notes.get()  # the last item's "Save and send", written beforehand
+    last = client.get(reverse("staff:item_notes", kwargs={"pk": note.pk})).content.decode()
+    assert 'aria-describedby="send-help" disabled>Spara och skicka till ordföranden</button>' in last
+    assert f'<p id="send-help" class="form-text mt-n4 mb-5">{reason}</p>' in last
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT
 
 
 def test_a_chair_whose_seat_ended_is_told_why_she_cannot_approve(chair):

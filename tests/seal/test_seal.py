@@ -36,9 +36,9 @@ def pki(tmp_path_factory, settings):
 
 @pytest.fixture
 def notes(chair, secretary):
-    meeting = MeetingFactory(date=datetime.date(2031, 3, 6))
+    meeting = MeetingFactory(date=datetime.date(2026, 3, 6))
     person = PersonFactory(first_name="Helén", last_name="Eliasson", user=chair)
-    MembershipFactory(body=meeting.body, person=person, role="chair", start_date=datetime.date(2031, 1, 1),
+    MembershipFactory(body=meeting.body, person=person, role="chair", start_date=datetime.date(2026, 1, 1),
                       end_date=None)  # fmt: skip
     AgendaItemFactory(meeting=meeting, order=1, title="Hjälpmedel",
                       proposals=["<div>SRO ställer sig bakom förslaget.</div>"])  # fmt: skip

@@ -36,6 +36,7 @@ from meetings.selectors import (
     minutes_for_review,
     minutes_log,
     next_item_note,
+    notes_not_yet,
     notes_warnings,
     text_changes,
 )
@@ -66,6 +67,7 @@ def minutes_detail(request, pk):
     context.update(versions=minutes.versions.select_related("withdrawal"), log=minutes_log(minutes=minutes))
     if minutes.is_editable:
         context["warnings"] = notes_warnings(minutes=minutes)
+        context["not_yet"] = notes_not_yet(minutes.meeting)
     return render(request, "staff/minutes_detail.html", context)
 
 
@@ -211,16 +213,17 @@ def item_notes(request, pk):
         "assignments": Assignment.objects.filter(position__in=positions).select_related("due_meeting"),
         "following": next_item_note(note),
         "can_send": minutes.status in (Minutes.Status.DRAFT, Minutes.Status.RETURNED),
+        "not_yet": notes_not_yet(minutes.meeting),
     }
     return render(request, "staff/item_notes.html", context, status=status)
 
 
-def _confirm(request, minutes, *, title, text, button, form=None, danger=False, status=200, warnings=()):
+def _confirm(request, minutes, *, title, text, button, form=None, danger=False, status=200, warnings=(), refusal=""):
     return render(
         request,
         "staff/confirm.html",
         {"meeting": minutes.meeting, "title": title, "text": text, "button": button, "form": form, "danger": danger,
-         "cancel_url": minutes.get_absolute_url(), "warnings": warnings},
+         "cancel_url": minutes.get_absolute_url(), "warnings": warnings, "refusal": refusal},
         status=status,
     )  # fmt: skip
 
@@ -242,6 +245,7 @@ def minutes_send(request, pk):
         text=_("The chair and the vice chair get an e-mail with a link. You cannot edit the notes while they read."),
         button=_("Send to the chair"),
         warnings=notes_warnings(minutes=minutes),
+        refusal=notes_not_yet(minutes.meeting),
     )
 
 
