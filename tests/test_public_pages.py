@@ -154,9 +154,9 @@ def test_the_feeds_carry_published_notes_and_positions_and_nothing_else(client, 
 def test_the_calendar_feed_lists_public_meetings_only(client, hidden, monkeypatch):
     from icalendar import Calendar
 
-    from meetings import selectors
+    from meetings.selectors import public
 
-    monkeypatch.setattr(selectors.timezone, "localdate", lambda: datetime.date(2025, 1, 1))
+    monkeypatch.setattr(public.timezone, "localdate", lambda: datetime.date(2025, 1, 1))
     response = client.get(reverse("public:calendar"))
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")

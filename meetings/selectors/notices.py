@@ -14,7 +14,7 @@ from meetings.models import Attachment, FrozenItem, Meeting, NoticeDispatch, Pub
 from meetings.models.frozen import public_file_count
 from meetings.querysets import built_once
 from meetings.sanitize import html_to_text
-from meetings.selectors import agenda_items_queryset, agenda_with_times
+from meetings.selectors.agenda import agenda_items_queryset, agenda_with_times
 from members import choices
 
 

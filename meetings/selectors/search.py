@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from meetings.models import AgendaItem, Attachment, DocumentText, FrozenItem, Matter
-from meetings.selectors import newest_published_versions
 from meetings.selectors.notices import public_attachment_records, public_items
+from meetings.selectors.public import newest_published_versions
 from meetings.selectors.registers import position_subject, positions_queryset, public_matters
 
 CONFIG = "swedish"
