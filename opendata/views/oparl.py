@@ -8,29 +8,45 @@ import functools
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from meetings.models import Matter, Meeting, MeetingLogEntry, MinutesWithdrawal, PublicNoticePdf
+from meetings.models import Meeting
 from meetings.selectors import (
     newest_published_versions,
     public_meeting,
-    public_meetings_queryset,
     public_minutes_version,
 )
 from meetings.selectors.notices import (
     PublicFiles,
     public_attachment_record,
     public_items,
-    published_dispatches,
+)
+from meetings.selectors.published import (
+    matter_with_body,
+    meeting_taken_down,
+    meetings_with_withdrawn_notes,
+    newest_notes_withdrawal,
+    public_meetings_of_body,
+    public_notice_pdfs,
 )
 from meetings.selectors.registers import public_matters, visible_positions
-from members.models import Body, Membership, Organisation, Person, Term
-from members.selectors import default_body
+from members.models import Body
+from members.selectors import (
+    all_memberships,
+    bodies_in_order,
+    body_memberships,
+    body_people,
+    default_body,
+    organisation_with_members,
+    person_with_membership,
+    represented_organisations,
+    terms_in_order,
+)
 from opendata import oparl
 
 PAGE_SIZE = 50
@@ -156,7 +172,7 @@ def _paged(request, queryset, serialize, *, list_name: str, per_page: int | None
 
 
 def _body(pk: int) -> Body:
-    return get_object_or_404(Body, pk=pk)
+    return get_object_or_404(bodies_in_order(), pk=pk)
 
 
 def system(request):
@@ -164,10 +180,10 @@ def system(request):
 
 
 def body_list(request):
-    terms = list(Term.objects.order_by("start_date"))
+    terms = list(terms_in_order())
     return _paged(
         request,
-        Body.objects.order_by("pk"),
+        bodies_in_order(),
         lambda links, rows: _bodies_serialized(links, rows, terms),
         list_name="body_list",
     )
@@ -184,24 +200,24 @@ def _first_body_pk() -> int:
 
 def body(request, pk):
     found = _body(pk)
-    terms = list(Term.objects.order_by("start_date"))
+    terms = list(terms_in_order())
     return _json(oparl.body(oparl.Links(request), found, terms=terms, first_pk=_first_body_pk()), request=request)
 
 
 def legislative_term_list(request, body_pk):
     found = _body(body_pk)
-    return _paged(request, Term.objects.order_by("start_date"),
+    return _paged(request, terms_in_order(),
                   lambda links, rows: [oparl.legislative_term(links, t, body=found) for t in rows],
                   list_name="legislative_term_list", body_pk=body_pk)  # fmt: skip
 
 
 def legislative_term(request, pk):
-    term = get_object_or_404(Term, pk=pk)
+    term = get_object_or_404(terms_in_order(), pk=pk)
     return _json(oparl.legislative_term(oparl.Links(request), term, body=default_body()))
 
 
 def _represented_organisations(body):
-    return Organisation.objects.filter(memberships__body=body).distinct().order_by("pk")
+    return represented_organisations(body=body)
 
 
 def _body_organization(links, body) -> dict:
@@ -227,22 +243,14 @@ def body_organization(request, body_pk):
 
 
 def organization(request, pk):
-    found = Organisation.objects.filter(pk=pk, memberships__isnull=False).distinct().first()
+    found = organisation_with_members(pk=pk)
     if found is None:
         raise Http404
     return _json(oparl.organization(oparl.Links(request), found, body=found.memberships.first().body))
 
 
 def _people(body):
-    memberships = Membership.objects.filter(body=body).order_by("start_date", "pk")
-    return (
-        Person.objects.filter(memberships__body=body)
-        .distinct()
-        .order_by("last_name", "first_name", "pk")
-        .select_related("party")
-        # As a list on each person (not a manager's queryset made and cloned for every person of the page).
-        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="body_memberships"))
-    )
+    return body_people(body=body)
 
 
 def person_list(request, body_pk):
@@ -252,7 +260,7 @@ def person_list(request, body_pk):
 
 
 def person(request, pk):
-    found = Person.objects.filter(pk=pk, memberships__isnull=False).first()
+    found = person_with_membership(pk=pk)
     if found is None:
         raise Http404
     body_found = found.memberships.first().body
@@ -261,13 +269,13 @@ def person(request, pk):
 
 def membership_list(request, body_pk):
     _body(body_pk)
-    memberships = Membership.objects.filter(body_id=body_pk).order_by("start_date", "pk")
+    memberships = body_memberships(body_pk=body_pk)
     return _paged(request, memberships, lambda links, rows: [oparl.membership(links, m) for m in rows],
                   list_name="membership_list", body_pk=body_pk)  # fmt: skip
 
 
 def membership(request, pk):
-    return _json(oparl.membership(oparl.Links(request), get_object_or_404(Membership, pk=pk)))
+    return _json(oparl.membership(oparl.Links(request), get_object_or_404(all_memberships(), pk=pk)))
 
 
 # What a sent version or an approved version holds that no API object shows: the documents themselves (tens of
@@ -335,20 +343,16 @@ def _notes_withdrawn(meetings: list[Meeting]) -> set[int]:
     A list's meetings bring it as an annotation (``_meetings``); one meeting alone asks, in one query."""
     if all(hasattr(m, "notes_once_published") for m in meetings):
         return {m.pk for m in meetings if m.notes_once_published}
-    return set(MinutesWithdrawal.objects.filter(version__minutes__meeting__in=meetings)
-               .values_list("version__minutes__meeting_id", flat=True))  # fmt: skip
+    return meetings_with_withdrawn_notes(meetings=meetings)
 
 
 def _notice_pdfs(meeting_ids: list[int]) -> dict:
     """The public PDF made of each meeting's published notice (its size and SHA-512), by meeting id: one query."""
-    made = PublicNoticePdf.objects.filter(dispatch__in=published_dispatches().filter(meeting_id__in=meeting_ids))
-    return {pdf.meeting_id: pdf for pdf in made.annotate(meeting_id=F("dispatch__meeting_id"))}
+    return public_notice_pdfs(meeting_ids=meeting_ids)
 
 
 def _meetings(body):
-    withdrawn = MinutesWithdrawal.objects.filter(version__minutes__meeting=OuterRef("pk"))
-    return (public_meetings_queryset().filter(body=body).select_related("body")
-            .annotate(notes_once_published=Exists(withdrawn)).order_by("-announced_date", "pk"))  # fmt: skip
+    return public_meetings_of_body(body=body)
 
 
 def meeting_list(request, body_pk):
@@ -357,10 +361,9 @@ def meeting_list(request, body_pk):
                   per_page=MEETINGS_PAGE_SIZE, modified="public_modified")  # fmt: skip
 
 
-def _taken_down(meeting_pk: int, actions: tuple) -> MeetingLogEntry | None:
+def _taken_down(meeting_pk: int, actions: tuple):
     """When something once public of the meeting was taken down (the notice unpublished, the notes withdrawn)."""
-    return (MeetingLogEntry.objects.filter(meeting_id=meeting_pk, action__in=actions)
-            .order_by("-created_at", "-pk").first())  # fmt: skip
+    return meeting_taken_down(meeting_pk=meeting_pk, actions=actions)
 
 
 def meeting(request, pk):
@@ -430,8 +433,7 @@ def notes_file(request, meeting_pk):
     links = oparl.Links(request)
     if version := public_minutes_version(meeting_pk=meeting_pk):
         return _json(oparl.notes_file(links, version.minutes.meeting, version))
-    if gone := (MinutesWithdrawal.objects.filter(version__minutes__meeting_id=meeting_pk)
-                .select_related("version").order_by("-withdrawn_at").first()):  # fmt: skip
+    if gone := newest_notes_withdrawal(meeting_pk=meeting_pk):
         return _json(oparl.deleted(links, name="notes_file", key={"meeting_pk": meeting_pk}, kind="File",
                                    created=gone.version.published_at, modified=gone.withdrawn_at,
                                    access_url=links.web("minutes_pdf", pk=meeting_pk)))  # fmt: skip
@@ -468,7 +470,7 @@ def paper_list(request, body_pk):
 
 
 def paper(request, pk):
-    matter = Matter.objects.filter(pk=pk).select_related("body").first()
+    matter = matter_with_body(pk=pk)
     if matter is None or not public_matters(body=matter.body).filter(pk=pk).exists():
         raise Http404
     return _json(_papers_serialized(oparl.Links(request), [matter])[0], request=request)
@@ -492,4 +494,4 @@ def consultation(request, pk):
 def empty_list(request, body_pk, list_name):
     """Locations: SRO has none of its own, so the list is empty."""
     _body(body_pk)
-    return _paged(request, Body.objects.none(), lambda links, rows: [], list_name=list_name, body_pk=body_pk)
+    return _paged(request, bodies_in_order().none(), lambda links, rows: [], list_name=list_name, body_pk=body_pk)
