@@ -4,9 +4,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Body, Membership, StaffRole
+from members.models import Body, Membership, Organisation, Person, StaffRole, Term
 
 # The notice names the politicians by side ("Kommunpolitiker", "Regionpolitiker").
 _CATEGORY_LABELS = {
@@ -108,3 +109,54 @@ def secretary_addresses(*, body) -> list[str]:
         person = getattr(user, "person", None)  # none in the register: no error, no address of theirs
         addresses.add(user.email or (person.email if person else ""))
     return sorted(addresses - {""})
+
+
+# The register as open data shows it (``opendata``: OParl's bodies, terms, organisations, people and memberships).
+
+
+def bodies_in_order():
+    """Every body, the first (whose section is at /) first."""
+    return Body.objects.order_by("pk")
+
+
+def terms_in_order():
+    """Every term of office, the oldest first."""
+    return Term.objects.order_by("start_date")
+
+
+def body_memberships(*, body_pk: int):
+    """The body's memberships, the earliest first."""
+    return Membership.objects.filter(body_id=body_pk).order_by("start_date", "pk")
+
+
+def all_memberships():
+    """Every membership of every body (to look one up)."""
+    return Membership.objects.all()
+
+
+def represented_organisations(*, body):
+    """The organisations (municipalities, the region, the associations) that have members in the body."""
+    return Organisation.objects.filter(memberships__body=body).distinct().order_by("pk")
+
+
+def organisation_with_members(*, pk: int) -> Organisation | None:
+    """The organisation if anyone represents it in some body, else None."""
+    return Organisation.objects.filter(pk=pk, memberships__isnull=False).distinct().first()
+
+
+def body_people(*, body):
+    """The body's members by name, each with its party and ``body_memberships``: its memberships of this body."""
+    memberships = Membership.objects.filter(body=body).order_by("start_date", "pk")
+    return (
+        Person.objects.filter(memberships__body=body)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+        .select_related("party")
+        # As a list on each person (not a manager's queryset made and cloned for every person of the page).
+        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="body_memberships"))
+    )
+
+
+def person_with_membership(*, pk: int) -> Person | None:
+    """The person if a member of some body, else None."""
+    return Person.objects.filter(pk=pk, memberships__isnull=False).first()

@@ -3,11 +3,12 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from meetings.models import YearlyReview
 from meetings.sections import section_reverse
 from meetings.selectors import public_meetings_queryset
+from meetings.selectors.published import published_review_years
 from meetings.selectors.registers import position_years, public_matters
 from members.models import Body
+from members.selectors import bodies_in_order
 
 SECTION_PAGES = ["public:home", "public:meetings", "public:positions", "public:matters", "public:plan",
                  "public:members"]  # fmt: skip
@@ -16,7 +17,7 @@ PAGES = ["public:bodies", "public:api_docs", "public:accessibility", "alerts:sub
 
 def _bodies() -> list[Body]:
     """Every body, the first (whose section is at /) first."""
-    return list(Body.objects.order_by("pk"))
+    return list(bodies_in_order())
 
 
 class Pages(Sitemap):
@@ -75,7 +76,7 @@ class Years(Sitemap):
         urls = []
         for body in bodies:
             years = position_years(body=body, public=True)
-            reviews = YearlyReview.objects.filter(body=body, published_at__isnull=False).values_list("year", flat=True)
+            reviews = published_review_years(body=body)
             urls += [section_reverse(name, body, year, default_pk=bodies[0].pk)
                      for name, chosen in (("public:compilation", years), ("public:review", reviews))
                      for year in chosen]  # fmt: skip

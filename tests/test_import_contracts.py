@@ -40,7 +40,7 @@ def _append(path: Path, line: str) -> None:
 def test_the_portal_keeps_its_import_contracts():
     result = _lint(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
 def test_an_upward_import_breaks_the_layers(copy):
@@ -65,3 +65,11 @@ def test_a_circle_among_the_models_breaks_the_contract(copy):
     result = _lint(copy)
     assert result.returncode == 1
     assert "No cycles are allowed in meetings.models." in result.stdout
+
+
+def test_open_data_querying_a_model_itself_breaks_the_contract(copy):
+    _append(copy / "opendata" / "feeds.py", "from meetings.models import Matter  # noqa")
+    result = _lint(copy)
+    assert result.returncode == 1
+    assert "opendata is not allowed to import meetings.models" in result.stdout
+    assert "opendata.feeds -> meetings.models" in result.stdout

@@ -118,7 +118,7 @@ class FrozenItem(models.Model):
     @property
     def frozen_at(self):
         """When the version it belongs to was sent or approved: as a list read it (the ``frozen`` annotation of
-        ``opendata.views.oparl``), or from that version."""
+        ``opendata.views.oparl.meetings``), or from that version."""
         if "frozen" in self.__dict__:
             return self.frozen
         return self.dispatch.sent_at if self.dispatch_id else self.minutes_version.approved_at

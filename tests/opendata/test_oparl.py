@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Person
-from opendata.views import oparl as oparl_views
+from opendata.views.oparl import paging as oparl_views
 from tests.opendata.oparl_schemas import LIST, SCHEMAS
 from tests.test_public_pages import hidden  # noqa: F401 - the fixture
 

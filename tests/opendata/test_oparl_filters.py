@@ -138,7 +138,7 @@ def test_the_file_list_pages_through_every_public_file_once_in_agenda_order(clie
 
     from meetings.services.agenda import attachment_add
     from meetings.services.notices import notice_publish, notice_send
-    from opendata.views import oparl as oparl_views
+    from opendata.views.oparl import paging as oparl_views
     from tests.factories import AgendaItemFactory, MeetingFactory, blank_pdf
 
     meeting = MeetingFactory(date=datetime.date(2030, 5, 6))
