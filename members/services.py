@@ -164,6 +164,7 @@ def term_start(
     end_date: datetime.date,
     seats: list[SeatDecision],
     newcomers: list[Newcomer],
+    by,
 ) -> Term:
     """Start the body's next term in one step: the term itself, a new seat for everyone who continues (with a
     changed role, title or organisation if given) and for each newcomer; every outgoing seat ends the day
@@ -209,9 +210,10 @@ def term_start(
         person = newcomer.person
         if person is None:
             person = person_save(person=Person(first_name=newcomer.first_name, last_name=newcomer.last_name,
-                                               party=newcomer.party, organisation=newcomer.organisation))  # fmt: skip
+                                               party=newcomer.party, organisation=newcomer.organisation),
+                                 by=by)  # fmt: skip
         if newcomer.email and not person.email:
-            person_email_set(person=person, email=newcomer.email)
+            person_email_set(person=person, email=newcomer.email, by=by)  # a change of credentials, as anywhere
         membership_add(membership=Membership(
             body=body, person=person, term=term, side=newcomer.side, category=newcomer.category,
             organisation=newcomer.organisation, role=newcomer.role, title=newcomer.title,

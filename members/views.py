@@ -170,7 +170,7 @@ def term_change(request):
             ]
             term = services.term_start(body=body, name=term_form.cleaned_data["name"], start_date=start,
                                        end_date=term_form.cleaned_data["end_date"], seats=decisions,
-                                       newcomers=newcomers)  # fmt: skip
+                                       newcomers=newcomers, by=request.user)  # fmt: skip
         except KeyError:
             term_form.add_error(None, _("The seats have changed since the page was opened: open it again."))
         except services.RegisterError as error:

@@ -142,6 +142,11 @@ def test_every_api_url_pattern_sends_the_security_headers(client, demo):
         if key == "meeting":  # a published notice's PDF, and the published notes' PDF
             for file_key in ("invitation", "resultsProtocol"):
                 visit(next(m[file_key]["id"] for m in page["data"] if file_key in m))
+    # Any other address under the API: OParl's error object, with the same headers.
+    unknown = client.get(reverse("api:system") + "finns-inte/", secure=True)
+    assert unknown.status_code == 404 and unknown.json()["type"].endswith("/Error")
+    assert_safe(unknown, "unknown")
+    seen.add(unknown.resolver_match.url_name)
     assert seen == {p.name for p in urlpatterns}
 
 

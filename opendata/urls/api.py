@@ -41,4 +41,4 @@ urlpatterns = [
 # Every view's 404 as OParl's error object (§2.9), and any other address under the API too.
 for _pattern in urlpatterns:
     _pattern.callback = answers_errors_as_objects(_pattern.callback)
-urlpatterns.append(re_path(r"", not_found))
+urlpatterns.append(re_path(r"", not_found, name="not_found"))

@@ -71,7 +71,9 @@ def test_withdrawn_notes_leave_a_deleted_file_the_schema_accepts_and_the_meeting
     meeting = MeetingFactory(body=demo, date=datetime.date(2025, 4, 10))
     AgendaItemFactory(meeting=meeting)
     notice_send(meeting=meeting, by=secretary)
-    notice_publish(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    if not Meeting.objects.get(pk=meeting.pk).notice_published_at:  # SRO publishes its notice as it sends it
+        notice_publish(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
+    assert Meeting.objects.get(pk=meeting.pk).notice_published_at
     minutes = minutes_services.minutes_start(meeting=Meeting.objects.get(pk=meeting.pk), by=secretary)
     minutes_services.minutes_send_to_chair(minutes=minutes, by=None, remind=False)
     version = minutes_services.freeze(minutes=Minutes.objects.get(pk=minutes.pk), approved_by=None,
