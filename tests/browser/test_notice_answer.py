@@ -54,7 +54,8 @@ def links_in(message, url) -> list[str]:
 
 def sign_in_from(browser, mail, url, email, mailoutbox):
     page = browser.new_context(locale="sv-SE").new_page()
-    my_page = next(link for link in links_in(mail, url) if "/my-meetings/meetings/" in link)
+    # The meeting's own page in Mina möten (the mail links each document there too, while the notice is not public)
+    my_page = next(link for link in links_in(mail, url) if re.search(r"/my-meetings/meetings/\d+/$", link))
     page.goto(my_page)
     page.goto(ask_for_a_link(page, url, email, mailoutbox))
     page.get_by_role("button", name="Logga in").click()

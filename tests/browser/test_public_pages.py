@@ -101,7 +101,7 @@ def test_checking_a_document_in_the_browser_passes_axe_and_answers_in_swedish(pa
     changed.write_bytes(copy.read_bytes() + b"\n% added later\n")
     page.get_by_label("PDF-filen").set_input_files(str(changed))
     page.get_by_role("button", name="Kontrollera", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text("Det här är inte en publicerad version")
+    expect(page.get_by_role("status")).to_contain_text("Det här är inte ett av portalens dokument")
     page.get_by_label("eller dess SHA-256").fill("inte en hash")
     page.get_by_role("button", name="Kontrollera", exact=True).click()
     expect(page.get_by_text("En SHA-256 är 64 tecken, 0–9 och a–f.")).to_be_visible()
