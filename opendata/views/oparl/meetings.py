@@ -64,7 +64,7 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
     published = published.defer("html", "search_vector")  # the notes themselves: the list names their PDF
     by_meeting = {version.minutes.meeting_id: version for version in published}
     resolutions = _resolutions(row.item_id for group in rows.values() for row in group)
-    notice_pdfs = _notice_pdfs(ids)
+    notice_pdfs = public_notice_pdfs(meeting_ids=ids)
     withdrawn = _notes_withdrawn([m for m in meetings if m.pk not in by_meeting])
     return [
         oparl.meeting(links, one, rows=rows.get(one.pk, []), resolutions=resolutions,
@@ -76,37 +76,24 @@ def _meetings_serialized(links, meetings: list[Meeting]) -> list[dict]:
 
 def _notes_withdrawn(meetings: list[Meeting]) -> set[int]:
     """Of meetings with no public notes, those whose notes were published and then withdrawn: held all the same.
-    A list's meetings bring it as an annotation (``_meetings``); one meeting alone asks, in one query."""
+    A list's meetings bring it as an annotation (``meetings.selectors.published.public_meetings_of_body``); one
+    meeting alone asks, in one query."""
     if all(hasattr(m, "notes_once_published") for m in meetings):
         return {m.pk for m in meetings if m.notes_once_published}
     return meetings_with_withdrawn_notes(meetings=meetings)
 
 
-def _notice_pdfs(meeting_ids: list[int]) -> dict:
-    """The public PDF made of each meeting's published notice (its size and SHA-512), by meeting id: one query."""
-    return public_notice_pdfs(meeting_ids=meeting_ids)
-
-
-def _meetings(body):
-    return public_meetings_of_body(body=body)
-
-
 def meeting_list(request, body_pk):
     found = _body(body_pk)
-    return _paged(request, _meetings(found), _meetings_serialized, list_name="meeting_list", body_pk=body_pk,
-                  per_page=MEETINGS_PAGE_SIZE, modified="public_modified")  # fmt: skip
-
-
-def _taken_down(meeting_pk: int, actions: tuple):
-    """When something once public of the meeting was taken down (the notice unpublished, the notes withdrawn)."""
-    return meeting_taken_down(meeting_pk=meeting_pk, actions=actions)
+    return _paged(request, public_meetings_of_body(body=found), _meetings_serialized, list_name="meeting_list",
+                  body_pk=body_pk, per_page=MEETINGS_PAGE_SIZE, modified="public_modified")  # fmt: skip
 
 
 def meeting(request, pk):
     found = public_meeting(pk=pk)
     if found is None:
         # Once public and taken down since: OParl's deleted object, never a 404 (clients must learn of it).
-        entry = _taken_down(pk, ("notice_unpublished", "minutes_withdrawn"))
+        entry = meeting_taken_down(meeting_pk=pk, actions=("notice_unpublished", "minutes_withdrawn"))
         if entry is None:
             raise Http404
         return _json(oparl.deleted(oparl.Links(request), name="meeting", key={"pk": pk}, kind="Meeting",

@@ -8,10 +8,15 @@ from django.http import Http404
 
 from meetings.selectors import public_meeting, public_minutes_version
 from meetings.selectors.notices import PublicFiles, public_attachment_record
-from meetings.selectors.published import matter_with_body, newest_notes_withdrawal
+from meetings.selectors.published import (
+    matter_with_body,
+    meeting_taken_down,
+    newest_notes_withdrawal,
+    public_notice_pdfs,
+)
 from meetings.selectors.registers import public_matters
 from opendata import oparl
-from opendata.views.oparl.meetings import _notice_pdfs, _public_rows, _taken_down, _with_frozen
+from opendata.views.oparl.meetings import _public_rows, _with_frozen
 from opendata.views.oparl.paging import _body, _json, _paged
 
 
@@ -39,8 +44,8 @@ def notice_file(request, meeting_pk):
     links = oparl.Links(request)
     found = public_meeting(pk=meeting_pk)
     if found and found.notice_published_at:
-        return _json(oparl.notice_file(links, found, _notice_pdfs([found.pk]).get(found.pk)))
-    if entry := _taken_down(meeting_pk, ("notice_unpublished",)):
+        return _json(oparl.notice_file(links, found, public_notice_pdfs(meeting_ids=[found.pk]).get(found.pk)))
+    if entry := meeting_taken_down(meeting_pk=meeting_pk, actions=("notice_unpublished",)):
         return _json(oparl.deleted(links, name="notice_file", key={"meeting_pk": meeting_pk}, kind="File",
                                    created=entry.meeting.created_at, modified=entry.created_at,
                                    access_url=links.web("notice_pdf", pk=meeting_pk)))  # fmt: skip

@@ -15,10 +15,6 @@ from opendata import oparl
 from opendata.views.oparl.paging import DATE_FILTERS, _body, _json, _paged
 
 
-def _represented_organisations(body):
-    return represented_organisations(body=body)
-
-
 def _body_organization(links, body) -> dict:
     ids = list(body.memberships.order_by("pk").values_list("pk", flat=True))
     return oparl.body_organization(links, body, membership_ids=ids)
@@ -33,7 +29,7 @@ def organization_list(request, body_pk):
             data.insert(0, _body_organization(links, found))
         return data
 
-    return _paged(request, _represented_organisations(found), serialize, list_name="organization_list",
+    return _paged(request, represented_organisations(body=found), serialize, list_name="organization_list",
                   body_pk=body_pk)  # fmt: skip
 
 
@@ -48,13 +44,10 @@ def organization(request, pk):
     return _json(oparl.organization(oparl.Links(request), found, body=found.memberships.first().body))
 
 
-def _people(body):
-    return body_people(body=body)
-
-
 def person_list(request, body_pk):
     found = _body(body_pk)
-    return _paged(request, _people(found), lambda links, rows: [oparl.person(links, p, body=found) for p in rows],
+    return _paged(request, body_people(body=found),
+                  lambda links, rows: [oparl.person(links, p, body=found) for p in rows],
                   list_name="person_list", body_pk=body_pk)  # fmt: skip
 
 
@@ -63,7 +56,9 @@ def person(request, pk):
     if found is None:
         raise Http404
     body_found = found.memberships.first().body
-    return _json(oparl.person(oparl.Links(request), _people(body_found).get(pk=pk), body=body_found), request=request)
+    return _json(
+        oparl.person(oparl.Links(request), body_people(body=body_found).get(pk=pk), body=body_found), request=request
+    )
 
 
 def membership_list(request, body_pk):
