@@ -388,6 +388,7 @@ class PlanColumn:
     heading: str
     meeting: Meeting | None
     entries: list[AnnualPlanEntry]
+    quarter: tuple[int, int] | None = None  # (year, quarter) of a quarter's column
 
 
 @dataclass
@@ -397,6 +398,7 @@ class GridRow:
     heading: str
     cells: list[list[AnnualPlanEntry]]
     area: PlanArea | None = None
+    matter: Matter | None = None  # a matter's own row (the third shape), its cells saying only what is planned
 
 
 @dataclass
@@ -444,6 +446,7 @@ class AnnualPlan:
 
     heading: str
     tables: list[PlanTable]
+    years: str = ""  # "2025" or "2025–2026"
 
     @property
     def columns(self) -> list[PlanColumn]:
@@ -459,23 +462,30 @@ def _quarter_end(year: int, quarter: int) -> datetime.date:
     return datetime.date(year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
 
 
-def annual_plan(*, body, after: datetime.date, until: datetime.date | None = None, public: bool = False) -> AnnualPlan:
+def annual_plan(
+    *, body, after: datetime.date, until: datetime.date | None = None, public: bool = False,
+    plan_year: int | None = None,
+) -> AnnualPlan:  # fmt: skip
     """The matters planned for the meetings and quarters after ``after``, up to ``until`` (default: the next
     twelve months, whatever the year: a November notice prints next spring's meetings). ``public``: the meetings
     on the dates their sent notices announced (``MeetingQuerySet.as_announced``), not a change not yet sent.
+    ``plan_year``: one year's plan whole, with the meetings after ``until`` it was made to reach (an autumn's plan
+    for the coming year runs into the first meetings of the year after: entries filed with that plan's year).
     """
     until = until or after + datetime.timedelta(days=365)
     meetings = Meeting.objects.filter(body=body).exclude(status=Meeting.Status.CANCELLED)
     # On either date, the one being edited or the one announced: which counts is told below.
-    meetings = meetings.filter(Q(date__gt=after, date__lte=until) | Q(announced_date__gt=after,
-                                                                      announced_date__lte=until))  # fmt: skip
-    meetings = [m for m in (meetings.as_announced() if public else meetings) if after < m.date <= until]
-    entries = (
-        AnnualPlanEntry.objects.filter(body=body)
-        .filter(Q(meeting__in=meetings) | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year))
-        .select_related("matter", "area")
-        .order_by("order", "pk")
-    )
+    wanted = Q(date__gt=after, date__lte=until) | Q(announced_date__gt=after, announced_date__lte=until)
+    if plan_year:  # and, in the same query, the meetings the year's plan reaches after it
+        wanted |= Q(pk__in=AnnualPlanEntry.objects.filter(body=body, year=plan_year).values("meeting_id"))
+    meetings = list(meetings.filter(wanted).as_announced() if public else meetings.filter(wanted))
+    reaching = [m for m in meetings if m.date > until] if plan_year else []
+    meetings = [m for m in meetings if after < m.date <= until]
+    planned = (Q(meeting__in=meetings) | Q(meeting__in=reaching, year=plan_year)
+               | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year))  # fmt: skip
+    entries = AnnualPlanEntry.objects.filter(body=body).filter(planned).select_related("matter", "area")
+    entries = entries.order_by("order", "pk")
+    meetings = [*meetings, *reaching]
     meeting_columns: dict[int, PlanColumn] = {}
     by_quarter: dict[tuple, list[AnnualPlanEntry]] = {}
     for meeting in in_time_order(meetings):
@@ -498,7 +508,7 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
     years = sorted({c.meeting.date.year for t in tables for c in t.columns if c.meeting}
                    | {k[0] for k in by_quarter}) or [after.year]  # fmt: skip
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span}, tables=tables)
+    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span}, tables=tables, years=span)
 
 
 def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
@@ -507,7 +517,7 @@ def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
     quarters = [q for q in range(1, 5) if _quarter_end(year, q) > after
                 and datetime.date(year, 3 * q - 2, 1) <= until]  # fmt: skip
     columns = [PlanColumn(heading=_("Q%(quarter)s %(year)s") % {"quarter": q, "year": year}, meeting=None,
-                          entries=by_quarter.get((year, q), [])) for q in quarters]  # fmt: skip
+                          entries=by_quarter.get((year, q), []), quarter=(year, q)) for q in quarters]  # fmt: skip
     used = {e.area_id for column in columns for e in column.entries}
     rows = [GridRow(heading=area.name, area=area, cells=[[] for _q in quarters])
             for area in areas if area.active or area.pk in used]  # fmt: skip

@@ -16,6 +16,7 @@ section = [
     path("review/<year:year>.pdf", public.review_pdf, name="review_pdf"),
     path("matters/", public.matters, name="matters"),
     path("annual-plan/", public.plan, name="plan"),
+    path("annual-plan/<year:year>/", public.plan, name="plan_year"),
     path("members/", public.members, name="members"),
     path("search/", public.search, name="search"),
 ]
