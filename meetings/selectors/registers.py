@@ -17,6 +17,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from meetings.dates import long_date
@@ -167,17 +168,21 @@ class CompilationGroup:
 
     subject: str
     positions: list[Position] = field(default_factory=list)
+    label: str = ""  # "Per capsulam 28 april 2031": how they were taken, where no heading says it
 
 
 @dataclass
 class CompilationSection:
-    """The positions of one meeting, or of one day's per capsulam or chair's decisions."""
+    """The positions of one meeting, or of one day's per capsulam or chair's decisions. ``heading`` is empty
+    where the month's heading says it all: the month's one meeting, and a per capsulam round (its positions
+    labelled instead)."""
 
     heading: str
     how: str
     date: datetime.date
     positions: list[Position] = field(default_factory=list)
-    note: str = ""  # e.g. "Mötet ställs in och dessa ärenden tas per capsulam."
+    note: str = ""  # a line under the heading
+    cancelled: bool = False  # per capsulam in place of the month's cancelled meeting
 
     @property
     def groups(self) -> list[CompilationGroup]:
@@ -185,7 +190,10 @@ class CompilationSection:
         for position in self.positions:
             subject = position_subject(position)
             if not groups or groups[-1].subject != subject:
-                groups.append(CompilationGroup(subject=subject))
+                label = ""
+                if self.how == Position.How.PER_CAPSULAM:
+                    label = _("Per capsulam %(date)s") % {"date": long_date(position.taken_on)}
+                groups.append(CompilationGroup(subject=subject, label=label))
             groups[-1].positions.append(position)
         return groups
 
@@ -208,20 +216,30 @@ class Compilation:
         return sum(len(s.positions) for m in self.months for s in m.sections)
 
 
-def _section_heading(position: Position) -> tuple[str, str]:
-    """A section's heading and the line under it, in SRO's own words."""
+def _section_heading(position: Position) -> str:
+    """A section's heading in SRO's own words, before the month decides which it keeps (``_headings``)."""
     day = long_date(position.taken_on)
     meeting = position.meeting if position.meeting_id else None
     if position.how == Position.How.PER_CAPSULAM:
         if meeting and meeting.status == Meeting.Status.CANCELLED:
-            return (_("Meeting %(date)s") % {"date": long_date(meeting.date)},
-                    _("The meeting is cancelled and these matters are handled per capsulam."))  # fmt: skip
-        return _("Per capsulam %(date)s") % {"date": day}, ""
+            return _("The meeting is cancelled and these matters are handled per capsulam.")
+        return ""
     if position.how == Position.How.CHAIR_DECISION:
         if meeting and meeting.kind == Meeting.Kind.CHECK_IN:
-            return _("Check-in meeting %(date)s: chair's decisions") % {"date": long_date(meeting.date)}, ""
-        return _("Chair's decision %(date)s") % {"date": day}, ""
-    return _("Meeting %(date)s") % {"date": long_date(position.agenda_meeting_date)}, ""
+            return _("Check-in meeting %(date)s: chair's decisions") % {"date": long_date(meeting.date)}
+        return _("Chair's decision %(date)s") % {"date": day}
+    return _("Meeting %(date)s") % {"date": long_date(position.agenda_meeting_date)}
+
+
+def _headings(month: "CompilationMonth") -> None:
+    """SRO's headings within a month: the month heads its one meeting (no "Möte <date>" line of its own) and its
+    per capsulam rounds (their positions labelled); a cancelled meeting's per capsulam round heads the month with
+    "Mötet ställs in …". What has no heading of its own comes first, so that it never reads as under another's."""
+    meetings = [s for s in month.sections if s.how == Position.How.MEETING]
+    cancelled = any(s.cancelled for s in month.sections)
+    if len(meetings) == 1 and not cancelled:
+        meetings[0].heading = ""
+    month.sections.sort(key=lambda s: (0 if s.cancelled else 1 if not s.heading else 2, s.date))
 
 
 def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
@@ -241,18 +259,23 @@ def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
             continue
         month_key = (position.taken_on.year, position.taken_on.month)
         if month_key not in months:
-            month_name = date_format(position.taken_on, "F Y")
+            month_name = capfirst(date_format(position.taken_on, "F Y"))  # "Mars 2025": it heads the section
             months[month_key] = CompilationMonth(
                 heading=_("Positions of %(body)s %(month)s") % {"body": body.short_name, "month": month_name}
             )
         key = (position.how, position.agenda_meeting_id or position.meeting_id or position.taken_on)
         if key not in sections:
-            heading, note = _section_heading(position)
-            sections[key] = CompilationSection(heading=heading, how=position.how, date=position.taken_on, note=note)
+            cancelled = (
+                position.how == Position.How.PER_CAPSULAM
+                and position.meeting_id is not None
+                and (position.meeting.status == Meeting.Status.CANCELLED)
+            )
+            sections[key] = CompilationSection(heading=_section_heading(position), how=position.how,
+                                               date=position.taken_on, cancelled=cancelled)  # fmt: skip
             months[month_key].sections.append(sections[key])
         sections[key].positions.append(position)
     for month in months.values():
-        month.sections.sort(key=lambda s: s.date)
+        _headings(month)
     return Compilation(body=body, year=year, months=list(months.values()), left_out=left_out)
 
 
