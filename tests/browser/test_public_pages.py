@@ -10,8 +10,8 @@ from meetings.models import MinutesVersion
 from tests.browser.conftest import describe
 from tests.test_public_pages import published_urls
 
-PAGES = ["home", "meetings", "meeting", "minutes", "positions", "compilation", "matters", "matter", "plan", "members",
-         "search", "api_docs", "accessibility"]  # fmt: skip
+PAGES = ["home", "meetings", "meeting", "minutes", "positions", "compilation", "matters", "matter", "plan", "plan_year",
+         "members", "search", "api_docs", "accessibility"]  # fmt: skip
 
 
 def test_every_public_page_type_passes_axe(page, live_server, demo, axe):
