@@ -34,7 +34,9 @@ from meetings.models import (
 from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import (
+    account_may_approve,
     fingerprint,
+    minutes_approvers,
     minutes_context,
     minutes_document,
     minutes_reviewers,
@@ -44,8 +46,7 @@ from meetings.selectors import (
 from meetings.selectors.notices import meeting_snapshot, notice_items
 from meetings.services import ServiceError, announce, claim_version, two_factor
 from meetings.services.log import log_change
-from members.access import bodies_held
-from members.models import Membership, StaffRole
+from members.models import Membership
 from members.selectors import called_memberships, presidium, secretary_addresses, user_name
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
@@ -252,7 +253,7 @@ def minutes_send_to_chair(*, minutes: Minutes, by, remind: bool = True) -> Minut
     minutes.save(update_fields=["status", "sent_html", "updated_at"])
     log_change(meeting=minutes.meeting, action="minutes_sent_to_chair", by=by, from_state=previous,
                to_state=minutes.status)  # fmt: skip
-    reviewers = minutes_reviewers(meeting=minutes.meeting)
+    reviewers = minutes_approvers(meeting=minutes.meeting)
     transaction.on_commit(lambda: _mail_reviewers(minutes, reviewers))
     if remind:  # not for a record entered after the fact (the demo's history)
         transaction.on_commit(lambda: _remind_later(minutes))
@@ -281,7 +282,7 @@ def remind_reviewers(*, minutes_id: int, round: int) -> bool:
     minutes = Minutes.objects.select_related("meeting__body").filter(pk=minutes_id).first()
     if minutes is None or minutes.status != Minutes.Status.SENT_TO_CHAIR or approval_round(minutes) != round:
         return False
-    _mail_reviewers(minutes, minutes_reviewers(meeting=minutes.meeting), reminder=True)
+    _mail_reviewers(minutes, minutes_approvers(meeting=minutes.meeting), reminder=True)
     return True
 
 
@@ -335,9 +336,7 @@ def approval_refusal(*, user, meeting: Meeting) -> str:
 def chair_can_approve(*, user, meeting: Meeting) -> bool:
     """The chair, or the vice chair as deputy, by membership on the meeting's date, holding the chair's role in the
     meeting's body; never the secretary, never another body's chair given a seat there."""
-    if not (user.is_authenticated and user.has_perm("meetings.approve_minutes")):
-        return False
-    if not bodies_held(user, StaffRole.Role.CHAIR).filter(pk=meeting.body_id).exists():
+    if not (user.is_authenticated and account_may_approve(user, body=meeting.body)):
         return False
     return any(m.person.user_id == user.pk for m in minutes_reviewers(meeting=meeting))
 
