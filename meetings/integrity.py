@@ -63,6 +63,8 @@ _VERSION_ALLOWED = """(
 # Columns added to an approved version later: compared once the table has them (a migration older than the
 # column's own re-creates the guard on the table as it was then).
 _VERSION_LATER_COLUMNS = ["seal_level", "sealed_by", "pdf_sha512", "snapshot"]
+# Nullable ones: compared so that NULL equals NULL and a value never replaces one.
+_VERSION_LATER_NULLABLE = ["recorded_approved_on"]
 
 
 # Tables added later whose rows are never changed or deleted once written: guarded once the table exists (a
@@ -78,6 +80,7 @@ def _append_only_later(conn) -> list[str]:
 def _version_allowed(conn) -> str:
     columns = public_state.table_columns(conn, "meetings_minutesversion")
     later = "".join(f" AND NEW.{c} = OLD.{c}" for c in _VERSION_LATER_COLUMNS if c in columns)
+    later += "".join(f" AND NEW.{c} IS NOT DISTINCT FROM OLD.{c}" for c in _VERSION_LATER_NULLABLE if c in columns)
     return _VERSION_ALLOWED.rstrip()[:-1].rstrip() + later + ")"
 
 

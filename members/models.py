@@ -374,6 +374,9 @@ class PersonLogEntry(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    # When the mail server took the mail telling the old address of this change (``members.tasks.send_mail_task``):
+    # a task run again (its worker stopped after the server took the mail, say) finds it set and sends nothing twice.
+    old_address_told_at = models.DateTimeField(_("old address told"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("change of credentials")

@@ -52,11 +52,13 @@ def person_save(*, person: Person, by) -> Person:
               "the user account: they open “My meetings”.") % {"name": before.name}
         )  # fmt: skip
     person.save()
-    for action, old, new in changes:
+    entries = [
         PersonLogEntry.objects.create(person=person, action=action, old_value=old, new_value=new,
-                                      user=by if by is not None and by.is_authenticated else None)  # fmt: skip
+                                      user=by if by is not None and by.is_authenticated else None)
+        for action, old, new in changes
+    ]  # fmt: skip
     if changes and before.email:
-        transaction.on_commit(partial(_tell_old_address, before.email, person, [a for a, _o, _n in changes], by))
+        transaction.on_commit(partial(_tell_old_address, before.email, person, entries, by))
     return person
 
 
@@ -64,11 +66,12 @@ def _account(user) -> str:
     return user.get_username() if user is not None else ""
 
 
-def _tell_old_address(to: str, person: Person, actions: list[str], by) -> None:
-    """The old address hears of the change, in Swedish: if it was not theirs to make, they can say so."""
+def _tell_old_address(to: str, person: Person, entries: list[PersonLogEntry], by) -> None:
+    """The old address hears of the change, in Swedish: if it was not theirs to make, they can say so. Once: the task
+    marks the log's entries told when the server has taken the mail."""
     from members.tasks import send_mail_task
 
-    what = [str(PersonLogEntry.Action(a).label) for a in actions]
+    what = [str(PersonLogEntry.Action(entry.action).label) for entry in entries]
     name = ""
     if by is not None:
         person_of_by = getattr(by, "person", None)
@@ -78,7 +81,8 @@ def _tell_old_address(to: str, person: Person, actions: list[str], by) -> None:
         "Changed by: %(by)s.\n\nYour address and your user account are how you sign in to “My meetings”. "
         "If you did not ask for this change, tell the secretariat at once.\n\n%(site)s\n"
     ) % {"name": person.name, "what": ", ".join(what).lower(), "by": name or _("the portal"), "site": settings.SITE_URL}
-    send_mail_task.enqueue(subject=_("Your details in the SRO portal were changed"), body=body, to=[to])
+    send_mail_task.enqueue(subject=_("Your details in the SRO portal were changed"), body=body, to=[to],
+                           log_ids=[entry.pk for entry in entries])  # fmt: skip
 
 
 @transaction.atomic

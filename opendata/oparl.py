@@ -273,7 +273,8 @@ def notice_file(links: Links, meeting, made=None) -> dict:
         mime_type="application/pdf",
         size=made.size if made else None,
         sha512=made.sha512 if made else None,
-        date=meeting.notice_published_at.date(),
+        # The day the version was really sent, where a past year was entered afterwards; else the day it was published.
+        date=getattr(made, "recorded_sent_on", None) or meeting.notice_published_at.date(),
         access_url=links.web("notice_pdf", pk=meeting.pk),
         meeting_pk=meeting.pk,
         created=meeting.notice_published_at,
@@ -289,7 +290,8 @@ def notes_file(links: Links, meeting, version) -> dict:
         mime_type="application/pdf",
         size=version.pdf.size if version.pdf else None,
         sha512=version.pdf_sha512 or None,
-        date=version.published_at.date(),
+        # The day the chair really approved, where a past year was entered afterwards; else the day it was published.
+        date=version.recorded_approved_on or version.published_at.date(),
         access_url=links.web("minutes_pdf", pk=meeting.pk),
         meeting_pk=meeting.pk,
         created=version.published_at,

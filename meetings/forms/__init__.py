@@ -13,6 +13,7 @@ from meetings.forms.agenda import (
     MeetingForm,
     MeetingPlanForm,
     PresenterForm,
+    RecordedSendingForm,
     SubstitutionForm,
 )
 from meetings.forms.common import (
@@ -96,6 +97,7 @@ __all__ = [
     "PresenterForm",
     "QuestionForm",
     "QuestionFormSet",
+    "RecordedSendingForm",
     "ReturnForm",
     "RichTextListField",
     "SearchForm",

@@ -175,6 +175,33 @@ class AddressesForm(forms.Form):
         return [(self.people[name], email) for name, email in self.cleaned_data.items() if email]
 
 
+class RecordedSendingForm(forms.Form):
+    """The send page's one field, for a meeting already past: the day the notice was really sent (a past year
+    entered afterwards)."""
+
+    recorded_sent_on = forms.DateField(
+        label=capfirst(_("sent on (only when entering an earlier year)")),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The day the notice was really sent, if the meeting is already held and its notice is entered "
+                    "now. The public site gives this day; the log says it was recorded afterwards."),
+    )  # fmt: skip
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+
+    def clean_recorded_sent_on(self):
+        from meetings.services.notices import RecordedDateError, require_recorded_sent_on
+
+        day = self.cleaned_data.get("recorded_sent_on")
+        try:
+            require_recorded_sent_on(meeting=self.meeting, day=day)
+        except RecordedDateError as error:
+            raise ValidationError(str(error)) from error
+        return day
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=capfirst(_("file")))
     # Not "Rubrik": the form sits inside the item's own, whose title is that.

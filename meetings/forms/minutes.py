@@ -117,8 +117,18 @@ class ApproveForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        if meeting is not None and meeting.date < timezone.localdate():
+            # Entering a past year: the day the chair really approved, printed in the notes instead of today.
+            self.fields["recorded_approved_on"] = forms.DateField(
+                label=capfirst(_("approved on (only when entering an earlier year)")),
+                required=False,
+                widget=DateInput(),
+                help_text=_("The day the notes were really approved, if not today. It is printed in the notes and "
+                            "the log says it was recorded afterwards. It cannot be changed later."),
+            )  # fmt: skip
         if settings.OTP_REQUIRED_FOR_APPROVAL:
             self.fields["code"] = forms.CharField(
                 label=capfirst(_("the six-digit code from your authenticator app")),
@@ -126,6 +136,16 @@ class ApproveForm(forms.Form):
                 widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
             )
         self.helper = _helper()
+
+    def clean_recorded_approved_on(self):
+        from meetings.services.minutes import RecordedDateError, require_recorded_approved_on
+
+        day = self.cleaned_data.get("recorded_approved_on")
+        try:
+            require_recorded_approved_on(meeting=self.meeting, day=day)
+        except RecordedDateError as error:
+            raise forms.ValidationError(str(error)) from error
+        return day
 
 
 class CorrectionForm(forms.Form):

@@ -242,6 +242,9 @@ class NoticeDispatch(models.Model):
     public_html = models.TextField(_("public content"), blank=True)
     public_pdf_html = models.TextField(_("public PDF document"), blank=True)
     snapshot = models.JSONField(_("agenda as sent"), default=dict, blank=True)
+    # The day the body really sent this version, when it was entered afterwards (a past year put into the portal):
+    # the notice, the public pages and open data give this day; ``sent_at`` stays the moment it was entered.
+    recorded_sent_on = models.DateField(_("sent on (recorded afterwards)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sent notice")
@@ -251,6 +254,19 @@ class NoticeDispatch(models.Model):
 
     def __str__(self):
         return f"{self.meeting} v{self.version}"
+
+    @property
+    def sent_on(self) -> datetime.date:
+        """The day the notice was sent, as the record gives it: the day recorded afterwards, else the sending's."""
+        return self.recorded_sent_on or timezone.localdate(self.sent_at)
+
+    @property
+    def sent_by_name(self) -> str:
+        """Who sent it (or recorded it afterwards), as staff read it: the person's name, else the user name."""
+        if self.sent_by_id is None:
+            return str(_("the portal"))
+        person = getattr(self.sent_by, "person", None)
+        return person.name if person else self.sent_by.get_username()
 
     @property
     def meeting_as_sent(self) -> Meeting:

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.query import ModelIterable
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.fields import SanitizedHTMLField
@@ -36,6 +37,9 @@ class Minutes(models.Model):
     )
     approved_by_name = models.CharField(_("approved by (name)"), max_length=200, blank=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    # The day the chair really approved, when a past year is entered afterwards (``MinutesVersion``'s, kept here for
+    # the notes rendered again while approved).
+    recorded_approved_on = models.DateField(_("approved on (recorded afterwards)"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # What went to the chair in this round, and what she read when she last sent the notes back: she is shown
     # what changed since, and an approval of content that differs from what she read is refused.
@@ -140,6 +144,9 @@ class MinutesVersion(models.Model):
     )
     approved_by_name = models.CharField(_("approved by (name)"), max_length=200)
     approved_at = models.DateTimeField(_("approved"))
+    # The day the chair really approved, when a past year was entered afterwards: the notes print it ("Godkänd av …
+    # den …"), the public pages and open data give it; ``approved_at`` stays the moment the approval was entered.
+    recorded_approved_on = models.DateField(_("approved on (recorded afterwards)"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
     # The electronic seal put on the PDF at approval (seal.services): its PAdES level and the certificate's name;
@@ -161,6 +168,11 @@ class MinutesVersion(models.Model):
 
     def __str__(self):
         return f"{self.minutes} v{self.version}"
+
+    @property
+    def approved_on(self):
+        """The day of the approval as the record gives it: the day recorded afterwards, else the approval's."""
+        return self.recorded_approved_on or timezone.localdate(self.approved_at)
 
     @property
     def is_correction(self) -> bool:

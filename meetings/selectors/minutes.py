@@ -27,7 +27,7 @@ from meetings.models import (
 from meetings.selectors.agenda import agenda_items_queryset, agenda_with_times
 from meetings.selectors.preparation import _annual_plan_context, people_warnings
 from members.access import bodies_held
-from members.models import Membership
+from members.models import Membership, StaffRole
 from members.selectors import body_composition, presidium, secretary_addresses
 
 
@@ -56,6 +56,12 @@ def notes_warnings(*, minutes: Minutes) -> list[str]:
     ``notes_not_yet``.)"""
     meeting = minutes.meeting
     warnings = people_warnings(meeting=meeting, called=False)
+    reviewers = minutes_reviewers(meeting=meeting)
+    if reviewers and not minutes_approvers(meeting=meeting):
+        where = {"date": f"{meeting.date:%Y-%m-%d}", "body": meeting.body.short_name}
+        warnings.append(_("Neither the chair nor the vice chair of %(date)s has an account with the chair's role in "
+                          "%(body)s: the notes would go to nobody who can approve them. An administrator gives "
+                          "that role.") % where)  # fmt: skip
     if not secretary_addresses(body=meeting.body):
         warnings.append(_("No secretary has an e-mail address: the chair's approval or comments would reach "
                           "nobody. Add yours on your page under People."))  # fmt: skip
@@ -63,8 +69,29 @@ def notes_warnings(*, minutes: Minutes) -> list[str]:
 
 
 def minutes_reviewers(*, meeting: Meeting) -> list:
-    """Who may approve the notes: the chair, and the vice chair(s) as deputy, on the meeting's date."""
+    """Who approves the notes by their seat: the chair, and the vice chair(s) as deputy, on the meeting's date."""
     return presidium(body=meeting.body, on=meeting.date)
+
+
+def account_may_approve(user, *, body) -> bool:
+    """Whether ``user``'s account may approve notes of ``body`` at all: it holds the permission and the chair's role
+    in that body (an administrator holds every body). Her seat on the meeting's date is ``minutes_reviewers``'."""
+    return bool(
+        user is not None
+        and user.is_active
+        and user.has_perm("meetings.approve_minutes")
+        and bodies_held(user, StaffRole.Role.CHAIR).filter(pk=body.pk).exists()
+    )
+
+
+def minutes_approvers(*, meeting: Meeting) -> list:
+    """The reviewers who can approve in the portal (``chair_can_approve``'s rule): a seat in the presidium on the
+    meeting's date and an account that may approve. Only they get the notes to approve: the review page answers
+    "not found" to anyone else."""
+    return [
+        m for m in minutes_reviewers(meeting=meeting)
+        if m.person.user_id and account_may_approve(m.person.user, body=meeting.body)
+    ]  # fmt: skip
 
 
 @dataclass

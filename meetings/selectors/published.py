@@ -21,9 +21,11 @@ def meetings_with_withdrawn_notes(*, meetings) -> set[int]:
 
 
 def public_notice_pdfs(*, meeting_ids: list[int]) -> dict:
-    """The public PDF made of each meeting's published notice (its size and SHA-512), by meeting id: one query."""
+    """The public PDF made of each meeting's published notice (its size and SHA-512, and ``recorded_sent_on``, the
+    day its version was really sent where a past year was entered afterwards), by meeting id: one query."""
     made = PublicNoticePdf.objects.filter(dispatch__in=published_dispatches().filter(meeting_id__in=meeting_ids))
-    return {pdf.meeting_id: pdf for pdf in made.annotate(meeting_id=F("dispatch__meeting_id"))}
+    made = made.annotate(meeting_id=F("dispatch__meeting_id"), recorded_sent_on=F("dispatch__recorded_sent_on"))
+    return {pdf.meeting_id: pdf for pdf in made}
 
 
 def public_meetings_of_body(*, body):

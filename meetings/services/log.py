@@ -1,3 +1,8 @@
+import datetime
+
+from django.utils.translation import gettext as _
+
+from meetings.dates import long_date
 from meetings.models import Meeting, MeetingLogEntry
 
 
@@ -11,3 +16,11 @@ def log_change(*, meeting: Meeting, action: str, by=None, from_state: str = "", 
         to_state=to_state,
         note=note,
     )
+
+
+def recorded_note(*, sent_on: datetime.date | None = None, approved_on: datetime.date | None = None) -> str:
+    """The log's words for a day entered afterwards (a past year put into the portal): staff read in the log that the
+    day was recorded, by whom and when (the row's user and time), beside the day itself."""
+    if sent_on:
+        return _("recorded afterwards: sent on %(date)s") % {"date": long_date(sent_on)}
+    return _("recorded afterwards: approved on %(date)s") % {"date": long_date(approved_on)}

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings import hooks
+from meetings.dates import long_date
 from meetings.models import (
     Assignment,
     Attendance,
@@ -34,7 +35,9 @@ from meetings.models import (
 from meetings.pdf import render_pdf
 from meetings.sanitize import clean_html, html_to_text, is_empty_html
 from meetings.selectors import (
+    account_may_approve,
     fingerprint,
+    minutes_approvers,
     minutes_context,
     minutes_document,
     minutes_reviewers,
@@ -43,9 +46,8 @@ from meetings.selectors import (
 )
 from meetings.selectors.notices import meeting_snapshot, notice_items
 from meetings.services import ServiceError, announce, claim_version, two_factor
-from meetings.services.log import log_change
-from members.access import bodies_held
-from members.models import Membership, StaffRole
+from meetings.services.log import log_change, recorded_note
+from members.models import Membership
 from members.selectors import called_memberships, presidium, secretary_addresses, user_name
 
 _NOTES_ONLY = re.compile(r"noterar informationen\.?$", re.IGNORECASE)
@@ -252,7 +254,7 @@ def minutes_send_to_chair(*, minutes: Minutes, by, remind: bool = True) -> Minut
     minutes.save(update_fields=["status", "sent_html", "updated_at"])
     log_change(meeting=minutes.meeting, action="minutes_sent_to_chair", by=by, from_state=previous,
                to_state=minutes.status)  # fmt: skip
-    reviewers = minutes_reviewers(meeting=minutes.meeting)
+    reviewers = minutes_approvers(meeting=minutes.meeting)
     transaction.on_commit(lambda: _mail_reviewers(minutes, reviewers))
     if remind:  # not for a record entered after the fact (the demo's history)
         transaction.on_commit(lambda: _remind_later(minutes))
@@ -281,7 +283,7 @@ def remind_reviewers(*, minutes_id: int, round: int) -> bool:
     minutes = Minutes.objects.select_related("meeting__body").filter(pk=minutes_id).first()
     if minutes is None or minutes.status != Minutes.Status.SENT_TO_CHAIR or approval_round(minutes) != round:
         return False
-    _mail_reviewers(minutes, minutes_reviewers(meeting=minutes.meeting), reminder=True)
+    _mail_reviewers(minutes, minutes_approvers(meeting=minutes.meeting), reminder=True)
     return True
 
 
@@ -335,9 +337,7 @@ def approval_refusal(*, user, meeting: Meeting) -> str:
 def chair_can_approve(*, user, meeting: Meeting) -> bool:
     """The chair, or the vice chair as deputy, by membership on the meeting's date, holding the chair's role in the
     meeting's body; never the secretary, never another body's chair given a seat there."""
-    if not (user.is_authenticated and user.has_perm("meetings.approve_minutes")):
-        return False
-    if not bodies_held(user, StaffRole.Role.CHAIR).filter(pk=meeting.body_id).exists():
+    if not (user.is_authenticated and account_may_approve(user, body=meeting.body)):
         return False
     return any(m.person.user_id == user.pk for m in minutes_reviewers(meeting=meeting))
 
@@ -372,7 +372,31 @@ def _require_approvable(minutes: Minutes, by) -> None:
         raise ServiceError(_("The notes are not waiting for the chair."))
 
 
-def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read: str | None = None) -> MinutesVersion:
+class RecordedDateError(ServiceError):
+    """A day of approval recorded afterwards that cannot be: the form shows it beside the date field."""
+
+
+def require_recorded_approved_on(*, meeting: Meeting, day: datetime.date | None) -> None:
+    """A past year's notes may be approved with the day the chair really approved them: on or after the meeting's
+    day, and not in the future."""
+    if day is None:
+        return
+    if day > timezone.localdate():
+        raise RecordedDateError(_("The day of the approval cannot be in the future."))
+    if day < meeting.date:
+        raise RecordedDateError(_("Notes are approved after their meeting: give %(date)s or a later day.")
+                                % {"date": long_date(meeting.date)})  # fmt: skip
+
+
+def minutes_approve(
+    *,
+    minutes: Minutes,
+    by,
+    password: str,
+    code: str = "",
+    read: str | None = None,
+    recorded_approved_on: datetime.date | None = None,
+) -> MinutesVersion:
     """The chair approves, confirming with the password again (and, with OTP_REQUIRED_FOR_APPROVAL, a code
     from the authenticator app): the version is frozen as HTML and PDF.
 
@@ -384,9 +408,15 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     The password check, the PDF and its seal (seconds, together) are done before the transaction, which then
     only writes: on SQLite a transaction takes the write lock as it begins, and holding it while sealing would
     hold back every other save and the worker. In the transaction the notes are locked and rendered again;
-    if they moved since the seal was made, nothing is approved and she is shown what changed."""
+    if they moved since the seal was made, nothing is approved and she is shown what changed.
+
+    ``recorded_approved_on``: entering a past year, the day she really approved them
+    (``require_recorded_approved_on``): the approved version prints it and keeps it beside the moment of this
+    approval (its seal's time), and the log says it was recorded afterwards. Decided now: the version never
+    changes."""
     minutes = Minutes.objects.select_related("meeting", "meeting__body").get(pk=minutes.pk)
     _require_approvable(minutes, by)
+    require_recorded_approved_on(meeting=minutes.meeting, day=recorded_approved_on)
     if not by.check_password(password):
         raise WrongPasswordError(_("The password was wrong. The notes are not approved."))
     html = minutes_document(minutes=minutes)
@@ -401,7 +431,8 @@ def minutes_approve(*, minutes: Minutes, by, password: str, code: str = "", read
     person = by.person
     # Frozen as rendered again with the approval on it ("Godkänd av …"): the same content she read.
     now = timezone.now()
-    sealed = freeze_render(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now)
+    sealed = freeze_render(minutes=minutes, approved_by=by, approved_by_name=person.name, now=now,
+                           recorded_on=recorded_approved_on)  # fmt: skip
     with transaction.atomic():
         locked = _locked(minutes)
         _require_approvable(locked, by)
@@ -430,6 +461,7 @@ class SealedNotes:
     approved_by: object
     approved_by_name: str
     approved_at: datetime.datetime
+    recorded_on: datetime.date | None = None  # the day really approved, entered afterwards
 
 
 def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> MinutesVersion:
@@ -438,21 +470,23 @@ def freeze(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> Minu
     return freeze_store(minutes=minutes, sealed=sealed)
 
 
-def freeze_render(*, minutes: Minutes, approved_by, approved_by_name: str, now) -> SealedNotes:
-    """The approved version's HTML and sealed PDF, as the notes read now with the approval on them. Writes
-    nothing (the notes are marked approved on a copy), so it can run outside any transaction."""
+def freeze_render(*, minutes: Minutes, approved_by, approved_by_name: str, now, recorded_on=None) -> SealedNotes:
+    """The approved version's HTML and sealed PDF, as the notes read now with the approval on them (on
+    ``recorded_on``, the day really approved, where a past year is entered). Writes nothing (the notes are marked
+    approved on a copy), so it can run outside any transaction."""
     approved = shallow_copy(minutes)
     approved.status = Minutes.Status.APPROVED
     approved.approved_by = approved_by
     approved.approved_by_name = approved_by_name
     approved.approved_at = now
+    approved.recorded_approved_on = recorded_on
     context = minutes_context(minutes=approved)
     html = render_to_string("documents/_minutes.html", context)
     # Sealed as approved (an incremental update of the PDF/A): the hash kept is the sealed file's.
     pdf, signature = hooks.call("seal_approved_notes", render_pdf("pdf/minutes.html", context), name=approved_by_name,
                                 chair=_approver_is_chair(minutes.meeting, approved_by), when=now)  # fmt: skip
     return SealedNotes(version=minutes.version, html=html, pdf=pdf, signature=signature, approved_by=approved_by,
-                       approved_by_name=approved_by_name, approved_at=now)  # fmt: skip
+                       approved_by_name=approved_by_name, approved_at=now, recorded_on=recorded_on)  # fmt: skip
 
 
 def freeze_store(*, minutes: Minutes, sealed: SealedNotes) -> MinutesVersion:
@@ -463,6 +497,7 @@ def freeze_store(*, minutes: Minutes, sealed: SealedNotes) -> MinutesVersion:
     minutes.approved_by = approved_by = sealed.approved_by
     minutes.approved_by_name = sealed.approved_by_name
     minutes.approved_at = sealed.approved_at
+    minutes.recorded_approved_on = sealed.recorded_on
     pdf, signature = sealed.pdf, sealed.signature
     reason = _correction_reason(minutes) if minutes.version > 1 else ""
     version = MinutesVersion(
@@ -476,6 +511,7 @@ def freeze_store(*, minutes: Minutes, sealed: SealedNotes) -> MinutesVersion:
         approved_by=approved_by,
         approved_by_name=sealed.approved_by_name,
         approved_at=sealed.approved_at,
+        recorded_approved_on=sealed.recorded_on,
         correction_reason=reason,
         snapshot={"meeting": meeting_snapshot(minutes.meeting)},
     )
@@ -494,10 +530,14 @@ def freeze_store(*, minutes: Minutes, sealed: SealedNotes) -> MinutesVersion:
         item.minutes_version = version
     FrozenItem.objects.bulk_create(items)
     # The content rows are checked by the database against the status: save the status last.
-    minutes.save(update_fields=["status", "approved_by", "approved_by_name", "approved_at", "updated_at"])
+    minutes.save(update_fields=["status", "approved_by", "approved_by_name", "approved_at", "recorded_approved_on",
+                                "updated_at"])  # fmt: skip
     _assignments_reported(meeting=minutes.meeting, by=approved_by)
+    note = f"v{minutes.version} sha256 {version.pdf_sha256}"
+    if sealed.recorded_on:
+        note += f", {recorded_note(approved_on=sealed.recorded_on)}"
     log_change(meeting=minutes.meeting, action="minutes_approved", by=approved_by, from_state=previous,
-               to_state=minutes.status, note=f"v{minutes.version} sha256 {version.pdf_sha256}")  # fmt: skip
+               to_state=minutes.status, note=note)  # fmt: skip
     return version
 
 
@@ -587,8 +627,9 @@ def minutes_correct(*, minutes: Minutes, by, reason: str) -> Minutes:
     minutes.approved_by = None
     minutes.approved_by_name = ""
     minutes.approved_at = None
+    minutes.recorded_approved_on = None
     minutes.save(update_fields=["status", "version", "approved_by", "approved_by_name", "approved_at",
-                                "updated_at"], _allow_frozen=True)  # fmt: skip
+                                "recorded_approved_on", "updated_at"], _allow_frozen=True)  # fmt: skip
     log_change(meeting=minutes.meeting, action="minutes_correction_started", by=by, from_state=previous,
                to_state=minutes.status, note=reason.strip())  # fmt: skip
     return minutes

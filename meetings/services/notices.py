@@ -1,5 +1,6 @@
 """Sending and publishing the notice (kallelse)."""
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from email import message_from_string
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import vCalAddress, vText
 
+from meetings.dates import long_date
 from meetings.ics import meeting_event, new_calendar
 from meetings.models import AgendaItem, Attachment, FrozenItem, Meeting, NoticeDelivery, NoticeDispatch, Presenter
 from meetings.pdf import html_to_pdf, render_pdf
@@ -21,7 +23,7 @@ from meetings.selectors import notice_context
 from meetings.selectors.notices import last_sent, meeting_snapshot, notice_changes, notice_items
 from meetings.services import ServiceError, announce, create_once, require_agenda_editable
 from meetings.services.agenda import require_facts_changeable
-from meetings.services.log import log_change
+from meetings.services.log import log_change, recorded_note
 from members.models import Person
 from members.selectors import called_memberships
 
@@ -107,7 +109,14 @@ def _freeze_notice(meeting: Meeting, version: int, *, with_pdf: bool = True) -> 
 
 
 def notice_dispatch_create(
-    *, meeting: Meeting, version: int, by, recipients: list[Recipient], now, frozen: dict | None = None
+    *,
+    meeting: Meeting,
+    version: int,
+    by,
+    recipients: list[Recipient],
+    now,
+    frozen: dict | None = None,
+    recorded_sent_on: datetime.date | None = None,
 ) -> tuple[NoticeDispatch, bytes]:
     """Freeze what is sent as version ``version``: its HTML, PDF and hash, its items, who got it.
     ``frozen`` is the notice already rendered (``_freeze_notice``) from the meeting as it is now; without it, it
@@ -124,6 +133,7 @@ def notice_dispatch_create(
         public_html=frozen["public_html"],
         public_pdf_html=frozen["public_pdf_html"],
         snapshot={"meeting": meeting_snapshot(meeting)},
+        recorded_sent_on=recorded_sent_on,
     )
     dispatch.pdf.save(notice_filename(meeting, version), ContentFile(frozen["pdf"]), save=False)
     dispatch.save()
@@ -162,7 +172,34 @@ def _require_sendable(meeting: Meeting) -> None:
         raise ServiceError(_("The notice of a meeting that is held or cancelled cannot be sent."))
 
 
-def notice_send(*, meeting: Meeting, by, seen_version: int | None = None) -> NoticeDispatch:
+class RecordedDateError(ServiceError):
+    """A day recorded afterwards that cannot be: the form shows it beside the date field."""
+
+
+def require_recorded_sent_on(*, meeting: Meeting, day: datetime.date | None) -> None:
+    """A past year's notice may be entered with the day the body really sent it: only for a meeting whose day is
+    past, on a day not in the future, before the meeting, and not before the version sent before it."""
+    if day is None:
+        return
+    today = timezone.localdate()
+    if meeting.date >= today:
+        raise RecordedDateError(_("Only the notice of a meeting already past is entered with the day it was "
+                                  "really sent: this one is sent today."))  # fmt: skip
+    if day > today:
+        raise RecordedDateError(_("The day the notice was sent cannot be in the future."))
+    if day >= meeting.date:
+        raise RecordedDateError(_("A notice is sent before its meeting: give a day before %(date)s.")
+                                % {"date": long_date(meeting.date)})  # fmt: skip
+    previous = last_sent(meeting=meeting)
+    if previous is not None and day < previous.sent_on:
+        raise RecordedDateError(_("Version %(version)s was sent on %(date)s: the next version cannot have been sent "
+                                  "before it.") % {"version": previous.version,
+                                                   "date": long_date(previous.sent_on)})  # fmt: skip
+
+
+def notice_send(
+    *, meeting: Meeting, by, seen_version: int | None = None, recorded_sent_on: datetime.date | None = None
+) -> NoticeDispatch:
     """Send the notice, with its PDF and an iCalendar invitation, to everyone called and invited.
 
     What is sent is frozen as that version (``NoticeDispatch`` and its items): the public site reads
@@ -171,6 +208,9 @@ def notice_send(*, meeting: Meeting, by, seen_version: int | None = None) -> Not
 
     ``seen_version`` is the version the secretary's page showed as the last sent: if one was sent since (a
     double click, a colleague), nothing is sent and ``NoticeAlreadySent`` names it.
+
+    ``recorded_sent_on``: entering a past year, the day the body really sent it (``require_recorded_sent_on``). It is
+    kept beside the moment of this sending, which is never overwritten, and the log says it was recorded afterwards.
 
     The PDF is rendered before the transaction, which then only writes: on SQLite a transaction takes the
     write lock as it begins, and a second or more of rendering inside it would hold back every other save and
@@ -186,6 +226,7 @@ def notice_send(*, meeting: Meeting, by, seen_version: int | None = None) -> Not
             _require_sendable(meeting)
             if meeting.notice_version != expected:
                 raise NoticeAlreadySent(last_sent(meeting=meeting))
+            require_recorded_sent_on(meeting=meeting, day=recorded_sent_on)
             frozen = _freeze_notice(meeting, expected + 1)
         with transaction.atomic():
             meeting = (
@@ -194,21 +235,23 @@ def notice_send(*, meeting: Meeting, by, seen_version: int | None = None) -> Not
             _require_sendable(meeting)
             if meeting.notice_version != expected:
                 raise NoticeAlreadySent(last_sent(meeting=meeting))
+            require_recorded_sent_on(meeting=meeting, day=recorded_sent_on)
             if frozen is None:
                 frozen = _freeze_notice(meeting, expected + 1)
             elif _notice_html(meeting, expected + 1) != {k: v for k, v in frozen.items() if k != "pdf"}:
                 continue  # the agenda moved while the PDF was made: make it again
-            return _notice_sent(meeting=meeting, by=by, version=expected + 1, frozen=frozen)
+            return _notice_sent(meeting=meeting, by=by, version=expected + 1, frozen=frozen,
+                                recorded_sent_on=recorded_sent_on)  # fmt: skip
     raise AssertionError("unreachable: the last try renders in the transaction")
 
 
-def _notice_sent(*, meeting: Meeting, by, version: int, frozen: dict) -> NoticeDispatch:
+def _notice_sent(*, meeting: Meeting, by, version: int, frozen: dict, recorded_sent_on=None) -> NoticeDispatch:
     """Record and queue the sending of version ``version`` (in the caller's transaction, the meeting locked)."""
     recipients = notice_recipients(meeting)
     changes = notice_changes(meeting=meeting)  # since the version before: the revised notice's mail says what
     now = timezone.now()
     dispatch, _pdf = notice_dispatch_create(meeting=meeting, version=version, by=by, recipients=recipients, now=now,
-                                            frozen=frozen)  # fmt: skip
+                                            frozen=frozen, recorded_sent_on=recorded_sent_on)  # fmt: skip
     ics = notice_ics(meeting=meeting, version=version)
 
     previous_status = meeting.status
@@ -222,7 +265,7 @@ def _notice_sent(*, meeting: Meeting, by, version: int, frozen: dict) -> NoticeD
         by=by,
         from_state=previous_status,
         to_state=meeting.status,
-        note=f"v{version}",
+        note=f"v{version}" + (f", {recorded_note(sent_on=recorded_sent_on)}" if recorded_sent_on else ""),
     )
     if meeting.body.publish_notice_on_send and not meeting.notice_published_at:
         # Published with the sending, so the mail's public links and the calendar's link work at once.

@@ -134,6 +134,7 @@ def test_secretary_drafts_previews_downloads_and_sends_a_notice(
     fake = tmp_path / "beslutsunderlag.pdf"
     fake.write_bytes(b"GIF89a not a pdf at all")
     page.get_by_label("Fil").set_input_files(str(fake))
+    page.evaluate("window.stillThisPage = true")  # gone if the page were loaded again
     page.get_by_role("button", name="Ladda upp").click()
     expect(page.get_by_text("”beslutsunderlag.pdf” är inte en PDF- eller Office-fil")).to_be_visible()
     real = tmp_path / "Beslutsunderlag Punkt C.pdf"
@@ -142,6 +143,9 @@ def test_secretary_drafts_previews_downloads_and_sends_a_notice(
     page.get_by_role("button", name="Ladda upp").click()
     expect(page.get_by_text("Bilagan lades till.")).to_be_visible()
     expect(page.get_by_role("link", name="Beslutsunderlag Punkt C.pdf")).to_be_visible()
+    # Saved in place (htmx): the same page, still scrolled down to the attachments, not reloaded at its top.
+    assert page.evaluate("window.stillThisPage") is True
+    assert page.evaluate("window.scrollY") > 0
     assert axe() == [], describe(axe())
     page.get_by_role("link", name="Tillbaka till dagordningen").click()
 

@@ -1,7 +1,8 @@
 """The new term and the first notice in it, as SRO will live it in January 2027 (issue 35): the secretary opens
 the notice of 14 January 2027 and is warned that nobody is called and SRO has no chair that day; she starts the
 term 2027–2030 in one sitting (five seats replaced, a role changed), the warnings are gone, she sends, and the
-notice is public at once (SRO publishes on sending). Every link in every mail of the journey answers 200 to its
+notice is public at once (SRO publishes on sending); a member reports absence in "Mina möten" and names a substitute,
+who is then called and gets the documents. Every link in every mail of the journey answers 200 to its
 reader: the public ones to anybody, the members' area to the member once she has signed in from the mail."""
 
 import datetime
@@ -14,7 +15,7 @@ from django.utils.text import slugify
 from playwright.sync_api import expect
 from weasyprint import HTML
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Substitution
 from meetings.services.agenda import agenda_item_save, attachment_add, meeting_create, presenter_add
 from members.models import Organisation, Person
 from tests.browser.test_members_area import ask_for_a_link
@@ -113,8 +114,23 @@ def test_the_secretary_starts_the_2027_term_and_every_link_of_the_january_notice
     january.refresh_from_db()
     assert january.notice_published_at is not None  # SRO publishes the notice on sending
 
-    # ENTRY (#35b) plugs in here: a member reports absence in "Mina möten" and names a substitute, who is then
-    # called and gets the documents; the links of the mails that follow are checked by the loop below as well.
+    # A member who continues into the new term, Magnus Haggren, cannot come: from the notice he signs in to "Mina
+    # möten", reports absence and names a substitute of his organisation, Helen Nordling. She is called in his place:
+    # mailed the notice, she reads every document of the meeting, the one not public too.
+    magnus = sign_in_from_mail(browser, url, "magnus-haggren@example.se", mailoutbox)
+    magnus.goto(f"{url}/my-meetings/meetings/{january.pk}/")
+    magnus.get_by_role("link", name="Svara på kallelsen").click()
+    magnus.get_by_label("Nej, jag har förhinder").check()
+    magnus.get_by_label("Vem kommer i ditt ställe").select_option(label="Helen Nordling")
+    magnus.get_by_role("button", name="Spara mitt svar").click()
+    expect(magnus.get_by_text("Du har anmält förhinder; Helen Nordling kommer i ditt ställe.")).to_be_visible()
+    assert Substitution.objects.get(meeting=january, replaces__last_name="Haggren").substitute.name == "Helen Nordling"
+    [to_her] = [m for m in mailoutbox if "helen-nordling@example.se" in m.to[0] and "2027-01-14" in m.subject]
+    assert any("/my-meetings/meetings/" in link and "/attachments/" in link for link in links_in(to_her)), to_her.body
+    helen = sign_in_from_mail(browser, url, "helen-nordling@example.se", mailoutbox)
+    helen.goto(f"{url}/my-meetings/meetings/{january.pk}/")
+    expect(helen.get_by_role("link", name="Förhandlingsläge.pdf")).to_be_visible()  # not public: hers as called
+    expect(helen.get_by_role("link", name="Svara på kallelsen")).to_have_count(0)  # called in his place
 
     notices = [m for m in mailoutbox if "2027-01-14" in m.subject]
     assert {m.to[0].split("<")[-1].rstrip(">") for m in notices} >= {"sara.nystrom@example.se",
@@ -124,6 +140,8 @@ def test_the_secretary_starts_the_2027_term_and_every_link_of_the_january_notice
         "anonymous": browser.new_context(locale="sv-SE").new_page(),
         "sara.nystrom@example.se": sign_in_from_mail(browser, url, "sara.nystrom@example.se", mailoutbox),
         "helen-eliasson@example.se": sign_in_from_mail(browser, url, "helen-eliasson@example.se", mailoutbox),
+        "magnus-haggren@example.se": magnus,
+        "helen-nordling@example.se": helen,
     }
     checked = 0
     for mail in mailoutbox:
@@ -139,5 +157,6 @@ def test_the_secretary_starts_the_2027_term_and_every_link_of_the_january_notice
             answer = reader.request.get(f"{url}{path}")
             assert answer.status == 200, (mail.subject, address, link, answer.status)
             checked += 1
-    # The notice's links: the members' area, both attachments, the public meeting (the calendar's link).
-    assert checked >= 2 * 3 + 1, checked
+    # The notice's links: the members' area, both attachments, the public meeting (the calendar's link), for the
+    # two members, the one who cannot come and his substitute.
+    assert checked >= 4 * 3 + 1, checked

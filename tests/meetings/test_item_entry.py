@@ -84,3 +84,57 @@ def test_upload_on_an_item_saves_it_and_comes_back_to_the_attachments(client, se
     del data["attachment-file"]
     response = client.post(url, data)
     assert response.status_code == 400 and 'value="Sjukresor 2031"' in response.content.decode()
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_a_file_or_presenter_added_in_place_comes_back_as_the_form_with_what_was_done(client, secretary):
+    """With htmx the item's form is swapped in place (the page is not reloaded at its top): the answer carries the
+    form with the new file, its new lock version, and what was done said inside it; a new item gets its own URL."""
+    meeting = MeetingFactory()
+    client.force_login(secretary)
+    url = reverse("staff:item_create", kwargs={"pk": meeting.pk})
+    data = item_data(client, url, **{"stay": "attachments", "attachment-file": pdf("Yttrande.pdf"),
+                                     "attachment-is_public": "on"})  # fmt: skip
+    response = client.post(url, data, **HTMX)
+    assert response.status_code == 200
+    item = AgendaItem.objects.get(meeting=meeting, title="Hjälpmedel")
+    edit = reverse("staff:item_edit", kwargs={"pk": item.pk})
+    assert response["HX-Push-Url"] == edit
+    page = response.content.decode()
+    form = page.split('id="item-form"')[1].split("</form>")[0]
+    assert f'action="{edit}"' in page.split('id="item-form"')[1][:400]  # the next save edits it, never a new one
+    assert "Yttrande.pdf" in form
+    assert '<div id="item-form-status" role="status"><div class="alert alert-success py-2">Bilagan lades till.' in form
+    assert f'name="lock_version" value="{item.lock_version}"' in form
+
+    # A bad guest is shown with its error inside the form (htmx swaps only a successful answer), nothing added.
+    data = {"kind": "information", "title": "Hjälpmedel", "duration_minutes": "20", "lock_version": item.lock_version,
+            "stay": "presenters", "guest-first_name": "Sara"}  # fmt: skip
+    refused = client.post(edit, data, **HTMX)
+    assert refused.status_code == 200
+    assert "Detta fält måste fyllas i." in refused.content.decode().split('id="item-form"')[1]
+    assert not item.presenters.exists()
+    assert client.post(edit, data).status_code == 400  # without htmx, the page as before
+
+
+def test_removing_a_presenter_or_a_file_swaps_its_list_in_place_or_reloads_at_the_section(client, secretary):
+    meeting = MeetingFactory()
+    item = AgendaItem.objects.create(meeting=meeting, order=9, kind="information", title="Sjukresor")
+    ulrika = PersonFactory(first_name="Ulrika", last_name="Söderlund")
+    presenter = Presenter.objects.create(item=item, person=ulrika, description="VGR")
+    client.force_login(secretary)
+    remove = reverse("staff:presenter_remove", kwargs={"pk": presenter.pk})
+    response = client.post(remove, **HTMX)
+    assert response.status_code == 200
+    listed = response.content.decode().split('id="presenter-list"')[1].split("</div>")[0]
+    assert "Ulrika" not in listed
+    assert (
+        "Ulrika Söderlund är inte längre föredragande för punkten."
+        in response.content.decode().split("item-form-status")[1]
+    )
+    again = Presenter.objects.create(item=item, person=ulrika)
+    response = client.post(reverse("staff:presenter_remove", kwargs={"pk": again.pk}))
+    assert response.status_code == 302
+    assert response.url == reverse("staff:item_edit", kwargs={"pk": item.pk}) + "#presenters-heading"

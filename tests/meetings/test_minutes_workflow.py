@@ -212,3 +212,38 @@ def test_the_start_page_shows_the_notes_state_and_who_they_wait_for(client, meet
     page = client.get("/staff/").content.decode()
     assert "Återsänd av ordföranden" in page
     assert "Sekreteraren: ändra det ordföranden bad om och skicka igen (”Lägg till frånvaron.”)" in page
+
+
+def test_the_notes_to_approve_go_only_to_a_reviewer_who_can_approve(
+    meeting, chair, secretary, django_capture_on_commit_callbacks, client
+):
+    """A vice chair seated on the meeting's date but without the chair's role in the body would get a link that
+    answers "not found": she is not mailed, and the secretary is told when nobody who can approve is left."""
+    from meetings.selectors import notes_warnings
+    from tests.factories import UserFactory
+
+    vice_user = UserFactory(username="vice", is_staff=True)  # an account, but no chair's role in SRO
+    vice = PersonFactory(first_name="Vera", last_name="Vice", user=vice_user, email="vera@example.se")
+    MembershipFactory(body=meeting.body, person=vice, role="vice_chair", start_date=datetime.date(2025, 1, 1),
+                      end_date=None)  # fmt: skip
+    minutes = services.minutes_start(meeting=meeting, by=secretary)
+    assert notes_warnings(minutes=minutes) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    [sent] = mail.outbox
+    assert sent.to == ["helen@example.se"]
+    client.force_login(vice_user)
+    assert client.get(f"/staff/minutes/{minutes.pk}/review/").status_code in (403, 404)
+    client.force_login(chair)
+    assert client.get(f"/staff/minutes/{minutes.pk}/review/").status_code == 200
+
+    # Without the chair's role in SRO, the chair is not mailed either, and the secretary is warned before sending.
+    services.minutes_return(minutes=minutes, by=chair, comment="Lägg till frånvaron.")
+    chair.staff_roles.all().delete()
+    minutes.refresh_from_db()
+    [warning] = notes_warnings(minutes=minutes)
+    assert "Varken ordföranden eller vice ordföranden den 2025-04-24 har ett konto med ordförandens roll" in warning
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_send_to_chair(minutes=minutes, by=secretary)
+    assert [m for m in mail.outbox if "att godkänna" in m.subject.lower()] == []

@@ -235,13 +235,21 @@ def item_duration(request, pk):
 
 
 def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms):
-    """The item editor; a form that failed is passed back in, so what was typed is kept with its error."""
+    """The item editor; a form that failed is passed back in, so what was typed is kept with its error.
+
+    Asked by htmx (a save in place: a presenter or a file added, one removed), the same page answers, of which the
+    browser swaps in only the part that changed, with what was done said inside the form (``in_place``). htmx swaps
+    only a successful answer, so a form with errors comes back as 200 there: it is shown with its errors in place."""
+    in_place = is_htmx(request)
     context = {
         "meeting": item.meeting,
         "item": item,
         "parent": parent or item.parent,
         "form": form or AgendaItemForm(instance=item, meeting=item.meeting),
         "matter_titles": matter_titles(body=item.meeting.body),
+        # Where the form is sent: the item's own page once it exists (a new item saved in place keeps no "new" URL).
+        "form_action": reverse("staff:item_edit", kwargs={"pk": item.pk}) if item.pk else request.get_full_path(),
+        "in_place": in_place,
     }
     # Presenters and attachments are part of the item's own form, a new item's too: one save keeps them all.
     context.update(
@@ -251,7 +259,10 @@ def _item_page(request, item, form=None, *, parent=None, status=200, **bad_forms
         presenters=item.presenters.select_related("person", "person__organisation") if item.pk else [],
         attachments=item.attachments.all() if item.pk else [],
     )
-    return render(request, "staff/item_form.html", context, status=status)
+    response = render(request, "staff/item_form.html", context, status=200 if in_place else status)
+    if in_place and item.pk:
+        response["HX-Push-Url"] = context["form_action"]  # a new item saved in place: reloading shows it
+    return response
 
 
 def _extras(request) -> dict:
@@ -295,7 +306,10 @@ def _presenter_add(request, item, person, description) -> None:
 
 
 def _back_to_the_place(request, item):
-    """After "Lägg till föredragande" or "Ladda upp": the item again, where the secretary was on it."""
+    """After "Lägg till föredragande" or "Ladda upp": the item again, where the secretary was on it (in place with
+    htmx; without it, the page again at that section)."""
+    if is_htmx(request):
+        return _item_page(request, AgendaItem.objects.get(pk=item.pk))  # its new lock version in the form
     anchor = "attachments-heading" if request.POST.get("stay") == "attachments" else "presenters-heading"
     return redirect(reverse("staff:item_edit", kwargs={"pk": item.pk}) + f"#{anchor}")
 
@@ -486,7 +500,9 @@ def presenter_remove(request, pk):
     item_for_secretary(request.user, presenter.item_id)
     agenda_services.presenter_remove(presenter=presenter, by=request.user)
     messages.success(request, _("%(name)s no longer presents the item.") % {"name": presenter.person.name})
-    return redirect("staff:item_edit", pk=presenter.item_id)
+    if is_htmx(request):
+        return _item_page(request, presenter.item)
+    return redirect(reverse("staff:item_edit", kwargs={"pk": presenter.item_id}) + "#presenters-heading")
 
 
 @secretary_required
@@ -516,4 +532,6 @@ def attachment_delete(request, pk):
     item_for_secretary(request.user, attachment.item_id)
     agenda_services.attachment_delete(attachment=attachment, by=request.user)
     messages.success(request, _("The attachment was deleted."))
-    return redirect("staff:item_edit", pk=attachment.item_id)
+    if is_htmx(request):
+        return _item_page(request, attachment.item)
+    return redirect(reverse("staff:item_edit", kwargs={"pk": attachment.item_id}) + "#attachments-heading")

@@ -340,7 +340,7 @@ def minutes_review(request, pk, approve_form=None, return_form=None, status=200,
     """The notes as the chair reads them; the approval form carries the fingerprint of exactly this page."""
     minutes = minutes_for_reviewer(request.user, pk)
     document = minutes_document(minutes=minutes)
-    approve_form = approve_form or ApproveForm(prefix="approve")
+    approve_form = approve_form or ApproveForm(prefix="approve", meeting=minutes.meeting)
     read = fingerprint(document)
     if approve_form.is_bound:  # shown again after an error: a new try approves what is shown now
         approve_form.data = approve_form.data.copy()
@@ -379,7 +379,7 @@ def minutes_approve(request, pk):
     failed logins by others with her user name (django-axes) do not stop her approving, and her own wrong ones are
     limited like logins."""
     minutes = minutes_for_reviewer(request.user, pk)
-    form = ApproveForm(request.POST, prefix="approve")
+    form = ApproveForm(request.POST, prefix="approve", meeting=minutes.meeting)
     changed = None
     if counted(_approval_key(request), seconds=_approval_cooloff()) >= settings.AXES_FAILURE_LIMIT:
         form.add_error(None, _("Too many wrong passwords. Wait %(minutes)s minutes and try again.")
@@ -388,11 +388,14 @@ def minutes_approve(request, pk):
         data = form.cleaned_data
         try:
             services.minutes_approve(minutes=minutes, by=request.user, password=data["password"],
-                                     code=data.get("code", ""), read=data["read"])  # fmt: skip
+                                     code=data.get("code", ""), read=data["read"],
+                                     recorded_approved_on=data.get("recorded_approved_on"))  # fmt: skip
         except services.WrongPasswordError as error:
             with contextlib.suppress(TooManyRequests):
                 throttle(_approval_key(request), limit=settings.AXES_FAILURE_LIMIT, seconds=_approval_cooloff())
             form.add_error("password", str(error))
+        except services.RecordedDateError as error:
+            form.add_error("recorded_approved_on", str(error))
         except services.ContentChangedError as error:
             form.add_error(None, str(error))
             changed = error.changes

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from meetings.forms import AddressesForm, GuestForm, InvitationForm, SubstitutionForm
+from meetings.forms import AddressesForm, GuestForm, InvitationForm, RecordedSendingForm, SubstitutionForm
 from meetings.models import Attachment, Invitation, Substitution
 from meetings.permissions import item_for_secretary, meeting_for_secretary, secretary_required
 from meetings.selectors import notice_checklist, notice_context
@@ -146,10 +146,15 @@ def notice_send(request, pk):
                                                saved) % {"count": saved})  # fmt: skip
             return redirect("staff:notice_send", pk=meeting.pk)
         return _send_page(request, meeting, recipients, addresses, status=400)
+    recorded = RecordedSendingForm(request.POST if request.method == "POST" else None, meeting=meeting)
     if request.method == "POST":
+        if not recorded.is_valid():  # the day entered stays in the field, with what is wrong with it
+            return _send_page(request, meeting, recipients, addresses, recorded=recorded, status=400)
         try:
-            dispatch = notice_services.notice_send(meeting=meeting, by=request.user,
-                                                   seen_version=_seen_version(request))  # fmt: skip
+            dispatch = notice_services.notice_send(
+                meeting=meeting, by=request.user, seen_version=_seen_version(request),
+                recorded_sent_on=recorded.cleaned_data.get("recorded_sent_on"),
+            )  # fmt: skip
         except notice_services.NoticeAlreadySent as error:
             # A second click (or a colleague's sending) gets the first sending's answer; nothing goes out twice.
             messages.info(request, str(error))
@@ -167,7 +172,7 @@ def notice_send(request, pk):
         if missing:
             messages.warning(request, _("No e-mail address, not sent to: %(names)s.") % {"names": ", ".join(missing)})
         return redirect(meeting)
-    return _send_page(request, meeting, recipients, addresses)
+    return _send_page(request, meeting, recipients, addresses, recorded=recorded)
 
 
 def _seen_version(request) -> int | None:
@@ -176,10 +181,13 @@ def _seen_version(request) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) < 6 else None
 
 
-def _send_page(request, meeting, recipients, addresses, status=200):
-    checklist = notice_checklist(meeting=meeting, today=timezone.localdate())
+def _send_page(request, meeting, recipients, addresses, recorded=None, status=200):
+    today = timezone.localdate()
+    checklist = notice_checklist(meeting=meeting, today=today)
+    # Only a meeting already past is sent with the day it was really sent (a past year entered afterwards).
+    recorded = recorded if meeting.date < today or (recorded is not None and recorded.errors) else None
     context = {"meeting": meeting, "recipients": recipients, "next_version": meeting.notice_version + 1,
-               "checklist": checklist, "addresses": addresses}  # fmt: skip
+               "checklist": checklist, "addresses": addresses, "recorded": recorded}  # fmt: skip
     return render(request, "staff/notice_send.html", context, status=status)
 
 
