@@ -9,11 +9,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from meetings.files import verified_bytes
 from meetings.models import Attachment, FrozenItem, Invitation, Meeting, NoticeDispatch, PublicVersion, Substitution
 from meetings.models.meeting import in_time_order
+from meetings.pdf_merge import conformance
 from members.models import Membership, Person
 
 
@@ -103,6 +106,28 @@ class Document:
 def documents(dispatch: NoticeDispatch) -> list[Document]:
     """Every attachment of the sent version, public or not, in agenda order."""
     return [Document(item, record) for item in dispatch.items.order_by("sequence") for record in item.attachments or []]
+
+
+def not_accessible(docs: list[Document]) -> set[int]:
+    """The ids of the PDF attachments that are not tagged as PDF/UA-1 (``meetings.pdf_merge.conformance``): the page
+    names them, and the whole meeting's PDF sends them as they came. What a file is never changes under its SHA-256,
+    so each is read once and remembered."""
+    pdfs = [doc for doc in docs if doc.is_pdf]
+    stored = Attachment.objects.in_bulk([doc.id for doc in pdfs])
+    found = set()
+    for doc in pdfs:
+        sha256, attachment = doc.record.get("sha256", ""), stored.get(doc.id)
+        key = f"pdf-accessible:{sha256}"
+        accessible = cache.get(key) if sha256 else None
+        if accessible is None and attachment is not None:
+            content = verified_bytes(attachment.file, sha256)
+            claim = conformance(content) if content is not None else None
+            accessible = claim is not None and claim.accessible
+            if sha256 and content is not None:
+                cache.set(key, accessible, None)
+        if not accessible:
+            found.add(doc.id)
+    return found
 
 
 def document(dispatch: NoticeDispatch, attachment_id: int) -> tuple[Document, Attachment] | None:

@@ -16,9 +16,12 @@ from weasyprint import HTML
 
 from meetings.pdf import html_to_pdf
 from meetings.services import minutes as minutes_services
+from meetings.services.agenda import attachment_add
+from meetings.services.notices import notice_send
+from mymeetings.services import member_account
 from seal.pki import make_chain
 from seal.signers import _load_pkcs12
-from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory, blank_pdf
 from tests.seal.test_seal import approve_and_publish, stored
 from tests.standards.pdfua import problems
 from tests.test_public_pages import published_urls
@@ -99,3 +102,78 @@ def test_the_rules_find_each_fault_the_portal_mends_when_it_is_put_back():
     as_weasyprint_writes_it = HTML(string=html).write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True)
     assert problems(as_weasyprint_writes_it) == [NOT_CLAIMED, "7.2-20: LI holds P"]
     assert problems(html_to_pdf(html, claim_ua=False)) == [NOT_CLAIMED]
+
+
+def _parent_tree_holds_together(pdf: bytes) -> None:
+    """Every page's marked content and every annotation reach their structure element through the parent tree, and
+    each element found there belongs to that page: what a merge that renumbers nothing would break."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        nums = document.Root.StructTreeRoot.ParentTree.Nums
+        tree = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+        for page in document.pages:
+            if "/StructParents" in page.obj:
+                elements = [e for e in tree[int(page.obj.StructParents)] if e is not None]
+                assert elements and {e.Pg.objgen for e in elements} == {page.obj.objgen}
+            for annotation in page.obj.get("/Annots", []):
+                element = tree[int(annotation.StructParent)]
+                kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+                assert annotation.objgen in {k.Obj.objgen for k in kids if isinstance(k, pikepdf.Dictionary)}
+
+
+@pytest.fixture
+def sent_meeting(secretary):
+    meeting = MeetingFactory(date=datetime.date(2031, 5, 14))
+    member = MembershipFactory(body=meeting.body, start_date=datetime.date(2031, 1, 1), end_date=None).person
+    item = AgendaItemFactory(meeting=meeting, order=1, title="Hjälpmedel")
+    made_here = html_to_pdf('<html lang="sv"><title>Avtal</title><body><h1>Avtal</h1><table><thead><tr><th>Part'
+                            '</th></tr></thead><tbody><tr><td>VGR</td></tr></tbody></table><p><a href="https://vgr.se">'
+                            'vgr.se</a></p></body></html>')  # fmt: skip
+    attachment_add(item=item, upload=SimpleUploadedFile("avtal.pdf", made_here), content_type="application/pdf",
+                   title="Avtal")  # fmt: skip
+    return meeting, member, item
+
+
+def _whole(client, meeting, member) -> tuple[bytes, str]:
+    client.force_login(member_account(member))
+    page = " ".join(client.get(reverse("mymeetings:meeting", args=[meeting.pk])).content.decode().split())
+    return client.get(reverse("mymeetings:meeting_pdf", args=[meeting.pk])).content, page
+
+
+def test_the_whole_meeting_keeps_the_notices_tags_and_claims_pdf_ua_when_every_part_is_tagged(client, secretary,
+                                                                                             sent_meeting):  # fmt: skip
+    meeting, member, _item = sent_meeting
+    notice_send(meeting=meeting, by=secretary)
+    pdf, page = _whole(client, meeting, member)
+    assert problems(pdf) == []
+    _parent_tree_holds_together(pdf)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        xmp = document.open_metadata()
+        assert (xmp["pdfaid:part"], xmp["pdfuaid:part"]) == ("2", "1")
+        assert str(document.Root.Lang) == "sv" and xmp["dc:title"] == f"{meeting.body.short_name} 2031-05-14"
+        kinds, stack = [], [document.Root.StructTreeRoot.K[0]]
+        while stack:
+            element = stack.pop()
+            kinds.append(str(element.S))
+            kids = element.get("/K", [])
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+            stack += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+        assert kinds.count("/H1") >= 2 and "/Table" in kinds  # the notice's headings and the attachment's table
+    assert "Kallelsen och alla bilagor i den är tillgänglighetsanpassade (PDF/UA-1)" in page
+
+
+def test_an_untagged_attachment_stays_as_it_came_is_named_and_the_whole_claims_neither(client, secretary,
+                                                                                     sent_meeting):  # fmt: skip
+    meeting, member, item = sent_meeting
+    attachment_add(item=item, upload=SimpleUploadedFile("skannad.pdf", blank_pdf(2)), content_type="application/pdf",
+                   title="Skannat brev")  # fmt: skip
+    notice_send(meeting=meeting, by=secretary)
+    pdf, page = _whole(client, meeting, member)
+    assert problems(pdf) == [NOT_CLAIMED]  # the notice's and the tagged attachment's structure all there
+    _parent_tree_holds_together(pdf)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert "pdfaid:part" not in document.open_metadata()  # a scan nobody checked is not claimed PDF/A either
+        with document.open_outline() as outline:
+            titles = [child.title for child in outline.root[1].children]
+    assert titles == ["Avtal", "Skannat brev (inte tillgänglighetsanpassad: be sekreteraren om en tillgänglig version)"]
+    assert "Bilagan Skannat brev är inte tillgänglighetsanpassad; be sekreteraren om en tillgänglig version." in page
+    assert "Bilagan Avtal är inte" not in page
