@@ -108,26 +108,32 @@ def documents(dispatch: NoticeDispatch) -> list[Document]:
     return [Document(item, record) for item in dispatch.items.order_by("sequence") for record in item.attachments or []]
 
 
-def not_accessible(docs: list[Document]) -> set[int]:
-    """The ids of the PDF attachments that are not tagged as PDF/UA-1 (``meetings.pdf_merge.conformance``): the page
-    names them, and the whole meeting's PDF sends them as they came. What a file is never changes under its SHA-256,
-    so each is read once and remembered."""
+ACCESSIBLE, NOT_ACCESSIBLE, UNREADABLE = "accessible", "not_accessible", "unreadable"
+
+
+def pdf_states(docs: list[Document]) -> dict[int, str]:
+    """For each PDF attachment, by id: ``ACCESSIBLE`` (tagged, PDF/UA-1: ``meetings.pdf_merge.conformance``),
+    ``NOT_ACCESSIBLE`` (the page names it, and the whole meeting's PDF holds it as it came) or ``UNREADABLE`` (not
+    in the whole meeting's PDF: fetched by itself). What a file is never changes under its SHA-256, so each is read
+    once and remembered."""
     pdfs = [doc for doc in docs if doc.is_pdf]
     stored = Attachment.objects.in_bulk([doc.id for doc in pdfs])
-    found = set()
+    states = {}
     for doc in pdfs:
         sha256, attachment = doc.record.get("sha256", ""), stored.get(doc.id)
-        key = f"pdf-accessible:{sha256}"
-        accessible = cache.get(key) if sha256 else None
-        if accessible is None and attachment is not None:
-            content = verified_bytes(attachment.file, sha256)
+        key = f"pdf-state:{sha256}"
+        state = cache.get(key) if sha256 else None
+        if state is None:
+            try:
+                content = verified_bytes(attachment.file, sha256) if attachment is not None else None
+            except OSError:  # gone from storage: the page still opens
+                content = None
             claim = conformance(content) if content is not None else None
-            accessible = claim is not None and claim.accessible
+            state = UNREADABLE if claim is None else ACCESSIBLE if claim.accessible else NOT_ACCESSIBLE
             if sha256 and content is not None:
-                cache.set(key, accessible, None)
-        if not accessible:
-            found.add(doc.id)
-    return found
+                cache.set(key, state, None)
+        states[doc.id] = state
+    return states
 
 
 def document(dispatch: NoticeDispatch, attachment_id: int) -> tuple[Document, Attachment] | None:

@@ -142,7 +142,12 @@ def meeting_pdf(dispatch: NoticeDispatch) -> MeetingPdf:
     doc_of = {}
     for doc in sent:
         attachment = stored.get(doc.id)
-        content = verified_bytes(attachment.file, doc.record.get("sha256", "")) if attachment and doc.is_pdf else None
+        try:
+            content = None
+            if attachment is not None and doc.is_pdf:
+                content = verified_bytes(attachment.file, doc.record.get("sha256", ""))
+        except OSError:  # gone from storage: left out, named on the page, and the rest still comes
+            content = None
         if content is None:
             left_out.append(doc)
             continue

@@ -113,10 +113,12 @@ def _mine(person, pk) -> selectors.MyMeeting:
 def meeting(request, person, pk):
     mine = _mine(person, pk)
     services.record_opened(person=person, dispatch=mine.dispatch)
+    documents = selectors.documents(mine.dispatch)
+    states = selectors.pdf_states(documents)
     return render(request, "mymeetings/meeting.html", {
-        "person": person, "mine": mine, "meeting": mine.meeting, "dispatch": mine.dispatch,
-        "documents": (documents := selectors.documents(mine.dispatch)),
-        "not_accessible": selectors.not_accessible(documents),
+        "person": person, "mine": mine, "meeting": mine.meeting, "dispatch": mine.dispatch, "documents": documents,
+        "not_accessible": {pk for pk, state in states.items() if state == selectors.NOT_ACCESSIBLE},
+        "unreadable": {pk for pk, state in states.items() if state == selectors.UNREADABLE},
     })  # fmt: skip
 
 

@@ -177,3 +177,16 @@ def test_an_untagged_attachment_stays_as_it_came_is_named_and_the_whole_claims_n
     assert titles == ["Avtal", "Skannat brev (inte tillgänglighetsanpassad: be sekreteraren om en tillgänglig version)"]
     assert "Bilagan Skannat brev är inte tillgänglighetsanpassad; be sekreteraren om en tillgänglig version." in page
     assert "Bilagan Avtal är inte" not in page
+
+
+def test_a_pdf_attachment_that_does_not_read_is_left_out_and_the_rest_still_comes(client, secretary, sent_meeting):
+    meeting, member, item = sent_meeting
+    attachment_add(item=item, upload=SimpleUploadedFile("trasig.pdf", b"%PDF-1.7\n1 0 obj <<"),
+                   content_type="application/pdf", title="Trasig")  # fmt: skip
+    notice_send(meeting=meeting, by=secretary)
+    pdf, page = _whole(client, meeting, member)
+    with pikepdf.open(io.BytesIO(pdf)) as document, document.open_outline() as outline:
+        assert [child.title for child in outline.root[1].children] == ["Avtal"]
+    row = page[page.index(">Trasig<") :]
+    assert row.index("Ingår inte i den samlade PDF:en") < row.index("</tr>")
+    assert "Bilagan Trasig är inte" not in page
