@@ -6,7 +6,8 @@ join the first part's ``Document`` element, their parent tree keys moved past th
 ``StructParents`` and the annotations' ``StructParent`` with them). A part without tags keeps its pages as they came.
 
 What the result claims follows what its parts are: PDF/UA-1 only if every part claims it and is tagged, PDF/A-2 only
-if every part claims PDF/A-1 or -2; a claim not earned is taken out of the XMP (ISO 14289-1 §5, ISO 19005-2 §6.6.4).
+if every part claims PDF/A-1 or -2 with the first part's colour space for its output intent; a claim not earned is
+taken out of the XMP (ISO 14289-1 §5, ISO 19005-2 §6.6.4).
 Entry point: ``merge_pdfs``.
 """
 
@@ -33,6 +34,7 @@ class Conformance:
     tagged: bool
     pdf_ua: bool
     pdf_a: bool
+    colours: int = 0  # the components of its PDF/A output intent's profile (3 RGB, 4 CMYK), 0 for none
 
     @property
     def accessible(self) -> bool:
@@ -57,7 +59,11 @@ def _conformance(pdf: pikepdf.Pdf) -> Conformance:
         ua, a = str(xmp.get("pdfuaid:part", "")), str(xmp.get("pdfaid:part", ""))
     except Exception:  # an XMP packet that does not parse claims nothing
         ua = a = ""
-    return Conformance(tagged=tagged, pdf_ua=ua == "1", pdf_a=a in ("1", "2"))
+    colours = 0
+    for intent in root.get("/OutputIntents", []):
+        if intent.get("/S") == Name.GTS_PDFA1 and "/DestOutputProfile" in intent:
+            colours = int(intent.DestOutputProfile.get("/N", 0))
+    return Conformance(tagged=tagged, pdf_ua=ua == "1", pdf_a=a in ("1", "2"), colours=colours)
 
 
 def conformance(content: bytes) -> Conformance | None:
@@ -219,7 +225,7 @@ def merge_pdfs(parts: list[Part], *, title: str) -> Merged:
         claim = _conformance(pdf)
         marks.append((part, len(first.pages)))
         if not merger.add(pdf, tagged=claim.tagged) and claim.accessible:
-            claim = Conformance(tagged=False, pdf_ua=False, pdf_a=claim.pdf_a)
+            claim = Conformance(tagged=False, pdf_ua=False, pdf_a=claim.pdf_a, colours=claim.colours)
         claims.append(claim)
         if not claim.accessible:
             merged.not_accessible.append(part)
@@ -245,7 +251,9 @@ def merge_pdfs(parts: list[Part], *, title: str) -> Merged:
     first.Root.ViewerPreferences.DisplayDocTitle = True
 
     merged.pdf_ua = all(claim.accessible for claim in claims)
-    merged.pdf_a = all(claim.pdf_a for claim in claims)
+    # Only the first part's output intent is kept: a part made for another colour space (CMYK) would paint its
+    # device colours under the wrong one, so it takes the PDF/A claim away.
+    merged.pdf_a = all(claim.pdf_a and claim.colours in (0, claims[0].colours) for claim in claims)
     with first.open_metadata(set_pikepdf_as_editor=False) as xmp:
         xmp["dc:title"] = title
         if not merged.pdf_ua and "pdfuaid:part" in xmp:

@@ -15,6 +15,7 @@ from pyhanko.sign import signers
 from weasyprint import HTML
 
 from meetings.pdf import html_to_pdf
+from meetings.pdf_merge import Part, merge_pdfs
 from meetings.services import minutes as minutes_services
 from meetings.services.agenda import attachment_add
 from meetings.services.notices import notice_send
@@ -190,3 +191,17 @@ def test_a_pdf_attachment_that_does_not_read_is_left_out_and_the_rest_still_come
     row = page[page.index(">Trasig<") :]
     assert row.index("Ingår inte i den samlade PDF:en") < row.index("</tr>")
     assert "Bilagan Trasig är inte" not in page
+
+
+def test_a_part_archival_but_not_claiming_pdf_ua_leaves_the_whole_pdf_a_only():
+    """A tagged PDF/A-2b that does not claim PDF/UA-1 (an office suite's export, say): its tags come along, the whole
+    claims PDF/A-2b and not PDF/UA-1, and the part is named as not accessible."""
+    notice = html_to_pdf('<html lang="sv"><title>Kallelse</title><body><h1>Kallelse</h1></body></html>')
+    exported = html_to_pdf('<html lang="sv"><title>PM</title><body><h1>PM</h1></body></html>', claim_ua=False)
+    merged = merge_pdfs([Part(notice, "Kallelse"), Part(exported, "PM", group="1. Hjälpmedel")], title="SRO")
+    assert (merged.pdf_a, merged.pdf_ua) == (True, False)
+    assert [part.title for part in merged.not_accessible] == ["PM"]
+    assert problems(merged.content) == [NOT_CLAIMED]
+    _parent_tree_holds_together(merged.content)
+    with pikepdf.open(io.BytesIO(merged.content)) as document:
+        assert document.open_metadata()["pdfaid:part"] == "2" and "pdfuaid:part" not in document.open_metadata()
