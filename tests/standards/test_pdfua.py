@@ -82,6 +82,7 @@ def test_sealed_notes_claim_pdf_ua_and_their_seal_still_says_the_published_recor
         assert [str(w.T) for w in widgets] == ["Sigill", "Tidsstampel"]
         assert str(widgets[0].TU).startswith("Elektroniskt sigill: Godkänd av ordföranden Helén Eliasson")
         assert all("/StructParent" in w for w in widgets)
+    _parent_tree_holds_together(pdf)  # each widget's Form element refers back to it (OBJR)
 
 
 def test_a_seal_whose_widget_is_not_tagged_breaks_the_rules(pki):
