@@ -38,8 +38,10 @@ def _next_struct_parent(tree, pages) -> int:
 
 def add_tagged_signature_field(writer: IncrementalPdfFileWriter, *, name: str, description: str) -> None:
     """An empty, invisible signature field ``name`` on the first page, described and tagged, for a signature or a
-    document timestamp to fill. The document must be tagged (a StructTreeRoot), as every PDF of the portal is."""
+    document timestamp to fill. An untagged document (none of the portal's own) gets the described field alone."""
     fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=name, readable_field_name=description))
+    if "/StructTreeRoot" not in writer.root:
+        return
     field_ref = next(ref for ref in writer.root["/AcroForm"]["/Fields"] if ref.get_object().get("/T") == name)
     widget = field_ref.get_object()  # pyHanko combines the field and its one widget in one dictionary
     page_ref = writer.find_page_for_modification(0)[0]

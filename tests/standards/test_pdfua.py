@@ -21,7 +21,9 @@ from meetings.services.agenda import attachment_add
 from meetings.services.notices import notice_send
 from mymeetings.services import member_account
 from seal.pki import make_chain
+from seal.services import seal_approved
 from seal.signers import _load_pkcs12
+from seal.verify import check_seal
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, PersonFactory, blank_pdf
 from tests.seal.test_seal import approve_and_publish, stored
 from tests.standards.pdfua import problems
@@ -206,3 +208,11 @@ def test_a_part_archival_but_not_claiming_pdf_ua_leaves_the_whole_pdf_a_only():
     _parent_tree_holds_together(merged.content)
     with pikepdf.open(io.BytesIO(merged.content)) as document:
         assert document.open_metadata()["pdfaid:part"] == "2" and "pdfuaid:part" not in document.open_metadata()
+
+
+def test_an_untagged_pdf_is_still_sealed_its_fields_described(pki):
+    """None of the portal's own PDFs is untagged; one handed to the seal all the same is sealed, not refused."""
+    sealed, signature = seal_approved(blank_pdf(1), reason="Godkänd")
+    assert signature.level == "PAdES B-LTA" and check_seal(sealed).valid
+    with pikepdf.open(io.BytesIO(sealed)) as document:
+        assert all(str(widget.TU) for widget in document.pages[0].Annots)
