@@ -297,8 +297,10 @@ def _mets(package: Package, premis: PackedFile, now: datetime.datetime) -> bytes
                               schemas="schemas/")  # fmt: skip
     archivist = etree.SubElement(header, _m("agent"), ROLE="ARCHIVIST", TYPE="ORGANIZATION")
     etree.SubElement(archivist, _m("name")).text = package.body.name
-    # The submitting agent (SIP15–SIP17): the body, whose secretariat exports its record through the portal.
-    submitter = etree.SubElement(header, _m("agent"), ROLE="CREATOR", TYPE="ORGANIZATION")
+    # The submitting agent (SIP15–SIP17): the body, whose secretariat exports its record through the portal. Its role
+    # as the SIP specification's own example writes it (metshdr/examples.md): OTHER/SUBMITTER. SIP16 fixes no value,
+    # and a second CREATOR would be held to CSIP12–CSIP16, the rules of the software agent, by eark-validator.
+    submitter = etree.SubElement(header, _m("agent"), ROLE="OTHER", OTHERROLE="SUBMITTER", TYPE="ORGANIZATION")
     etree.SubElement(submitter, _m("name")).text = package.body.name
     _software_agent(header)
     etree.SubElement(

@@ -133,14 +133,10 @@ def html_to_pdf(html: str, *, claim_ua: bool = True) -> bytes:
         return document.write_pdf(pdf_variant="pdf/a-2b", pdf_tags=True, finisher=finish_structure)
 
 
-# The notes are sealed after rendering, and the seal's and the timestamp's signature widgets are not yet in the
-# structure tree (PDF/UA-1 7.18.4-1, 7.18.1-3): the notes do not claim PDF/UA-1 until they are.
-NOT_CLAIMING_UA = {"pdf/minutes.html"}
-
-
 def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template to an archival (PDF/A-2b), tagged PDF (and PDF/UA-1, but for the notes)."""
-    return html_to_pdf(render_to_string(template_name, context), claim_ua=template_name not in NOT_CLAIMING_UA)
+    """Render a template to an archival (PDF/A-2b) and accessible (PDF/UA-1) PDF. The notes' seal, added later,
+    keeps that: its signature fields are described and tagged (``seal.tagging``)."""
+    return html_to_pdf(render_to_string(template_name, context))
 
 
 def stored_pdf(template_name: str, context: dict, *, folder: str) -> tuple[str, str]:

@@ -9,11 +9,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from meetings.files import verified_bytes
 from meetings.models import Attachment, FrozenItem, Invitation, Meeting, NoticeDispatch, PublicVersion, Substitution
 from meetings.models.meeting import in_time_order
+from meetings.pdf_merge import conformance
 from members.models import Membership, Person
 
 
@@ -103,6 +106,34 @@ class Document:
 def documents(dispatch: NoticeDispatch) -> list[Document]:
     """Every attachment of the sent version, public or not, in agenda order."""
     return [Document(item, record) for item in dispatch.items.order_by("sequence") for record in item.attachments or []]
+
+
+ACCESSIBLE, NOT_ACCESSIBLE, UNREADABLE = "accessible", "not_accessible", "unreadable"
+
+
+def pdf_states(docs: list[Document]) -> dict[int, str]:
+    """For each PDF attachment, by id: ``ACCESSIBLE`` (tagged, PDF/UA-1: ``meetings.pdf_merge.conformance``),
+    ``NOT_ACCESSIBLE`` (the page names it, and the whole meeting's PDF holds it as it came) or ``UNREADABLE`` (not
+    in the whole meeting's PDF: fetched by itself). What a file is never changes under its SHA-256, so each is read
+    once and remembered."""
+    pdfs = [doc for doc in docs if doc.is_pdf]
+    stored = Attachment.objects.in_bulk([doc.id for doc in pdfs])
+    states = {}
+    for doc in pdfs:
+        sha256, attachment = doc.record.get("sha256", ""), stored.get(doc.id)
+        key = f"pdf-state:{sha256}"
+        state = cache.get(key) if sha256 else None
+        if state is None:
+            try:
+                content = verified_bytes(attachment.file, sha256) if attachment is not None else None
+            except OSError:  # gone from storage: the page still opens
+                content = None
+            claim = conformance(content) if content is not None else None
+            state = UNREADABLE if claim is None else ACCESSIBLE if claim.accessible else NOT_ACCESSIBLE
+            if sha256 and content is not None:
+                cache.set(key, state, None)
+        states[doc.id] = state
+    return states
 
 
 def document(dispatch: NoticeDispatch, attachment_id: int) -> tuple[Document, Attachment] | None:

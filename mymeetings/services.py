@@ -6,7 +6,7 @@ earlier link was bound to. Nobody needs a password. A person whose account belon
 is told to sign in with it instead: a mailed link never opens a staff account.
 """
 
-import io
+from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlencode
 
@@ -17,12 +17,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
 from sesame.utils import get_token
 
 from meetings.files import verified_bytes
 from meetings.models import Meeting, NoticeDelivery, NoticeDispatch
+from meetings.pdf_merge import Part, conformance, merge_pdfs
 from members.models import Person
 from mymeetings.models import Download
 from mymeetings.selectors import Document, documents, entitled_meetings
@@ -117,38 +116,53 @@ def meeting_pdf_filename(meeting: Meeting) -> str:
     return f"Möte {meeting.body.short_name} {meeting.date:%Y-%m-%d}.pdf"
 
 
-def meeting_pdf(dispatch: NoticeDispatch) -> tuple[bytes, list[Document]]:
+@dataclass
+class MeetingPdf:
+    """The whole meeting as one PDF, and what the page says of it."""
+
+    content: bytes
+    left_out: list[Document]  # not PDF files, or unreadable: fetched one by one
+    not_accessible: list[str]  # the attachments in it that are not tagged as PDF/UA-1: sent as they came
+    pdf_ua: bool  # the whole claims PDF/UA-1 (every part does)
+
+
+def meeting_pdf(dispatch: NoticeDispatch) -> MeetingPdf:
     """The whole meeting as one PDF: the notice as sent, then each PDF attachment in agenda order, with bookmarks
-    (the notice; each item, its attachments under it). Returns the PDF and the attachments left out (not PDF
-    files, or unreadable), which the page names so that they are fetched one by one."""
+    (the notice, its own headings under it; each item, its attachments under it). The notice's tags, language and
+    metadata are kept and each tagged attachment's tags with them (``meetings.pdf_merge``); an attachment that is not
+    accessible says so in its bookmark, and the whole claims PDF/UA-1 (and PDF/A-2b) only if every part does."""
     from meetings.models import Attachment
 
-    writer = PdfWriter()
+    parts, left_out = [], []
     notice = verified_bytes(dispatch.pdf, dispatch.pdf_sha256)
     if notice is not None:
-        writer.append(PdfReader(io.BytesIO(notice)), import_outline=False)
-        writer.add_outline_item(title=_("Notice"), page_number=0)
-    left_out, parents = [], {}
+        parts.append(Part(notice, _("Notice")))
     sent = documents(dispatch)
     stored = Attachment.objects.in_bulk([doc.id for doc in sent])
+    doc_of = {}
     for doc in sent:
         attachment = stored.get(doc.id)
-        content = verified_bytes(attachment.file, doc.record.get("sha256", "")) if attachment and doc.is_pdf else None
         try:
-            reader = PdfReader(io.BytesIO(content)) if content is not None else None
-            first_page = len(writer.pages)
-            if reader is not None:
-                writer.append(reader, import_outline=False)
-        except (PdfReadError, ValueError, KeyError):
-            reader = None
-        if reader is None:
+            content = None
+            if attachment is not None and doc.is_pdf:
+                content = verified_bytes(attachment.file, doc.record.get("sha256", ""))
+        except OSError:  # gone from storage: left out, named on the page, and the rest still comes
+            content = None
+        if content is None:
             left_out.append(doc)
             continue
-        if doc.item.item_id not in parents:
-            parents[doc.item.item_id] = writer.add_outline_item(title=doc.item.heading, page_number=first_page)
-        writer.add_outline_item(title=doc.title, page_number=first_page, parent=parents[doc.item.item_id])
-    writer.add_metadata({"/Title": f"{dispatch.meeting.body.short_name} {dispatch.meeting.date:%Y-%m-%d}"})
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), left_out
+        accessible = (found := conformance(content)) is not None and found.accessible
+        title = (
+            doc.title
+            if accessible
+            else _("%(title)s (not made accessible: ask the secretary for an accessible version)")
+            % {"title": doc.title}
+        )
+        parts.append(part := Part(content, title, group=doc.item.heading))
+        doc_of[id(part)] = doc
+    title = f"{dispatch.meeting.body.short_name} {dispatch.meeting.date:%Y-%m-%d}"
+    merged = merge_pdfs(parts, title=title)
+    left_out += [doc_of[id(part)] for part in merged.unreadable if id(part) in doc_of]
+    left_out.sort(key=sent.index)
+    not_accessible = [doc_of[id(part)].title for part in merged.not_accessible if id(part) in doc_of]
+    return MeetingPdf(content=merged.content, left_out=left_out, not_accessible=not_accessible, pdf_ua=merged.pdf_ua)

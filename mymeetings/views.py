@@ -113,9 +113,12 @@ def _mine(person, pk) -> selectors.MyMeeting:
 def meeting(request, person, pk):
     mine = _mine(person, pk)
     services.record_opened(person=person, dispatch=mine.dispatch)
+    documents = selectors.documents(mine.dispatch)
+    states = selectors.pdf_states(documents)
     return render(request, "mymeetings/meeting.html", {
-        "person": person, "mine": mine, "meeting": mine.meeting, "dispatch": mine.dispatch,
-        "documents": selectors.documents(mine.dispatch),
+        "person": person, "mine": mine, "meeting": mine.meeting, "dispatch": mine.dispatch, "documents": documents,
+        "not_accessible": {pk for pk, state in states.items() if state == selectors.NOT_ACCESSIBLE},
+        "unreadable": {pk for pk, state in states.items() if state == selectors.UNREADABLE},
     })  # fmt: skip
 
 
@@ -152,9 +155,9 @@ def attachment(request, person, pk, attachment_pk):
 @member_required
 def meeting_pdf(request, person, pk):
     mine = _mine(person, pk)
-    content, _left_out = services.meeting_pdf(mine.dispatch)
+    whole = services.meeting_pdf(mine.dispatch)
     filename = services.meeting_pdf_filename(mine.meeting)
-    response = HttpResponse(content, content_type="application/pdf")
+    response = HttpResponse(whole.content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, filename)
     services.record_download(person=person, user=request.user, dispatch=mine.dispatch,
                              document=Download.Document.MEETING_PDF, title=filename)  # fmt: skip

@@ -14,6 +14,7 @@ from typing import Protocol
 from asn1crypto import x509 as asn1_x509
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
@@ -21,9 +22,12 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko_certvalidator import ValidationContext
 
+from seal.tagging import add_tagged_signature_field
+
 logger = logging.getLogger(__name__)
 
 FIELD_NAME = "Sigill"
+TIMESTAMP_FIELD_NAME = "Tidsstampel"
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,17 @@ class PadesSeal:
         metadata = signers.PdfSignatureMetadata(
             field_name=FIELD_NAME, reason=reason, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
             embed_validation_info=lta, use_pades_lta=lta, validation_context=context,
+            timestamp_field_name=TIMESTAMP_FIELD_NAME if lta else None,
         )  # fmt: skip
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        # Both fields described and tagged in the revision the seal signs (PDF/UA-1; seal/tagging.py).
+        add_tagged_signature_field(writer, name=FIELD_NAME, description=_("Electronic seal: %(reason)s") % {
+            "reason": reason})  # fmt: skip
+        if lta:
+            add_tagged_signature_field(writer, name=TIMESTAMP_FIELD_NAME, description=_(
+                "Document timestamp that keeps the electronic seal verifiable over time"))  # fmt: skip
         signer = signers.PdfSigner(metadata, signer=self.signer, timestamper=self.timestamper)
-        return outside_any_event_loop(signer.sign_pdf, IncrementalPdfFileWriter(io.BytesIO(pdf))).getvalue()
+        return outside_any_event_loop(signer.sign_pdf, writer).getvalue()
 
     def sign(self, pdf: bytes, *, reason: str) -> tuple[bytes, Signature]:
         if self.timestamper is None:

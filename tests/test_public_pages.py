@@ -143,6 +143,18 @@ def test_the_accessibility_statement_says_how_to_report_a_problem(client, db, se
     assert 'href="/accessibility/"' in client.get("/").content.decode()
 
 
+def test_the_accessibility_statement_says_what_conforms_and_offers_any_attachment_accessible(client, db, settings):
+    settings.CONTACT_EMAIL = "sro@vgregion.se"
+    page = " ".join(client.get(reverse("public:accessibility")).content.decode().split())
+    assert "uppfylla WCAG 2.1 nivå AA" in page
+    assert "Varje PDF som portalen gör (kallelsen, minnesanteckningarna med sin elektroniska försegling" in page
+    assert "är ett taggat PDF/A-2b-dokument som också följer PDF/UA-1" in page
+    assert "följer PDF/UA-1 bara när alla bilagor i den gör det" in page  # the members' whole meeting
+    assert "publiceras som de kom och är inte nödvändigtvis tillgängliga" in page
+    assert ("(DOS-lagen) gäller även dokument: skriv till <a href=\"mailto:sro@vgregion.se\">sro@vgregion.se</a> så "
+            "skickar vi en tillgänglig version av vilken bilaga som helst.") in page  # fmt: skip
+
+
 def test_the_feeds_carry_published_notes_and_positions_and_nothing_else(client, hidden):
     notes = client.get(reverse("public:feed_minutes")).content.decode()
     assert notes.startswith("<?xml") and "http://www.w3.org/2005/Atom" in notes

@@ -51,11 +51,11 @@ def test_mets_names_the_package_its_agents_and_every_files_checksum_and_format(p
     assert root.get("OBJID") == package.root.name and root.get("PROFILE").startswith("https://")
     header = root.find("mets:metsHdr", ns)
     assert header.get("{https://DILCIS.eu/XML/METS/CSIPExtensionMETS}OAISPACKAGETYPE") == "SIP"
-    agents = [
-        (a.get("ROLE"), a.get("TYPE"), a.findtext("mets:name", namespaces=ns)) for a in header.findall("mets:agent", ns)
-    ]
-    assert agents == [("ARCHIVIST", "ORGANIZATION", package.body.name), ("CREATOR", "ORGANIZATION", package.body.name),
-                      ("CREATOR", "OTHER", "SRO-portalen")]  # fmt: skip
+    agents = [(a.get("ROLE"), a.get("OTHERROLE"), a.get("TYPE"), a.findtext("mets:name", namespaces=ns))
+              for a in header.findall("mets:agent", ns)]  # fmt: skip
+    assert agents == [("ARCHIVIST", None, "ORGANIZATION", package.body.name),
+                      ("OTHER", "SUBMITTER", "ORGANIZATION", package.body.name),  # the submitting agent (SIP15-17)
+                      ("CREATOR", None, "OTHER", "SRO-portalen")]  # fmt: skip
     groups = {g.get("USE"): [f.find("mets:FLocat", ns).get(href) for f in g.findall("mets:file", ns)]
               for g in root.iterfind("mets:fileSec/mets:fileGrp", ns)}  # fmt: skip
     assert groups == {"Documentation": ["documentation/om-paketet.txt"],
