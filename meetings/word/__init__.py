@@ -21,6 +21,7 @@ from meetings.dates import long_date
 from meetings.models import Meeting, Minutes
 from meetings.selectors import notice_context
 from meetings.selectors.minutes import minutes_context
+from meetings.selectors.notices import last_sent, notice_changes
 from meetings.word.html import HtmlToDocx, style_document
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -32,8 +33,18 @@ def notice_docx(*, meeting: Meeting) -> bytes:
     version = max(meeting.notice_version, 1)
     context = notice_context(meeting=meeting, version=version)
     title = _("Revised notice") if version > 1 else _("Notice")
-    return _docx(render_to_string("documents/_notice.html", context), meeting=meeting,
+    return _docx(render_to_string("documents/_notice.html", context), meeting=meeting, state=_notice_state(meeting),
                  title=f"{title} {meeting.body.short_name} {long_date(meeting.date)}")  # fmt: skip
+
+
+def _notice_state(meeting: Meeting) -> str:
+    """Whether this is the notice as sent, or a draft: never sent, or changed since the last sending."""
+    sent = last_sent(meeting=meeting)
+    if sent is None:
+        return _("Draft – the notice has not been sent")
+    if notice_changes(meeting=meeting):
+        return _("Draft – changed since version %(version)s was sent") % {"version": sent.version}
+    return ""
 
 
 def minutes_docx(*, minutes: Minutes) -> bytes:
@@ -42,7 +53,8 @@ def minutes_docx(*, minutes: Minutes) -> bytes:
     meeting = minutes.meeting
     html = render_to_string("documents/_minutes.html", minutes_context(minutes=minutes))
     title = f"{_('Meeting notes')} {meeting.body.short_name} {long_date(meeting.date)}"
-    return _docx(html, meeting=meeting, title=title)
+    state = "" if minutes.is_frozen else _("Draft – not approved.").rstrip(".")
+    return _docx(html, meeting=meeting, title=title, state=state)
 
 
 def notice_docx_filename(meeting: Meeting) -> str:
@@ -57,7 +69,9 @@ def working_copy_note() -> str:
     return _("Working copy – the published document is the PDF file")
 
 
-def _docx(html: str, *, meeting: Meeting, title: str) -> bytes:
+def _docx(html: str, *, meeting: Meeting, title: str, state: str) -> bytes:
+    """``state``: "" for the document as sent or approved, else what makes it a draft (in its header and
+    properties, as the secretary's PDF prints "UTKAST" on every page)."""
     document = Document()
     style_document(document)
     section = document.sections[0]
@@ -65,14 +79,16 @@ def _docx(html: str, *, meeting: Meeting, title: str) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(22), Mm(22)
     section.left_margin, section.right_margin = Mm(22), Mm(20)
-    _header_and_footer(section, running_title=f"{meeting.body.short_name} – {long_date(meeting.date)}")
+    running_title = f"{meeting.body.short_name} – {long_date(meeting.date)}"
+    _header_and_footer(section, running_title=f"{state} · {running_title}" if state else running_title)
     HtmlToDocx(document).add_html(html)
     properties = document.core_properties
     properties.title = title
     properties.author = meeting.body.name
     properties.last_modified_by = meeting.body.name
     properties.language = "sv-SE"
-    properties.comments = working_copy_note()
+    properties.comments = f"{state}. {working_copy_note()}" if state else working_copy_note()
+    properties.content_status = state
     properties.subject = meeting.body.subtitle or meeting.body.name
     properties.created = properties.modified = timezone.now()
     properties.revision = 1

@@ -231,3 +231,21 @@ def test_the_secretary_downloads_the_notice_and_the_notes_as_word_from_their_pag
         assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
         assert Document(io.BytesIO(response.content)).paragraphs[0].text in ("Kallelse SRO", "Mötesanteckning SRO")
         assert client.post(download).status_code == 405
+
+
+def test_a_notice_not_sent_or_changed_since_and_notes_not_approved_say_they_are_drafts(demo):
+    def header(content: bytes) -> str:
+        document = Document(io.BytesIO(content))
+        assert document.core_properties.content_status in document.sections[0].header.paragraphs[0].text
+        return document.sections[0].header.paragraphs[0].text
+
+    planned = Meeting.objects.get(date=datetime.date(2025, 4, 24))
+    assert header(notice_docx(meeting=planned)) == "Utkast – kallelsen är inte skickad · SRO – 24 april 2025"
+    sent = Meeting.objects.get(date=datetime.date(2025, 3, 6))
+    assert header(notice_docx(meeting=sent)) == "SRO – 6 mars 2025"
+    sent.agenda_items.filter(title="Studiebesök Jönköping").update(title="Studiebesök i Jönköping")
+    assert header(notice_docx(meeting=sent)) == "Utkast – ändrad sedan version 1 skickades · SRO – 6 mars 2025"
+    approved = Meeting.objects.get(date=datetime.date(2022, 10, 19)).minutes
+    assert header(minutes_docx(minutes=approved)) == "SRO – 19 oktober 2022"
+    approved.status = approved.Status.DRAFT  # as a correction is written, unsaved here
+    assert header(minutes_docx(minutes=approved)) == "Utkast – inte godkänt · SRO – 19 oktober 2022"
