@@ -23,6 +23,10 @@ MM = 72 / 25.4  # PDF points per millimetre
 PAGE_HEIGHT, MARGIN = 297 * MM, 22 * MM  # A4 and the top and bottom margins of static/css/print.css
 CONTENT_TOP, CONTENT_BOTTOM = PAGE_HEIGHT - MARGIN, MARGIN  # PDF y runs upwards from the page's foot
 PX = 0.75  # WeasyPrint lays out in CSS pixels: 96 to the inch, 72 points
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Neither figure holds the margins that fall away at a page's top and foot, nor the last line's descent: a page
+# counts as wasted only if the next block would have fit with this much to spare (a line and a half).
+SLACK = 16.0
 # What print.css keeps whole on purpose: a short item (templatetags/pagebreaks.py), a table row, the annual plan,
 # an item's positions or assignments, the welcome and its signatures, the approval line.
 KEPT_ON_PURPOSE = {"keep-whole", "annual-plan", "agenda-proposal", "agenda-assignments", "doc-welcome", "signatories",
@@ -51,6 +55,8 @@ def _first_kept_block_height(page) -> float | None:
     roots = [child for child in box.children if type(child).__name__ != "MarginBox"]
     for root in roots:
         for descendant in root.descendants():
+            if descendant.element_tag in HEADINGS:
+                continue  # kept with what follows them (print.css), and counted in its height from the page's top
             if descendant.style["break_inside"] in ("avoid", "avoid-page") or descendant.element_tag == "tr":
                 classes = set((descendant.element.get("class") or "").split())
                 if descendant.element_tag != "tr" and not classes & KEPT_ON_PURPOSE:
@@ -72,7 +78,7 @@ def _wasted_pages(html: str) -> list[str]:
         if used >= content / 2:
             continue
         needed = _first_kept_block_height(following)
-        if needed is None or needed <= content - used:
+        if needed is None or needed + SLACK <= content - used:
             wasted.append(f"page {number}: {used / content:.0%} full, next block {needed and round(needed)} pt")
     return wasted
 
