@@ -13,11 +13,14 @@ from django.template.loader import render_to_string
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from meetings.demo.bulk import generate
 from meetings.models import Meeting
 from meetings.pdf import BASE_URL, PortalURLFetcher
 from meetings.selectors import notice_context
 from meetings.selectors.minutes import minutes_context
-from meetings.templatetags.pagebreaks import SHORT_ITEM_CHARACTERS, keep_short_items_whole
+from meetings.templatetags.pagebreaks import SHORT_BLOCK_CHARACTERS, keep_short_blocks_whole
+from meetings.views.documents import compilation_context
+from tests.factories import BodyFactory
 
 MM = 72 / 25.4  # PDF points per millimetre
 PAGE_HEIGHT, MARGIN = 297 * MM, 22 * MM  # A4 and the top and bottom margins of static/css/print.css
@@ -109,11 +112,28 @@ def test_a_page_left_half_empty_before_a_splittable_item_is_found(demo):
     ("inner", "kept"),
     [
         ("<h3>1. Mötets öppnande</h3><p>Ordföranden hälsar välkommen.</p>", True),
-        ("<h3>2. Ett långt ärende</h3>" + "<p>" + "ord " * (SHORT_ITEM_CHARACTERS // 4 + 1) + "</p>", False),
+        ("<h3>2. Ett långt ärende</h3>" + "<p>" + "ord " * (SHORT_BLOCK_CHARACTERS // 4 + 1) + "</p>", False),
         ("<h3>10. Årshjul</h3><table><tr><td>Q1</td></tr></table>", False),
     ],
 )
 def test_only_a_short_item_without_a_table_is_kept_whole(inner, kept):
-    html = keep_short_items_whole(f'<section class="agenda-item" id="item-7">{inner}</section><p>Välkommen!</p>')
+    html = keep_short_blocks_whole(f'<section class="agenda-item" id="item-7">{inner}</section><p>Välkommen!</p>')
     assert ('class="agenda-item keep-whole" id="item-7"' in html) is kept
     assert html.endswith(f"{inner}</section><p>Välkommen!</p>")
+
+
+def test_a_short_matter_of_the_compilation_is_kept_whole_counted_with_its_nested_blocks():
+    position = '<div class="compilation-position"><div>SRO noterar.</div></div>'
+    short = f'<div class="compilation-matter"><p>Avtal</p>{position}</div>'
+    long = short.replace("SRO noterar.", "ord " * (SHORT_BLOCK_CHARACTERS // 4 + 1))
+    html = keep_short_blocks_whole(f"{short}<p>mellan</p>{long}")
+    assert html.count("keep-whole") == 1
+    assert html == f"{short.replace('compilation-matter', 'compilation-matter keep-whole', 1)}<p>mellan</p>{long}"
+
+
+def test_no_page_of_a_generated_years_compilation_is_left_half_empty(db):
+    body = BodyFactory()
+    generate(body=body, years=1, first_year=2015)
+    html = render_to_string("pdf/compilation.html", compilation_context(body=body, year=2015, public=True))
+    assert html.count("compilation-matter") > 10
+    assert _wasted_pages(html) == []
