@@ -33,6 +33,8 @@ PARAGRAPH_STYLE_CLASSES = {"doc-subtitle": "Subtitle"}
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 HEADING_COLOUR = RGBColor(0x00, 0x50, 0x5F)  # the PDFs' headings (static/css/print.css)
 _SPACES = re.compile(r"\s+")
+# Characters XML 1.0 (and so Word) cannot hold; pasted text sometimes carries them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _classes(element) -> set[str]:
@@ -289,7 +291,7 @@ class HtmlToDocx:
     def _text(self, text: str | None, fmt: _Format) -> None:
         if not text:
             return
-        text = _SPACES.sub(" ", text)
+        text = _SPACES.sub(" ", _NOT_XML.sub("", text))
         if self.paragraph is None:
             text = text.lstrip()
             if not text:
