@@ -83,7 +83,38 @@ def _wasted_pages(html: str) -> list[str]:
         needed = _first_kept_block_height(following)
         if needed is None or needed + SLACK <= content - used:
             wasted.append(f"page {number}: {used / content:.0%} full, next block {needed and round(needed)} pt")
+    for number, page in enumerate(document.pages[:-1], start=1):
+        if (alone := _heading_at_the_foot(page)) is not None:
+            wasted.append(f"page {number} ends with the heading or label {alone!r}")
     return wasted
+
+
+# What print.css keeps with what follows it, besides the headings.
+LABELS = {"position-label", "annual-plan-heading", "agenda-kind", "agenda-time", "agenda-presenters",
+          "compilation-subject", "composition-category"}  # fmt: skip
+
+
+def _heading_at_the_foot(page) -> str | None:
+    """The text of the page's last line if it is a heading or a label (left alone, what it heads being overleaf)."""
+    last, last_classes = None, set()
+
+    def walk(box, classes):
+        nonlocal last, last_classes
+        element = box.element if box.element is not None and box.element_tag else None
+        classes = classes | set((element.get("class") or "").split()) if element is not None else classes
+        if type(box).__name__ == "LineBox":
+            if last is None or box.position_y >= last.position_y:
+                last, last_classes = box, classes
+            return
+        for child in getattr(box, "children", []):
+            walk(child, classes)
+
+    for child in page._page_box.children:
+        if type(child).__name__ != "MarginBox":
+            walk(child, set())
+    if last is not None and (last.element_tag in HEADINGS or last_classes & LABELS):
+        return " ".join("".join(last.element.itertext()).split())
+    return None
 
 
 def _documents():
@@ -100,12 +131,16 @@ def test_no_page_of_the_demos_notices_and_notes_is_left_half_empty(demo):
     assert wasted == {}
 
 
-def test_a_page_left_half_empty_before_a_splittable_item_is_found(demo):
-    """The check above can fail: the same notes with every item kept whole, as the PDFs used to be, waste pages."""
+def test_a_page_left_half_empty_before_a_splittable_item_or_a_heading_alone_at_its_foot_is_found(demo):
+    """The check above can fail: the same notes with every item kept whole, as the PDFs used to be, waste pages; and
+    a heading allowed to end a page ends one."""
     minutes = Meeting.objects.get(date=datetime.date(2022, 10, 19)).minutes
     html = render_to_string("pdf/minutes.html", minutes_context(minutes=minutes))
     rigid = html.replace("</head>", "<style>.agenda-item { break-inside: avoid-page; }</style></head>")
     assert _wasted_pages(rigid) != []
+    loose = html.replace("</head>", "<style>h2, h3, h4, p { break-after: auto !important; orphans: 1; widows: 1; }"
+                                    "h3 { margin-top: 370pt; }</style></head>")  # fmt: skip
+    assert any("ends with the heading" in problem for problem in _wasted_pages(loose))
 
 
 @pytest.mark.parametrize(
