@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from meetings.views.staff import meetings, minutes, notices, registers, two_factor
+from meetings.views.staff import meetings, minutes, notices, registers, two_factor, word
 from members import views as people
 
 # In the ``staff`` namespace, with the archival package's address: sro_portal.staff_urls.
@@ -42,6 +42,7 @@ urlpatterns = [
     path("meetings/<id:pk>/notice/undo/", notices.notice_undo, name="notice_undo"),
     path("meetings/<id:pk>/notice/v<id:version>.pdf", notices.notice_version_pdf, name="notice_version_pdf"),
     path("meetings/<id:pk>/notice/publish/", notices.notice_publish, name="notice_publish"),
+    path("meetings/<id:pk>/notice.docx", word.notice_docx, name="notice_docx"),
 ]
 
 urlpatterns += [
@@ -54,6 +55,7 @@ urlpatterns += [
     path("minutes/<id:pk>/withdraw/", minutes.minutes_withdraw, name="minutes_withdraw"),
     path("minutes/<id:pk>/correct/", minutes.minutes_correct, name="minutes_correct"),
     path("minutes/<id:pk>/versions/<id:version>.pdf", minutes.version_pdf, name="minutes_version_pdf"),
+    path("minutes/<id:pk>/notes.docx", word.minutes_docx, name="minutes_docx"),
     path("review/", minutes.review_list, name="review_list"),
     path("minutes/<id:pk>/review/", minutes.minutes_review, name="minutes_review"),
     path("minutes/<id:pk>/approve/", minutes.minutes_approve, name="minutes_approve"),
