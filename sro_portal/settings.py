@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "opendata",
     "archive",
     "ratelimits",
+    "recommendations",
 ]
 
 MIDDLEWARE = [
