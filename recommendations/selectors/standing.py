@@ -123,7 +123,7 @@ class Summary:
         return _("%(region)s: %(standing)s") % {"region": self.region_name, "standing": state_label(self.region_state)}
 
 
-def _newest(answers):
+def newest_entries(answers):
     """Only the entries no later entry of the same party for the same recommendation follows."""
     later = Answer.objects.filter(recommendation=OuterRef("recommendation"), principal=OuterRef("principal")).filter(
         Q(recorded_at__gt=OuterRef("recorded_at")) | Q(recorded_at=OuterRef("recorded_at"), pk__gt=OuterRef("pk"))
@@ -142,23 +142,23 @@ def standings(recommendation: Recommendation, *, staff: bool = False) -> list[St
     """One standing per party (the region first, then the municipalities by kommunalförbund and name), each with its
     newest answer or None. Two queries. Without ``staff`` the staff-only fields are neither read nor readable: they
     are blanked on the objects handed out, so a template cannot fetch them lazily."""
-    answers = _newest(Answer.objects.filter(recommendation=recommendation)).select_related("channel", "corrects")
+    answers = newest_entries(Answer.objects.filter(recommendation=recommendation)).select_related("channel", "corrects")
     if not staff:
         answers = answers.defer(*STAFF_ONLY_ANSWER_FIELDS)
     by_principal = {}
     for answer in answers:
         if not staff:
-            _blank(answer, STAFF_ONLY_ANSWER_FIELDS)
+            blank_fields(answer, STAFF_ONLY_ANSWER_FIELDS)
         by_principal[answer.principal_id] = answer
     result = []
     for principal in _principals(staff=staff):
         if not staff:
-            _blank(principal, STAFF_ONLY_PRINCIPAL_FIELDS)
+            blank_fields(principal, STAFF_ONLY_PRINCIPAL_FIELDS)
         result.append(Standing(principal=principal, group=principal.group, answer=by_principal.get(principal.pk)))
     return result
 
 
-def _blank(obj, fields) -> None:
+def blank_fields(obj, fields) -> None:
     for name in fields:
         model_field = obj._meta.get_field(name)
         if model_field.is_relation:
@@ -174,7 +174,7 @@ def standing_counts(recommendations) -> dict[int, Summary]:
     kinds = Counter(kind for kind, _name in parties)
     region_name = next((name for kind, name in parties if kind == Principal.Kind.REGION), "")
     rows = (
-        _newest(Answer.objects.filter(recommendation__in=recommendation_ids))
+        newest_entries(Answer.objects.filter(recommendation__in=recommendation_ids))
         .values("recommendation_id", "outcome", "principal__kind")
         .annotate(n=Count("pk"))
         .order_by()
