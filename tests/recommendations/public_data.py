@@ -53,3 +53,31 @@ def answer(recommendation, common_name, outcome="", *, decided_on=datetime.date(
         decided_by=Answer.DecidedBy.MUNICIPAL_COUNCIL if outcome else "",
         **fields,
     )
+
+
+def published_recommendation_urls() -> dict[str, str]:
+    """The public addresses of recommendations, for the smoke test of every public page: a sent recommendation with
+    a party's protocol extract (made once; the demo records no named party's answer, as its seed names none)."""
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+
+    found = Answer.objects.exclude(decision_file="").filter(recommendation__dispatches__isnull=False).first()
+    if found is None:
+        recommendation = make_recommendation(title="Rekommendation med protokollsutdrag")
+        found = Answer(
+            recommendation=recommendation, principal=party("Ale"), via=Answer.Via.SECRETARY,
+            recorded_at=timezone.now(), outcome=Answer.Outcome.ADOPTED, decided_on=datetime.date(2025, 11, 3),
+        )  # fmt: skip
+        found.decision_file.save("utdrag.pdf", ContentFile(b"%PDF-1.4 utdrag"), save=True)
+    pk = found.recommendation_id
+    return {
+        "recommendations": reverse("public:recommendations"),
+        "recommendation": reverse("public:recommendation", kwargs={"pk": pk}),
+        "recommendation_party": reverse("public:recommendation_party", kwargs={"pk": found.principal_id}),
+        "recommendation_decision": reverse("public:recommendation_decision", kwargs={"pk": pk, "answer_pk": found.pk}),
+        "recommendation_csv": reverse("public:recommendation_csv", kwargs={"pk": pk}),
+        "recommendation_json": reverse("public:recommendation_json", kwargs={"pk": pk}),
+        "recommendations_csv": reverse("public:recommendations_csv"),
+        "recommendations_json": reverse("public:recommendations_json"),
+        "feed_recommendations": reverse("public:feed_recommendations"),
+    }
