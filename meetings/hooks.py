@@ -21,6 +21,9 @@ HOOKS = {
     "published": "alerts: (*, minutes_version=None, position=None) → the alerts of something just made public",
     "members_area_activity": "mymeetings: (meeting) → what the called did with its notice in the members' area",
     "render_stored_pdf": "meetings.tasks: the background task that makes a stored PDF from its stored HTML",
+    "recommendation_answered": "alerts: (*, answer_id) → the alerts of a party's recorded decision",
+    "matter_timeline_extra": "recommendations: (*, matter_ids, public) → the matter's recommendations as timeline "
+    "events (meetings.selectors.registers.TimelineEvent)",
 }
 
 _registered: dict[str, Callable] = {}

@@ -149,3 +149,19 @@ def recorded_decisions(*, body, limit: int = 50) -> list[Answer]:
         blank_fields(answer, STAFF_ONLY_ANSWER_FIELDS)
         blank_fields(answer.principal, STAFF_ONLY_PRINCIPAL_FIELDS)
     return found
+
+
+def public_decision(*, pk: int) -> Answer | None:
+    """An entry with a decision on a sent recommendation (what an alert tells), public fields only; or None."""
+    sent = Exists(Dispatch.objects.filter(recommendation=OuterRef("recommendation")))
+    found = (
+        Answer.objects.filter(sent, pk=pk)
+        .exclude(outcome="")
+        .select_related("recommendation", "principal", "channel")
+        .defer(*STAFF_ONLY_ANSWER_FIELDS, *(f"principal__{name}" for name in STAFF_ONLY_PRINCIPAL_FIELDS))
+        .first()
+    )
+    if found is not None:
+        blank_fields(found, STAFF_ONLY_ANSWER_FIELDS)
+        blank_fields(found.principal, STAFF_ONLY_PRINCIPAL_FIELDS)
+    return found

@@ -127,3 +127,29 @@ def test_query_counts_do_not_grow_with_history(client, django_assert_max_num_que
         counted(reverse("public:recommendations")),
     )
     assert small == large
+
+
+def test_the_matters_timeline_tells_what_became_of_its_recommendation():
+    from django.utils import translation
+
+    from meetings.models import Matter
+    from meetings.selectors.registers import matter_timeline
+
+    recommendation = make_recommendation(title="Hjälpmedel")
+    matter = Matter.objects.create(body=recommendation.body, title="Digitala hjälpmedel")
+    type(recommendation.position).objects.filter(pk=recommendation.position.pk).update(matter=matter)
+    unsent = make_recommendation(title="Ännu inte skickad", sent=False, body=recommendation.body)
+    type(unsent.position).objects.filter(pk=unsent.position.pk).update(matter=matter)
+    answer(recommendation, "Ale", A.ADOPTED)
+
+    with translation.override("sv"):
+        public = [e for e in matter_timeline(matter=matter, public=True) if e.kind == "recommendation"]
+        staff = [e for e in matter_timeline(matter=matter, public=False) if e.kind == "recommendation"]
+    [event] = public
+    assert event.label == "Rekommendation till parterna"
+    assert event.text == "Hjälpmedel: 1 av 49 kommuner har antagit"
+    assert event.url == reverse("public:recommendation", kwargs={"pk": recommendation.pk})
+    assert {e.text for e in staff} == {
+        "Hjälpmedel: 1 av 49 kommuner har antagit",
+        "Ännu inte skickad (ännu inte skickad)",
+    }
