@@ -168,8 +168,11 @@ def blank_fields(obj, fields) -> None:
 
 
 def standing_counts(recommendations) -> dict[int, Summary]:
-    """The summary of each recommendation, by pk, in two queries whatever their number and their history."""
+    """The summary of each recommendation, by pk, in two queries whatever their number and their history (none
+    for none)."""
     recommendation_ids = [r.pk if isinstance(r, Recommendation) else r for r in recommendations]
+    if not recommendation_ids:
+        return {}
     parties = list(Principal.objects.order_by("sort_order", "pk").values_list("kind", "common_name"))
     kinds = Counter(kind for kind, _name in parties)
     region_name = next((name for kind, name in parties if kind == Principal.Kind.REGION), "")

@@ -1,6 +1,8 @@
 """The public page of a recommendation and the register: only sent ones, the counts in SRO's words, the 50
 parties grouped by kommunalförbund, corrections as such, nothing staff-only; query counts independent of history."""
 
+import datetime
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -153,3 +155,23 @@ def test_the_matters_timeline_tells_what_became_of_its_recommendation():
         "Hjälpmedel: 1 av 49 kommuner har antagit",
         "Ännu inte skickad (ännu inte skickad)",
     }
+
+
+def test_the_compilation_says_what_became_of_the_years_recommendations(client):
+    from recommendations.yearly import recommendations_of_year
+
+    recommendation = make_recommendation(title="Digitala hjälpmedel", taken_on=datetime.date(2025, 4, 24))
+    make_recommendation(title="Ännu inte skickad", sent=False, body=recommendation.body)
+    answer(recommendation, "Ale", A.ADOPTED)
+    answer(recommendation, "Hjo", A.REJECTED)
+
+    [row] = recommendations_of_year(body=recommendation.body, year=2025)
+    assert row.title == "Digitala hjälpmedel" and row.summary.municipalities_adopted == 1
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("sv"):
+        html = render_to_string("recommendations/public/_year.html", {"recommendations": [row], "year": 2025})
+    assert "Rekommendationer 2025" in html
+    assert "1 av 49 kommuner har antagit." in html and "Avslagit: 1" in html
+    assert "Ännu inte skickad" not in html
