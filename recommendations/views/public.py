@@ -17,7 +17,7 @@ from recommendations.selectors.public import (
     recommendation_years,
     register_rows,
 )
-from recommendations.selectors.standing import STATES, standings, state_label, summary
+from recommendations.selectors.standing import STATES, standings, state_label, summarise
 
 
 @public_section
@@ -46,7 +46,7 @@ def recommendation(request, pk):
     context = {
         "recommendation": found,
         "position": found.position,
-        "summary": summary(found),
+        "summary": summarise(parties),
         "documents": public_documents(found),
         "groups": overview_groups(parties),
         "legend": [(state, state_label(state)) for state in STATES],
