@@ -160,3 +160,8 @@ def _send(*, topics, matter_ids, positions, subject, template, context, body) ->
         })  # fmt: skip
         sent += 1
     return sent
+
+
+def recommendation_answered(*, answer_id: int) -> None:
+    """Called when a party's answer to a recommendation is recorded (``recommendations.services.answer_record``)."""
+    pass  # recpublic fills it

@@ -21,6 +21,7 @@ HOOKS = {
     "published": "alerts: (*, minutes_version=None, position=None) → the alerts of something just made public",
     "members_area_activity": "mymeetings: (meeting) → what the called did with its notice in the members' area",
     "render_stored_pdf": "meetings.tasks: the background task that makes a stored PDF from its stored HTML",
+    "recommendation_answered": "alerts: (*, answer_id) → the alerts of a party's recorded decision",
 }
 
 _registered: dict[str, Callable] = {}
