@@ -235,7 +235,9 @@ def test_each_body_has_its_own_public_section_and_sro_stays_at_the_root(client, 
 
 @pytest.mark.parametrize("path", ["", "meetings/?year=2030", "positions/", "positions/2030/", "positions/2030.csv",
                                   "positions/2030.json", "matters/", "annual-plan/", "members/", "search/?q=vård",
-                                  "feeds/notes.atom", "feeds/positions.atom", "calendar.ics"])  # fmt: skip
+                                  "feeds/notes.atom", "feeds/positions.atom", "calendar.ics", "recommendations/",
+                                  "recommendations.csv", "recommendations.json",
+                                  "feeds/recommendations.atom"])  # fmt: skip
 def test_every_page_of_a_second_bodys_section_answers(client, published, path):
     assert client.get(f"/gb/{path}").status_code == 200
 

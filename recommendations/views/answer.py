@@ -12,7 +12,7 @@ from meetings.errors import ServiceError
 from meetings.views.documents import attachment_response
 from ratelimits.throttle import TooManyRequests, throttle
 from recommendations import services
-from recommendations.forms import AnswerForm
+from recommendations.entry_forms import AnswerForm
 from recommendations.models import Answer, Principal
 from sro_portal.client_ip import client_ip
 

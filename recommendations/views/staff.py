@@ -14,7 +14,7 @@ from meetings.errors import ServiceError
 from meetings.models import Position
 from meetings.permissions import secretary_bodies, secretary_required
 from recommendations import services
-from recommendations.forms import AddressForm, AnswerForm, DispatchForm, RecommendationForm
+from recommendations.entry_forms import AddressForm, AnswerForm, DispatchForm, RecommendationForm
 from recommendations.models import Answer, Channel, Principal, PrincipalLogEntry
 from recommendations.selectors import staff as selectors
 
