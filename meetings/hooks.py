@@ -22,6 +22,9 @@ HOOKS = {
     "members_area_activity": "mymeetings: (meeting) → what the called did with its notice in the members' area",
     "render_stored_pdf": "meetings.tasks: the background task that makes a stored PDF from its stored HTML",
     "recommendation_answered": "alerts: (*, answer_id) → the alerts of a party's recorded decision",
+    "demo_recommendations": "recommendations: (*, body) → the demo's recommendation (seed 004), marked and reported",
+    "history_recommendations": "recommendations: (*, body, first_year, years) → generated recommendations and "
+    "answers for the benchmarks, and their counts",
 }
 
 _registered: dict[str, Callable] = {}
