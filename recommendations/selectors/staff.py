@@ -4,69 +4,72 @@ newest answer and delivery, the positions that recommend the parties and are not
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from meetings.models import MinutesVersion, Position
 from meetings.permissions import secretary_bodies
-from recommendations.models import Answer, Delivery, Principal, Recommendation
+from recommendations.models import Answer, Delivery, Dispatch, Principal, Recommendation
+from recommendations.selectors.standing import (
+    NOT_REPORTED,
+    RECEIVED,
+    Summary,
+    newest_entries,
+    standing_counts,
+    standings,
+)
 
 
 def recommendations_for_secretary(user):
     return Recommendation.objects.filter(body__in=secretary_bodies(user)).select_related("position", "body")
 
 
-def newest_answers(recommendations) -> dict[tuple[int, int], Answer]:
-    """(recommendation id, party id) → the party's newest entry: one query, whatever the history."""
-    newest = {}
-    for answer in Answer.objects.filter(recommendation__in=recommendations).order_by("recorded_at", "pk"):
-        newest[(answer.recommendation_id, answer.principal_id)] = answer
-    return newest
-
-
 @dataclass
 class StaffRow:
     recommendation: Recommendation
     sent_at: datetime.datetime | None
-    decided: int = 0
-    received: int = 0
-    parties: int = 0
+    summary: Summary
     overdue: bool = False
     no_address: int = 0
     not_decided: list = field(default_factory=list)
 
+    @property
+    def parties(self) -> int:
+        return sum(self.summary.counts.values())
+
+    @property
+    def received(self) -> int:
+        return self.summary.counts[RECEIVED]
+
+    @property
+    def decided(self) -> int:
+        return self.parties - self.received - self.summary.counts[NOT_REPORTED]
+
 
 def staff_overview(user, *, today: datetime.date | None = None) -> list[StaffRow]:
-    """Every recommendation of her bodies, newest first, with how many parties have decided or only received it,
-    which have not decided, and whether the date to answer by has passed with parties still undecided."""
+    """Every recommendation of her bodies, the latest date to answer by first, with its counts (``standing``), which
+    parties have not decided, how many it could not reach for want of an address, and whether the date to answer by
+    has passed with parties still undecided. A fixed number of queries."""
     today = today or timezone.localdate()
     recommendations = list(recommendations_for_secretary(user).order_by("-answer_by", "-pk"))
-    newest = newest_answers(recommendations)
-    principals = list(Principal.objects.all())
-    sent = {}
-    for dispatch_rec, sent_at in Delivery.objects.filter(dispatch__recommendation__in=recommendations).values_list(
-            "dispatch__recommendation", "dispatch__sent_at"):  # fmt: skip
-        sent[dispatch_rec] = min(sent_at, sent.get(dispatch_rec, sent_at))
-    no_address = {}
-    for rec_id, principal_id in (Delivery.objects.filter(dispatch__recommendation__in=recommendations,
-                                                         status=Delivery.Status.NO_ADDRESS)
-                                 .values_list("dispatch__recommendation", "principal")):  # fmt: skip
-        no_address.setdefault(rec_id, set()).add(principal_id)
+    summaries = standing_counts(recommendations)
+    sent = dict(Dispatch.objects.filter(recommendation__in=recommendations).values("recommendation")
+                .annotate(first=Min("sent_at")).values_list("recommendation", "first"))  # fmt: skip
+    decided = set(newest_entries(Answer.objects.filter(recommendation__in=recommendations)).exclude(outcome="")
+                  .values_list("recommendation_id", "principal_id"))  # fmt: skip
+    deliveries = Delivery.objects.filter(dispatch__recommendation__in=recommendations, principal__isnull=False)
+    missing = set(deliveries.filter(status=Delivery.Status.NO_ADDRESS).values_list("dispatch__recommendation",
+                                                                                  "principal"))  # fmt: skip
+    reached = set(deliveries.exclude(status=Delivery.Status.NO_ADDRESS).filter(
+        principal__in={p for _r, p in missing}).values_list("dispatch__recommendation", "principal"))  # fmt: skip
+    principals = list(Principal.objects.order_by("sort_order", "name"))
     rows = []
     for recommendation in recommendations:
-        row = StaffRow(recommendation=recommendation, sent_at=sent.get(recommendation.pk), parties=len(principals))
-        for principal in principals:
-            answer = newest.get((recommendation.pk, principal.pk))
-            if answer and answer.outcome:
-                row.decided += 1
-            else:
-                row.not_decided.append(principal)
-                if answer:
-                    row.received += 1
+        row = StaffRow(recommendation=recommendation, sent_at=sent.get(recommendation.pk),
+                       summary=summaries[recommendation.pk])  # fmt: skip
+        row.not_decided = [p for p in principals if (recommendation.pk, p.pk) not in decided]
         row.overdue = bool(row.sent_at and recommendation.answer_by < today and row.not_decided)
-        row.no_address = len(
-            no_address.get(recommendation.pk, set()) - {a for (r, a) in newest if r == recommendation.pk}
-        )
+        row.no_address = sum(1 for r, _p in missing - reached if r == recommendation.pk)
         rows.append(row)
     return rows
 
@@ -76,17 +79,18 @@ class PartyRow:
     principal: Principal
     answer: Answer | None
     delivery: Delivery | None
+    label: str
 
 
 def party_rows(recommendation: Recommendation) -> list[PartyRow]:
-    """Each party in order with its newest answer and its newest delivery."""
-    newest = newest_answers([recommendation])
+    """Each party (the region first, then the municipalities by kommunalförbund) with its newest answer, staff-only
+    fields included, and its newest delivery."""
     deliveries = {}
     for delivery in Delivery.objects.filter(dispatch__recommendation=recommendation, principal__isnull=False).order_by(
             "dispatch__sent_at", "pk"):  # fmt: skip
         deliveries[delivery.principal_id] = delivery
-    return [PartyRow(principal=p, answer=newest.get((recommendation.pk, p.pk)), delivery=deliveries.get(p.pk))
-            for p in Principal.objects.select_related("group")]  # fmt: skip
+    return [PartyRow(principal=s.principal, answer=s.answer, delivery=deliveries.get(s.principal.pk), label=s.label)
+            for s in standings(recommendation, staff=True)]  # fmt: skip
 
 
 def answer_log(recommendation: Recommendation):

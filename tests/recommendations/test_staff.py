@@ -116,3 +116,31 @@ def test_the_overview_says_who_has_not_decided_and_what_is_overdue(staff, recomm
     assert "48 av 50" in text and "Försenade" in text
     assert "Ale, Borås" in text
     assert Delivery.objects.filter(status=Delivery.Status.NO_ADDRESS).count() == 3
+
+
+def test_the_overview_costs_the_same_queries_at_one_recommendation_as_at_three(staff, notes, secretary):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.models import Position
+    from recommendations.services import answer_record, recommendation_mark
+
+    def mark(text):
+        position = Position.objects.create(body=notes["meeting"].body, how=Position.How.PER_CAPSULAM,
+                                           taken_on=datetime.date(2025, 5, 2), text=text)  # fmt: skip
+        made = recommendation_mark(position=position, by=secretary, title=text, decision_asked="att anta",
+                                   answer_by=datetime.date(2025, 12, 31))  # fmt: skip
+        for principal in Principal.objects.all()[:10]:
+            answer_record(recommendation=made, principal=principal, via=Answer.Via.SECRETARY, user=secretary,
+                          registration_number="KS 1")  # fmt: skip
+
+    url = reverse("staff:recommendations")
+    mark("SRO rekommenderar A.")
+    with CaptureQueriesContext(connection) as one:
+        staff.get(url)
+    mark("SRO rekommenderar B.")
+    mark("SRO rekommenderar C.")
+    with CaptureQueriesContext(connection) as three:
+        response = staff.get(url)
+    assert all(title in response.content.decode() for title in ("SRO rekommenderar A.", "SRO rekommenderar C."))
+    assert len(three) == len(one)
