@@ -26,6 +26,9 @@ HOOKS = {
     "for the yearly review and the compilation (printed by recommendations/public/_year.html)",
     "matter_timeline_extra": "recommendations: (*, matter_ids, public) → the matter's recommendations as timeline "
     "events (meetings.selectors.registers.TimelineEvent)",
+    "demo_recommendations": "recommendations: (*, body) → the demo's recommendation (seed 004), marked and reported",
+    "history_recommendations": "recommendations: (*, body, first_year, years) → generated recommendations and "
+    "answers for the benchmarks, and their counts",
 }
 
 _registered: dict[str, Callable] = {}

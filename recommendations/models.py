@@ -305,3 +305,49 @@ class PrincipalLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.principal or self.channel}: {self.old_value} → {self.new_value}"
+
+
+class StatusNote(models.Model):
+    """What the secretariat reported of where a recommendation stands, dated and in its own words, where the parties'
+    own answers are not known one by one (seed 004: "I dagsläget är det 42 kommuner och Västra Götalandsregionen som
+    fattat beslut …"). Public, beside the parties' table; it never stands in for a party's answer."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, verbose_name=_("recommendation"), related_name="status_notes", on_delete=models.PROTECT
+    )
+    written_on = models.DateField(_("date"))
+    text = models.TextField(_("status report"))
+    source = models.CharField(_("source"), max_length=300, blank=True,
+                              help_text=_("E.g. “Minnesanteckningar SRO 19 oktober 2022”."))  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), related_name="+", on_delete=models.SET_NULL,
+        null=True, blank=True,
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        ordering = ["-written_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.recommendation}, {self.written_on:%Y-%m-%d}"
+
+
+class Reminder(models.Model):
+    """A reminder mailed to a recipient that had not reported a decision, ``days_before`` the answer date: one per
+    recipient and reminder, so running the reminders again the same day (or the next) sends nothing twice."""
+
+    delivery = models.ForeignKey(Delivery, verbose_name=_("delivery of a recommendation"), related_name="reminders",
+                                 on_delete=models.CASCADE)  # fmt: skip
+    days_before = models.PositiveSmallIntegerField(_("days before the answer date"))
+    sent_on = models.DateField(_("sent"))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["delivery", "days_before"], name="reminder_once")]
+
+    def __str__(self):
+        return f"{self.delivery}: {self.days_before}"

@@ -42,6 +42,10 @@ BODY_TABLE = {name: REVIEW if name in ("minutes_review", "minutes_approve", "min
               for name, (key, _expected) in TABLE.items() if key not in (None, "year")}  # fmt: skip
 BODY_TABLE["person"] = SHARED_PERSON
 BODY_TABLE["membership_add"] = {"secretary": 400, "chair": 403}  # an empty form: refused, nothing saved
+# The parties' registrar addresses are shared by every body that recommends (reference data, not a body's): any
+# secretary keeps them; an empty form is refused, nothing saved.
+BODY_TABLE["recommendation_party_address"] = {"secretary": 400, "chair": 403}
+BODY_TABLE["recommendation_channel_address"] = {"secretary": 400, "chair": 403}
 
 
 @pytest.fixture
