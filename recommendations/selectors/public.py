@@ -165,3 +165,9 @@ def public_decision(*, pk: int) -> Answer | None:
         blank_fields(found, STAFF_ONLY_ANSWER_FIELDS)
         blank_fields(found.principal, STAFF_ONLY_PRINCIPAL_FIELDS)
     return found
+
+
+def public_status_notes(recommendation: Recommendation) -> list:
+    """What the secretariat reported of where it stands, in its own dated words, newest first (one query)."""
+    return list(recommendation.status_notes.only("recommendation_id", "written_on", "text", "source")
+                .order_by("-written_on", "-pk"))  # fmt: skip

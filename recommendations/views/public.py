@@ -14,6 +14,7 @@ from recommendations.selectors.public import (
     public_principal,
     public_principals,
     public_recommendation,
+    public_status_notes,
     recommendation_years,
     register_rows,
 )
@@ -48,6 +49,7 @@ def recommendation(request, pk):
         "position": found.position,
         "summary": summarise(parties),
         "documents": public_documents(found),
+        "status_notes": public_status_notes(found),
         "groups": overview_groups(parties),
         "legend": [(state, state_label(state)) for state in STATES],
     }

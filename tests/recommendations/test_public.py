@@ -175,3 +175,13 @@ def test_the_compilation_says_what_became_of_the_years_recommendations(client):
     assert "Rekommendationer 2025" in html
     assert "1 av 49 kommuner har antagit." in html and "Avslagit: 1" in html
     assert "Ännu inte skickad" not in html
+
+
+def test_the_demos_recommendation_shows_what_the_seed_says_and_nothing_invented(client, demo):
+    from recommendations.models import Recommendation
+
+    recommendation = Recommendation.objects.get(body=demo)
+    page = _page(client, recommendation)
+    assert "I dagsläget är det 42 kommuner och Västra Götalandsregionen som fattat beslut" in page
+    assert "Sekretariatet rapporterade den 19 oktober 2022" in page
+    assert "0 av 49 kommuner har antagit" in page and "Inte rapporterat: 50" in page
