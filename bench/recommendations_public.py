@@ -2,9 +2,9 @@
 positions register at the same size, in one run.
 
 Run with `make bench-recommendations-public` (a throwaway PostgreSQL server). It loads the demo, generates 30 years
-of meetings (``meetings.demo.bulk.generate``: 300 meetings, 9,000 positions) and marks two positions a year as
-recommendations sent to the 50 parties, each answered by most of them (a receipt first for some, a decision, now
-and then a correction): 60 recommendations, about 2,900 answers. Then, in one process with DEBUG off and nothing
+of meetings (``meetings.demo.bulk.generate``: 300 meetings, 9,000 positions) and, as ``generate_history`` does, two
+recommendations a year sent to the 50 parties, most of them answered (``recommendations.demo.generate_history``).
+Then, in one process with DEBUG off and nothing
 kept between requests (PUBLIC_PAGE_CACHE=false), it requests in turn the positions register of 2015, the register
 of recommendations, the newest and the oldest recommendation's page and one party's page, BENCH_REQUESTS times each
 (default 60), and prints each page's queries, median and 95th percentile. The figure asked: each recommendation
@@ -13,7 +13,6 @@ page's p95 within the positions register's own p95 at the same size; query count
 
 import datetime
 import os
-import random
 import statistics
 import sys
 import time
@@ -37,49 +36,10 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 YEARS = int(os.environ.get("BENCH_YEARS", "30"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
 FIRST_YEAR = 1996
-
-
-def build_recommendations(*, body, per_year: int = 2, seed: int = 1) -> tuple[int, int]:
-    """Two public positions a year marked and sent as recommendations, with the parties' answers (bulk)."""
-    from meetings.models import Position
-    from recommendations.models import Answer, Dispatch, Principal, Recommendation
-
-    rng = random.Random(seed)
-    principals = list(Principal.objects.all())
-    outcomes = [Answer.Outcome.ADOPTED] * 7 + [Answer.Outcome.ADOPTED_WITH_CHANGES] * 2 + [Answer.Outcome.REJECTED]
-    recommendations = []
-    for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
-        positions = Position.objects.filter(body=body, taken_on__year=year, minutes_version__isnull=False,
-                                            notes_information=False, recommendation__isnull=True)  # fmt: skip
-        for position in positions.order_by("taken_on", "pk")[:per_year]:
-            recommendations.append(Recommendation(
-                body=body, position=position, title=f"Rekommendation {position.taken_on:%Y-%m-%d}",
-                decision_asked="att anta överenskommelsen", answer_by=position.taken_on + datetime.timedelta(days=180),
-            ))  # fmt: skip
-    recommendations = Recommendation.objects.bulk_create(recommendations)
-    now = timezone.now()
-    Dispatch.objects.bulk_create(Dispatch(recommendation=r, sent_at=now, key=f"bench-{r.pk}") for r in recommendations)
-    answers = []
-    for r in recommendations:
-        decided_on = r.position.taken_on + datetime.timedelta(days=90)
-        for step, principal in enumerate(principals):
-            if rng.random() < 0.1:
-                continue  # not reported
-            at = now + datetime.timedelta(seconds=step)
-            if rng.random() < 0.3:  # a receipt first
-                answers.append(Answer(recommendation=r, principal=principal, via=Answer.Via.SECRETARY, recorded_at=at,
-                                      registration_number=f"KS {decided_on.year}/{step}"))  # fmt: skip
-            council = Answer.DecidedBy.MUNICIPAL_COUNCIL
-            answers.append(Answer(recommendation=r, principal=principal, via=Answer.Via.PARTY_LINK,
-                                  recorded_at=at + datetime.timedelta(hours=1), decided_on=decided_on,
-                                  decided_by=council, outcome=rng.choice(outcomes)))  # fmt: skip
-    Answer.objects.bulk_create(answers)
-    return len(recommendations), len(answers)
 
 
 def measure(client: Client, urls: dict[str, str]) -> dict[str, tuple[int, float, float]]:
@@ -100,6 +60,7 @@ def measure(client: Client, urls: dict[str, str]) -> dict[str, tuple[int, float,
 
 
 def main():
+    from meetings import hooks
     from meetings.demo.bulk import generate
     from members.models import Body
     from recommendations.models import Principal, Recommendation
@@ -110,16 +71,17 @@ def main():
     call_command("load_demo", verbosity=0, no_seal=True)
     body = Body.objects.get(short_name="SRO")
     print("generated:", generate(body=body, years=YEARS, first_year=FIRST_YEAR), flush=True)
-    made, answers = build_recommendations(body=body)
+    # The recommendations as generate_history makes them (recommendations.demo.generate_history, through its hook).
+    made = hooks.call("history_recommendations", body=body, first_year=FIRST_YEAR, years=YEARS)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"{made} recommendations sent, {answers} answers; built in {time.perf_counter() - started:.0f} s", flush=True)
+    print(f"recommendations: {made}; built in {time.perf_counter() - started:.0f} s", flush=True)
     newest = Recommendation.objects.order_by("-position__taken_on").first()
     oldest = Recommendation.objects.order_by("position__taken_on").first()
     party = Principal.objects.get(common_name="Mölndal")
     urls = {
         "positions register (2015)": "/positions/?year=2015",
-        "register of recommendations": "/recommendations/",
+        "register of recommendations (50 a page)": "/recommendations/",
         "register of recommendations (2015)": "/recommendations/?year=2015",
         "newest recommendation": f"/recommendations/{newest.pk}/",
         "oldest recommendation": f"/recommendations/{oldest.pk}/",

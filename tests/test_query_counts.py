@@ -33,7 +33,7 @@ PINNED = {
     # is public with the matter (7 → 6). A matter's page asks for its sent recommendations (6 → 7), the compilation
     # for the year's and their counts (4 → 7; its PDF 3 → 6). A recommendation's page: the body, the recommendation,
     # the 50 parties and their newest answers (the counts from those), the documents, the secretariat's dated
-    # reports; the register adds the counts of all in two.
+    # reports; the register (50 a page) counts its rows, and reads the page's counts in two.
     "home": 5, "meetings": 3, "meeting": 2, "generated_meeting": 2, "notice_pdf": 4, "minutes": 2,
     "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 7, "compilation_pdf": 6, "matters": 3,
     "review": 3, "review_pdf": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
@@ -42,7 +42,7 @@ PINNED = {
     "calendar_all": 1, "api:system": 0, "api:body": 3, "api:meeting_list": 7,
     "api:agenda_item_list": 4, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,
     "api:file_list": 3, "api:legislative_term_list": 3, "api:paper_list": 4, "api:consultation_list": 3,
-    "recommendations": 6, "recommendation": 6, "recommendation_party": 4, "recommendation_decision": 2,
+    "recommendations": 7, "recommendation": 6, "recommendation_party": 4, "recommendation_decision": 2,
     "recommendation_csv": 3, "recommendation_json": 3, "recommendations_csv": 4, "recommendations_json": 4,
     "feed_recommendations": 2,
 }  # fmt: skip

@@ -60,14 +60,22 @@ class Listed:
         return self.recommendation.answer_by >= timezone.localdate()
 
 
-def register_rows(*, body, year: int | None = None) -> list[Listed]:
-    """The register: each sent recommendation (of ``year``, if given) with its counts. Three queries."""
+def register_queryset(*, body, year: int | None = None):
+    """The sent recommendations of the register (of ``year``, if given), newest first."""
     found = public_recommendations(body=body)
-    if year is not None:
-        found = found.filter(position__taken_on__year=year)
-    found = list(found)
+    return found if year is None else found.filter(position__taken_on__year=year)
+
+
+def listed(recommendations) -> list[Listed]:
+    """The recommendations (a page of them) with their counts: two queries whatever their number."""
+    found = list(recommendations)
     counts = standing_counts(found)
     return [Listed(recommendation=r, summary=counts[r.pk]) for r in found]
+
+
+def register_rows(*, body, year: int | None = None) -> list[Listed]:
+    """The register: each sent recommendation (of ``year``, if given) with its counts. Three queries."""
+    return listed(register_queryset(body=body, year=year))
 
 
 def public_documents(recommendation: Recommendation) -> list:

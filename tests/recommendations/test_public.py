@@ -185,3 +185,14 @@ def test_the_demos_recommendation_shows_what_the_seed_says_and_nothing_invented(
     assert "I dagsläget är det 42 kommuner och Västra Götalandsregionen som fattat beslut" in page
     assert "Sekretariatet rapporterade den 19 oktober 2022" in page
     assert "0 av 49 kommuner har antagit" in page and "Inte rapporterat: 50" in page
+
+
+def test_the_register_is_50_a_page(client):
+    first = make_recommendation(title="Den första", taken_on=datetime.date(2001, 1, 10))
+    for n in range(50):
+        make_recommendation(title=f"Senare {n}", taken_on=datetime.date(2002, 1, 10))
+    page = client.get(reverse("public:recommendations")).content.decode()
+    assert page.count('<th scope="row">') == 50 and "Den första" not in page
+    assert "Sida 1 av 2" in page
+    second = client.get(reverse("public:recommendations"), {"page": 2}).content.decode()
+    assert first.title in second
