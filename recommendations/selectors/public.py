@@ -54,10 +54,18 @@ def recommendation_years(*, body) -> list[int]:
 class Listed:
     recommendation: Recommendation
     summary: Summary
+    is_open: bool  # still before its date to answer by
 
     @property
-    def is_open(self) -> bool:
-        return self.recommendation.answer_by >= timezone.localdate()
+    def standing_text(self) -> str:
+        """The row's sentence, made once here rather than by template nodes on each of 50 rows."""
+        if self.summary.region_sentence:
+            return f"{self.summary.sentence}; {self.summary.region_sentence}"
+        return self.summary.sentence
+
+    @property
+    def others_text(self) -> str:
+        return " · ".join(f"{label}: {count}" for _state, label, count in self.summary.others if count)
 
 
 def register_queryset(*, body, year: int | None = None):
@@ -70,7 +78,8 @@ def listed(recommendations) -> list[Listed]:
     """The recommendations (a page of them) with their counts: two queries whatever their number."""
     found = list(recommendations)
     counts = standing_counts(found)
-    return [Listed(recommendation=r, summary=counts[r.pk]) for r in found]
+    today = timezone.localdate()
+    return [Listed(recommendation=r, summary=counts[r.pk], is_open=r.answer_by >= today) for r in found]
 
 
 def register_rows(*, body, year: int | None = None) -> list[Listed]:
