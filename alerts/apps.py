@@ -8,8 +8,9 @@ class AlertsConfig(AppConfig):
     verbose_name = _("Alerts")
 
     def ready(self):
-        from alerts.services import published
+        from alerts.services import published, recommendation_answered
         from meetings import hooks
 
         # The record's services, below this app, tell it what they made public (imports only go down).
         hooks.register("published", published)
+        hooks.register("recommendation_answered", recommendation_answered)

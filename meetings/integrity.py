@@ -68,8 +68,9 @@ _VERSION_LATER_NULLABLE = ["recorded_approved_on"]
 
 
 # Tables added later whose rows are never changed or deleted once written: guarded once the table exists (a
-# migration older than the table re-creates the guard without it).
-_APPEND_ONLY_LATER = ["meetings_positioncorrection"]
+# migration older than the table re-creates the guard without it). The parties' answers to a recommendation are a log
+# of the app above (``recommendations``): named here by table, so a restore or a test's flush lifts their guard too.
+_APPEND_ONLY_LATER = ["meetings_positioncorrection", "recommendations_answer"]
 
 
 def _append_only_later(conn) -> list[str]:

@@ -7,14 +7,16 @@ from django.urls import include, path
 
 from meetings.urls import public as record
 from opendata.urls import public as opendata
+from recommendations.urls import public as recommendations
 
 app_name = "public"
 
-section = [*record.section, *opendata.section]
+section = [*record.section, *opendata.section, *recommendations.section]
 
 urlpatterns = [
     *section,
     *record.urlpatterns,
     *opendata.urlpatterns,
+    *recommendations.urlpatterns,
     path("<body:body>/", include(section)),
 ]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "opendata",
     "archive",
     "ratelimits",
+    "recommendations",
 ]
 
 MIDDLEWARE = [
@@ -206,6 +207,11 @@ OTP_REQUIRED_FOR_APPROVAL = env_bool("OTP_REQUIRED_FOR_APPROVAL", False)
 
 # Notes sent to the chair and still waiting after this many days: she is reminded once (0: never).
 APPROVAL_REMINDER_DAYS = env_int("APPROVAL_REMINDER_DAYS", 5)
+# A party's answer link to a recommendation works until this many days after the date to answer by: councils often
+# decide late, and a decision recorded late is still worth having.
+RECOMMENDATION_LINK_DAYS = env_int("RECOMMENDATION_LINK_DAYS", 365)
+# Reminders to the parties that have not reported a decision, this many days before the date to answer by.
+RECOMMENDATION_REMINDER_DAYS = [int(d) for d in env_list("RECOMMENDATION_REMINDER_DAYS", ["14", "3"])]
 
 # The members' area ("Mina möten"): the called and invited sign in with a link mailed to them (django-sesame),
 # valid MEMBER_LINK_MINUTES and once. A guest reaches their meeting until GUEST_ACCESS_DAYS after it.

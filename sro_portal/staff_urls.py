@@ -4,7 +4,8 @@ named by it (imports only go down)."""
 
 from archive import urls as archive
 from meetings.urls import staff as record
+from recommendations.urls import staff as recommendations
 
 app_name = "staff"
 
-urlpatterns = [*record.urlpatterns, *archive.urlpatterns]
+urlpatterns = [*record.urlpatterns, *archive.urlpatterns, *recommendations.urlpatterns]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("alerts/", include("alerts.urls")),
     path("my-meetings/", include("mymeetings.urls")),
     path("verify/", include("seal.urls")),
+    path("answer/", include("recommendations.urls.answer")),
     path("", include("sro_portal.public_urls")),
 ]
 

@@ -42,6 +42,10 @@ BODY_TABLE = {name: REVIEW if name in ("minutes_review", "minutes_approve", "min
               for name, (key, _expected) in TABLE.items() if key not in (None, "year")}  # fmt: skip
 BODY_TABLE["person"] = SHARED_PERSON
 BODY_TABLE["membership_add"] = {"secretary": 400, "chair": 403}  # an empty form: refused, nothing saved
+# The parties' registrar addresses are shared by every body that recommends (reference data, not a body's): any
+# secretary keeps them; an empty form is refused, nothing saved.
+BODY_TABLE["recommendation_party_address"] = {"secretary": 400, "chair": 403}
+BODY_TABLE["recommendation_channel_address"] = {"secretary": 400, "chair": 403}
 
 
 @pytest.fixture
@@ -239,7 +243,9 @@ def test_each_body_has_its_own_public_section_and_sro_stays_at_the_root(client, 
 @pytest.mark.parametrize("path", ["", "meetings/?year=2030", "positions/", "positions/2030/", "positions/2030.csv",
                                   "positions/2030.json", "matters/", "annual-plan/", "annual-plan/2030/", "members/",
                                   "search/?q=vård",
-                                  "feeds/notes.atom", "feeds/positions.atom", "calendar.ics"])  # fmt: skip
+                                  "feeds/notes.atom", "feeds/positions.atom", "calendar.ics", "recommendations/",
+                                  "recommendations.csv", "recommendations.json",
+                                  "feeds/recommendations.atom"])  # fmt: skip
 def test_every_page_of_a_second_bodys_section_answers(client, published, path):
     assert client.get(f"/gb/{path}").status_code == 200
 

@@ -34,6 +34,8 @@ def hidden(demo, secretary):
 
 
 def published_urls():
+    from tests.recommendations.public_data import published_recommendation_urls
+
     notes_2022 = Minutes.objects.get(meeting__date=datetime.date(2022, 10, 19)).meeting
     notice_2025 = Meeting.objects.get(date=SPRING_2025)
     attachment = Attachment.objects.filter(item__meeting=notice_2025, is_public=True).first()
@@ -69,6 +71,7 @@ def published_urls():
         "feed_minutes_all": reverse("public:feed_minutes_all"),
         "feed_positions_all": reverse("public:feed_positions_all"),
         "calendar_all": reverse("public:calendar_all"),
+        **published_recommendation_urls(),
     }
 
 

@@ -24,6 +24,7 @@ from meetings.models import (
     Substitution,
 )
 from members.models import Membership
+from recommendations.models import Answer, Channel, Principal, Recommendation
 from sro_portal.staff_urls import urlpatterns
 from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, MembershipFactory, PersonFactory
 
@@ -126,6 +127,16 @@ TABLE = {
     "two_factor": (None, ANY_STAFF),
     "two_factor_verify": (None, STAFF_ON_TO_START),
     "choose_body": (None, POST_ONLY),
+    "recommendations": (None, SECRETARY_ONLY),
+    "recommendation_mark": ("position", SECRETARY_ONLY),
+    "recommendation": ("recommendation", SECRETARY_ONLY),
+    "recommendation_edit": ("recommendation", SECRETARY_ONLY),
+    "recommendation_send": ("recommendation", SECRETARY_ONLY),
+    "recommendation_answer": ("recommendation_party", SECRETARY_ONLY),
+    "recommendation_answer_file": ("answer", SECRETARY_ONLY),
+    "recommendation_parties": (None, SECRETARY_ONLY),
+    "recommendation_party_address": ("principal", POST_ONLY),
+    "recommendation_channel_address": ("channel", POST_ONLY),
 }
 
 # A guest of a meeting (an account of the members' area, no password, no role) is refused like a member.
@@ -159,7 +170,17 @@ def make_objects(chair, body=None):
                                        matter=matter, text="SRO ställer sig bakom förslaget.")  # fmt: skip
     assignment = Assignment.objects.create(body=meeting.body, position=position, assignees="VGR", description="Utred.",
                                            due_meeting=meeting)  # fmt: skip
+    recommendation = Recommendation.objects.create(body=meeting.body, position=position, title="Hjälpmedel",
+                                                   decision_asked="att anta", answer_by=meeting.date)  # fmt: skip
+    principal = Principal.objects.get(common_name="Borås")
+    answer = Answer(recommendation=recommendation, principal=principal, via=Answer.Via.SECRETARY,
+                    recorded_at=timezone.now(), registration_number="KS 1")  # fmt: skip
+    answer.decision_file.save("utdrag.pdf", ContentFile(b"%PDF-1.4 utdrag"), save=True)
     return {
+        "recommendation": recommendation,
+        "principal": principal,
+        "channel": Channel.objects.get(short_name="GR"),
+        "answer": answer,
         "position": position,
         "matter": matter,
         "assignment": assignment,
@@ -196,6 +217,8 @@ def test_every_staff_url_is_in_the_table():
 def url_for(name, key, objects):
     if key == "year":
         kwargs = {"year": objects["meeting"].date.year}
+    elif key == "recommendation_party":
+        kwargs = {"pk": objects["recommendation"].pk, "principal_pk": objects["principal"].pk}
     elif key == "meeting_assignment":
         kwargs = {"pk": objects["meeting"].pk, "assignment_pk": objects["assignment"].pk}
     else:

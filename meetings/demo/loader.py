@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from meetings import hooks
 from meetings.demo import minutes_2022, minutes_2025_01, notice_2025, plan_2023
 from meetings.demo.organisation import (
     BODY,
@@ -78,6 +79,7 @@ class DemoLoader:
             self._membership(*row, self.terms["2023–2026"], order=index)
         self._notice_2025()
         self._minutes_2022()
+        hooks.call("demo_recommendations", body=self.body)  # the recommendation of those notes (seed 004)
         self._minutes_2025_01()
         self._meetings_2023()
         self._review_2022()

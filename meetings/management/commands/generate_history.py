@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from meetings import hooks
 from meetings.demo.bulk import generate
 from members.models import Body
 from members.selectors import default_body
@@ -22,4 +23,5 @@ class Command(BaseCommand):
             self.stderr.write("Run load_demo first: the history is added to its body.")
             return
         counts = generate(body=found, years=years, first_year=first_year)
+        counts |= hooks.call("history_recommendations", body=found, first_year=first_year, years=years)
         self.stdout.write(", ".join(f"{value} {key}" for key, value in counts.items()))
