@@ -28,6 +28,8 @@ def staff(client, secretary):
 def test_the_secretary_marks_a_position_of_approved_notes_from_the_overview(staff, notes):
     overview = staff.get(reverse("staff:recommendations"))
     mark_url = reverse("staff:recommendation_mark", args=[notes["frozen"].pk])
+    minutes_page = staff.get(reverse("staff:minutes", args=[notes["version"].minutes_id])).content.decode()
+    assert reverse("staff:recommendations") + "#to-mark-heading" in minutes_page  # from the approved notes
     assert mark_url in overview.content.decode()  # the approved copy that recommends, not yet marked
     assert reverse("staff:recommendation_mark", args=[notes["working"].pk]) not in overview.content.decode()
 
