@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-embedded bench-site bench-crawl bench-saves bench-entry bench-term bench-recommendations load-test fault-db fault-worker clean
+.PHONY: help run test lint format messages system-deps system-deps-test system-deps-bench bench-pdf bench-seal bench-embedded bench-site bench-crawl bench-saves bench-entry bench-term bench-recommendations bench-recommendations-public load-test fault-db fault-worker clean
 
 help:
 	@echo "make run    install, migrate, load the real SRO demo data, serve on http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench-entry page loads and form submits of one ordinary meeting, in Chromium"
 	@echo "make bench-term page loads of the term change (SRO's seats into 2027–2030), in Chromium"
 	@echo "make bench-recommendations a recommendation sent to the 50 parties, beside a notice to 30, in the request"
+	@echo "make bench-recommendations-public the recommendation pages at 30 years beside the positions register"
 	@echo "make load-test  200 readers and 5 editors for 2 minutes (locust), errors and 95th percentile"
 	@echo "make fault-db   the database stopped mid-run: a Swedish 503, then recovery by itself"
 	@echo "make fault-worker  workers killed during saves: every acknowledged save is kept"
@@ -104,6 +105,9 @@ bench-site: system-deps-bench $(VENV)/.test-deps messages
 
 bench-saves: system-deps-bench $(VENV)/.test-deps messages
 	bash scripts/with-postgres.sh $(PY) bench/readers_with_saves.py
+
+bench-recommendations-public: system-deps-bench $(VENV)/.test-deps messages
+	bash scripts/with-postgres.sh $(PY) bench/recommendations_public.py
 
 bench-crawl: system-deps-bench $(VENV)/.test-deps messages
 	bash scripts/with-postgres.sh $(PY) bench/api_crawl.py

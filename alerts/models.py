@@ -1,5 +1,6 @@
-"""Public alerts: an e-mail address that asked to be told of new published notes, new positions or one
-matter. Only the address and a token are kept; a subscription is deleted when it ends."""
+"""Public alerts: an e-mail address that asked to be told of new published notes, new positions, one matter,
+or what one party (a municipality or the region) decides on SRO's recommendations.
+Only the address and a token are kept; a subscription is deleted when it ends."""
 
 import secrets
 
@@ -17,12 +18,17 @@ class Subscription(models.Model):
         NOTES = "notes", _("New published meeting notes")
         POSITIONS = "positions", _("New positions")
         MATTER = "matter", _("One matter")
+        PARTY = "party", _("What one municipality or the region decides on SRO's recommendations")
 
     email = models.EmailField(_("e-mail"))
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     matter = models.ForeignKey(
         "meetings.Matter", verbose_name=_("matter"), related_name="subscriptions", on_delete=models.CASCADE,
         null=True, blank=True,
+    )  # fmt: skip
+    principal = models.ForeignKey(
+        "recommendations.Principal", verbose_name=_("municipality or region"), related_name="subscriptions",
+        on_delete=models.CASCADE, null=True, blank=True,
     )  # fmt: skip
     body = models.ForeignKey(
         "members.Body", verbose_name=_("body"), related_name="subscriptions", on_delete=models.CASCADE,
@@ -38,7 +44,7 @@ class Subscription(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "topic"],
-                condition=Q(matter__isnull=True, body__isnull=True),
+                condition=Q(matter__isnull=True, body__isnull=True, principal__isnull=True),
                 name="subscription_unique_topic",
             ),
             models.UniqueConstraint(
@@ -52,6 +58,14 @@ class Subscription(models.Model):
             models.CheckConstraint(
                 condition=Q(topic="matter", matter__isnull=False) | (~Q(topic="matter") & Q(matter__isnull=True)),
                 name="subscription_matter_for_matter_topic",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "principal"], condition=Q(principal__isnull=False), name="subscription_unique_party"
+            ),
+            models.CheckConstraint(
+                condition=Q(topic="party", principal__isnull=False, body__isnull=True)
+                | (~Q(topic="party") & Q(principal__isnull=True)),
+                name="subscription_party_for_party_topic",
             ),
         ]
 

@@ -39,16 +39,19 @@ def subscriptions_purge_unconfirmed() -> int:
 
 
 @transaction.atomic
-def subscribe(*, email: str, topic: str, matter=None, body=None) -> Subscription:
+def subscribe(*, email: str, topic: str, matter=None, body=None, principal=None) -> Subscription:
     """Ask for an alert: nothing is sent but the confirmation until the link in it is followed. Asking again
     sends the confirmation again (an already confirmed subscription stays as it is, and is told so).
-    New notes and positions are of one ``body``, or of every body (None); a matter is its own body's."""
+    New notes and positions are of one ``body``, or of every body (None); a matter is its own body's; a party's
+    decisions (``principal``) are on every body's recommendations."""
     email = email.strip().lower()
     subscriptions_purge_unconfirmed()  # one indexed delete: the table keeps itself clean between the daily runs
     one_matter = topic == Subscription.Topic.MATTER
+    one_party = topic == Subscription.Topic.PARTY
     subscription, _created = Subscription.objects.get_or_create(
-        email=email, topic=topic, matter=matter if one_matter else None, body=None if one_matter else body
-    )
+        email=email, topic=topic, matter=matter if one_matter else None,
+        principal=principal if one_party else None, body=None if one_matter or one_party else body,
+    )  # fmt: skip
     transaction.on_commit(lambda: _mail_confirmation(subscription))
     return subscription
 
@@ -163,5 +166,34 @@ def _send(*, topics, matter_ids, positions, subject, template, context, body) ->
 
 
 def recommendation_answered(*, answer_id: int) -> None:
-    """Called when a party's answer to a recommendation is recorded (``recommendations.services.answer_record``)."""
-    pass  # recpublic fills it
+    """Called (through the hook ``recommendation_answered``) once a party's answer is recorded and committed: the
+    alerts of a recorded decision go out as a background task. A receipt without a decision tells nobody."""
+    from alerts.tasks import send_alerts
+
+    send_alerts.enqueue(answer_id=answer_id)
+
+
+def alerts_for_decision(*, answer) -> int:
+    """One mail to each confirmed subscription to the decisions of the party that decided: what it decided, on
+    which recommendation, with a link to the recommendation's page (and the unsubscribe link). How many."""
+    from meetings.tasks import mail_enqueue
+    from recommendations.selectors.standing import state_label
+
+    recommendation = answer.recommendation
+    url = f"{settings.SITE_URL}{reverse('public:recommendation', kwargs={'pk': recommendation.pk})}"
+    subject = _("%(party)s has decided on SRO's recommendation: %(title)s") % {
+        "party": answer.principal.common_name, "title": recommendation.title}  # fmt: skip
+    wanted = Subscription.objects.filter(topic=Subscription.Topic.PARTY, principal_id=answer.principal_id,
+                                         confirmed_at__isnull=False)  # fmt: skip
+    sent = 0
+    for subscription in wanted.iterator():
+        unsubscribe_url = _link("alerts:unsubscribe", subscription.token)
+        body = render_to_string("alerts/emails/decision.txt", {
+            "answer": answer, "recommendation": recommendation, "standing": state_label(answer.outcome),
+            "url": f"{url}#party-{answer.principal_id}", "unsubscribe": unsubscribe_url,
+        })  # fmt: skip
+        mail_enqueue(subject=subject, body=body, to=[subscription.email], headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        })  # fmt: skip
+        sent += 1
+    return sent

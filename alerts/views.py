@@ -10,19 +10,24 @@ from alerts.models import Subscription
 from meetings.selectors.registers import public_matters
 from members.models import Body
 from ratelimits.throttle import TooManyRequests, throttle
+from recommendations.selectors.public import public_principals
 from sro_portal.client_ip import client_ip
 
 
 def subscribe(request):
-    """``?matter=<id>`` follows that matter; ``?body=<web address>`` chooses that body's notes and positions."""
+    """``?matter=<id>`` follows that matter; ``?party=<id>`` one party's decisions on the recommendations;
+    ``?body=<web address>`` chooses that body's notes and positions."""
     bodies = list(Body.objects.order_by("pk"))
     matters = public_matters(body=None).select_related("body").order_by("title")
     initial = {}
     if (raw := request.GET.get("matter", "")).isascii() and raw.isdigit() and len(raw) <= 9:
         initial = {"topic": Subscription.Topic.MATTER, "matter": raw}
+    elif (raw := request.GET.get("party", "")).isascii() and raw.isdigit() and len(raw) <= 9:
+        initial = {"topic": Subscription.Topic.PARTY, "party": raw}
     if chosen := next((b for b in bodies if b.slug == request.GET.get("body")), None):
         initial["body"] = chosen.pk
-    form = SubscribeForm(request.POST or None, matters=matters, bodies=bodies, initial=initial)
+    form = SubscribeForm(request.POST or None, matters=matters, bodies=bodies, parties=public_principals(),
+                         initial=initial)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
             # The visitor behind our proxies (PROXY_COUNT).
@@ -36,7 +41,8 @@ def subscribe(request):
         except TooManyRequests:
             form.add_error(None, _("Enough confirmations have been sent to this address. Try again in an hour."))
             return render(request, "alerts/subscribe.html", {"form": form}, status=429)
-        services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"], body=data.get("body"))
+        services.subscribe(email=data["email"], topic=data["topic"], matter=data["matter"], body=data.get("body"),
+                           principal=data["party"])  # fmt: skip
         return render(request, "alerts/sent.html", {"email": data["email"]})
     return render(request, "alerts/subscribe.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -22,6 +22,10 @@ HOOKS = {
     "members_area_activity": "mymeetings: (meeting) → what the called did with its notice in the members' area",
     "render_stored_pdf": "meetings.tasks: the background task that makes a stored PDF from its stored HTML",
     "recommendation_answered": "alerts: (*, answer_id) → the alerts of a party's recorded decision",
+    "recommendations_of_year": "recommendations: (*, body, year) → what became of the year's sent recommendations, "
+    "for the yearly review and the compilation (printed by recommendations/public/_year.html)",
+    "matter_timeline_extra": "recommendations: (*, matter_ids, public) → the matter's recommendations as timeline "
+    "events (meetings.selectors.registers.TimelineEvent)",
     "demo_recommendations": "recommendations: (*, body) → the demo's recommendation (seed 004), marked and reported",
     "history_recommendations": "recommendations: (*, body, first_year, years) → generated recommendations and "
     "answers for the benchmarks, and their counts",

@@ -10,7 +10,13 @@ class RecommendationsConfig(AppConfig):
     def ready(self):
         from meetings import hooks
         from recommendations import demo
+        from recommendations.timeline import matter_timeline_events
+        from recommendations.yearly import recommendations_of_year
 
         # The demo loader and generate_history, in the record's app below, reach this app's part through hooks.
         hooks.register("demo_recommendations", demo.load_demo)
         hooks.register("history_recommendations", demo.generate_history)
+        # The matter's page (meetings, below) shows what became of its recommendations.
+        hooks.register("matter_timeline_extra", matter_timeline_events)
+        # The compilation and the yearly review say what became of the year's recommendations.
+        hooks.register("recommendations_of_year", recommendations_of_year)

@@ -30,15 +30,21 @@ PINNED = {
     # where no attachment matches: one query for the matches, none for records, texts or scans). A matter's page
     # asks only whether the matter it read is public, not for the matter again without its body (8 → 7). The meeting
     # page reads the sent notice the public reads with the meeting (3 → 2). A matter's page reads whether the matter
-    # is public with the matter (7 → 6).
+    # is public with the matter (7 → 6). A matter's page asks for its sent recommendations (6 → 7), the compilation
+    # for the year's and their counts (4 → 7; its PDF 3 → 6). A recommendation's page: the body, the recommendation,
+    # the 50 parties and their newest answers (the counts from those), the documents, the secretariat's dated
+    # reports; the register (50 a page) counts its rows, and reads the page's counts in two.
     "home": 5, "meetings": 3, "meeting": 2, "generated_meeting": 2, "notice_pdf": 4, "minutes": 2,
-    "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 4, "compilation_pdf": 3, "matters": 3,
+    "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 7, "compilation_pdf": 6, "matters": 3,
     "review": 3, "review_pdf": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
-    "matter": 6, "plan": 3, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1, "feed_minutes": 3,
+    "matter": 7, "plan": 3, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1, "feed_minutes": 3,
     "feed_positions": 2, "calendar": 2, "bodies": 1, "feed_minutes_all": 2, "feed_positions_all": 2,
     "calendar_all": 1, "api:system": 0, "api:body": 3, "api:meeting_list": 7,
     "api:agenda_item_list": 4, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,
     "api:file_list": 3, "api:legislative_term_list": 3, "api:paper_list": 4, "api:consultation_list": 3,
+    "recommendations": 7, "recommendation": 6, "recommendation_party": 4, "recommendation_decision": 2,
+    "recommendation_csv": 3, "recommendation_json": 3, "recommendations_csv": 4, "recommendations_json": 4,
+    "feed_recommendations": 2,
 }  # fmt: skip
 
 

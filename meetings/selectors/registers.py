@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from meetings import hooks
 from meetings.dates import long_date
 from meetings.models import (
     AgendaItem,
@@ -308,7 +309,7 @@ def assignments_due_for(*, meeting: Meeting) -> list[Assignment]:
 @dataclass
 class TimelineEvent:
     date: datetime.date
-    kind: str  # item, position, assignment, report, deadline
+    kind: str  # item, position, assignment, report, deadline, recommendation
     label: str
     text: str
     url: str = ""
@@ -378,7 +379,9 @@ def matter_timeline(*, matter: Matter, public: bool) -> list[TimelineEvent]:
         events.append(
             TimelineEvent(date=deadline.date, kind="deadline", label=_("Deadline"), text=deadline.description)
         )
-    order = {"deadline": 0, "report": 1, "assignment": 2, "position": 3, "item": 4}
+    # What became of the matter's recommendations to the parties: the recommendations app tells (it sits above).
+    events.extend(hooks.call("matter_timeline_extra", matter_ids=ids, public=public))
+    order = {"deadline": 0, "recommendation": 1, "report": 2, "assignment": 3, "position": 4, "item": 5}
     events.sort(key=lambda e: (e.date, -order[e.kind]), reverse=True)
     return events
 

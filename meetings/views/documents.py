@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from meetings import hooks
 from meetings.files import file_digests
 from meetings.pdf import stored_pdf, stored_pdf_from_html
 from meetings.selectors.registers import yearly_compilation
@@ -67,7 +68,10 @@ def notice_pdf_response(*, dispatch) -> FileResponse:
 
 
 def compilation_context(*, body, year: int, public: bool) -> dict:
-    return {"compilation": yearly_compilation(body=body, year=year, public=public), "body": body, "year": year}
+    # What became of the year's recommendations to the parties: the recommendations app tells (it sits above).
+    recommendations = hooks.call("recommendations_of_year", body=body, year=year)
+    return {"compilation": yearly_compilation(body=body, year=year, public=public), "body": body, "year": year,
+            "recommendations": recommendations}  # fmt: skip
 
 
 def compilation_pdf_response(*, body, year: int, public: bool) -> FileResponse:

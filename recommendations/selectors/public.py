@@ -60,14 +60,22 @@ class Listed:
         return self.recommendation.answer_by >= timezone.localdate()
 
 
-def register_rows(*, body, year: int | None = None) -> list[Listed]:
-    """The register: each sent recommendation (of ``year``, if given) with its counts. Three queries."""
+def register_queryset(*, body, year: int | None = None):
+    """The sent recommendations of the register (of ``year``, if given), newest first."""
     found = public_recommendations(body=body)
-    if year is not None:
-        found = found.filter(position__taken_on__year=year)
-    found = list(found)
+    return found if year is None else found.filter(position__taken_on__year=year)
+
+
+def listed(recommendations) -> list[Listed]:
+    """The recommendations (a page of them) with their counts: two queries whatever their number."""
+    found = list(recommendations)
     counts = standing_counts(found)
     return [Listed(recommendation=r, summary=counts[r.pk]) for r in found]
+
+
+def register_rows(*, body, year: int | None = None) -> list[Listed]:
+    """The register: each sent recommendation (of ``year``, if given) with its counts. Three queries."""
+    return listed(register_queryset(body=body, year=year))
 
 
 def public_documents(recommendation: Recommendation) -> list:
@@ -149,3 +157,25 @@ def recorded_decisions(*, body, limit: int = 50) -> list[Answer]:
         blank_fields(answer, STAFF_ONLY_ANSWER_FIELDS)
         blank_fields(answer.principal, STAFF_ONLY_PRINCIPAL_FIELDS)
     return found
+
+
+def public_decision(*, pk: int) -> Answer | None:
+    """An entry with a decision on a sent recommendation (what an alert tells), public fields only; or None."""
+    sent = Exists(Dispatch.objects.filter(recommendation=OuterRef("recommendation")))
+    found = (
+        Answer.objects.filter(sent, pk=pk)
+        .exclude(outcome="")
+        .select_related("recommendation", "principal", "channel")
+        .defer(*STAFF_ONLY_ANSWER_FIELDS, *(f"principal__{name}" for name in STAFF_ONLY_PRINCIPAL_FIELDS))
+        .first()
+    )
+    if found is not None:
+        blank_fields(found, STAFF_ONLY_ANSWER_FIELDS)
+        blank_fields(found.principal, STAFF_ONLY_PRINCIPAL_FIELDS)
+    return found
+
+
+def public_status_notes(recommendation: Recommendation) -> list:
+    """What the secretariat reported of where it stands, in its own dated words, newest first (one query)."""
+    return list(recommendation.status_notes.only("recommendation_id", "written_on", "text", "source")
+                .order_by("-written_on", "-pk"))  # fmt: skip

@@ -1,6 +1,7 @@
 """The public pages of recommendations: the register, one recommendation with its 50 parties, one party's
 decisions. Only sent recommendations, only the public fields of the answers (``recommendations.selectors``)."""
 
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
@@ -8,16 +9,20 @@ from meetings.sections import enter, public_section, section_reverse
 from recommendations.forms import RegisterFilterForm
 from recommendations.overview import overview_groups
 from recommendations.selectors.public import (
+    listed,
     party_decisions,
     public_answer,
     public_documents,
     public_principal,
     public_principals,
     public_recommendation,
+    public_status_notes,
     recommendation_years,
-    register_rows,
+    register_queryset,
 )
-from recommendations.selectors.standing import STATES, standings, state_label, summary
+from recommendations.selectors.standing import STATES, standings, state_label, summarise
+
+PER_PAGE = 50
 
 
 @public_section
@@ -30,10 +35,12 @@ def register(request, body):
         if form.cleaned_data["party"]:
             return redirect(section_reverse("public:recommendation_party", body, form.cleaned_data["party"]))
         year = form.cleaned_data["year"]
-    rows = register_rows(body=body, year=year)
+    # 50 a page, as the positions register: a page costs the same whatever the years behind it.
+    page = Paginator(register_queryset(body=body, year=year), PER_PAGE).get_page(request.GET.get("page"))
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "recommendations/public/register.html",
-                  {"body": body, "form": form, "rows": rows, "year": year}, status=status)  # fmt: skip
+                  {"body": body, "form": form, "rows": listed(page), "page": page, "year": year},
+                  status=status)  # fmt: skip
 
 
 def recommendation(request, pk):
@@ -46,8 +53,9 @@ def recommendation(request, pk):
     context = {
         "recommendation": found,
         "position": found.position,
-        "summary": summary(found),
+        "summary": summarise(parties),
         "documents": public_documents(found),
+        "status_notes": public_status_notes(found),
         "groups": overview_groups(parties),
         "legend": [(state, state_label(state)) for state in STATES],
     }

@@ -1,6 +1,8 @@
 """The public page of a recommendation and the register: only sent ones, the counts in SRO's words, the 50
 parties grouped by kommunalförbund, corrections as such, nothing staff-only; query counts independent of history."""
 
+import datetime
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -127,3 +129,70 @@ def test_query_counts_do_not_grow_with_history(client, django_assert_max_num_que
         counted(reverse("public:recommendations")),
     )
     assert small == large
+
+
+def test_the_matters_timeline_tells_what_became_of_its_recommendation():
+    from django.utils import translation
+
+    from meetings.models import Matter
+    from meetings.selectors.registers import matter_timeline
+
+    recommendation = make_recommendation(title="Hjälpmedel")
+    matter = Matter.objects.create(body=recommendation.body, title="Digitala hjälpmedel")
+    type(recommendation.position).objects.filter(pk=recommendation.position.pk).update(matter=matter)
+    unsent = make_recommendation(title="Ännu inte skickad", sent=False, body=recommendation.body)
+    type(unsent.position).objects.filter(pk=unsent.position.pk).update(matter=matter)
+    answer(recommendation, "Ale", A.ADOPTED)
+
+    with translation.override("sv"):
+        public = [e for e in matter_timeline(matter=matter, public=True) if e.kind == "recommendation"]
+        staff = [e for e in matter_timeline(matter=matter, public=False) if e.kind == "recommendation"]
+    [event] = public
+    assert event.label == "Rekommendation till parterna"
+    assert event.text == "Hjälpmedel: 1 av 49 kommuner har antagit"
+    assert event.url == reverse("public:recommendation", kwargs={"pk": recommendation.pk})
+    assert {e.text for e in staff} == {
+        "Hjälpmedel: 1 av 49 kommuner har antagit",
+        "Ännu inte skickad (ännu inte skickad)",
+    }
+
+
+def test_the_compilation_says_what_became_of_the_years_recommendations(client):
+    from recommendations.yearly import recommendations_of_year
+
+    recommendation = make_recommendation(title="Digitala hjälpmedel", taken_on=datetime.date(2025, 4, 24))
+    make_recommendation(title="Ännu inte skickad", sent=False, body=recommendation.body)
+    answer(recommendation, "Ale", A.ADOPTED)
+    answer(recommendation, "Hjo", A.REJECTED)
+
+    [row] = recommendations_of_year(body=recommendation.body, year=2025)
+    assert row.title == "Digitala hjälpmedel" and row.summary.municipalities_adopted == 1
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("sv"):
+        html = render_to_string("recommendations/public/_year.html", {"recommendations": [row], "year": 2025})
+    assert "Rekommendationer 2025" in html
+    assert "1 av 49 kommuner har antagit." in html and "Avslagit: 1" in html
+    assert "Ännu inte skickad" not in html
+
+
+def test_the_demos_recommendation_shows_what_the_seed_says_and_nothing_invented(client, demo):
+    from recommendations.models import Recommendation
+
+    recommendation = Recommendation.objects.get(body=demo)
+    page = _page(client, recommendation)
+    assert "I dagsläget är det 42 kommuner och Västra Götalandsregionen som fattat beslut" in page
+    assert "Sekretariatet rapporterade den 19 oktober 2022" in page
+    assert "0 av 49 kommuner har antagit" in page and "Inte rapporterat: 50" in page
+
+
+def test_the_register_is_50_a_page(client):
+    first = make_recommendation(title="Den första", taken_on=datetime.date(2001, 1, 10))
+    for n in range(50):
+        make_recommendation(title=f"Senare {n}", taken_on=datetime.date(2002, 1, 10))
+    page = client.get(reverse("public:recommendations")).content.decode()
+    assert page.count('<th scope="row">') == 50 and "Den första" not in page
+    assert "Sida 1 av 2" in page
+    second = client.get(reverse("public:recommendations"), {"page": 2}).content.decode()
+    assert first.title in second

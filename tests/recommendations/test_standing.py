@@ -82,3 +82,17 @@ def test_counts_of_many_cost_the_same_whatever_the_history(db, django_assert_num
     with django_assert_num_queries(2):
         counts = standing_counts(many)
     assert all(c.counts["adopted"] == 4 and c.counts["received"] == 0 for c in counts.values())
+
+
+def test_the_summary_of_standings_read_is_the_summary_of_the_database(db, django_assert_num_queries):
+    from recommendations.selectors.standing import summarise
+
+    recommendation = make_recommendation()
+    answer(recommendation, "Ale", A.ADOPTED)
+    answer(recommendation, "Hjo", A.ADOPTED_WITH_CHANGES)
+    answer(recommendation, "Tjörn")
+    answer(recommendation, "Västra Götalandsregionen", A.REJECTED)
+    read = standings(recommendation)
+    with django_assert_num_queries(0):
+        summarised = summarise(read)
+    assert summarised == summary(recommendation)
