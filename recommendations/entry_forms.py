@@ -93,5 +93,13 @@ class AddressForm(forms.Form):
     registrar_email = forms.EmailField(label=gettext_lazy("Registrar's e-mail"), required=False)
 
 
+class StatusNoteForm(forms.Form):
+    written_on = forms.DateField(label=gettext_lazy("Date"), widget=DATE)
+    text = forms.CharField(label=gettext_lazy("Status report"), widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=gettext_lazy("Public, beside the parties' own reports."))  # fmt: skip
+    source = forms.CharField(label=gettext_lazy("Source"), max_length=300, required=False,
+                             help_text=gettext_lazy("E.g. “Minnesanteckningar SRO 19 oktober 2022”."))  # fmt: skip
+
+
 class DispatchForm(forms.Form):
     key = forms.CharField(max_length=64, widget=forms.HiddenInput)

@@ -8,6 +8,7 @@ from django.urls import URLPattern, reverse
 
 from mymeetings import urls as mymeetings_urls
 from opendata.urls import api
+from recommendations.urls import answer as answer_urls
 from sro_portal import public_urls as public
 from sro_portal import staff_urls as staff
 from tests.test_staff_permissions import TABLE, url_for
@@ -25,7 +26,7 @@ BAD_QUERIES = [
     "parent=99999999999", "kind=x", "next=https://evil.example", "q=" + "ord " * 1500, "q=%00", "q=%ff%fe",
 ]  # fmt: skip
 MODULES = {"/": public.urlpatterns, "/api/oparl/v1/": api.urlpatterns, "/staff/": staff.urlpatterns,
-           "/my-meetings/": mymeetings_urls.urlpatterns, "/sro/": public.section,
+           "/my-meetings/": mymeetings_urls.urlpatterns, "/answer/": answer_urls.urlpatterns, "/sro/": public.section,
            "/finns-inget-sadant-organ/": public.section}  # fmt: skip
 
 

@@ -132,6 +132,7 @@ TABLE = {
     "recommendation": ("recommendation", SECRETARY_ONLY),
     "recommendation_edit": ("recommendation", SECRETARY_ONLY),
     "recommendation_send": ("recommendation", SECRETARY_ONLY),
+    "recommendation_status_note": ("recommendation", POST_ONLY),
     "recommendation_answer": ("recommendation_party", SECRETARY_ONLY),
     "recommendation_answer_file": ("answer", SECRETARY_ONLY),
     "recommendation_parties": (None, SECRETARY_ONLY),

@@ -35,6 +35,8 @@ NAMES = {
     "send_sign_in_link": gettext_lazy("Sign-in link to My meetings"),
     "send_alerts": gettext_lazy("Alerts to subscribers"),
     "send_mail_task": gettext_lazy("E-mail about changed details"),
+    "send_recommendation_mail": gettext_lazy("A recommendation by e-mail"),
+    "send_recommendation_reminders": gettext_lazy("Reminders of recommendations"),
 }
 ALL = object()  # a body-less task every secretary may see (a public document's PDF)
 

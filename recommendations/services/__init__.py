@@ -17,6 +17,7 @@ from recommendations.services.marking import (
     recommendation_update,
 )
 from recommendations.services.reminders import recommendation_reminders_send
+from recommendations.services.status import status_note_add
 
 __all__ = [
     "AnswerRefused",
@@ -32,4 +33,5 @@ __all__ = [
     "recommendation_reminders_send",
     "recommendation_update",
     "registrar_address_set",
+    "status_note_add",
 ]

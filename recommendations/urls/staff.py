@@ -10,6 +10,7 @@ urlpatterns = [
     path("recommendations/<int:pk>/", views.detail, name="recommendation"),
     path("recommendations/<int:pk>/edit/", views.edit, name="recommendation_edit"),
     path("recommendations/<int:pk>/send/", views.send, name="recommendation_send"),
+    path("recommendations/<int:pk>/status/", views.status_note, name="recommendation_status_note"),
     path("recommendations/<int:pk>/parties/<int:principal_pk>/answer/", views.answer, name="recommendation_answer"),
     path("recommendations/answers/<int:pk>/file/", views.answer_file, name="recommendation_answer_file"),
     path("recommendations/parties/", views.parties, name="recommendation_parties"),

@@ -6,6 +6,7 @@ import secrets
 from django.contrib import messages
 from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from meetings.errors import ServiceError
 from meetings.models import Position
 from meetings.permissions import secretary_bodies, secretary_required
 from recommendations import services
-from recommendations.entry_forms import AddressForm, AnswerForm, DispatchForm, RecommendationForm
+from recommendations.entry_forms import AddressForm, AnswerForm, DispatchForm, RecommendationForm, StatusNoteForm
 from recommendations.models import Answer, Channel, Principal, PrincipalLogEntry
 from recommendations.selectors import staff as selectors
 
@@ -90,7 +91,26 @@ def detail(request, pk):
         "log": selectors.answer_log(recommendation), "documents": list(recommendation.documents.all()),
         "status_notes": list(recommendation.status_notes.all()),
         "decided": sum(1 for row in rows if row.answer and row.answer.outcome),
+        "status_form": StatusNoteForm(initial={"written_on": timezone.localdate()}),
     })  # fmt: skip
+
+
+@secretary_required
+@require_POST
+def status_note(request, pk):
+    """Add a dated status report of the secretariat's (public)."""
+    recommendation = _recommendation(request, pk)
+    form = StatusNoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The status report was not added: give its date and text."))
+        return redirect("staff:recommendation", pk=recommendation.pk)
+    try:
+        services.status_note_add(recommendation=recommendation, by=request.user, **form.cleaned_data)
+    except ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The status report was added."))
+    return redirect("staff:recommendation", pk=recommendation.pk)
 
 
 @secretary_required

@@ -277,3 +277,22 @@ def test_reminders_go_before_the_date_to_those_without_a_decision_once(sent, dja
     assert services.recommendation_reminders_send(today=datetime.date(2025, 12, 18)) == 0  # a day later
     assert services.recommendation_reminders_send(today=datetime.date(2025, 12, 28)) == 46  # the 3-day one
     assert services.recommendation_reminders_send(today=datetime.date(2026, 1, 1)) == 0  # after the date: none
+
+
+def test_the_sending_schedules_the_reminders_on_their_days_with_the_worker(
+    recommendation, secretary, addresses, django_capture_on_commit_callbacks
+):
+    from django.test import override_settings
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    with (
+        time_machine.travel(datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)),
+        override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}),
+    ):
+        _send(recommendation, secretary, capture=django_capture_on_commit_callbacks)
+        runs = DBTaskResult.objects.filter(task_path="recommendations.tasks.send_recommendation_reminders")
+        days = sorted(timezone.localtime(r.run_after).strftime("%Y-%m-%d %H.%M") for r in runs)
+        mails = DBTaskResult.objects.filter(task_path="recommendations.tasks.send_recommendation_mail").count()
+    assert days == ["2025-12-17 08.00", "2025-12-28 08.00"]  # 14 and 3 days before 31 December
+    assert mails == 47 and not mail.outbox  # queued for the worker, none sent in the request

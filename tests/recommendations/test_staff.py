@@ -28,6 +28,8 @@ def staff(client, secretary):
 def test_the_secretary_marks_a_position_of_approved_notes_from_the_overview(staff, notes):
     overview = staff.get(reverse("staff:recommendations"))
     mark_url = reverse("staff:recommendation_mark", args=[notes["frozen"].pk])
+    minutes_page = staff.get(reverse("staff:minutes", args=[notes["version"].minutes_id])).content.decode()
+    assert reverse("staff:recommendations") + "#to-mark-heading" in minutes_page  # from the approved notes
     assert mark_url in overview.content.decode()  # the approved copy that recommends, not yet marked
     assert reverse("staff:recommendation_mark", args=[notes["working"].pk]) not in overview.content.decode()
 
@@ -144,3 +146,15 @@ def test_the_overview_costs_the_same_queries_at_one_recommendation_as_at_three(s
         response = staff.get(url)
     assert all(title in response.content.decode() for title in ("SRO rekommenderar A.", "SRO rekommenderar C."))
     assert len(three) == len(one)
+
+
+def test_the_secretary_adds_a_dated_status_report(staff, recommendation):
+    url = reverse("staff:recommendation_status_note", args=[recommendation.pk])
+    assert staff.get(url).status_code == 405
+    staff.post(url, {"written_on": "2099-01-01", "text": "För tidigt."})
+    staff.post(url, {"written_on": "2025-10-19", "text": ""})
+    staff.post(url, {"written_on": "2025-10-19", "text": "I dagsläget har 12 kommuner beslutat.",
+                     "source": "Minnesanteckningar SRO 19 oktober 2025"})  # fmt: skip
+    assert list(recommendation.status_notes.values_list("text", flat=True)) == ["I dagsläget har 12 kommuner beslutat."]
+    detail = _text(staff.get(reverse("staff:recommendation", args=[recommendation.pk])))
+    assert "19 oktober 2025 (Minnesanteckningar SRO 19 oktober 2025): I dagsläget har 12 kommuner beslutat." in detail
