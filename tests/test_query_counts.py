@@ -33,7 +33,7 @@ PINNED = {
     # is public with the matter (7 → 6).
     "home": 5, "meetings": 3, "meeting": 2, "generated_meeting": 2, "notice_pdf": 4, "minutes": 2,
     "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 4, "compilation_pdf": 3, "matters": 3,
-    "review": 3, "review_pdf": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
+    "review": 3, "review_pdf": 3, "review_pptx": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
     "matter": 6, "plan": 3, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1, "feed_minutes": 3,
     "feed_positions": 2, "calendar": 2, "bodies": 1, "feed_minutes_all": 2, "feed_positions_all": 2,
     "calendar_all": 1, "api:system": 0, "api:body": 3, "api:meeting_list": 7,
