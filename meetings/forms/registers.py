@@ -208,6 +208,10 @@ class ReviewPublishForm(forms.Form):
 
     seen_version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()  # inside the confirmation page's own form
+
 
 class DeadlineForm(forms.Form):
     date = forms.DateField(label=capfirst(_("date")), widget=DateInput())

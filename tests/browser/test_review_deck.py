@@ -22,7 +22,7 @@ def test_the_secretary_previews_publishes_and_is_asked_before_a_second_version(s
     page = secretary_page
     page.goto(f"{live_server.url}/staff/yearly-review/2025/")
     expect(page.get_by_text("Ett förslag att utgå från")).to_be_visible()
-    line = page.get_by_label("Rad", exact=True).first
+    line = page.locator("#id_highlights-0-text")  # the first line of the suggestion
     line.fill("Ett nytt hälso- och sjukvårdsavtal under ett avtalsår")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_text("Återblicken sparades", exact=False)).to_be_visible()
