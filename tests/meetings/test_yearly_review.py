@@ -6,6 +6,7 @@ import datetime
 import io
 import math
 
+import pikepdf
 import pytest
 from django.urls import reverse
 from pptx import Presentation
@@ -115,9 +116,31 @@ def published(client, demo, secretary):
     return {"covered": covered, "planned": matters}
 
 
+def _figure_alternatives(content: bytes) -> list[str]:
+    """The alternative texts of the PDF's figures (its structure tree's Figure elements)."""
+    found = []
+
+    def walk(element):
+        if element.get("/S") == "/Figure":
+            found.append(str(element.get("/Alt", "")))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary):
+                walk(kid)
+
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        walk(pdf.Root.StructTreeRoot)
+    return found
+
+
 def test_the_demo_years_deck_has_every_part_in_sros_order_in_a_pdf_a_room_can_read(client, published):
-    response = client.get(reverse("public:review_pdf", kwargs={"year": 2025}))
-    slides = _pdf_slides(b"".join(response.streaming_content))
+    content = b"".join(client.get(reverse("public:review_pdf", kwargs={"year": 2025})).streaming_content)
+    slides = _pdf_slides(content)
+    # The composition's chart says itself in words to whoever cannot see it (PDF/UA-1 7.3-1).
+    (alternative,) = _figure_alternatives(content)
+    for words in ("13 platser", "Kommunerna (VGK) 8", "Göteborgsregionens kommunalförbund 2", "Regionstyrelsen 2",
+                  "Strategiska hälso- och sjukvårdsnämnden 3"):  # fmt: skip
+        assert words in alternative, words
     text = " ".join(slide.text for slide in slides)
     titles = [slide.title for slide in slides]
     starts = [titles.index(part) if part in titles else None for part in PARTS]
