@@ -14,7 +14,7 @@ from django.forms import ModelChoiceField
 from django.test import Client
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Matter, Meeting, Minutes, Position
+from meetings.models import AgendaItem, AnnualPlanShape, Matter, Meeting, Minutes, Position
 from meetings.roles import SECRETARY, grant
 from meetings.services.notices import notice_publish, notice_send
 from members.admin import SHARED_CHOICES
@@ -103,6 +103,13 @@ def test_a_secretarys_lists_hold_her_own_bodys_entries_and_never_the_others(bodi
         page = client.get(reverse(f"staff:{name}") + ("?year=2030" if name == "plan" else "")).content.decode()
         assert reverse(f"staff:{linked}", kwargs={"pk": bodies[own]["objects"][key].pk}) in page, (name, own)
         assert reverse(f"staff:{linked}", kwargs={"pk": bodies[other]["objects"][key].pk}) not in page, (name, own)
+
+
+def test_a_secretary_chooses_the_shape_of_her_own_bodys_plan_and_never_the_others(bodies):
+    client = Client()
+    client.force_login(bodies["GB"]["secretary"])
+    assert client.post(reverse("staff:plan_shape"), {"year": "2030", "shape": "columns"}).status_code == 302
+    assert list(AnnualPlanShape.objects.values_list("body__short_name", "year", "shape")) == [("GB", 2030, "columns")]
 
 
 def test_a_new_meeting_belongs_to_the_secretarys_own_body(bodies):
@@ -230,7 +237,8 @@ def test_each_body_has_its_own_public_section_and_sro_stays_at_the_root(client, 
 
 
 @pytest.mark.parametrize("path", ["", "meetings/?year=2030", "positions/", "positions/2030/", "positions/2030.csv",
-                                  "positions/2030.json", "matters/", "annual-plan/", "members/", "search/?q=vård",
+                                  "positions/2030.json", "matters/", "annual-plan/", "annual-plan/2030/", "members/",
+                                  "search/?q=vård",
                                   "feeds/notes.atom", "feeds/positions.atom", "calendar.ics"])  # fmt: skip
 def test_every_page_of_a_second_bodys_section_answers(client, published, path):
     assert client.get(f"/gb/{path}").status_code == 200

@@ -58,6 +58,7 @@ def published_urls():
         "matters": reverse("public:matters"),
         "matter": reverse("public:matter", kwargs={"pk": matter.pk}),
         "plan": reverse("public:plan"),
+        "plan_year": reverse("public:plan_year", kwargs={"year": 2025}),
         "members": reverse("public:members") + "?date=2025-03-06",
         "search": reverse("public:search") + "?q=psykisk+hälsa",
         "api_docs": reverse("public:api_docs"),

@@ -30,11 +30,14 @@ PINNED = {
     # where no attachment matches: one query for the matches, none for records, texts or scans). A matter's page
     # asks only whether the matter it read is public, not for the matter again without its body (8 → 7). The meeting
     # page reads the sent notice the public reads with the meeting (3 → 2). A matter's page reads whether the matter
-    # is public with the matter (7 → 6).
+    # is public with the matter (7 → 6). The annual plan is a year's, whole: it reads with its meetings those of the
+    # next year it reaches (one query), which years have a plan, for their links, and the shape the year's plan is
+    # printed in (3 → 5).
     "home": 5, "meetings": 3, "meeting": 2, "generated_meeting": 2, "notice_pdf": 4, "minutes": 2,
     "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 4, "compilation_pdf": 3, "matters": 3,
     "review": 3, "review_pdf": 3, "review_pptx": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
-    "matter": 6, "plan": 3, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1, "feed_minutes": 3,
+    "matter": 6, "plan": 5, "plan_year": 5, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1,
+    "feed_minutes": 3,
     "feed_positions": 2, "calendar": 2, "bodies": 1, "feed_minutes_all": 2, "feed_positions_all": 2,
     "calendar_all": 1, "api:system": 0, "api:body": 3, "api:meeting_list": 7,
     "api:agenda_item_list": 4, "api:person_list": 4, "api:membership_list": 3, "api:organization_list": 4,

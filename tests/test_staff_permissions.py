@@ -108,6 +108,7 @@ TABLE = {
     "plan": (None, SECRETARY_ONLY),
     "plan_entry_remove": ("plan_entry", POST_ONLY),
     "plan_area_add": (None, POST_ONLY),
+    "plan_shape": (None, POST_ONLY),
     "people": (None, SECRETARY_ONLY),
     "person_create": (None, SECRETARY_ONLY),
     "term_change": (None, SECRETARY_ONLY),

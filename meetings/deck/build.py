@@ -113,20 +113,32 @@ def _meetings_table(tables: list[PlanTable]) -> list[list[str]]:
     return [[column.heading for column in merged.columns], *body]
 
 
-def _quarters_table(table: PlanTable) -> list[list[str]]:
-    heading = [_("Matters/areas"), *(column.heading for column in table.columns)]
-    # In an area's own row an entry is what is planned, without the area's name again (as the notice prints it).
-    rows = [[row.heading, *("\n".join(unescape(strip_tags(e.area_cell_html)) for e in cell) for cell in row.cells)]
-            for row in table.grid or []]  # fmt: skip
-    return [heading, *rows]
+def _cell(entry, row) -> str:
+    """An entry as its row reads it: in an area's row what is planned, in a matter's own row (the third shape) what
+    is planned or, where the matter is all it says, an X (the row names it already)."""
+    if getattr(row, "matter", None) is not None:
+        return entry.topic or "X"
+    return unescape(strip_tags(entry.area_cell_html))
 
 
-# The årshjul's shapes, each drawn as one table: a shape the plan gains (the meetings and quarters as columns of
-# one table, say) is added here by its PlanTable.kind and gets a slide of its own.
-SHAPES = {"quarters": _quarters_table}
+def _grid_table(tables: list[PlanTable]) -> list[list[str]]:
+    """A grid (areas or matters as rows) as one table: the areas by quarter of a year, or the meetings and quarters as
+    columns, which the notice continues in tables of five columns to fit A4 and a slide holds whole."""
+    columns = [column for table in tables for column in table.columns]
+    rows: dict[str, list[str]] = {}
+    offset = 0
+    for table in tables:
+        for row in table.grid or []:
+            cells = rows.setdefault(row.heading, [""] * len(columns))
+            for index, cell in enumerate(row.cells):
+                cells[offset + index] = "\n".join(_cell(entry, row) for entry in cell)
+        offset += len(table.columns)
+    return [[_("Matters/areas"), *(column.heading for column in columns)],
+            *([heading, *cells] for heading, cells in rows.items())]  # fmt: skip
 
 
 def _plan(context) -> list[Slide]:
+    """The coming year's årshjul, a slide for each of SRO's shapes, each table whole on its one slide."""
     plan, next_year = context["plan"], context["next_year"]
     title = _("Annual plan %(next)s") % {"next": next_year}
     if not plan.tables:
@@ -135,13 +147,16 @@ def _plan(context) -> list[Slide]:
     meetings = [t for t in plan.tables if t.kind == "meetings"]
     if meetings:
         shapes.append((meetings[0].heading, _meetings_table(meetings), False))
-    for table in plan.tables:
-        if table.kind in SHAPES:
-            shapes.append((table.heading, SHAPES[table.kind](table), True))
+    for year in sorted({t.columns[0].quarter[0] for t in plan.tables if t.kind == "quarters" and t.columns}):
+        grids = [t for t in plan.tables if t.kind == "quarters" and t.columns and t.columns[0].quarter[0] == year]
+        shapes.append((grids[0].heading, _grid_table(grids), True))
+    columns = [t for t in context["plan_columns"].tables if t.kind == "columns"]
+    if columns:
+        shapes.append((columns[0].heading, _grid_table(columns), True))
     slides = []
     for heading, table, row_headings in shapes:
         # The largest size at which it fits one slide; a plan too big for that is printed at the smallest.
-        size = table_size(table) or SMALLEST_TABLE_SIZE
+        size = table_size(table, row_headings=row_headings) or SMALLEST_TABLE_SIZE
         slides.append(Slide(kind="table", title=f"{title}: {heading}", table=table, part="plan", size=size,
                             row_headings=row_headings))  # fmt: skip
     return slides
@@ -156,12 +171,16 @@ def _positions(context) -> list[Slide]:
     compilation, year = context["compilation"], context["year"]
     blocks: list[Block] = []
     for month in compilation.months:
+        blocks.append(Block(text=month.heading, style="heading"))
         for section in month.sections:
-            blocks.append(Block(text=f"{section.heading}", style="heading"))
+            if section.heading:  # none where the month's heading says it all (its one meeting)
+                blocks.append(Block(text=section.heading, style="heading"))
             if section.note:
                 blocks.append(Block(text=section.note, style="note"))
             for group in section.groups:
                 blocks.append(Block(text=group.subject, style="heading"))
+                if group.label:  # "Per capsulam 2 maj 2025"
+                    blocks.append(Block(text=group.label, style="note"))
                 for position in group.positions:
                     blocks.extend(_html_blocks(position.html))
     if compilation.left_out:

@@ -23,6 +23,7 @@ from meetings.deck.slides import (
     WIDTH,
     Deck,
     Slide,
+    column_widths,
 )
 
 FONT = "Source Sans 3"  # the PDF's; PowerPoint puts its own in its place where it is not installed
@@ -97,10 +98,13 @@ def _table(slide, spec: Slide):
     rows, columns = len(spec.table), max(len(row) for row in spec.table)
     frame = slide.shapes.add_table(rows, columns, Pt(MARGIN_X), Pt(BODY_TOP), Pt(BODY_WIDTH),
                                    Pt(min(BODY_HEIGHT, rows * spec.size * 2)))  # fmt: skip
+    for column, width in zip(frame.table.columns, column_widths(columns, row_headings=spec.row_headings), strict=True):
+        column.width = Pt(width)
     for r, row in enumerate(spec.table):
         for c in range(columns):
             cell = frame.table.cell(r, c)
             cell.text = row[c] if c < len(row) else ""
+            cell.margin_left = cell.margin_right = Pt(3)  # as the PDF's cells, which the sizes are measured for
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     _style(run, size=spec.size, bold=r == 0)

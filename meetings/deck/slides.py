@@ -25,6 +25,7 @@ BULLET_INDENT = 30
 GAP = 0.4  # the space between two blocks, in lines
 LINES = int(BODY_HEIGHT / (BODY_SIZE * LINE))  # 12
 SMALLEST_TABLE_SIZE = 14
+ROW_HEADING_SHARE = 0.2  # of a table's width, for the column that heads its rows
 
 
 @dataclass
@@ -98,16 +99,30 @@ def text_slides(*, title: str, blocks: list[Block], part: str) -> list[Slide]:
         lines = block.lines()
         gap = GAP if page else 0
         room = int(LINES - used - gap)
-        if len(lines) <= room and not (block.style == "heading" and queue and len(lines) >= room):
+        if block.style == "heading":
+            # A heading goes with the headings straight after it and the first line under them, or to the next slide.
+            need = len(lines)
+            for after in queue:
+                need += len(after.lines()) if after.style == "heading" else 1
+                if after.style != "heading":
+                    break
+            if need <= room or not page:
+                page.append(block)
+                used += gap + len(lines)
+            else:
+                turn()
+                queue.insert(0, block)
+            continue
+        if len(lines) <= room:
             page.append(block)
             used += gap + len(lines)
             continue
-        if block.style != "heading" and room >= 2:  # cut it: what fits here, the rest on the next slide
+        if room >= 2:  # cut it: what fits here, the rest on the next slide
             page.append(Block(text=" ".join(lines[:room]), style=block.style))
             queue.insert(0, Block(text=" ".join(lines[room:]), style="p" if block.style == "bullet" else block.style))
         else:
             queue.insert(0, block)
-        if not page:  # a heading taller than a slide: put it alone rather than loop
+        if not page:  # never a slide with nothing on it: put the block alone rather than loop
             page.append(queue.pop(0))
         turn()
     if page or not slides:
@@ -115,21 +130,37 @@ def text_slides(*, title: str, blocks: list[Block], part: str) -> list[Slide]:
     return slides
 
 
-def table_size(table: list[list[str]], *, width: float = BODY_WIDTH, height: float = BODY_HEIGHT) -> int | None:
+def column_widths(columns: int, *, row_headings: bool, width: float = BODY_WIDTH) -> list[float]:
+    """A table's column widths in points: equal, but a column that heads the rows (an area, a matter) gets a quarter."""
+    if not row_headings or columns < 2:
+        return [width / columns] * columns
+    first = width * ROW_HEADING_SHARE
+    return [first, *[(width - first) / (columns - 1)] * (columns - 1)]
+
+
+def table_size(table: list[list[str]], *, row_headings: bool = False, height: float = BODY_HEIGHT) -> int | None:
     """The largest size, from 24 points down to ``SMALLEST_TABLE_SIZE``, at which ``table`` fits one slide's body
-    (columns of equal width, each cell's lines measured, a cell's padding counted); None if none does."""
-    columns = max((len(row) for row in table), default=1)
-    cell_width = width / columns - 12
-    words = {word for row in table for cell in row for word in cell.split()}
-    for size in range(BODY_SIZE, SMALLEST_TABLE_SIZE - 1, -1):
-        # A renderer does not break a word ("Vårdinformationsmiljö") inside a cell: each must fit its column whole.
-        if any(text_width(word, size=size, bold=True) > cell_width * 0.95 for word in words):
-            continue
+    (each cell's lines measured in its column, a cell's padding counted) with every word whole in its column; else
+    the largest at which it fits with a long word broken (as the PDF breaks it, overflow-wrap in review.css, and
+    PowerPoint does); None if none does."""
+    widths = column_widths(max((len(row) for row in table), default=1), row_headings=row_headings)
+
+    def bold(r, c):
+        return r == 0 or (row_headings and c == 0)
+
+    def fits(size: int, *, whole: bool) -> bool:
         total = 0.0
-        for index, row in enumerate(table):
-            tallest = max((len(wrap(cell, width=cell_width * 0.9, size=size, bold=index == 0)) for cell in row),
-                          default=1)  # fmt: skip
-            total += tallest * size * 1.2 + 10
-        if total <= height:
-            return size
+        for r, row in enumerate(table):
+            room = [(widths[c] - 8) * 0.85 for c in range(len(row))]  # less 3 pt of padding a side and the rules
+            if whole and any(text_width(word, size=size, bold=bold(r, c)) > room[c] / 0.85 * 0.95
+                             for c, cell in enumerate(row) for word in cell.split()):  # fmt: skip
+                return False
+            lines = [len(wrap(cell, width=room[c], size=size, bold=bold(r, c))) for c, cell in enumerate(row)]
+            total += max(lines, default=1) * size * 1.2 + 10
+        return total <= height * 0.92  # a margin for the renderer's own breaks
+
+    for whole in (True, False):
+        for size in range(BODY_SIZE, SMALLEST_TABLE_SIZE - 1, -1):
+            if fits(size, whole=whole):
+                return size
     return None

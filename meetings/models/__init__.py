@@ -19,6 +19,7 @@ from meetings.models.minutes import (
     MinutesWithdrawal,
     QuestionAnswer,
 )
+from meetings.models.plan import AnnualPlanShape
 from meetings.models.positions import (
     AnnualPlanEntry,
     Assignment,
@@ -37,6 +38,7 @@ from meetings.models.work import SentMail, WorkerBeat
 __all__ = [
     "AgendaItem",
     "AnnualPlanEntry",
+    "AnnualPlanShape",
     "Assignment",
     "Attachment",
     "Attendance",

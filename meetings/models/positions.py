@@ -386,6 +386,11 @@ class AnnualPlanEntry(models.Model):
         """As the entry reads in its recurring area's row of the grid."""
         return _italics(self._text(in_area_row=True))
 
+    @property
+    def matter_cell_html(self):
+        """As the entry reads in its matter's own row: what is planned, or the matter when that is all it says."""
+        return _italics(self.topic or self._text())
+
 
 _STARRED = re.compile(r"\*([^*]+)\*")
 

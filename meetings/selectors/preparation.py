@@ -17,6 +17,7 @@ from meetings.models import (
     Presenter,
 )
 from meetings.selectors.agenda import AgendaEntry, agenda_end, agenda_items_queryset, agenda_overruns, agenda_with_times
+from meetings.selectors.plan import annual_plan_shape, in_shape
 from meetings.selectors.registers import annual_plan
 from members.models import Membership
 from members.selectors import body_composition, presidium
@@ -228,4 +229,9 @@ def notice_context(*, meeting: Meeting, version: int | None = None, public: bool
 def _annual_plan_context(meeting: Meeting, entries: list[AgendaEntry]) -> dict:
     """The annual plan that ends the document: inside its standing item where the agenda has one."""
     in_agenda = any(e.item.standing == AgendaItem.Standing.ANNUAL_PLAN for e in entries)
-    return {"annual_plan": annual_plan(body=meeting.body, after=meeting.date), "annual_plan_in_agenda": in_agenda}
+    plan = annual_plan(body=meeting.body, after=meeting.date)
+    # In the shape chosen for the year most of its columns fall in (an autumn's notice prints the coming year's).
+    years = [c.meeting.date.year if c.meeting else c.quarter[0] for c in plan.columns] or [meeting.date.year]
+    year = max(sorted(set(years)), key=years.count)
+    plan = in_shape(plan, body=meeting.body, shape=annual_plan_shape(body=meeting.body, year=year))
+    return {"annual_plan": plan, "annual_plan_in_agenda": in_agenda}

@@ -17,6 +17,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from meetings.dates import long_date
@@ -167,17 +168,21 @@ class CompilationGroup:
 
     subject: str
     positions: list[Position] = field(default_factory=list)
+    label: str = ""  # "Per capsulam 28 april 2031": how they were taken, where no heading says it
 
 
 @dataclass
 class CompilationSection:
-    """The positions of one meeting, or of one day's per capsulam or chair's decisions."""
+    """The positions of one meeting, or of one day's per capsulam or chair's decisions. ``heading`` is empty
+    where the month's heading says it all: the month's one meeting, and a per capsulam round (its positions
+    labelled instead)."""
 
     heading: str
     how: str
     date: datetime.date
     positions: list[Position] = field(default_factory=list)
-    note: str = ""  # e.g. "Mötet ställs in och dessa ärenden tas per capsulam."
+    note: str = ""  # a line under the heading
+    cancelled: bool = False  # per capsulam in place of the month's cancelled meeting
 
     @property
     def groups(self) -> list[CompilationGroup]:
@@ -185,7 +190,10 @@ class CompilationSection:
         for position in self.positions:
             subject = position_subject(position)
             if not groups or groups[-1].subject != subject:
-                groups.append(CompilationGroup(subject=subject))
+                label = ""
+                if self.how == Position.How.PER_CAPSULAM:
+                    label = _("Per capsulam %(date)s") % {"date": long_date(position.taken_on)}
+                groups.append(CompilationGroup(subject=subject, label=label))
             groups[-1].positions.append(position)
         return groups
 
@@ -208,20 +216,30 @@ class Compilation:
         return sum(len(s.positions) for m in self.months for s in m.sections)
 
 
-def _section_heading(position: Position) -> tuple[str, str]:
-    """A section's heading and the line under it, in SRO's own words."""
+def _section_heading(position: Position) -> str:
+    """A section's heading in SRO's own words, before the month decides which it keeps (``_headings``)."""
     day = long_date(position.taken_on)
     meeting = position.meeting if position.meeting_id else None
     if position.how == Position.How.PER_CAPSULAM:
         if meeting and meeting.status == Meeting.Status.CANCELLED:
-            return (_("Meeting %(date)s") % {"date": long_date(meeting.date)},
-                    _("The meeting is cancelled and these matters are handled per capsulam."))  # fmt: skip
-        return _("Per capsulam %(date)s") % {"date": day}, ""
+            return _("The meeting is cancelled and these matters are handled per capsulam.")
+        return ""
     if position.how == Position.How.CHAIR_DECISION:
         if meeting and meeting.kind == Meeting.Kind.CHECK_IN:
-            return _("Check-in meeting %(date)s: chair's decisions") % {"date": long_date(meeting.date)}, ""
-        return _("Chair's decision %(date)s") % {"date": day}, ""
-    return _("Meeting %(date)s") % {"date": long_date(position.agenda_meeting_date)}, ""
+            return _("Check-in meeting %(date)s: chair's decisions") % {"date": long_date(meeting.date)}
+        return _("Chair's decision %(date)s") % {"date": day}
+    return _("Meeting %(date)s") % {"date": long_date(position.agenda_meeting_date)}
+
+
+def _headings(month: "CompilationMonth") -> None:
+    """SRO's headings within a month: the month heads its one meeting (no "Möte <date>" line of its own) and its
+    per capsulam rounds (their positions labelled); a cancelled meeting's per capsulam round heads the month with
+    "Mötet ställs in …". What has no heading of its own comes first, so that it never reads as under another's."""
+    meetings = [s for s in month.sections if s.how == Position.How.MEETING]
+    cancelled = any(s.cancelled for s in month.sections)
+    if len(meetings) == 1 and not cancelled:
+        meetings[0].heading = ""
+    month.sections.sort(key=lambda s: (0 if s.cancelled else 1 if not s.heading else 2, s.date))
 
 
 def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
@@ -241,18 +259,23 @@ def yearly_compilation(*, body, year: int, public: bool) -> Compilation:
             continue
         month_key = (position.taken_on.year, position.taken_on.month)
         if month_key not in months:
-            month_name = date_format(position.taken_on, "F Y")
+            month_name = capfirst(date_format(position.taken_on, "F Y"))  # "Mars 2025": it heads the section
             months[month_key] = CompilationMonth(
                 heading=_("Positions of %(body)s %(month)s") % {"body": body.short_name, "month": month_name}
             )
         key = (position.how, position.agenda_meeting_id or position.meeting_id or position.taken_on)
         if key not in sections:
-            heading, note = _section_heading(position)
-            sections[key] = CompilationSection(heading=heading, how=position.how, date=position.taken_on, note=note)
+            cancelled = (
+                position.how == Position.How.PER_CAPSULAM
+                and position.meeting_id is not None
+                and (position.meeting.status == Meeting.Status.CANCELLED)
+            )
+            sections[key] = CompilationSection(heading=_section_heading(position), how=position.how,
+                                               date=position.taken_on, cancelled=cancelled)  # fmt: skip
             months[month_key].sections.append(sections[key])
         sections[key].positions.append(position)
     for month in months.values():
-        month.sections.sort(key=lambda s: s.date)
+        _headings(month)
     return Compilation(body=body, year=year, months=list(months.values()), left_out=left_out)
 
 
@@ -388,6 +411,7 @@ class PlanColumn:
     heading: str
     meeting: Meeting | None
     entries: list[AnnualPlanEntry]
+    quarter: tuple[int, int] | None = None  # (year, quarter) of a quarter's column
 
 
 @dataclass
@@ -397,6 +421,7 @@ class GridRow:
     heading: str
     cells: list[list[AnnualPlanEntry]]
     area: PlanArea | None = None
+    matter: Matter | None = None  # a matter's own row (the third shape), its cells saying only what is planned
 
 
 @dataclass
@@ -444,6 +469,7 @@ class AnnualPlan:
 
     heading: str
     tables: list[PlanTable]
+    years: str = ""  # "2025" or "2025–2026"
 
     @property
     def columns(self) -> list[PlanColumn]:
@@ -459,23 +485,30 @@ def _quarter_end(year: int, quarter: int) -> datetime.date:
     return datetime.date(year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
 
 
-def annual_plan(*, body, after: datetime.date, until: datetime.date | None = None, public: bool = False) -> AnnualPlan:
+def annual_plan(
+    *, body, after: datetime.date, until: datetime.date | None = None, public: bool = False,
+    plan_year: int | None = None,
+) -> AnnualPlan:  # fmt: skip
     """The matters planned for the meetings and quarters after ``after``, up to ``until`` (default: the next
     twelve months, whatever the year: a November notice prints next spring's meetings). ``public``: the meetings
     on the dates their sent notices announced (``MeetingQuerySet.as_announced``), not a change not yet sent.
+    ``plan_year``: one year's plan whole, with the meetings after ``until`` it was made to reach (an autumn's plan
+    for the coming year runs into the first meetings of the year after: entries filed with that plan's year).
     """
     until = until or after + datetime.timedelta(days=365)
     meetings = Meeting.objects.filter(body=body).exclude(status=Meeting.Status.CANCELLED)
     # On either date, the one being edited or the one announced: which counts is told below.
-    meetings = meetings.filter(Q(date__gt=after, date__lte=until) | Q(announced_date__gt=after,
-                                                                      announced_date__lte=until))  # fmt: skip
-    meetings = [m for m in (meetings.as_announced() if public else meetings) if after < m.date <= until]
-    entries = (
-        AnnualPlanEntry.objects.filter(body=body)
-        .filter(Q(meeting__in=meetings) | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year))
-        .select_related("matter", "area")
-        .order_by("order", "pk")
-    )
+    wanted = Q(date__gt=after, date__lte=until) | Q(announced_date__gt=after, announced_date__lte=until)
+    if plan_year:  # and, in the same query, the meetings the year's plan reaches after it
+        wanted |= Q(pk__in=AnnualPlanEntry.objects.filter(body=body, year=plan_year).values("meeting_id"))
+    meetings = list(meetings.filter(wanted).as_announced() if public else meetings.filter(wanted))
+    reaching = [m for m in meetings if m.date > until] if plan_year else []
+    meetings = [m for m in meetings if after < m.date <= until]
+    planned = (Q(meeting__in=meetings) | Q(meeting__in=reaching, year=plan_year)
+               | Q(meeting__isnull=True, year__gte=after.year, year__lte=until.year))  # fmt: skip
+    entries = AnnualPlanEntry.objects.filter(body=body).filter(planned).select_related("matter", "area")
+    entries = entries.order_by("order", "pk")
+    meetings = [*meetings, *reaching]
     meeting_columns: dict[int, PlanColumn] = {}
     by_quarter: dict[tuple, list[AnnualPlanEntry]] = {}
     for meeting in in_time_order(meetings):
@@ -498,7 +531,7 @@ def annual_plan(*, body, after: datetime.date, until: datetime.date | None = Non
     years = sorted({c.meeting.date.year for t in tables for c in t.columns if c.meeting}
                    | {k[0] for k in by_quarter}) or [after.year]  # fmt: skip
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span}, tables=tables)
+    return AnnualPlan(heading=_("Annual plan %(years)s") % {"years": span}, tables=tables, years=span)
 
 
 def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
@@ -507,7 +540,7 @@ def _quarter_grid(year, by_quarter, areas, *, after, until) -> PlanTable:
     quarters = [q for q in range(1, 5) if _quarter_end(year, q) > after
                 and datetime.date(year, 3 * q - 2, 1) <= until]  # fmt: skip
     columns = [PlanColumn(heading=_("Q%(quarter)s %(year)s") % {"quarter": q, "year": year}, meeting=None,
-                          entries=by_quarter.get((year, q), [])) for q in quarters]  # fmt: skip
+                          entries=by_quarter.get((year, q), []), quarter=(year, q)) for q in quarters]  # fmt: skip
     used = {e.area_id for column in columns for e in column.entries}
     rows = [GridRow(heading=area.name, area=area, cells=[[] for _q in quarters])
             for area in areas if area.active or area.pk in used]  # fmt: skip

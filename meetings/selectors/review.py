@@ -8,8 +8,17 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
-from meetings.models import AnnualPlanEntry, FrozenItem, Matter, PlanArea, ReviewHighlight, YearlyReview
+from meetings.models import (
+    AnnualPlanEntry,
+    AnnualPlanShape,
+    FrozenItem,
+    Matter,
+    PlanArea,
+    ReviewHighlight,
+    YearlyReview,
+)
 from meetings.selectors.notices import public_items
+from meetings.selectors.plan import in_shape
 from meetings.selectors.registers import annual_plan, positions_filtered, positions_queryset, yearly_compilation
 from members.models import Membership
 
@@ -133,6 +142,8 @@ def review_context(*, review: YearlyReview) -> dict:
     """Every part of the deck, from the public record only (what anyone may read)."""
     body, year = review.body, review.year
     last_day = datetime.date(year, 12, 31)
+    plan = annual_plan(body=body, after=last_day, until=datetime.date(year + 1, 12, 31), public=True,
+                       plan_year=year + 1)  # fmt: skip
     return {
         "review": review,
         "body": body,
@@ -143,6 +154,9 @@ def review_context(*, review: YearlyReview) -> dict:
         "highlights": highlight_lines(review=review),
         "areas": recurring_areas(body=body, year=year),
         "recurring": recurring_matters(body=body, year=year),
-        "plan": annual_plan(body=body, after=last_day, until=datetime.date(year + 1, 12, 31), public=True),
+        # The coming year's plan whole (with the meetings of the year after that it reaches), in each of SRO's
+        # shapes: "Närmaste arbetsåret" with the areas by quarter, and the meetings and quarters as columns.
+        "plan": plan,
+        "plan_columns": in_shape(plan, body=body, shape=AnnualPlanShape.Shape.COLUMNS),
         "compilation": yearly_compilation(body=body, year=year, public=True),
     }

@@ -232,21 +232,28 @@ def deadline_add(*, matter: Matter, date: datetime.date, description: str) -> Ma
 
 @transaction.atomic
 def plan_entry_add(
-    *, body, matter=None, topic: str = "", meeting=None, year=None, quarter=None, area=None
+    *, body, matter=None, topic: str = "", meeting=None, year=None, quarter=None, area=None, plan_year=None
 ) -> AnnualPlanEntry:
     """Plan a matter for a coming meeting, or for a quarter when the meeting is not yet set; in a recurring
-    area of the grid, or not."""
+    area of the grid, or not. ``plan_year``: the year's plan the entry is made in; a meeting early in the next
+    year keeps it (``year``), so that the plan an autumn makes for the coming year is shown whole."""
     if meeting is None and not (year and quarter):
         raise ServiceError(_("Choose a meeting or a quarter."))
     if matter is None and area is None and not topic.strip():
         raise ServiceError(_("Choose a matter or write what is planned."))
     if area is not None and area.body_id != body.pk:
         raise ServiceError(_("The area belongs to another body."))
-    siblings = AnnualPlanEntry.objects.filter(body=body, meeting=meeting, year=year, quarter=quarter)
+    if meeting is not None:
+        # A meeting's entry names a year only when it reaches into the year after its plan's: otherwise the
+        # meeting's own date says which year's plan it is in.
+        year = plan_year if plan_year is not None and plan_year == meeting.date.year - 1 else None
+        quarter = None
+        siblings = AnnualPlanEntry.objects.filter(body=body, meeting=meeting)
+    else:
+        siblings = AnnualPlanEntry.objects.filter(body=body, meeting=None, year=year, quarter=quarter)
     order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
     return AnnualPlanEntry.objects.create(body=body, matter=matter, area=area, topic=topic.strip(), meeting=meeting,
-                                          year=None if meeting else year, quarter=None if meeting else quarter,
-                                          order=order)  # fmt: skip
+                                          year=year, quarter=quarter, order=order)  # fmt: skip
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ section = [
     path("review/<year:year>.pptx", public.review_pptx, name="review_pptx"),
     path("matters/", public.matters, name="matters"),
     path("annual-plan/", public.plan, name="plan"),
+    path("annual-plan/<year:year>/", public.plan, name="plan_year"),
     path("members/", public.members, name="members"),
     path("search/", public.search, name="search"),
 ]

@@ -87,6 +87,7 @@ urlpatterns += [
     path("people/<id:pk>/memberships/", people.membership_add, name="membership_add"),
     path("memberships/<id:pk>/end/", people.membership_end, name="membership_end"),
     path("plan/areas/", registers.plan_area_add, name="plan_area_add"),
+    path("plan/shape/", registers.plan_shape, name="plan_shape"),
     path("plan/areas/<id:pk>/retire/", registers.plan_area_retire, name="plan_area_retire"),
     path("meetings/plan/", registers.meeting_plan, name="meeting_plan"),
     path("meetings/<id:pk>/cancel/", registers.meeting_cancel, name="meeting_cancel"),

@@ -20,8 +20,8 @@ from meetings.selectors import (
     public_upcoming_meetings,
 )
 from meetings.selectors.notices import public_attachment_record, public_notice
+from meetings.selectors.plan import annual_plan_of_year, annual_plan_years
 from meetings.selectors.registers import (
-    annual_plan,
     matter_timeline,
     matter_with_publicity,
     position_years,
@@ -192,12 +192,13 @@ def review_pptx(request, body, year):
     return review_pptx_response(review=found, deck=Deck.from_json(found.published_deck))
 
 
-@public_section
-def plan(request, body):
-    today = timezone.localdate()
-    until = today.replace(year=today.year + 1, month=12, day=31)
-    plan = annual_plan(body=body, after=today, until=until, public=True)
-    return render(request, "public/plan.html", {"plan": plan, "body": body})
+def plan(request, body, year=None):
+    """The årshjul of a year, this year's unless another is asked for: every year's plan stays on the record."""
+    this_year = timezone.localdate().year
+    year = year or this_year
+    plan = annual_plan_of_year(body=body, year=year, public=True)
+    years = sorted({*annual_plan_years(body=body), this_year}, reverse=True)
+    return render(request, "public/plan.html", {"plan": plan, "body": body, "year": year, "years": years})
 
 
 @public_section

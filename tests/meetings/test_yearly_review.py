@@ -29,6 +29,7 @@ PARTS = [  # SRO's parts, in SRO's order, as the slides title them
     "Återkommande områden 2025",
     "Årshjul 2026: Närmaste arbetsåret",
     "Årshjul 2026: Ärenden/områden per kvartal 2026",
+    "Årshjul 2026: Möten och kvartal 2026",
     "På gång 2026",
     "Samtliga ställningstaganden 2025",
 ]
@@ -160,6 +161,10 @@ def test_the_demo_years_deck_has_every_part_in_sros_order_in_a_pdf_a_room_can_re
     for matter in published["planned"]:
         assert " ".join(matter.title.split()[:3]) in meetings_slide
     assert "Ny upphandling" in slides[starts[PARTS.index("Årshjul 2026: Ärenden/områden per kvartal 2026")]].text
+    # The third shape: the meetings and quarters as the columns of one table, on one slide.
+    columns_slide = slides[starts[PARTS.index("Årshjul 2026: Möten och kvartal 2026")]].text
+    for words in ("Q2 2026", "12 november 2026", "Ny upphandling", published["planned"][0].title.split()[0]):
+        assert words in columns_slide, words
 
     tables = {starts[PARTS.index(p)] for p in PARTS if p.startswith("Årshjul")}
     for index, slide in enumerate(slides):

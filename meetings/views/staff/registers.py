@@ -1,9 +1,8 @@
 """The body's memory on the staff side: positions, compilations, assignments, matters, plans."""
 
-import datetime
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +22,10 @@ from meetings.forms import (
     PositionForm,
     reload_version,
 )
+from meetings.forms.plan import PlanShapeForm
 from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, PlanArea, Position
 from meetings.permissions import in_secretary_bodies, meeting_for_secretary, secretary_required, working_body
+from meetings.selectors.plan import annual_plan_of_year, annual_plan_shape
 from meetings.selectors.registers import (
     annual_plan,
     assignments_overview,
@@ -37,6 +38,7 @@ from meetings.selectors.registers import (
 from meetings.services import ServiceError, create_once
 from meetings.services import notices as notice_services
 from meetings.services import positions as services
+from meetings.services.plan import plan_shape_set
 from meetings.views.documents import compilation_context, compilation_pdf_response
 
 
@@ -271,21 +273,39 @@ def plan(request):
             services.plan_entry_add(
                 body=body, matter=services.matter_for_title(body=body, title=data["matter_title"]),
                 topic=data["topic"], meeting=data["meeting"], year=data["year"], quarter=data["quarter"],
-                area=data["area"],
+                area=data["area"], plan_year=year,
             )  # fmt: skip
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The matter was planned."))
             return redirect(request.get_full_path())
-    if year:
-        after, until = datetime.date(year - 1, 12, 31), datetime.date(year, 12, 31)
+    if year:  # the year's plan whole, as the public page shows it, reaching into the next year where it does
+        shown = annual_plan_of_year(body=body, year=year)
     else:
-        after, until = today, today.replace(year=today.year + 1, month=12, day=31)
-    context = {"form": form, "plan": annual_plan(body=body, after=after, until=until), "year": year,
-               "years": range(today.year + 1, today.year - 6, -1), "areas": areas, "area_form": PlanAreaForm(),
-               "matter_titles": matter_titles(body=body)}  # fmt: skip
+        shown = annual_plan(body=body, after=today, until=today.replace(year=today.year + 1, month=12, day=31))
+    shape = annual_plan_shape(body=body, year=year) if year else None
+    context = {"form": form, "plan": shown, "year": year, "areas": areas, "area_form": PlanAreaForm(),
+               "years": range(today.year + 1, today.year - 6, -1), "matter_titles": matter_titles(body=body),
+               "shape_form": PlanShapeForm(initial={"year": year, "shape": shape}) if year else None}  # fmt: skip
     return render(request, "staff/plan.html", context, status=400 if form.errors else 200)
+
+
+@secretary_required
+@require_POST
+def plan_shape(request):
+    form = PlanShapeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the shapes."))
+        return redirect("staff:plan")
+    year = form.cleaned_data["year"]
+    try:
+        plan_shape_set(body=working_body(request), year=year, shape=form.cleaned_data["shape"])
+    except ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The annual plan %(year)s is shown in the shape chosen.") % {"year": year})
+    return redirect(reverse("staff:plan") + f"?year={year}")
 
 
 @secretary_required
