@@ -192,6 +192,7 @@ def review_pptx(request, body, year):
     return review_pptx_response(review=found, deck=Deck.from_json(found.published_deck))
 
 
+@public_section
 def plan(request, body, year=None):
     """The årshjul of a year, this year's unless another is asked for: every year's plan stays on the record."""
     this_year = timezone.localdate().year
