@@ -87,7 +87,9 @@ def _review_name(review) -> str:
 def review_pdf_response(*, review) -> FileResponse:
     """The yearly review as published, a 16:9 deck for the projector (tagged PDF/A)."""
     name = _review_name(review)
-    context = {"review": review, "body": review.body, "document": review.published_html, "title": name}
+    # A review published before its slides were kept is printed from its frozen HTML as it was then.
+    context = {"review": review, "body": review.body, "document": review.published_html, "title": name,
+               "legacy": not review.published_deck}  # fmt: skip
     return stored_pdf_response("pdf/review.html", context, folder="reviews",
                                filename=f"{review.body.short_name} {name}.pdf")  # fmt: skip
 

@@ -317,3 +317,22 @@ def test_a_publish_without_the_version_seen_publishes_nothing(client, demo, secr
 def test_a_matter_on_two_meetings_agendas_is_recurring(demo):
     recurring = dict(recurring_matters(body=demo, year=2025))
     assert recurring and all(count >= 2 for count in recurring.values())
+
+
+def test_a_review_published_before_the_deck_is_served_as_it_was_published(client, db):
+    """Its frozen HTML stays what the public reads, printed in the pages it had; there is no PowerPoint file of it."""
+    from django.utils import timezone
+
+    from tests.factories import BodyFactory
+
+    html = '<section class="slide"><h2>Samtliga ställningstaganden 2024</h2><p>Som det publicerades.</p></section>'
+    YearlyReview.objects.create(body=BodyFactory(), year=2024, published_version=1, published_at=timezone.now(),
+                                published_html=html)  # fmt: skip
+    page = client.get(reverse("public:review", kwargs={"year": 2024})).content.decode()
+    assert "Som det publicerades." in page and "deck-screen" not in page
+    response = client.get(reverse("public:review_pdf", kwargs={"year": 2024}))
+    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    box = pdf.pages[0].mediabox
+    assert round(float(box.width) / float(box.height), 2) == round(297 / 167, 2)  # the pages it was published in
+    assert "Som det publicerades." in pdf.pages[0].extract_text()
+    assert client.get(reverse("public:review_pptx", kwargs={"year": 2024})).status_code == 404
