@@ -56,6 +56,7 @@ def published_urls():
         "sitemap": reverse("public:sitemap"),
         "review": reverse("public:review", kwargs={"year": 2022}),
         "review_pdf": reverse("public:review_pdf", kwargs={"year": 2022}),
+        "review_pptx": reverse("public:review_pptx", kwargs={"year": 2022}),
         "matters": reverse("public:matters"),
         "matter": reverse("public:matter", kwargs={"pk": matter.pk}),
         "plan": reverse("public:plan"),
@@ -97,7 +98,7 @@ def test_what_is_not_published_answers_404_on_every_pattern_that_takes_it(client
     assert client.get(reverse("public:compilation", kwargs={"year": 2031})).status_code == 404
     assert client.get(reverse("public:compilation_pdf", kwargs={"year": 2031})).status_code == 404
     YearlyReview.objects.create(body=hidden["draft"].body, year=2031, coming="<div>Utkastpunkt</div>")  # not published
-    for name in ("review", "review_pdf"):
+    for name in ("review", "review_pdf", "review_pptx"):
         assert client.get(reverse(f"public:{name}", kwargs={"year": 2031})).status_code == 404, name
     for url in [reverse("public:home"), reverse("public:meetings") + "?year=2031", reverse("public:matters"),
                 reverse("public:positions"), reverse("public:plan"), reverse("public:search") + "?q=utkastpunkt",

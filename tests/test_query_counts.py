@@ -38,7 +38,7 @@ PINNED = {
     # reports; the register (50 a page) counts its rows, and reads the page's counts in two.
     "home": 5, "meetings": 3, "meeting": 2, "generated_meeting": 2, "notice_pdf": 4, "minutes": 2,
     "minutes_pdf": 1, "attachment": 3, "positions": 5, "compilation": 7, "compilation_pdf": 6, "matters": 3,
-    "review": 3, "review_pdf": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
+    "review": 3, "review_pdf": 3, "review_pptx": 3, "positions_csv": 3, "positions_json": 3, "sitemap": 10,
     "matter": 7, "plan": 5, "plan_year": 5, "members": 3, "search": 8, "api_docs": 1, "accessibility": 1,
     "feed_minutes": 3,
     "feed_positions": 2, "calendar": 2, "bodies": 1, "feed_minutes_all": 2, "feed_positions_all": 2,

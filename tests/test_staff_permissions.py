@@ -22,6 +22,7 @@ from meetings.models import (
     Position,
     Presenter,
     Substitution,
+    YearlyReview,
 )
 from members.models import Membership
 from recommendations.models import Answer, Channel, Principal, Recommendation
@@ -103,7 +104,9 @@ TABLE = {
     "deadline_add": ("matter", POST_ONLY),
     "matter_rename": ("matter", POST_ONLY),
     "yearly_review": ("year", SECRETARY_ONLY),
-    "yearly_review_publish": ("year", POST_ONLY),
+    "yearly_review_publish": ("year", SECRETARY_ONLY),  # GET asks before publishing (the fixture has a review)
+    "yearly_review_pdf": ("year", SECRETARY_ONLY),
+    "yearly_review_pptx": ("year", SECRETARY_ONLY),
     "matter_merge": ("matter", POST_ONLY),
     "plan": (None, SECRETARY_ONLY),
     "plan_entry_remove": ("plan_entry", POST_ONLY),
@@ -198,6 +201,7 @@ def make_objects(chair, body=None):
         "substitution": Substitution.objects.create(meeting=meeting, substitute=PersonFactory(), replaces=member),
         "invitation": Invitation.objects.create(meeting=meeting, person=PersonFactory()),
         "sent_meeting": _sent_meeting(body),
+        "review": YearlyReview.objects.create(body=body, year=meeting.date.year),
     }
 
 

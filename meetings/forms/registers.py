@@ -161,20 +161,56 @@ class MatterMergeForm(forms.Form):
 
 
 class YearlyReviewForm(forms.Form):
-    highlights = forms.ModelMultipleChoiceField(
-        label=capfirst(_("the most important matters")),
-        queryset=Matter.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("“Det viktigaste under året”: each with the positions taken on it that year."),
-    )
+    """The secretary's words of the review; the highlights are ``HighlightFormSet`` beside it."""
+
     highlights_text = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"id": "id_highlights_text"}))
     coming = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"id": "id_coming"}))
 
-    def __init__(self, *args, matters, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["highlights"].queryset = matters
         self.helper = _helper()
+
+
+class HighlightForm(forms.Form):
+    """A line of "Det viktigaste under året" and the matters of the year it covers."""
+
+    text = forms.CharField(label=capfirst(_("line")), max_length=300)
+    matters = forms.ModelMultipleChoiceField(
+        label=capfirst(_("matters it covers")),
+        queryset=Matter.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, matters=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if matters is not None:
+            self.fields["matters"].queryset = matters
+
+
+class BaseHighlightFormSet(forms.BaseFormSet):
+    def lines(self) -> list[dict]:
+        """The lines kept, in the order written: a blank line (left empty, or marked to be removed) is dropped."""
+        return [
+            {"text": form.cleaned_data["text"], "matters": list(form.cleaned_data.get("matters") or [])}
+            for form in self.forms
+            if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")
+        ]
+
+
+HighlightFormSet = forms.formset_factory(
+    HighlightForm, formset=BaseHighlightFormSet, extra=2, can_delete=True, max_num=40, validate_max=True
+)
+
+
+class ReviewPublishForm(forms.Form):
+    """Carries the version the page showed as published: a second sending finds it changed and publishes nothing."""
+
+    seen_version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()  # inside the confirmation page's own form
 
 
 class DeadlineForm(forms.Form):

@@ -31,7 +31,7 @@ from meetings.models.positions import (
 )
 from meetings.models.public import PublicMatter, PublicNotice, PublicVersion
 from meetings.models.replies import NoticeReply
-from meetings.models.review import YearlyReview
+from meetings.models.review import ReviewHighlight, YearlyReview
 from meetings.models.submission import Submission
 from meetings.models.work import SentMail, WorkerBeat
 
@@ -66,6 +66,7 @@ __all__ = [
     "PublicNoticePdf",
     "PublicVersion",
     "QuestionAnswer",
+    "ReviewHighlight",
     "SentMail",
     "Submission",
     "Substitution",

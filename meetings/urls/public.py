@@ -14,6 +14,7 @@ section = [
     path("positions/<year:year>.pdf", public.compilation_pdf, name="compilation_pdf"),
     path("review/<year:year>/", public.review, name="review"),
     path("review/<year:year>.pdf", public.review_pdf, name="review_pdf"),
+    path("review/<year:year>.pptx", public.review_pptx, name="review_pptx"),
     path("matters/", public.matters, name="matters"),
     path("annual-plan/", public.plan, name="plan"),
     path("annual-plan/<year:year>/", public.plan, name="plan_year"),

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from meetings.views.staff import meetings, minutes, notices, registers, two_factor, word
+from meetings.views.staff import meetings, minutes, notices, registers, review, two_factor, word
 from members import views as people
 
 # In the ``staff`` namespace, with the archival package's address: sro_portal.staff_urls.
@@ -68,8 +68,10 @@ urlpatterns += [
     path("positions/<id:pk>/", registers.position_edit, name="position_edit"),
     path("positions/<year:year>/compilation/", registers.compilation, name="compilation"),
     path("positions/<year:year>/compilation.pdf", registers.compilation_pdf, name="compilation_pdf"),
-    path("yearly-review/<year:year>/", registers.yearly_review, name="yearly_review"),
-    path("yearly-review/<year:year>/publish/", registers.yearly_review_publish, name="yearly_review_publish"),
+    path("yearly-review/<year:year>/", review.yearly_review, name="yearly_review"),
+    path("yearly-review/<year:year>/publish/", review.yearly_review_publish, name="yearly_review_publish"),
+    path("yearly-review/<year:year>/preview.pdf", review.yearly_review_pdf, name="yearly_review_pdf"),
+    path("yearly-review/<year:year>/preview.pptx", review.yearly_review_pptx, name="yearly_review_pptx"),
     path("assignments/", registers.assignment_list, name="assignments"),
     path("assignments/<id:pk>/status/", registers.assignment_status, name="assignment_status"),
     path("meetings/<id:pk>/report/<id:assignment_pk>/", registers.assignment_report, name="assignment_report"),

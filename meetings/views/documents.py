@@ -3,10 +3,12 @@
 import logging
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from meetings import hooks
+from meetings.deck import deck_pptx
 from meetings.files import file_digests
 from meetings.pdf import stored_pdf, stored_pdf_from_html
 from meetings.selectors.registers import yearly_compilation
@@ -82,9 +84,39 @@ def compilation_pdf_response(*, body, year: int, public: bool) -> FileResponse:
                                filename=f"{body.short_name} {name}.pdf")  # fmt: skip
 
 
+def _review_name(review) -> str:
+    return _("Review %(year)s and coming in %(next)s") % {"year": review.year, "next": review.year + 1}
+
+
 def review_pdf_response(*, review) -> FileResponse:
-    """The yearly review as published, a 16:9 landscape deck (tagged PDF/A)."""
-    name = _("Review %(year)s and coming in %(next)s") % {"year": review.year, "next": review.year + 1}
-    context = {"review": review, "body": review.body, "document": review.published_html, "title": name}
+    """The yearly review as published, a 16:9 deck for the projector (tagged PDF/A)."""
+    name = _review_name(review)
+    # A review published before its slides were kept is printed from its frozen HTML as it was then.
+    context = {"review": review, "body": review.body, "document": review.published_html, "title": name,
+               "legacy": not review.published_deck}  # fmt: skip
     return stored_pdf_response("pdf/review.html", context, folder="reviews",
                                filename=f"{review.body.short_name} {name}.pdf")  # fmt: skip
+
+
+def review_preview_pdf_response(*, review, document: str) -> FileResponse:
+    """The deck as it would be published (``document``: its slides' HTML), the same PDF, shown in the browser."""
+    name = _review_name(review)
+    context = {"review": review, "body": review.body, "document": document, "title": name}
+    stored, digest = stored_pdf("pdf/review.html", context, folder="reviews")
+    filename = f"{review.body.short_name} {name}.pdf"
+    response = FileResponse(
+        default_storage.open(stored, "rb"), as_attachment=False, filename=filename, content_type="application/pdf"
+    )
+    response["ETag"] = f'"{digest}"'
+    return response
+
+
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def review_pptx_response(*, review, deck) -> HttpResponse:
+    """The deck as a PowerPoint file for the presenter to edit (the PDF stays the record)."""
+    response = HttpResponse(deck_pptx(deck), content_type=PPTX)
+    filename = f"{review.body.short_name} {_review_name(review)}.pptx"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from meetings.deck import Deck
 from meetings.forms import PositionFilterForm, SearchForm
 from meetings.models import Attachment, YearlyReview
 from meetings.sections import enter, public_section, section_reverse
@@ -36,6 +37,7 @@ from meetings.views.documents import (
     minutes_pdf_response,
     notice_pdf_response,
     review_pdf_response,
+    review_pptx_response,
 )
 from members.models import Body, Term
 from members.selectors import body_composition, default_body
@@ -178,6 +180,16 @@ def review(request, body, year):
 @public_section
 def review_pdf(request, body, year):
     return review_pdf_response(review=_published_review(body, year))
+
+
+@public_section
+def review_pptx(request, body, year):
+    """The published deck as a PowerPoint file (made from the slides frozen at publishing; a review published
+    before the slides were kept has none)."""
+    found = _published_review(body, year)
+    if not found.published_deck:
+        raise Http404
+    return review_pptx_response(review=found, deck=Deck.from_json(found.published_deck))
 
 
 @public_section

@@ -1,7 +1,6 @@
 """The body's memory on the staff side: positions, compilations, assignments, matters, plans."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,11 +20,10 @@ from meetings.forms import (
     PlanEntryForm,
     PositionFilterForm,
     PositionForm,
-    YearlyReviewForm,
     reload_version,
 )
 from meetings.forms.plan import PlanShapeForm
-from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, PlanArea, Position, YearlyReview
+from meetings.models import AnnualPlanEntry, Assignment, Matter, Meeting, PlanArea, Position
 from meetings.permissions import in_secretary_bodies, meeting_for_secretary, secretary_required, working_body
 from meetings.selectors.plan import annual_plan_of_year, annual_plan_shape
 from meetings.selectors.registers import (
@@ -37,11 +35,9 @@ from meetings.selectors.registers import (
     positions_filtered,
     positions_queryset,
 )
-from meetings.selectors.review import review_document, year_matters
 from meetings.services import ServiceError, create_once
 from meetings.services import notices as notice_services
 from meetings.services import positions as services
-from meetings.services import review as review_services
 from meetings.services.plan import plan_shape_set
 from meetings.views.documents import compilation_context, compilation_pdf_response
 
@@ -416,46 +412,6 @@ def cancellation_send(request, pk):
         "text": _("Everyone called and invited who has an e-mail address is told that the meeting is cancelled."),
         "button": _("Send the notice of cancellation"), "form": form,
     }, status=400 if form.errors else 200)  # fmt: skip
-
-
-MIN_YEAR, MAX_YEAR = 1990, 2999  # a review's year; the deck reads the next year's plan too
-
-
-@secretary_required
-def yearly_review(request, year):
-    """ "Återblick ÅR och på gång ÅR+1": pick the year's most important matters, write what is coming, see the
-    deck as it will read, and publish it."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise Http404
-    body = working_body(request)
-    review = YearlyReview.objects.filter(body=body, year=year).first() or YearlyReview(body=body, year=year)
-    initial = {"highlights_text": review.highlights_text, "coming": review.coming,
-               "highlights": list(review.highlights.all()) if review.pk else []}  # fmt: skip
-    form = YearlyReviewForm(request.POST or None, matters=year_matters(body=body, year=year).order_by("title"),
-                            initial=initial)  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = review_services.review_save(body=body, year=year, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The review was saved. It is public only once you publish it."))
-            return redirect("staff:yearly_review", year=year)
-    document = review_document(review=review)
-    return render(request, "staff/yearly_review.html", {
-        "form": form, "review": review, "year": year, "document": document,
-        "changed": bool(review.published_at) and document != review.published_html,
-    }, status=400 if form.errors else 200)  # fmt: skip
-
-
-@secretary_required
-@require_POST
-def yearly_review_publish(request, year):
-    review = get_object_or_404(YearlyReview, body=working_body(request), year=year)
-    review = review_services.review_publish(review=review, by=request.user)
-    messages.success(request, _("The review is published (version %(version)s).") % {
-        "version": review.published_version})  # fmt: skip
-    return redirect("staff:yearly_review", year=year)
 
 
 @secretary_required
