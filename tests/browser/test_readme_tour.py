@@ -34,6 +34,16 @@ def test_the_citizen_reads_downloads_checks_and_finds_the_register(page, live_se
     page.get_by_role("link", name=re.compile(r"Samtliga ställningstaganden\s+2022")).click()
     for name in ("Ladda ner PDF", "CSV", "JSON"):
         expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Rekommendationer", exact=True).first.click()
+    page.get_by_role("link", name="Justerade uppdrag och namn inom samarbetsorganisationen för hjälpmedel").click()
+    expect(page.get_by_role("heading", name="De 49 kommunerna")).to_be_visible()
+    expect(page.get_by_role("heading", name="Alla 50 parter")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Inte rapporterat")
+
+    page.get_by_role("link", name="Årshjul", exact=True).first.click()
+    page.get_by_role("link", name="Årshjul 2025").click()
+    expect(page.get_by_role("heading", name="Årshjul 2025")).to_be_visible()
     expect(page.get_by_role("link", name="Öppna data")).to_be_visible()
 
 
@@ -69,6 +79,15 @@ def test_the_secretary_the_chair_and_the_member_as_the_readme_says(page, live_se
     page.get_by_role("link", name="Skicka till ordföranden").click()
     page.get_by_role("button", name="Skicka till ordföranden").click()
     expect(page.locator("main")).to_contain_text("skickades till ordföranden")
+
+    page.get_by_role("button", name="Mer").click()
+    page.get_by_role("link", name="Rekommendationer", exact=True).click()
+    expect(page.get_by_role("link", name="Justerade uppdrag och namn inom samarbetsorganisationen för hjälpmedel").first
+           ).to_be_visible()  # fmt: skip
+    page.get_by_role("link", name="Ställningstaganden", exact=True).first.click()
+    page.get_by_role("link", name="Återblick 2025").click()
+    expect(page.get_by_role("link", name="Förhandsgranska som PDF")).to_be_visible()
+    expect(page.get_by_role("link", name="Ladda ner som PowerPoint")).to_be_visible()
 
     _log_in(page, url, "ordforande", "demo-ordforande")
     expect(page.get_by_role("heading", name="Att godkänna")).to_be_visible()
