@@ -4,17 +4,20 @@ from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from meetings.dates import long_date
 from meetings.deck.measure import text_width
 from meetings.deck.slides import (
     BODY_SIZE,
     BODY_WIDTH,
+    GAP,
+    LINES,
     SMALLEST_TABLE_SIZE,
     Block,
     Deck,
     Slide,
+    continued,
     table_size,
     text_slides,
 )
@@ -193,12 +196,48 @@ def _positions(context) -> list[Slide]:
     return text_slides(title=_("All positions %(year)s") % {"year": year}, blocks=blocks, part="positions")
 
 
+def _recommendations(context) -> list[Slide]:
+    """ "Rekommendationer ÅR": what became of each of the year's sent recommendations, in SRO's words (its title, "4 av
+    49 kommuner och Västra Götalandsregionen har antagit", when they are to answer and the other counts), as the
+    compilation tells it; a recommendation kept whole on a slide where it fits one, the part continued "(forts.)".
+    No slide for a year without one."""
+    year = context["year"]
+    title = _("Recommendations %(year)s") % {"year": year}
+    pages: list[list[Block]] = []
+    used = 0.0
+    for row in context.get("recommendations") or []:
+        summary = row.summary
+        sentence = f"{summary.sentence}."
+        if summary.region_sentence:
+            sentence += f" {summary.region_sentence}."
+        note = pgettext("yearly review", "Answer by %(date)s.") % {"date": long_date(row.answer_by)}
+        others = [f"{label}: {count}" for _state, label, count in summary.others if count]
+        if others:
+            note += " " + ", ".join(others) + "."
+        group = [Block(text=row.title, style="heading"), Block(text=sentence), Block(text=note, style="note")]
+        need = sum(len(block.lines()) for block in group) + GAP * (len(group) - 1)
+        if pages and used + GAP + need <= LINES:
+            pages[-1].extend(group)
+            used += GAP + need
+        else:
+            pages.append(group)
+            used = need
+    slides: list[Slide] = []
+    for page in pages:  # a page holds one slide's worth, or a recommendation too long for one cut by text_slides
+        for slide in text_slides(title=title, blocks=page, part="recommendations"):
+            slide.title = continued(title) if slides else title
+            slides.append(slide)
+    return slides
+
+
 def review_deck(context: dict) -> Deck:
     """The deck of ``context`` (``review_context``): SRO's parts in SRO's order."""
     body, year, next_year = context["body"], context["year"], context["next_year"]
     title = _("Review %(year)s and coming in %(next)s") % {"year": year, "next": next_year}
     subtitle = body.name + (f" – {body.subtitle}" if getattr(body, "subtitle", "") else "")
     slides = [Slide(kind="title", title=title, subtitle=subtitle, part="title")]
-    for part in (_about, _composition, _highlights, _areas, _plan, _coming, _positions):
+    # The year's recommendations follow its positions, as in the compilation: what became of those that asked the
+    # parties to decide.
+    for part in (_about, _composition, _highlights, _areas, _plan, _coming, _positions, _recommendations):
         slides.extend(part(context))
     return Deck(title=title, author=body.name, slides=slides)

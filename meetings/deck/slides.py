@@ -59,7 +59,7 @@ class Slide:
     size: int = BODY_SIZE
     alt: str = ""
     row_headings: bool = False  # a table's first column heads its rows
-    part: str = ""  # which of SRO's parts: about, composition, highlights, areas, plan, coming, positions
+    part: str = ""  # which part: about, composition, highlights, areas, plan, coming, positions, recommendations
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
+from meetings import hooks
 from meetings.models import (
     AnnualPlanEntry,
     AnnualPlanShape,
@@ -159,4 +160,6 @@ def review_context(*, review: YearlyReview) -> dict:
         "plan": plan,
         "plan_columns": in_shape(plan, body=body, shape=AnnualPlanShape.Shape.COLUMNS),
         "compilation": yearly_compilation(body=body, year=year, public=True),
+        # What became of the year's recommendations to the parties: the recommendations app tells (it sits above).
+        "recommendations": hooks.call("recommendations_of_year", body=body, year=year),
     }

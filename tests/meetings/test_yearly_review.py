@@ -336,3 +336,83 @@ def test_a_review_published_before_the_deck_is_served_as_it_was_published(client
     assert round(float(box.width) / float(box.height), 2) == round(297 / 167, 2)  # the pages it was published in
     assert "Som det publicerades." in pdf.pages[0].extract_text()
     assert client.get(reverse("public:review_pptx", kwargs={"year": 2024})).status_code == 404
+
+
+def _recommendations_of_2025(body):
+    """Recommendations of positions taken in 2025, sent to the parties: one with answers, in SRO's words "4 av 49
+    kommuner och Västra Götalandsregionen har antagit", and four more, so that the part runs on to "(forts.)"."""
+    from recommendations.models import Answer
+    from tests.recommendations.public_data import answer, make_recommendation
+
+    outcome = Answer.Outcome
+    answered = make_recommendation(body=body, title="Överenskommelse om samverkan kring digitala hjälpmedel",
+                                   taken_on=datetime.date(2025, 4, 24))  # fmt: skip
+    for party in ("Ale", "Borås", "Tjörn", "Västra Götalandsregionen"):
+        answer(answered, party, outcome.ADOPTED)
+    answer(answered, "Hjo", outcome.ADOPTED_WITH_CHANGES)
+    answer(answered, "Lerum", outcome.REJECTED)
+    make_recommendation(body=body, title="Ännu inte skickad", sent=False, taken_on=datetime.date(2025, 5, 2))
+    others = [make_recommendation(body=body, title=f"Gemensam riktlinje nummer {n} för hela länets vård och omsorg",
+                                  taken_on=datetime.date(2025, 9, n)) for n in range(1, 5)]  # fmt: skip
+    return [answered, *others]
+
+
+def _pptx_slides(content: bytes) -> list[tuple[str, str]]:
+    """Each slide of a PowerPoint file as its title and the text of its other shapes."""
+    slides = []
+    for slide in Presentation(io.BytesIO(content)).slides:
+        title = slide.shapes.title
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame and shape != title]
+        slides.append((title.text_frame.text, " ".join(" ".join(texts).split())))
+    return slides
+
+
+def test_the_deck_says_what_became_of_the_years_recommendations(client, demo, secretary):
+    recommendations = _recommendations_of_2025(demo)
+    client.force_login(secretary)
+    assert _write(client, 2025, [("Färdplan nära vård", [])]).status_code == 302
+    assert _publish(client, 2025, 0).status_code == 302
+    client.logout()
+    pdf = _pdf_slides(b"".join(client.get(reverse("public:review_pdf", kwargs={"year": 2025})).streaming_content))
+    titles = [slide.title for slide in pdf]
+    # After "Samtliga ställningstaganden", as in the compilation; continued when it runs long.
+    start = titles.index("Rekommendationer 2025")
+    assert start > titles.index("Samtliga ställningstaganden 2025"), titles
+    part = [s for s in pdf[start:] if s.title in ("Rekommendationer 2025", "Rekommendationer 2025 (forts.)")]
+    assert len(part) >= 2 and part[0] is pdf[start]
+    text = " ".join(s.text for s in part)
+    sentence = "4 av 49 kommuner och Västra Götalandsregionen har antagit, varav 1 med ändringar."
+    for words in (sentence, "Svara senast 31 december 2025.", "Avslagit: 1", "Inte rapporterat: 44"):
+        assert words in text, words
+    for recommendation in recommendations:
+        assert recommendation.title in text, recommendation.title
+    assert "Ännu inte skickad" not in text  # marked, never sent: nothing to tell yet
+    for slide in part:
+        assert min(size for _t, size, _b in slide.runs) >= BODY_SIZE - 0.01, slide.title  # a room can read it
+        assert min(baseline for _t, _s, baseline in slide.runs) >= MARGIN_BOTTOM - 12, slide.title
+
+    pptx = _pptx_slides(client.get(reverse("public:review_pptx", kwargs={"year": 2025})).content)
+    assert [title for title, _text in pptx] == titles  # the same slides
+    text = " ".join(body for title, body in pptx if title.startswith("Rekommendationer 2025"))
+    assert sentence in text and all(r.title in text for r in recommendations)
+
+
+def test_a_year_without_recommendations_has_no_such_slide_and_a_frozen_deck_stays_as_published(
+    client, demo, published, secretary
+):
+    """The demo's 2025 has none (its one recommendation is of 2022); one sent after publishing reaches the published
+    deck only when it is published again, and the deck frozen without the part is served as before."""
+    pdf = _pdf_slides(b"".join(client.get(reverse("public:review_pdf", kwargs={"year": 2025})).streaming_content))
+    pptx = _pptx_slides(client.get(reverse("public:review_pptx", kwargs={"year": 2025})).content)
+    for titles in ([s.title for s in pdf], [title for title, _text in pptx]):
+        assert not [t for t in titles if t.startswith("Rekommendationer")], titles
+    frozen = YearlyReview.objects.get(body=demo, year=2025).published_deck
+    assert all(slide["part"] != "recommendations" for slide in frozen["slides"])
+
+    _recommendations_of_2025(demo)
+    pptx = client.get(reverse("public:review_pptx", kwargs={"year": 2025}))
+    assert pptx.status_code == 200
+    assert not [t for t, _text in _pptx_slides(pptx.content) if t.startswith("Rekommendationer")]
+    client.force_login(secretary)
+    preview = _pptx_slides(client.get(reverse("staff:yearly_review_pptx", kwargs={"year": 2025})).content)
+    assert "Rekommendationer 2025" in [title for title, _text in preview]
