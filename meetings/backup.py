@@ -19,6 +19,7 @@ migration that added them (0033); one written before meetings kept what was anno
 migration that adds such a column adds its rule here too.
 Kept too: the two-factor devices (a restore must not silently turn the chair's second step off), the
 admin's log, and the public's confirmed and pending alert subscriptions (a restore must not end them).
+Kept too: the recommendations, their sendings and every party's answers.
 The queue's pending tasks are kept too (the chair's reminder planned for next week, mails not yet sent): after a
 restore they run as they would have. Not kept, and named in ``NOT_KEPT`` (a test checks that every model is one
 or the other): sessions, failed-login records and request counts (throttles), the workers' heartbeats and the
@@ -47,7 +48,17 @@ from django.db.migrations.loader import MigrationLoader
 
 from meetings import integrity
 
-APPS = ["auth.group", "auth.user", "admin.logentry", "otp_totp", "members", "meetings", "alerts", "mymeetings"]
+APPS = [
+    "auth.group",
+    "auth.user",
+    "admin.logentry",
+    "otp_totp",
+    "members",
+    "meetings",
+    "recommendations",
+    "alerts",
+    "mymeetings",
+]
 NOT_KEPT = {"sessions", "axes", "ratelimits", "contenttypes", "auth.permission", "django_tasks_database",
             "meetings.workerbeat"}  # fmt: skip
 TASKS = "django_tasks_database.dbtaskresult"  # of which the pending are kept (``_pending_tasks``)
@@ -209,6 +220,10 @@ def restore(archive_path: Path) -> dict:
     with transaction.atomic(), integrity.guard_disabled():
         # A new installation made the roles' groups itself; the archive's own come in their place, keys and all.
         apps.get_model("auth.group").objects.all().delete()
+        # So did it the recommendations' parties and channels, facts the portal ships (recommendations.parties): the
+        # archive's rows, which its answers point to, come in their place.
+        apps.get_model("recommendations.principal").objects.all().delete()
+        apps.get_model("recommendations.channel").objects.all().delete()
         objects = serializers.deserialize("python", rows, handle_forward_references=True)
         saved = []
         for obj in objects:

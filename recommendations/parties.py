@@ -85,3 +85,31 @@ OFFICIAL_NAMES = {
     "Ulricehamn": "Ulricehamns kommun",
     "Vårgårda": "Vårgårda kommun",
 }
+
+
+def ship(apps) -> None:
+    """Write the parties and channels as above (idempotent). Run by migration 0002 and after every ``flush`` and
+    ``migrate`` (``post_migrate``, as Django recreates its permissions): a test database emptied between tests, or a
+    database restored without them, has the facts back. ``apps``: the registry to take the models from."""
+    Channel = apps.get_model("recommendations", "Channel")
+    Principal = apps.get_model("recommendations", "Principal")
+    municipalities = sum(len(members) for _common, _short, members in ASSOCIATIONS.values())
+    if (Principal.objects.count(), Channel.objects.count()) == (municipalities + 1, len(ASSOCIATIONS) + 1):
+        return
+    Channel.objects.update_or_create(
+        name=VASTKOM, defaults={"common_name": VASTKOM, "short_name": VASTKOM, "answers_for_all": True, "sort_order": 0}
+    )
+    Principal.objects.update_or_create(
+        name=REGION, defaults={"common_name": REGION, "kind": "region", "group": None, "sort_order": 0}
+    )
+    order = 1
+    for channel_order, (name, (common, short, members)) in enumerate(ASSOCIATIONS.items(), start=1):
+        channel, _created = Channel.objects.update_or_create(
+            name=name, defaults={"common_name": common, "short_name": short, "sort_order": channel_order}
+        )
+        for municipality in members:
+            Principal.objects.update_or_create(
+                name=OFFICIAL_NAMES[municipality],
+                defaults={"common_name": municipality, "kind": "municipality", "group": channel, "sort_order": order},
+            )
+            order += 1

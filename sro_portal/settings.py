@@ -302,6 +302,7 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},  # says at INFO, on import, that its C++ logging reaches Python's
         "pyhanko": {"level": "CRITICAL"},
         "pyhanko_certvalidator": {"level": "CRITICAL"},
         "sro_portal.outbox": {"level": "INFO"},

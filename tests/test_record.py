@@ -102,6 +102,7 @@ def _public_texts(client, demo):
     """What an anonymous reader can get: every public page and PDF, search, feeds, and every API object."""
     import io
 
+    from pptx import Presentation
     from pypdf import PdfReader
 
     from tests.test_public_pages import published_urls
@@ -115,6 +116,10 @@ def _public_texts(client, demo):
         body = b"".join(response.streaming_content) if response.streaming else response.content
         if body.startswith(b"%PDF"):
             texts[url] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+        elif body.startswith(b"PK"):  # the yearly review as PowerPoint
+            deck = Presentation(io.BytesIO(body))
+            texts[url] = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+                                  if shape.has_text_frame)  # fmt: skip
         else:
             texts[url] = body.decode()
     texts.update(api_answers(client, reverse("api:system")))  # every object and list page the API links

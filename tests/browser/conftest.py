@@ -39,13 +39,13 @@ def _empty_the_database_with_the_guard_lifted(request):
 
 
 def _ship_the_parties():
-    """The parties of the recommendations are facts a migration ships; an earlier live-server test's flush emptied
-    them, as it empties everything: put back as the migration writes them."""
-    import importlib
-
+    """The parties of the recommendations are facts the portal ships; this suite's own emptying of the database
+    (which emits no post_migrate) took them: put back as the migration writes them."""
     from django.apps import apps
 
-    importlib.import_module("recommendations.migrations.0002_the_parties").ship(apps, None)
+    from recommendations.parties import ship
+
+    ship(apps)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from meetings.services.agenda import attachment_add
 from meetings.services.notices import notice_publish, notice_send
 from meetings.services.review import review_publish, review_save
 from mymeetings.services import member_account
+from recommendations.models import Principal
 from sro_portal import public_urls
 from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, MembershipFactory, PersonFactory, blank_pdf
 from tests.standards.tools import vnu
@@ -138,8 +139,15 @@ def test_the_members_area_and_each_bodys_public_section_are_valid_html(secretary
     review_publish(review=review_save(body=group, year=2030, highlights=[], coming="<div>Mer samverkan</div>"),
                    by=secretary)  # fmt: skip
     html_pages = 0
+    party = Principal.objects.get(common_name="Ale")
     for pattern in public_urls.section:
-        args = [group, 2030] if "<year:year>" in str(pattern.pattern) else [group]
+        route = str(pattern.pattern)
+        if "<year:year>" in route:
+            args = [group, 2030]
+        elif "party/<id:pk>" in route:
+            args = [group, party.pk]
+        else:
+            args = [group]
         response = anonymous.get(reverse(f"public:{pattern.name}", args=args))
         if response["Content-Type"].startswith("text/html"):
             _save(tmp_path, f"gb-{pattern.name}", response)
