@@ -7,7 +7,7 @@ import itertools
 from django.utils import timezone
 
 from recommendations.models import Answer, Dispatch, Principal, Recommendation
-from tests.factories import PositionFactory
+from tests.factories import PositionFactory, blank_pdf
 
 _keys = itertools.count(1)
 
@@ -68,7 +68,7 @@ def published_recommendation_urls() -> dict[str, str]:
             recommendation=recommendation, principal=party("Ale"), via=Answer.Via.SECRETARY,
             recorded_at=timezone.now(), outcome=Answer.Outcome.ADOPTED, decided_on=datetime.date(2025, 11, 3),
         )  # fmt: skip
-        found.decision_file.save("utdrag.pdf", ContentFile(b"%PDF-1.4 utdrag"), save=True)
+        found.decision_file.save("utdrag.pdf", ContentFile(blank_pdf()), save=True)  # a scanned extract
     pk = found.recommendation_id
     return {
         "recommendations": reverse("public:recommendations"),
