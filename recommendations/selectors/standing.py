@@ -154,9 +154,9 @@ def standings(recommendation: Recommendation, *, staff: bool = False) -> list[St
     """One standing per party (the region first, then the municipalities by kommunalförbund and name), each with its
     newest answer or None. Two queries. Without ``staff`` the staff-only fields are neither read nor readable: they
     are blanked on the objects handed out, so a template cannot fetch them lazily."""
-    answers = newest_entries(Answer.objects.filter(recommendation=recommendation)).select_related("channel", "corrects")
-    if not staff:
-        answers = answers.defer(*STAFF_ONLY_ANSWER_FIELDS)
+    answers = newest_entries(Answer.objects.filter(recommendation=recommendation)).select_related("channel")
+    # The public reads of a correction that it is one (``corrects_id``), not the entry it corrects.
+    answers = answers.select_related("corrects") if staff else answers.defer(*STAFF_ONLY_ANSWER_FIELDS)
     by_principal = {}
     for answer in answers:
         if not staff:

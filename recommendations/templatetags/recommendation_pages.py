@@ -75,3 +75,19 @@ def party_rows(context, recommendation, standings):
             state, standing_html, decided_by, decided_on, decision,
         ))  # fmt: skip
     return mark_safe("".join(rows))
+
+
+@register.simple_tag(takes_context=True)
+def register_rows(context, rows):
+    """The register's rows: the recommendation, the day of its position, the day to answer by, whether it is still
+    open and where it stands."""
+    paths = _paths(context)
+    open_words, passed_words = _("Open for answers"), _("Answer date passed")
+    return format_html_join(
+        "",
+        '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td>'
+        '<td>{}<br><span class="small">{}</span></td></tr>',
+        ((paths("public:recommendation", row.recommendation.pk), row.recommendation.title,
+          dates.long_date(row.recommendation.position.taken_on), dates.long_date(row.recommendation.answer_by),
+          open_words if row.is_open else passed_words, row.standing_text, row.others_text) for row in rows),
+    )  # fmt: skip
