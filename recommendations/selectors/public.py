@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from meetings.models import Matter, Meeting, Minutes, MinutesVersion, Position
 from meetings.selectors.notices import public_items
 from recommendations.models import Answer, Dispatch, Principal, Recommendation
 from recommendations.selectors.standing import (
@@ -34,11 +35,33 @@ def public_recommendations(*, body=None):
     return found if body is None else found.filter(body=body)
 
 
+def _all_but(path: str, model, keep: tuple[str, ...] = ()) -> list[str]:
+    """The columns of the model at ``path`` the page does not read (its relations and ``keep`` are read)."""
+    return [f"{path}__{field.name}" for field in model._meta.concrete_fields
+            if not field.is_relation and not field.primary_key and field.name not in keep]  # fmt: skip
+
+
+def _unread_of_position() -> list[str]:
+    """What a recommendation's page never reads of its position, the position's notes, meeting and matter: some
+    hundred columns (the notes' text and snapshot, the meeting as announced among them). Postgres plans a query
+    by its columns as well as its joins: read, they cost more than the rest of the page's queries together."""
+    return [
+        *_all_but("position", Position, keep=("how", "taken_on", "text", "text_html", "clauses")),
+        *_all_but("position__matter", Matter, keep=("title",)),
+        *_all_but("position__matter__merged_into", Matter, keep=("title",)),
+        *_all_but("position__minutes_version", MinutesVersion),
+        *_all_but("position__minutes_version__minutes", Minutes),
+        *_all_but("position__minutes_version__minutes__meeting", Meeting, keep=("date",)),
+        *_all_but("position__meeting", Meeting, keep=("date",)),
+    ]
+
+
 def public_recommendation(*, pk: int) -> Recommendation | None:
-    """One sent recommendation with its position's meeting and notes, or None."""
+    """One sent recommendation with its position's meeting and notes (what its page reads of them), or None."""
     return (
         public_recommendations()
         .select_related("position__minutes_version__minutes__meeting", "position__meeting")
+        .defer(*_unread_of_position())
         .filter(pk=pk)
         .first()
     )
@@ -72,6 +95,13 @@ def register_queryset(*, body, year: int | None = None):
     """The sent recommendations of the register (of ``year``, if given), newest first."""
     found = public_recommendations(body=body)
     return found if year is None else found.filter(position__taken_on__year=year)
+
+
+def register_page_queryset(*, body, year: int | None = None):
+    """The register's page: of each position it shows the date, and nothing of its matter or body (fewer joins and
+    columns for Postgres to plan, fewer objects to make)."""
+    found = register_queryset(body=body, year=year).select_related(None).select_related("position")
+    return found.defer(*_all_but("position", Position, keep=("taken_on",)))
 
 
 def listed(recommendations) -> list[Listed]:

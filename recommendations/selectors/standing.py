@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
 from recommendations.models import Answer, Channel, Principal, Recommendation
 
@@ -36,17 +36,29 @@ STAFF_ONLY_ANSWER_FIELDS = ("note", "responder_name", "recorded_by", "delivery")
 STAFF_ONLY_PRINCIPAL_FIELDS = ("registrar_email",)
 
 
-def state_label(state: str) -> str:
-    """The wording of a standing on every page: "Antagit", "Antagit med ändringar", "Avslagit", "Avstår",
-    "Mottaget", "Inte rapporterat" (its own words, in its own context: a model's label may say it otherwise)."""
+def _state_labels() -> dict[str, str]:
     return {
-        Answer.Outcome.ADOPTED: pgettext("recommendation standing", "Adopted"),
-        Answer.Outcome.ADOPTED_WITH_CHANGES: pgettext("recommendation standing", "Adopted with changes"),
-        Answer.Outcome.REJECTED: pgettext("recommendation standing", "Rejected"),
-        Answer.Outcome.ABSTAINED: pgettext("recommendation standing", "Abstains"),
+        Answer.Outcome.ADOPTED.value: pgettext("recommendation standing", "Adopted"),
+        Answer.Outcome.ADOPTED_WITH_CHANGES.value: pgettext("recommendation standing", "Adopted with changes"),
+        Answer.Outcome.REJECTED.value: pgettext("recommendation standing", "Rejected"),
+        Answer.Outcome.ABSTAINED.value: pgettext("recommendation standing", "Abstains"),
         RECEIVED: pgettext("recommendation standing", "Received"),
         NOT_REPORTED: pgettext("recommendation standing", "Not reported"),
-    }.get(state, state)
+    }
+
+
+_labels_by_language: dict[str | None, dict[str, str]] = {}
+
+
+def state_label(state: str) -> str:
+    """The wording of a standing on every page: "Antagit", "Antagit med ändringar", "Avslagit", "Avstår",
+    "Mottaget", "Inte rapporterat" (its own words, in its own context: a model's label may say it otherwise).
+    Translated once per language and process (a page of 50 parties asks a hundred times; six lookups each)."""
+    language = get_language()
+    labels = _labels_by_language.get(language)
+    if labels is None:
+        labels = _labels_by_language[language] = _state_labels()
+    return labels.get(state, state)
 
 
 @dataclass(frozen=True)
@@ -142,9 +154,9 @@ def standings(recommendation: Recommendation, *, staff: bool = False) -> list[St
     """One standing per party (the region first, then the municipalities by kommunalförbund and name), each with its
     newest answer or None. Two queries. Without ``staff`` the staff-only fields are neither read nor readable: they
     are blanked on the objects handed out, so a template cannot fetch them lazily."""
-    answers = newest_entries(Answer.objects.filter(recommendation=recommendation)).select_related("channel", "corrects")
-    if not staff:
-        answers = answers.defer(*STAFF_ONLY_ANSWER_FIELDS)
+    answers = newest_entries(Answer.objects.filter(recommendation=recommendation)).select_related("channel")
+    # The public reads of a correction that it is one (``corrects_id``), not the entry it corrects.
+    answers = answers.select_related("corrects") if staff else answers.defer(*STAFF_ONLY_ANSWER_FIELDS)
     by_principal = {}
     for answer in answers:
         if not staff:

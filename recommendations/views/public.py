@@ -18,7 +18,7 @@ from recommendations.selectors.public import (
     public_recommendation,
     public_status_notes,
     recommendation_years,
-    register_queryset,
+    register_page_queryset,
 )
 from recommendations.selectors.standing import STATES, standings, state_label, summarise
 
@@ -28,7 +28,7 @@ PER_PAGE = 50
 @public_section
 def register(request, body):
     """Every sent recommendation with where it stands; by year; "min kommun" leads to a party's own page."""
-    principals = list(public_principals())
+    principals = list(public_principals().values_list("pk", "common_name"))  # (pk, name): all the filter shows
     form = RegisterFilterForm(request.GET or None, years=recommendation_years(body=body), principals=principals)
     year = None
     if form.is_valid():
@@ -36,7 +36,7 @@ def register(request, body):
             return redirect(section_reverse("public:recommendation_party", body, form.cleaned_data["party"]))
         year = form.cleaned_data["year"]
     # 50 a page, as the positions register: a page costs the same whatever the years behind it.
-    page = Paginator(register_queryset(body=body, year=year), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(register_page_queryset(body=body, year=year), PER_PAGE).get_page(request.GET.get("page"))
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "recommendations/public/register.html",
                   {"body": body, "form": form, "rows": listed(page), "page": page, "year": year},
