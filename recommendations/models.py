@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import NoticeDelivery
 from members.choices import label
 
 
@@ -151,12 +152,8 @@ class Delivery(models.Model):
     """One recipient of a sending, its mail's fate (as a notice's delivery) and its one-time answer link. The link
     answers for its own party (or, for a channel, for the channel's members) and this recommendation only."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Accepted by the mail server")
-        FAILED = "failed", _("Failed")
-        BOUNCED = "bounced", _("Bounced")
-        NO_ADDRESS = "no_address", _("No e-mail address")
+    # The fates a notice's mail has, the same words on the staff pages.
+    Status = NoticeDelivery.Status
 
     dispatch = models.ForeignKey(Dispatch, verbose_name=_("sending"), related_name="deliveries",
                                  on_delete=models.CASCADE)  # fmt: skip
